@@ -1,0 +1,196 @@
+"""The ``crosscheck`` command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from retrieval.errors import BackendError, CrosscheckError
+
+log = logging.getLogger("crosscheck")
+
+DESCRIPTION = """\
+Crosscheck checks claims against your documents: it answers with a verdict
+(supported / refuted / disputed / not enough info) and numbered citations of
+the exact sentences, saying who says what.
+
+With no set-up it uses the bundled offline models and a store in ./.crosscheck;
+on first use of an empty store it ingests the seed corpus."""
+
+
+def _settings(args: argparse.Namespace) -> Any:
+    from bot.settings import Settings
+
+    overrides: dict[str, Any] = {}
+    if getattr(args, "store", None):
+        overrides["store"] = Path(args.store)
+    return Settings(**overrides)
+
+
+def _services(args: argparse.Namespace) -> Any:
+    from bot.services import Services
+
+    return Services(_settings(args))
+
+
+def _progress_bar(desc: str) -> Any:
+    """A tqdm bar on stderr, driven by (done, total) callbacks."""
+    from tqdm import tqdm
+
+    bar: dict[str, Any] = {}
+
+    def update(done: int, total: int) -> None:
+        if "bar" not in bar:
+            if total == 0:
+                return
+            bar["bar"] = tqdm(total=total, desc=desc, unit="chunk", file=sys.stderr,
+                              disable=None, leave=False)
+        bar["bar"].n = done
+        bar["bar"].refresh()
+        if done >= total:
+            bar["bar"].close()
+
+    return update
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    services = _services(args)
+    report = services.ingest([Path(p) for p in args.paths], progress=_progress_bar("embedding"))
+    for error in report.errors:
+        print(f"skipped {error}", file=sys.stderr)
+    print(report.summary())
+    return 1 if report.errors else 0
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    from bot.pipeline import Verifier
+
+    history = json.loads(Path(args.history).read_text()) if args.history else []
+    answer = Verifier(_services(args)).verify(args.question, history)
+    for warning in answer.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if args.json:
+        print(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
+        return 0
+    print(f"{answer.verdict.label.upper()}  ({answer.claim})\n")
+    print(answer.text + "\n")
+    for c in answer.citations:
+        who = f" — {c.speaker}" if c.speaker else ""
+        print(f"[{c.n}] {c.quote}\n    {c.title}{who} ({c.stance.value.lower()}, "
+              f"chars {c.start}-{c.end})")
+    return 0
+
+
+def cmd_docs(args: argparse.Namespace) -> int:
+    services = _services(args)
+    if args.remove:
+        known = {d.doc_id for d in services.store.documents()}
+        missing = [d for d in args.remove if d not in known]
+        if missing:
+            print(f"error: no document with id {', '.join(missing)}", file=sys.stderr)
+            return 2
+        removed = services.store.remove(args.remove)
+        print(f"removed {len(args.remove)} documents ({removed} chunks)")
+        return 0
+    docs = services.store.documents()
+    if args.json:
+        print(json.dumps([d.__dict__ for d in docs], indent=2))
+    for d in [] if args.json else docs:
+        print(f"{d.doc_id}  {d.chunks:4d} chunks  {d.title}  ({d.source})")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from bot.server import create_app
+
+    services = _services(args)
+    app = create_app(services)
+    print(f"Crosscheck on http://{args.host}:{args.port}/", file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from bot.evaluate import run_eval
+
+    return run_eval(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="crosscheck", description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("-v", "--verbose", action="count", default=0,
+                        help="more logging (-vv for debug)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    store_help = "store folder (default ./.crosscheck or CROSSCHECK_STORE)"
+
+    p = sub.add_parser("ingest", help="add .txt, .md and .html files or folders to the store",
+                       description="Add documents to the store. Re-ingesting an unchanged file "
+                       "adds nothing; a changed file replaces its old chunks. Files that cannot "
+                       "be read are reported and skipped (exit code 1), the rest are ingested.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    p.add_argument("--store", help=store_help)
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("ask", help="check a claim or answer a question from the documents",
+                       description="Answer with a verdict and citations of the exact sentences.")
+    p.add_argument("question", help='e.g. "Was this a negotiation?"')
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--history", metavar="FILE",
+                   help='earlier turns as JSON: [{"role": "user", "content": "..."}, ...]')
+    p.add_argument("--store", help=store_help)
+    p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("docs", help="list the stored documents, or remove some",
+                       description="List documents with their chunk counts.")
+    p.add_argument("--remove", nargs="+", metavar="DOC_ID", help="remove these documents")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--store", help=store_help)
+    p.set_defaults(func=cmd_docs)
+
+    p = sub.add_parser("serve", help="run the web app and JSON API",
+                       description="Serve the chat UI at /, the JSON API at /api and /healthz.")
+    p.add_argument("--host", default="127.0.0.1", help="interface (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=7860, help="port (default 7860)")
+    p.add_argument("--store", help=store_help)
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("eval", help="score the engine on a file of labelled cases",
+                       description="Run labelled cases (Climate-FEVER style claims with evidence, "
+                       "or questions over the seed corpus) and print accuracy, macro-F1, "
+                       "per-class F1, the confusion matrix and citation precision/recall.")
+    p.add_argument("cases", help="a .jsonl file of cases")
+    p.add_argument("--json", action="store_true", help="print the metrics as JSON")
+    p.add_argument("--limit", type=int, help="only the first N cases")
+    p.add_argument("--stance", help="stance judge to use (default: the setting)")
+    p.add_argument("--store", help="store for seed questions (default: a fresh temporary one)")
+    p.set_defaults(func=cmd_eval)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    level = [logging.WARNING, logging.INFO, logging.DEBUG][min(args.verbose, 2)]
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return int(args.func(args))
+    except CrosscheckError as exc:
+        hint = " (try again)" if isinstance(exc, BackendError) and exc.retryable else ""
+        print(f"error: {exc}{hint}", file=sys.stderr)
+        return 3 if isinstance(exc, BackendError) else 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

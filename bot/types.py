@@ -1,0 +1,163 @@
+"""The pipeline's types, in the order data flows through them.
+
+Document -> Chunk -> Passage (retrieval) -> Claim -> Evidence -> Verdict -> Answer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from retrieval.types import Chunk, Document, Passage, Span
+
+__all__ = [
+    "Answer",
+    "Attribution",
+    "Chunk",
+    "Citation",
+    "Claim",
+    "Document",
+    "Evidence",
+    "Passage",
+    "Span",
+    "Stance",
+    "StanceScore",
+    "Verdict",
+]
+
+
+class Stance(str, Enum):
+    """How one evidence sentence relates to the claim."""
+
+    SUPPORTS = "SUPPORTS"
+    REFUTES = "REFUTES"
+    NEUTRAL = "NEUTRAL"
+
+
+class Verdict(str, Enum):
+    """The answer to a claim, over all evidence."""
+
+    SUPPORTED = "SUPPORTED"
+    REFUTED = "REFUTED"
+    DISPUTED = "DISPUTED"
+    NOT_ENOUGH_INFO = "NOT_ENOUGH_INFO"
+
+    @property
+    def label(self) -> str:
+        return {
+            "SUPPORTED": "Supported",
+            "REFUTED": "Refuted",
+            "DISPUTED": "Disputed",
+            "NOT_ENOUGH_INFO": "Not enough info",
+        }[self.value]
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A checkable declarative statement derived from a question (and the chat history)."""
+
+    question: str
+    text: str
+    subject: str | None = None  # what "this"/"it" was resolved to, if anything
+    speaker: str | None = None  # "what did Libya say?" asks for one party's position
+    is_open: bool = False  # a wh-question: no yes/no claim to check
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who asserts an evidence sentence, and how."""
+
+    speaker: str | None  # e.g. "A U.S. State Department official"; None = the document's own voice
+    organisation: str | None = None
+    verb: str | None = None  # reporting verb lemma: "say", "describe", "according to"
+    direct_quote: bool = False
+    anonymous: bool = False
+    content: Span | None = None  # the reported clause, when it can be told apart from the frame
+
+
+@dataclass(frozen=True)
+class StanceScore:
+    """A stance judge's label for one (claim, sentence) pair."""
+
+    label: Stance
+    score: float  # confidence in ``label``, 0..1
+    cue: str = ""  # the reason, for people: "negated 'negotiation'", "paraphrase", ...
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One sentence of a source with who says it and how it bears on the claim."""
+
+    doc_id: str
+    title: str
+    source: str
+    start: int
+    end: int
+    quote: str  # == document.text[start:end]
+    paragraph: int
+    relevance: float
+    attribution: Attribution
+    stance: StanceScore
+
+    @property
+    def speaker(self) -> str | None:
+        return self.attribution.speaker
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A numbered pointer from the answer text to an exact span of a source."""
+
+    n: int
+    doc_id: str
+    title: str
+    source: str
+    start: int
+    end: int
+    quote: str
+    speaker: str | None
+    stance: Stance
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "n": self.n,
+            "doc_id": self.doc_id,
+            "title": self.title,
+            "source": self.source,
+            "start": self.start,
+            "end": self.end,
+            "quote": self.quote,
+            "speaker": self.speaker,
+            "stance": self.stance.value,
+        }
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What the bot says: a verdict, the text with [n] markers, and the citations behind them."""
+
+    question: str
+    claim: str
+    verdict: Verdict
+    text: str
+    citations: tuple[Citation, ...] = ()
+    confidence: float = 0.0
+    conflict: str | None = None  # for DISPUTED: "description" or "factual"
+    warnings: tuple[str, ...] = ()
+    index: str = ""  # stamp of the settings that built the index and answer
+    timings: dict[str, float] = field(default_factory=dict, compare=False)
+
+    def to_json(self) -> dict[str, Any]:
+        """The stable ``ask --json`` / ``POST /api/verify`` shape (extra keys are additive)."""
+        return {
+            "question": self.question,
+            "claim": self.claim,
+            "verdict": self.verdict.value,
+            "answer": self.text,
+            "citations": [c.to_json() for c in self.citations],
+            "confidence": round(self.confidence, 3),
+            "conflict": self.conflict,
+            "warnings": list(self.warnings),
+            "index": self.index,
+        }

@@ -1,0 +1,158 @@
+"""Load .txt, .md and .html files into clean ``Document``s."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from retrieval.errors import InputError
+from retrieval.html_text import html_to_text
+from retrieval.types import Document
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+CLEANER_VERSION = "1"
+
+# Whole lines that are page furniture, not reporting (matched after whitespace is folded).
+_BOILERPLATE = re.compile(
+    r"^(?:before it['\u2019]s here, it['\u2019]s on the bloomberg terminal\.?\s*learn more"
+    r"|learn more|read more|advertisement|sponsored content|share this article"
+    r"|subscribe(?: now)?(?: to [\w\s]+)?|sign up for (?:our|the) [\w\s]*newsletter\.?"
+    r"|click here to [\w\s]+|follow us on [\w\s,]+|all rights reserved\.?)$",
+    re.IGNORECASE,
+)
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_MANY_BREAKS = re.compile(r"\n{3,}")
+
+
+@dataclass(frozen=True)
+class LoadError:
+    """A file that could not be loaded, and why, in words a person can act on."""
+
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def clean_text(text: str) -> str:
+    """Fold whitespace and drop boilerplate lines; every other character is kept as written."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _INVISIBLE.sub("", text)
+    lines = []
+    for line in text.split("\n"):
+        line = _SPACES.sub(" ", line).strip()
+        if _BOILERPLATE.match(line):
+            continue
+        lines.append(line)
+    return _MANY_BREAKS.sub("\n\n", "\n".join(lines)).strip()
+
+
+def decode(data: bytes, name: str) -> str:
+    """Bytes to text, refusing binary and non-UTF-8 content with a reason."""
+    if not data.strip():
+        raise InputError(f"{name}: the file is empty")
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{name}: looks like a binary file, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{name}: not UTF-8 text (byte {exc.start}); save it as UTF-8 and try again"
+        ) from exc
+
+
+def _markdown_to_text(text: str) -> str:
+    text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.DOTALL)  # front matter
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)  # images
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)  # links keep their words
+    text = re.sub(r"^\s{0,3}#{1,6}\s*", "", text, flags=re.MULTILINE)
+    text = re.sub(r"^\s{0,3}(?:[-*+]|\d+[.)])\s+", "", text, flags=re.MULTILINE)
+    text = re.sub(r"^\s{0,3}>\s?", "", text, flags=re.MULTILINE)
+    text = re.sub(r"^\s*(?:```|~~~).*$", "", text, flags=re.MULTILINE)
+    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
+    text = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", text)
+    return text.replace("`", "")
+
+
+def _first_line_title(text: str, fallback: str) -> str:
+    first, _, rest = text.partition("\n")
+    # A headline is a short first line set apart from the body.
+    if first and len(first) <= 200 and (rest.startswith("\n") or not rest):
+        return first
+    return fallback
+
+
+def parse(data: bytes, name: str, source: str | None = None) -> Document:
+    """Turn one file's bytes into a Document; raises InputError with the reason."""
+    suffix = Path(name).suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise InputError(
+            f"{name}: unsupported file type {suffix or '(none)'}; "
+            f"use one of {', '.join(SUPPORTED_SUFFIXES)}"
+        )
+    raw = decode(data, name)
+    stem = Path(name).stem
+    title: str | None = None
+    if suffix in (".html", ".htm"):
+        title, raw = html_to_text(raw)
+    elif suffix in (".md", ".markdown"):
+        raw = _markdown_to_text(raw)
+    text = clean_text(raw)
+    if not text:
+        raise InputError(f"{name}: no readable text after cleaning")
+    title = clean_text(title or "") or _first_line_title(text, stem)
+    return Document(doc_id=content_hash(text), title=title, source=source or name, text=text)
+
+
+def load_file(path: Path) -> Document:
+    """Read and parse one file from disk."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise InputError(f"{path}: no such file") from exc
+    except IsADirectoryError as exc:
+        raise InputError(f"{path}: is a folder") from exc
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    return parse(data, path.name, source=str(path.resolve()))
+
+
+def iter_files(paths: Iterable[Path]) -> Iterator[Path | LoadError]:
+    """Expand folders (recursively, sorted, hidden entries skipped); report missing paths."""
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                rel = child.relative_to(path)
+                if any(part.startswith(".") for part in rel.parts) or not child.is_file():
+                    continue
+                yield child
+        elif path.exists():
+            yield path
+        else:
+            yield LoadError(str(path), "no such file or folder")
+
+
+def load_paths(paths: Iterable[Path]) -> tuple[list[Document], list[LoadError]]:
+    """Load every file under ``paths``; bad files become errors, the rest still load."""
+    docs: list[Document] = []
+    errors: list[LoadError] = []
+    for item in iter_files(paths):
+        if isinstance(item, LoadError):
+            errors.append(item)
+            continue
+        try:
+            docs.append(load_file(item))
+        except InputError as exc:
+            message = str(exc)
+            prefix = f"{item.name}: "
+            errors.append(LoadError(str(item), message.removeprefix(prefix)))
+    return docs, errors

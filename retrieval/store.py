@@ -1,0 +1,267 @@
+"""Chroma-backed store of chunks (with vectors) and documents (with full text).
+
+Writes are ordered so a crash never leaves a half-present document: the document
+record is written ``pending`` first, then its chunks, then it is marked
+``complete``. Readers ignore chunks of documents that are not complete, and
+``repair()`` removes whatever a crash left pending.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlparse
+
+import numpy as np
+
+from retrieval.errors import BackendError, ConfigError
+from retrieval.types import Chunk, Document, Passage, Span
+
+log = logging.getLogger(__name__)
+
+BATCH = 512
+_PENDING, _COMPLETE = "pending", "complete"
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """What the store knows about one document, without its text."""
+
+    doc_id: str
+    title: str
+    source: str
+    chunks: int
+    ingested_at: float
+
+
+def _client(path: str | None, url: str | None) -> Any:
+    import chromadb
+
+    settings = chromadb.Settings(anonymized_telemetry=False)
+    if url:
+        parsed = urlparse(url if "://" in url else f"http://{url}")
+        if not parsed.hostname:
+            raise ConfigError(f"CROSSCHECK_CHROMA_URL={url!r} is not a URL like http://host:8000")
+        return chromadb.HttpClient(
+            host=parsed.hostname,
+            port=parsed.port or (443 if parsed.scheme == "https" else 8000),
+            ssl=parsed.scheme == "https",
+            settings=settings,
+        )
+    if not path:
+        raise ConfigError("no store: set CROSSCHECK_STORE (a folder) or CROSSCHECK_CHROMA_URL")
+    return chromadb.PersistentClient(path=path, settings=settings)
+
+
+def _chunk_from(id_: str, text: str, meta: dict[str, Any]) -> Chunk:
+    spans = tuple(Span(s, e) for s, e in json.loads(str(meta["sentences"])))
+    return Chunk(
+        chunk_id=id_,
+        doc_id=str(meta["doc_id"]),
+        text=text,
+        start=int(meta["start"]),
+        end=int(meta["end"]),
+        paragraph=int(meta["paragraph"]),
+        sentences=spans,
+    )
+
+
+def _backend_error(action: str, exc: Exception) -> BackendError:
+    return BackendError(f"the vector store failed while {action}: {exc}", retryable=True)
+
+
+class ChunkStore:
+    """Chunks and documents of one index (named by ``stamp``) in Chroma."""
+
+    def __init__(self, stamp: str, path: str | None = None, url: str | None = None) -> None:
+        self.stamp = stamp
+        self.location = url or path or ""
+        self._lock = threading.RLock()
+        self._generation = 0  # bumped by local writes, so caches know to refresh
+        try:
+            self._client = _client(path, url)
+            self._chunks = self._client.get_or_create_collection(
+                f"chunks-{stamp}", embedding_function=None,
+                configuration={"hnsw": {"space": "cosine"}},
+            )
+            self._docs = self._client.get_or_create_collection(
+                f"docs-{stamp}", embedding_function=None
+            )
+        except ConfigError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - chroma raises many kinds; report one
+            raise _backend_error(f"opening {self.location}", exc) from exc
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def version(self) -> tuple[int, int, int]:
+        """Changes whenever documents are added or removed (here or by another replica)."""
+        with self._lock:
+            return (self._generation, self._docs.count(), self._chunks.count())
+
+    def is_empty(self) -> bool:
+        return self._docs.count() == 0
+
+    def documents(self) -> list[DocumentInfo]:
+        got = self._docs.get(where={"state": _COMPLETE}, include=["metadatas"])
+        infos = [
+            DocumentInfo(i, str(m["title"]), str(m["source"]), int(m["chunks"]),
+                         float(m["ingested_at"]))
+            for i, m in zip(got["ids"], got["metadatas"] or [], strict=True)
+        ]
+        return sorted(infos, key=lambda d: (d.title.lower(), d.doc_id))
+
+    def complete_ids(self) -> set[str]:
+        return set(self._docs.get(where={"state": _COMPLETE}, include=[])["ids"])
+
+    def document(self, doc_id: str) -> Document | None:
+        got = self._docs.get(ids=[doc_id], include=["documents", "metadatas"])
+        if not got["ids"]:
+            return None
+        meta = (got["metadatas"] or [{}])[0]
+        if meta.get("state") != _COMPLETE:
+            return None
+        text = (got["documents"] or [""])[0] or ""
+        return Document(doc_id=doc_id, title=str(meta["title"]), source=str(meta["source"]),
+                        text=text)
+
+    def all_chunks(self) -> list[Chunk]:
+        """Every chunk of every complete document (for the lexical index)."""
+        complete = self.complete_ids()
+        out: list[Chunk] = []
+        offset = 0
+        while True:
+            got = self._chunks.get(include=["documents", "metadatas"], limit=5000, offset=offset)
+            ids = got["ids"]
+            for id_, text, meta in zip(ids, got["documents"] or [], got["metadatas"] or [],
+                                       strict=True):
+                if meta["doc_id"] in complete:
+                    out.append(_chunk_from(id_, text or "", dict(meta)))
+            if len(ids) < 5000:
+                return out
+            offset += len(ids)
+
+    def get_chunks(self, ids: Sequence[str]) -> list[tuple[Chunk, np.ndarray]]:
+        if not ids:
+            return []
+        got = self._chunks.get(ids=list(ids), include=["documents", "metadatas", "embeddings"])
+        return [
+            (_chunk_from(i, t or "", dict(m)), np.asarray(e, dtype=np.float32))
+            for i, t, m, e in zip(got["ids"], got["documents"] or [], got["metadatas"] or [],
+                                  got["embeddings"], strict=True)
+        ]
+
+    def query(self, vector: np.ndarray, k: int) -> list[tuple[Chunk, float, np.ndarray]]:
+        """Nearest chunks by cosine similarity: (chunk, similarity, vector)."""
+        n = self._chunks.count()
+        if n == 0:
+            return []
+        try:
+            got = self._chunks.query(
+                query_embeddings=[vector.tolist()], n_results=min(k, n),
+                include=["documents", "metadatas", "distances", "embeddings"],
+            )
+        except Exception as exc:  # noqa: BLE001
+            raise _backend_error("searching", exc) from exc
+        return [
+            (_chunk_from(i, t or "", dict(m)), 1.0 - float(d), np.asarray(e, dtype=np.float32))
+            for i, t, m, d, e in zip(got["ids"][0], (got["documents"] or [[]])[0],
+                                     (got["metadatas"] or [[]])[0], (got["distances"] or [[]])[0],
+                                     (got["embeddings"] or [[]])[0], strict=True)
+        ]
+
+    def find_by_source(self, source: str) -> list[str]:
+        return list(self._docs.get(where={"source": source}, include=[])["ids"])
+
+    def state(self, doc_id: str) -> str | None:
+        got = self._docs.get(ids=[doc_id], include=["metadatas"])
+        return str(got["metadatas"][0]["state"]) if got["ids"] and got["metadatas"] else None
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def put_document(self, doc: Document, chunks: Sequence[Chunk], vectors: np.ndarray) -> None:
+        """Store one document and its chunks; all or nothing as far as readers can tell."""
+        if len(chunks) != len(vectors):
+            raise ValueError("one vector per chunk")
+        meta = {"title": doc.title, "source": doc.source, "chunks": len(chunks),
+                "ingested_at": time.time()}
+        with self._lock:
+            try:
+                self._docs.upsert(ids=[doc.doc_id], documents=[doc.text], embeddings=[[1.0]],
+                                  metadatas=[{**meta, "state": _PENDING}])
+                for i in range(0, len(chunks), BATCH):
+                    part = chunks[i : i + BATCH]
+                    self._chunks.upsert(
+                        ids=[c.chunk_id for c in part],
+                        documents=[c.text for c in part],
+                        embeddings=vectors[i : i + BATCH].tolist(),
+                        metadatas=[self._chunk_meta(c, doc) for c in part],
+                    )
+                self._docs.update(ids=[doc.doc_id], metadatas=[{**meta, "state": _COMPLETE}])
+            except Exception as exc:  # noqa: BLE001
+                raise _backend_error(f"storing {doc.source}", exc) from exc
+            self._generation += 1
+
+    @staticmethod
+    def _chunk_meta(chunk: Chunk, doc: Document) -> dict[str, Any]:
+        return {
+            "doc_id": doc.doc_id,
+            "start": chunk.start,
+            "end": chunk.end,
+            "paragraph": chunk.paragraph,
+            "sentences": json.dumps([[s.start, s.end] for s in chunk.sentences]),
+        }
+
+    def remove(self, doc_ids: Iterable[str]) -> int:
+        """Remove documents and their chunks; returns the number of chunks removed."""
+        removed = 0
+        with self._lock:
+            for doc_id in doc_ids:
+                # Mark pending first: a crash part-way is then finished by repair().
+                if self.state(doc_id) == _COMPLETE:
+                    self._docs.update(ids=[doc_id], metadatas=[{"state": _PENDING}])
+                ids = self._chunks.get(where={"doc_id": doc_id}, include=[])["ids"]
+                for i in range(0, len(ids), BATCH):
+                    self._chunks.delete(ids=ids[i : i + BATCH])
+                self._docs.delete(ids=[doc_id])
+                removed += len(ids)
+            self._generation += 1
+        return removed
+
+    def repair(self) -> int:
+        """Drop documents a crash left pending, and chunks that belong to no document."""
+        with self._lock:
+            pending = self._docs.get(where={"state": _PENDING}, include=[])["ids"]
+            removed = self.remove(pending) if pending else 0
+            known = set(self._docs.get(include=[])["ids"])
+            got = self._chunks.get(include=["metadatas"])
+            orphans = [i for i, m in zip(got["ids"], got["metadatas"] or [], strict=True)
+                       if m["doc_id"] not in known]
+            for i in range(0, len(orphans), BATCH):
+                self._chunks.delete(ids=orphans[i : i + BATCH])
+            if pending or orphans:
+                log.warning("repaired store: %d pending documents, %d orphan chunks removed",
+                            len(pending), len(orphans))
+                self._generation += 1
+            return removed + len(orphans)
+
+    def passages(self, hits: Iterable[tuple[Chunk, float, np.ndarray | None]]) -> list[Passage]:
+        """Attach titles and sources to chunks; drops chunks of incomplete documents."""
+        hits = list(hits)
+        doc_ids = sorted({c.doc_id for c, _, _ in hits})
+        if not doc_ids:
+            return []
+        got = self._docs.get(ids=doc_ids, include=["metadatas"])
+        meta = {i: m for i, m in zip(got["ids"], got["metadatas"] or [], strict=True)
+                if m.get("state") == _COMPLETE}
+        return [
+            Passage(chunk=c, title=str(meta[c.doc_id]["title"]),
+                    source=str(meta[c.doc_id]["source"]), score=s,
+                    embedding=v)
+            for c, s, v in hits if c.doc_id in meta
+        ]

@@ -1,0 +1,50 @@
+"""Small text helpers shared by lexical search and the stance rules."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Curly and straight quotes are the same character for matching; the stored text keeps its own.
+_QUOTE_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2032": "'"})
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+STOPWORDS = frozenset(
+    """a about above after again against all am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each few for from further had
+    has have having he her here hers herself him himself his how i if in into is it its itself just
+    me more most my myself nor of off on once only or other our ours ourselves out over own same she
+    should so some such than that the their theirs them themselves then there these they this those
+    through to too under until up very was we were what when where which while who whom why will
+    with would you your yours yourself yourselves also s t don't isn't wasn't weren't didn't doesn't
+    says said say""".split()
+)
+
+_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ions", "ion", "ies", "ied", "es",
+             "ed", "ly", "s")
+
+
+def fold_quotes(text: str) -> str:
+    return text.translate(_QUOTE_FOLD)
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A crude suffix stripper: enough to match 'negotiations' with 'negotiate'."""
+    if len(word) <= 4 or word.isdigit():
+        return word
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            break
+    return word.rstrip("e") if len(word) > 5 else word
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens with quotes folded."""
+    return _WORD.findall(fold_quotes(text).lower())
+
+
+def terms(text: str) -> list[str]:
+    """Stemmed content words: the vocabulary of lexical search."""
+    return [stem(w) for w in words(text) if w not in STOPWORDS]

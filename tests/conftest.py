@@ -1,0 +1,79 @@
+"""Shared fixtures. Tests never reach the network: sockets may only connect to loopback."""
+
+from __future__ import annotations
+
+import os
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.pop("OPENAI_API_KEY", None)
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = next((ROOT / "seeds").glob("*.txt"))
+SHARED_EVAL = ROOT.parent / "shared" / "eval"
+
+_real_connect = socket.socket.connect
+
+
+def _loopback_only(self: socket.socket, address: object) -> None:
+    host = address[0] if isinstance(address, tuple) else address
+    if isinstance(host, str) and self.family in (socket.AF_INET, socket.AF_INET6):
+        if not (host.startswith("127.") or host in ("localhost", "::1")):
+            raise RuntimeError(f"test tried to reach the network: {address!r}")
+    _real_connect(self, address)  # type: ignore[arg-type]
+
+
+@pytest.fixture(autouse=True)
+def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(socket.socket, "connect", _loopback_only)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    for key in list(os.environ):
+        if key.startswith("CROSSCHECK_"):
+            monkeypatch.delenv(key)
+    monkeypatch.setenv("CROSSCHECK_CONFIG", str(tmp_path / "absent.toml"))
+
+
+@pytest.fixture(scope="session")
+def embedder():
+    """The real bundled MiniLM, loaded once per run."""
+    from retrieval.embeddings import make_embedder
+
+    return make_embedder("minilm")
+
+
+@pytest.fixture
+def settings(tmp_path: Path):
+    from bot.settings import Settings
+
+    return Settings(store=tmp_path / "store")
+
+
+@pytest.fixture
+def services(settings, embedder):
+    from bot.services import Services
+
+    s = Services(settings)
+    s.__dict__["embedder"] = embedder  # share the loaded model across tests
+    return s
+
+
+@pytest.fixture(scope="session")
+def seeded_services(tmp_path_factory: pytest.TempPathFactory, embedder) -> Iterator[object]:
+    """One store with the seed corpus, shared by read-only tests."""
+    from bot.services import Services
+    from bot.settings import Settings
+
+    s = Services(Settings(store=tmp_path_factory.mktemp("seeded") / "store"))
+    s.__dict__["embedder"] = embedder
+    s.ensure_seeded()
+    yield s
