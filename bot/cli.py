@@ -71,14 +71,31 @@ def cmd_ask(args: argparse.Namespace) -> int:
     from bot.pipeline import Verifier
 
     history = json.loads(Path(args.history).read_text()) if args.history else []
-    answer = Verifier(_services(args)).verify(args.question, history)
-    for warning in answer.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+    verifier = Verifier(_services(args))
     if args.json:
+        answer = verifier.verify(args.question, history)
+        for warning in answer.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
         print(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
         return 0
+    shown: list[str] = []  # answer text as it streams in
+    final: Any = None
+    for event in verifier.stream(args.question, history):
+        if event.kind == "token":
+            print(event.text, end="", flush=True)
+            shown.append(event.text)
+        elif event.kind == "answer":
+            final = event.answer
+    assert final is not None, "the answer stream ends with the answer"
+    answer = final
+    for warning in answer.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if shown:
+        print("\n")
+    if " ".join("".join(shown).split()) != " ".join(answer.text.split()):
+        # Citation checking changed the streamed text: show what it stands by.
+        print(("After checking the citations:\n" if shown else "") + answer.text + "\n")
     print(f"{answer.verdict.label.upper()}  ({answer.claim})\n")
-    print(answer.text + "\n")
     for c in answer.citations:
         who = f" — {c.speaker}" if c.speaker else ""
         print(f"[{c.n}] {c.quote}\n    {c.title}{who} ({c.stance.value.lower()}, "

@@ -16,6 +16,7 @@ from retrieval.errors import ConfigError, MissingDependencyError
 log = logging.getLogger(__name__)
 
 MINILM_NAME = "minilm"
+MINILM_TORCH_NAME = "minilm-torch"  # the same model through sentence-transformers (torch)
 
 
 class Embedder(Protocol):
@@ -119,11 +120,17 @@ class OpenAIEmbedder:
 
 
 def make_embedder(spec: str, base_url: str | None = None) -> Embedder:
-    """Build an embedder from its short name: ``minilm`` or ``openai:<model>``."""
+    """Build an embedder from its short name: ``minilm``, ``minilm-torch`` or ``openai:<model>``."""
     if spec == MINILM_NAME:
+        # Same weights and vectors as sentence-transformers, without importing torch.
+        from retrieval.minilm_fast import FastMiniLMEmbedder
+
+        return FastMiniLMEmbedder()
+    if spec == MINILM_TORCH_NAME:
         return SentenceTransformerEmbedder()
     if spec.startswith("openai:"):
         return OpenAIEmbedder(spec.split(":", 1)[1], base_url=base_url)
     raise ConfigError(
-        f"unknown embedder {spec!r}: set CROSSCHECK_EMBEDDINGS to 'minilm' or 'openai:<model>'"
+        f"unknown embedder {spec!r}: set CROSSCHECK_EMBEDDINGS to 'minilm', 'minilm-torch' "
+        "or 'openai:<model>'"
     )

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import logging
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,10 +12,12 @@ import numpy as np
 from retrieval.chunking import chunk_document
 from retrieval.documents import LoadError, load_paths
 from retrieval.embeddings import Embedder
-from retrieval.store import ChunkStore
+from retrieval.store import PENDING_GRACE, ChunkStore
 from retrieval.types import Chunk, Document
 
 EMBED_BATCH = 64
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]  # (chunks embedded so far, chunks to embed)
 
@@ -45,13 +48,14 @@ def ingest_documents(
 ) -> IngestReport:
     """Store new or changed documents; unchanged ones cost one look-up each."""
     report = IngestReport()
-    store.repair()
+    store.repair(min_age=PENDING_GRACE)
     todo: list[tuple[Document, list[Chunk]]] = []
     seen: set[str] = set()
+    complete = store.complete_ids()
     for doc in docs:
         report.documents += 1
         report.doc_ids.append(doc.doc_id)
-        if doc.doc_id in seen or store.state(doc.doc_id) == "complete":
+        if doc.doc_id in seen or doc.doc_id in complete:
             # Same text already stored: nothing to add, but the source may have moved on.
             report.unchanged += len(chunk_document(doc, max_chars))
             seen.add(doc.doc_id)
@@ -64,20 +68,39 @@ def ingest_documents(
     done = 0
     if progress:
         progress(0, total)
-    for doc, chunks in todo:
-        vectors = np.zeros((0, 0), dtype=np.float32)
-        parts = []
-        for i in range(0, len(chunks), EMBED_BATCH):
-            batch = chunks[i : i + EMBED_BATCH]
-            parts.append(embedder.embed([c.text for c in batch]))
-            done += len(batch)
-            if progress:
-                progress(done, total)
-        vectors = np.concatenate(parts) if parts else vectors
-        store.put_document(doc, chunks, vectors)
-        report.added += len(chunks)
-        report.removed += _drop_older_versions(store, doc)
+    for group in _groups(todo, EMBED_BATCH):
+        texts = [c.text for _, chunks in group for c in chunks]
+        vectors = embedder.embed(texts) if texts else np.zeros((0, 0), dtype=np.float32)
+        items, at = [], 0
+        for doc, chunks in group:
+            items.append((doc, chunks, vectors[at : at + len(chunks)]))
+            at += len(chunks)
+        # Many small documents are written together: one round trip per group, same guarantees.
+        log.info("writing %d documents", len(group))
+        store.put_documents(items)
+        log.info("stored %d documents (%s ...)", len(group), group[0][0].source)
+        done += len(texts)
+        if progress:
+            progress(done, total)
+        for doc, chunks in group:
+            report.added += len(chunks)
+            report.removed += _drop_older_versions(store, doc)
     return report
+
+
+def _groups(todo: list[tuple[Document, list[Chunk]]],
+            size: int) -> Iterator[list[tuple[Document, list[Chunk]]]]:
+    """Consecutive documents with about ``size`` chunks in all (a long document goes alone)."""
+    group: list[tuple[Document, list[Chunk]]] = []
+    count = 0
+    for doc, chunks in todo:
+        if group and count + len(chunks) > size:
+            yield group
+            group, count = [], 0
+        group.append((doc, chunks))
+        count += len(chunks)
+    if group:
+        yield group
 
 
 def _drop_older_versions(store: ChunkStore, doc: Document) -> int:

@@ -17,7 +17,7 @@ RRF_K = 60
 
 @dataclass
 class _LexicalCache:
-    version: tuple[int, int, int]
+    version: tuple[int, ...]
     chunks: list[Chunk]
     index: BM25Index
 

@@ -8,24 +8,30 @@ record is written ``pending`` first, then its chunks, then it is marked
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import threading
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlparse
 
 import numpy as np
 
-from retrieval.errors import BackendError, ConfigError
+from retrieval.errors import BackendError, ConfigError, CrosscheckError
 from retrieval.types import Chunk, Document, Passage, Span
 
 log = logging.getLogger(__name__)
 
 BATCH = 512
 _PENDING, _COMPLETE = "pending", "complete"
+# A pending document younger than this may still be being written by another process
+# (a second replica, or the CLI next to the server): ``ingest`` leaves it alone.
+PENDING_GRACE = 600.0
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -71,8 +77,24 @@ def _chunk_from(id_: str, text: str, meta: dict[str, Any]) -> Chunk:
     )
 
 
-def _backend_error(action: str, exc: Exception) -> BackendError:
-    return BackendError(f"the vector store failed while {action}: {exc}", retryable=True)
+def _guarded(action: str) -> Any:
+    """Turn any backend failure into a one-line ``BackendError``, and reconnect next time."""
+
+    def wrap(fn: T) -> T:
+        @functools.wraps(fn)  # type: ignore[arg-type]
+        def call(self: ChunkStore, *args: Any, **kwargs: Any) -> Any:
+            try:
+                self._reopen_if_stale()
+                return fn(self, *args, **kwargs)  # type: ignore[operator]
+            except CrosscheckError:
+                raise
+            except Exception as exc:  # chroma and its HTTP client raise many kinds; report one
+                self._stale = True
+                raise self._error(action, exc) from exc
+
+        return call  # type: ignore[return-value]
+
+    return wrap
 
 
 class ChunkStore:
@@ -80,33 +102,65 @@ class ChunkStore:
 
     def __init__(self, stamp: str, path: str | None = None, url: str | None = None) -> None:
         self.stamp = stamp
+        self.path, self.url = path, url
         self.location = url or path or ""
         self._lock = threading.RLock()
         self._generation = 0  # bumped by local writes, so caches know to refresh
+        self._stale = False
         try:
-            self._client = _client(path, url)
-            self._chunks = self._client.get_or_create_collection(
-                f"chunks-{stamp}", embedding_function=None,
-                configuration={"hnsw": {"space": "cosine"}},
-            )
-            self._docs = self._client.get_or_create_collection(
-                f"docs-{stamp}", embedding_function=None
-            )
-        except ConfigError:
+            self._open()
+        except CrosscheckError:
             raise
-        except Exception as exc:  # noqa: BLE001 - chroma raises many kinds; report one
-            raise _backend_error(f"opening {self.location}", exc) from exc
+        except Exception as exc:
+            raise self._error("opening it", exc) from exc
+
+    def _open(self) -> None:
+        client = _client(self.path, self.url)
+        self._chunks = client.get_or_create_collection(
+            f"chunks-{self.stamp}", embedding_function=None,
+            configuration={"hnsw": {"space": "cosine"}},
+        )
+        self._docs = client.get_or_create_collection(f"docs-{self.stamp}", embedding_function=None)
+        self._client = client
+
+    def _reopen_if_stale(self) -> None:
+        # A failed call may have left a dead connection or a collection that a restarted
+        # server no longer knows: build both again rather than keep failing.
+        if self._stale:
+            with self._lock:
+                if self._stale:
+                    self._open()
+                    self._stale = False
+
+    def _error(self, action: str, exc: Exception) -> BackendError:
+        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        if self.url:
+            return BackendError(
+                f"the Chroma server at {self.url} failed while {action}: {reason}; check that "
+                "it is running, or set CROSSCHECK_CHROMA_URL to a running server",
+                retryable=True,
+            )
+        return BackendError(f"the vector store in {self.path} failed while {action}: {reason}",
+                            retryable=True)
 
     # -- reading ---------------------------------------------------------------------------
 
-    def version(self) -> tuple[int, int, int]:
-        """Changes whenever documents are added or removed (here or by another replica)."""
-        with self._lock:
-            return (self._generation, self._docs.count(), self._chunks.count())
+    @_guarded("counting documents")
+    def version(self) -> tuple[int, int, int, int]:
+        """Changes whenever documents are added or removed (here or by another replica).
 
+        (local writes, documents, chunks, pending documents): a document written by another
+        process changes only the last number when it turns complete.
+        """
+        with self._lock:
+            pending = len(self._docs.get(where={"state": _PENDING}, include=[])["ids"])
+            return (self._generation, self._docs.count(), self._chunks.count(), pending)
+
+    @_guarded("counting documents")
     def is_empty(self) -> bool:
         return self._docs.count() == 0
 
+    @_guarded("listing documents")
     def documents(self) -> list[DocumentInfo]:
         got = self._docs.get(where={"state": _COMPLETE}, include=["metadatas"])
         infos = [
@@ -116,9 +170,11 @@ class ChunkStore:
         ]
         return sorted(infos, key=lambda d: (d.title.lower(), d.doc_id))
 
+    @_guarded("listing documents")
     def complete_ids(self) -> set[str]:
         return set(self._docs.get(where={"state": _COMPLETE}, include=[])["ids"])
 
+    @_guarded("reading a document")
     def document(self, doc_id: str) -> Document | None:
         got = self._docs.get(ids=[doc_id], include=["documents", "metadatas"])
         if not got["ids"]:
@@ -130,6 +186,7 @@ class ChunkStore:
         return Document(doc_id=doc_id, title=str(meta["title"]), source=str(meta["source"]),
                         text=text)
 
+    @_guarded("reading chunks")
     def all_chunks(self) -> list[Chunk]:
         """Every chunk of every complete document (for the lexical index)."""
         complete = self.complete_ids()
@@ -146,6 +203,7 @@ class ChunkStore:
                 return out
             offset += len(ids)
 
+    @_guarded("reading chunks")
     def get_chunks(self, ids: Sequence[str]) -> list[tuple[Chunk, np.ndarray]]:
         if not ids:
             return []
@@ -156,18 +214,16 @@ class ChunkStore:
                                   got["embeddings"], strict=True)
         ]
 
+    @_guarded("searching")
     def query(self, vector: np.ndarray, k: int) -> list[tuple[Chunk, float, np.ndarray]]:
         """Nearest chunks by cosine similarity: (chunk, similarity, vector)."""
         n = self._chunks.count()
         if n == 0:
             return []
-        try:
-            got = self._chunks.query(
-                query_embeddings=[vector.tolist()], n_results=min(k, n),
-                include=["documents", "metadatas", "distances", "embeddings"],
-            )
-        except Exception as exc:  # noqa: BLE001
-            raise _backend_error("searching", exc) from exc
+        got = self._chunks.query(
+            query_embeddings=[vector.tolist()], n_results=min(k, n),
+            include=["documents", "metadatas", "distances", "embeddings"],
+        )
         return [
             (_chunk_from(i, t or "", dict(m)), 1.0 - float(d), np.asarray(e, dtype=np.float32))
             for i, t, m, d, e in zip(got["ids"][0], (got["documents"] or [[]])[0],
@@ -175,9 +231,11 @@ class ChunkStore:
                                      (got["embeddings"] or [[]])[0], strict=True)
         ]
 
+    @_guarded("looking up a document")
     def find_by_source(self, source: str) -> list[str]:
         return list(self._docs.get(where={"source": source}, include=[])["ids"])
 
+    @_guarded("looking up a document")
     def state(self, doc_id: str) -> str | None:
         got = self._docs.get(ids=[doc_id], include=["metadatas"])
         return str(got["metadatas"][0]["state"]) if got["ids"] and got["metadatas"] else None
@@ -186,25 +244,41 @@ class ChunkStore:
 
     def put_document(self, doc: Document, chunks: Sequence[Chunk], vectors: np.ndarray) -> None:
         """Store one document and its chunks; all or nothing as far as readers can tell."""
-        if len(chunks) != len(vectors):
-            raise ValueError("one vector per chunk")
-        meta = {"title": doc.title, "source": doc.source, "chunks": len(chunks),
-                "ingested_at": time.time()}
+        self.put_documents([(doc, chunks, vectors)])
+
+    def put_documents(self, items: Sequence[tuple[Document, Sequence[Chunk], np.ndarray]]) -> None:
+        """Store several documents at once: all pending, then their chunks, then all complete.
+
+        A crash at any point leaves each document either complete or pending (invisible to
+        readers and removed by ``repair()``); batching only saves round trips.
+        """
+        for _, chunks, vectors in items:
+            if len(chunks) != len(vectors):
+                raise ValueError("one vector per chunk")
+        if items:
+            self._write(items)
+
+    @_guarded("storing documents")
+    def _write(self, items: Sequence[tuple[Document, Sequence[Chunk], np.ndarray]]) -> None:
+        now = time.time()
+        metas = [{"title": d.title, "source": d.source, "chunks": len(c), "ingested_at": now}
+                 for d, c, _ in items]
+        ids = [d.doc_id for d, _, _ in items]
+        rows = [(c, v, d) for d, chunks, vectors in items for c, v in zip(chunks, vectors,
+                                                                          strict=True)]
         with self._lock:
-            try:
-                self._docs.upsert(ids=[doc.doc_id], documents=[doc.text], embeddings=[[1.0]],
-                                  metadatas=[{**meta, "state": _PENDING}])
-                for i in range(0, len(chunks), BATCH):
-                    part = chunks[i : i + BATCH]
-                    self._chunks.upsert(
-                        ids=[c.chunk_id for c in part],
-                        documents=[c.text for c in part],
-                        embeddings=vectors[i : i + BATCH].tolist(),
-                        metadatas=[self._chunk_meta(c, doc) for c in part],
-                    )
-                self._docs.update(ids=[doc.doc_id], metadatas=[{**meta, "state": _COMPLETE}])
-            except Exception as exc:  # noqa: BLE001
-                raise _backend_error(f"storing {doc.source}", exc) from exc
+            self._docs.upsert(ids=ids, documents=[d.text for d, _, _ in items],
+                              embeddings=[[1.0]] * len(ids),
+                              metadatas=[{**m, "state": _PENDING} for m in metas])
+            for i in range(0, len(rows), BATCH):
+                part = rows[i : i + BATCH]
+                self._chunks.upsert(
+                    ids=[c.chunk_id for c, _, _ in part],
+                    documents=[c.text for c, _, _ in part],
+                    embeddings=[np.asarray(v, dtype=np.float32).tolist() for _, v, _ in part],
+                    metadatas=[self._chunk_meta(c, d) for c, _, d in part],
+                )
+            self._docs.update(ids=ids, metadatas=[{**m, "state": _COMPLETE} for m in metas])
             self._generation += 1
 
     @staticmethod
@@ -217,6 +291,7 @@ class ChunkStore:
             "sentences": json.dumps([[s.start, s.end] for s in chunk.sentences]),
         }
 
+    @_guarded("removing documents")
     def remove(self, doc_ids: Iterable[str]) -> int:
         """Remove documents and their chunks; returns the number of chunks removed."""
         removed = 0
@@ -233,13 +308,23 @@ class ChunkStore:
             self._generation += 1
         return removed
 
-    def repair(self) -> int:
-        """Drop documents a crash left pending, and chunks that belong to no document."""
+    @_guarded("repairing the store")
+    def repair(self, min_age: float = 0.0) -> int:
+        """Drop documents a crash left pending, and chunks that belong to no document.
+
+        Only documents pending for at least ``min_age`` seconds go: a younger one may be
+        in the middle of being written by another process.
+        """
         with self._lock:
-            pending = self._docs.get(where={"state": _PENDING}, include=[])["ids"]
+            got = self._docs.get(where={"state": _PENDING}, include=["metadatas"])
+            cutoff = time.time() - min_age
+            pending = [i for i, m in zip(got["ids"], got["metadatas"] or [], strict=True)
+                       if float(m.get("ingested_at", 0.0)) <= cutoff]
             removed = self.remove(pending) if pending else 0
-            known = set(self._docs.get(include=[])["ids"])
+            # Chunks first, then documents: a writer stores a document's record before its
+            # chunks, so a chunk read here always finds its record unless it really is orphaned.
             got = self._chunks.get(include=["metadatas"])
+            known = set(self._docs.get(include=[])["ids"])
             orphans = [i for i, m in zip(got["ids"], got["metadatas"] or [], strict=True)
                        if m["doc_id"] not in known]
             for i in range(0, len(orphans), BATCH):
@@ -250,6 +335,7 @@ class ChunkStore:
                 self._generation += 1
             return removed + len(orphans)
 
+    @_guarded("reading documents")
     def passages(self, hits: Iterable[tuple[Chunk, float, np.ndarray | None]]) -> list[Passage]:
         """Attach titles and sources to chunks; drops chunks of incomplete documents."""
         hits = list(hits)

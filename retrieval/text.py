@@ -20,8 +20,10 @@ STOPWORDS = frozenset(
     says said say""".split()
 )
 
-_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ions", "ion", "ies", "ied", "es",
-             "ed", "ly", "s")
+# Longest first; a suffix is stripped only if at least four letters remain.
+_SUFFIXES = ("ational", "ations", "ation", "ators", "ator", "ating", "ated", "ates", "ate",
+             "ements", "ement", "ments", "ment", "ings", "ing", "ures", "ure", "ions", "ion",
+             "ness", "ers", "er", "es", "ed", "ly", "s")
 
 
 def fold_quotes(text: str) -> str:
@@ -31,13 +33,17 @@ def fold_quotes(text: str) -> str:
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude suffix stripper: enough to match 'negotiations' with 'negotiate'."""
-    if len(word) <= 4 or word.isdigit():
+    if len(word) <= 4 or not word.isalpha():
         return word
+    if word.endswith("ies") or word.endswith("ied"):
+        return word[:-3] + "i"
+    if word.endswith("y"):
+        return word[:-1] + "i"
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             word = word[: -len(suffix)]
             break
-    return word.rstrip("e") if len(word) > 5 else word
+    return word[:-1] if len(word) > 4 and word.endswith("e") else word
 
 
 def words(text: str) -> list[str]:

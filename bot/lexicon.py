@@ -1,0 +1,129 @@
+"""Word lists the offline engine reasons with: near-synonyms, antonyms, reporting verbs, cues."""
+
+from __future__ import annotations
+
+from retrieval.text import stem
+
+# Near-synonym groups: words that can stand for each other when matching a claim's terms.
+_SYNONYMS = [
+    "negotiation negotiate negotiator talks dialogue discussion bargaining deal parley",
+    "meeting meet session summit encounter talks gathering",
+    "participate attend join take-part meet",
+    "close shut shutter",
+    "open reopen",
+    "embassy consulate mission",
+    "disclose reveal disclosure announce report publish",
+    "recognize recognise acknowledge",
+    "consult confer",
+    "lead head run command direct",
+    "campaign operation offensive",
+    "send dispatch deploy",
+    "delegation delegates envoy envoys representatives",
+    "say state tell declare",
+    "describe call characterize characterise term label",
+    "plan intend intention",
+    "role place position",
+    "increase rise grow climb gain jump surge",
+    "decrease fall decline drop shrink reduce cut",
+    "warming heating",
+    "kill die death dead fatal",
+    "cause lead-to drive produce",
+    "big large huge major",
+    "small little minor",
+    "begin start launch",
+    "end stop halt finish",
+    "buy purchase acquire",
+    "sell sale",
+    "win victory beat",
+    "agree agreement accord",
+    "government regime administration",
+    "president leader",
+    "country nation state",
+    "fight combat battle",
+    "first-step first initial",
+    "ban prohibit outlaw",
+    "allow permit let",
+    "support back endorse",
+    "oppose reject",
+    "emission emissions pollution",
+]
+
+# Pairs that contradict each other when one stands where the claim has the other.
+_ANTONYMS = [
+    ("increase", "decrease"), ("rise", "fall"), ("rise", "decline"), ("grow", "shrink"),
+    ("gain", "lose"), ("win", "lose"), ("open", "close"), ("accept", "reject"),
+    ("support", "oppose"), ("more", "less"), ("more", "fewer"), ("high", "low"),
+    ("higher", "lower"), ("warm", "cool"), ("warming", "cooling"), ("hot", "cold"),
+    ("increase", "reduce"), ("increase", "decline"), ("rise", "drop"), ("up", "down"),
+    ("begin", "end"), ("start", "stop"), ("approve", "reject"), ("allow", "ban"),
+    ("legal", "illegal"), ("true", "false"), ("success", "failure"), ("strong", "weak"),
+    ("before", "after"), ("ally", "enemy"), ("agree", "disagree"), ("confirm", "deny"),
+    ("include", "exclude"), ("expand", "contract"), ("positive", "negative"),
+    ("majority", "minority"), ("keep", "step-down"), ("stay", "leave"), ("melt", "freeze"),
+    ("safe", "dangerous"), ("cause", "prevent"), ("acceleration", "slowdown"),
+    ("accelerate", "slow"), ("thicken", "thin"), ("advance", "retreat"), ("gain", "loss"),
+]
+
+REPORTING_VERBS = frozenset(
+    """say tell describe report claim state add announce deny insist argue confirm explain note
+    warn acknowledge assert maintain suggest call contend allege write believe estimate predict
+    conclude reveal disclose testify declare stress emphasize reiterate dismiss reject""".split()
+)
+# Verbs that assert their complement is false.
+DENIAL_VERBS = frozenset("deny dismiss reject refute disprove rebut debunk contradict".split())
+# Adverbs that mark a reported belief as false: "incorrectly thought ...".
+FALSITY_ADVERBS = frozenset(
+    "incorrectly wrongly falsely mistakenly erroneously wrongfully baselessly".split()
+)
+HEDGES = frozenset(
+    "may might could possibly perhaps reportedly allegedly likely unlikely suggest appear seem "
+    "uncertain unclear unconfirmed".split()
+)
+NEGATIONS = frozenset("not n't never no none nobody nothing neither nor without".split())
+# Role nouns: a speaker named only by role is anonymous unless a name goes with it.
+ROLE_NOUNS = frozenset(
+    """official officials spokesman spokeswoman spokesperson source sources aide aides diplomat
+    diplomats person people officer analyst analysts representative representatives minister
+    adviser advisor advisers insider insiders""".split()
+)
+
+
+def _group_index() -> dict[str, frozenset[str]]:
+    index: dict[str, set[str]] = {}
+    for line in _SYNONYMS:
+        group = {stem(w) for w in line.split()}
+        for member in group:
+            index.setdefault(member, set()).update(group)
+    return {k: frozenset(v) for k, v in index.items()}
+
+
+SYNONYMS = _group_index()
+ANTONYMS: dict[str, frozenset[str]] = {}
+for _a, _b in _ANTONYMS:
+    ANTONYMS.setdefault(stem(_a), frozenset())
+    ANTONYMS.setdefault(stem(_b), frozenset())
+    ANTONYMS[stem(_a)] = ANTONYMS[stem(_a)] | {stem(_b)}
+    ANTONYMS[stem(_b)] = ANTONYMS[stem(_b)] | {stem(_a)}
+
+
+def related(term: str) -> frozenset[str]:
+    """The stemmed term and its near-synonyms."""
+    return SYNONYMS.get(term, frozenset()) | {term}
+
+
+IRREGULAR_PAST = {
+    "be": "was", "begin": "began", "break": "broke", "bring": "brought", "build": "built",
+    "buy": "bought", "catch": "caught", "choose": "chose", "come": "came", "cut": "cut",
+    "do": "did", "draw": "drew", "drive": "drove", "eat": "ate", "fall": "fell", "feel": "felt",
+    "fight": "fought", "find": "found", "fly": "flew", "forget": "forgot", "get": "got",
+    "give": "gave", "go": "went", "grow": "grew", "have": "had", "hear": "heard", "hide": "hid",
+    "hit": "hit", "hold": "held", "keep": "kept", "know": "knew", "lay": "laid", "lead": "led",
+    "leave": "left", "lend": "lent", "let": "let", "lose": "lost", "make": "made",
+    "mean": "meant", "meet": "met", "pay": "paid", "put": "put", "read": "read", "ride": "rode",
+    "rise": "rose", "run": "ran", "say": "said", "see": "saw", "seek": "sought", "sell": "sold",
+    "send": "sent", "set": "set", "shut": "shut", "sing": "sang", "sit": "sat", "speak": "spoke",
+    "spend": "spent", "stand": "stood", "steal": "stole", "strike": "struck", "swear": "swore",
+    "take": "took", "teach": "taught", "tell": "told", "think": "thought", "throw": "threw",
+    "understand": "understood", "wake": "woke", "wear": "wore", "win": "won", "write": "wrote",
+    "freeze": "froze", "shake": "shook", "sink": "sank", "withdraw": "withdrew",
+}
