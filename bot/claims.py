@@ -9,6 +9,7 @@ from typing import Any
 from bot.lexicon import IRREGULAR_PAST
 from bot.nlp import parse
 from bot.types import Claim
+from retrieval.errors import InputError
 
 _LEAD_IN = re.compile(
     r"^(?:and|so|but|also|ok(?:ay)?|well|then|now|hmm+|please|tell me|check(?: whether| if)?"
@@ -104,6 +105,8 @@ def make_claim(
 ) -> Claim:
     """The claim to check: "Was this a negotiation?" -> "The meeting was a negotiation."."""
     q = " ".join(question.split())
+    if not re.search(r"\w", q):
+        raise InputError("the question has no words to check: ask about something in the documents")
     speaker_match = _SPEAKER_Q.match(q)
     if speaker_match:
         # "And what did Libya say?" asks for one party's side of the previous claim.
@@ -123,7 +126,7 @@ def make_claim(
     first = stripped.split(" ", 1)[0].lower() if stripped else ""
     if first in _WH:
         return Claim(question=question, text=_finish(stripped), is_open=True)
-    if stripped.endswith("?"):
+    if stripped.endswith("?") and re.search(r"\w", stripped):
         text, subject = _declarative(stripped.rstrip("?").strip())
     else:
         text, subject = stripped, None
@@ -133,7 +136,7 @@ def make_claim(
         if resolved:
             text = resolved + text[len(subject):]
             subject = resolved
-    return Claim(question=question, text=_finish(text), subject=subject)
+    return Claim(question=question, text=_finish(text) or _finish(q), subject=subject)
 
 
 def _resolve_deictic(text: str, subject: str, history: Sequence[Mapping[str, Any]],

@@ -38,7 +38,7 @@ class LLMSpec:
 def parse_llm(value: str) -> LLMSpec | None:
     """``offline`` -> None; ``openai:<model>`` / ``openai-compatible:<model>`` -> a spec."""
     value = value.strip()
-    if value.lower() in ("", "offline", "none"):
+    if value.lower() == "offline":
         return None
     provider, _, model = value.partition(":")
     if provider not in PROVIDERS or not model.strip():

@@ -35,13 +35,18 @@ def _clean(text: str) -> str:
     return re.sub(r"</?\s*source\b", "‹source", text, flags=re.IGNORECASE)
 
 
+def _attr(text: str) -> str:
+    """A value safe inside a double-quoted tag attribute."""
+    return _clean(text).replace('"', "'").replace("\n", " ")
+
+
 def format_sources(evidence: Sequence[Evidence], *, with_stance: bool = False) -> str:
     """Evidence as delimited data blocks keyed 1..n, the keys the model must cite."""
     blocks = []
     for key, ev in enumerate(evidence, start=1):
-        attrs = [f'key="{key}"', f'title="{_clean(ev.title)}"']
+        attrs = [f'key="{key}"', f'title="{_attr(ev.title)}"']
         if with_stance:
-            attrs.append(f'speaker="{_clean(ev.speaker or "the document")}"')
+            attrs.append(f'speaker="{_attr(ev.speaker or "the document")}"')
             attrs.append(f'stance="{ev.stance.label.value}"')
         blocks.append(f"<source {' '.join(attrs)}>\n{_clean(ev.quote)}\n</source>")
     return "\n".join(blocks)

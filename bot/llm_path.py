@@ -38,7 +38,7 @@ def _history(history: Sequence[Mapping[str, Any]]) -> str:
 def fallback(offline: Answer, reason: str) -> Answer:
     """The offline answer, with one line saying why the model's was not used."""
     line = f"the language model was not used ({reason}); this is the offline answer"
-    log.warning(line)
+    log.info(line)
     return replace(offline, warnings=(*offline.warnings, line))
 
 
@@ -63,11 +63,11 @@ class LLMPath:
         try:
             draft = self.client.structured(messages, ClaimDraft)
         except CrosscheckError as exc:
-            log.warning("claim from the model failed (%s); using the offline claim", exc)
+            log.info("claim from the model failed (%s); using the offline claim", exc)
             return offline
         text = " ".join(draft.claim.split())
         if not text or len(text) > 500 or looks_like_instruction(text):
-            log.warning("the model's claim %r was not usable; using the offline claim", text[:80])
+            log.info("the model's claim %r was not usable; using the offline claim", text[:80])
             return offline
         return Claim(question=question, text=text, subject=draft.subject or offline.subject,
                      speaker=draft.speaker or offline.speaker, is_open=draft.is_open)

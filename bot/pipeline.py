@@ -6,13 +6,12 @@ import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from bot.attribution import attribute
 from bot.claims import make_claim
 from bot.compose import Draft, compose, validate
 from bot.evidence import Candidate, EvidenceFinder
-from bot.llm_path import make_llm_path
 from bot.services import Services
 from bot.stance import StanceJudge
 from bot.stance_rules import Judgement, RulesStanceJudge
@@ -20,6 +19,9 @@ from bot.topic import main_noun, subject_of
 from bot.types import Answer, Attribution, Claim, Evidence, Stance, StanceScore
 from bot.verdict import Decision, decide
 from retrieval.errors import ConfigError, InputError
+
+if TYPE_CHECKING:
+    from bot.llm_path import LLMPath
 
 Turn = Mapping[str, Any]  # {"role": "user" | "assistant", "content": str}
 EVIDENCE_LIMIT = 16
@@ -63,7 +65,11 @@ class Verifier:
     def __init__(self, services: Services, judge: StanceJudge | None = None) -> None:
         self.services = services
         self._judge = judge
-        self.llm_path = make_llm_path(services.settings)  # None when offline (the default)
+        self.llm_path: LLMPath | None = None  # set when a model is configured (bot/llm_path.py)
+        if services.settings.llm.strip().lower() != "offline":
+            from bot.llm_path import make_llm_path  # langchain loads only when a model is set
+
+            self.llm_path = make_llm_path(services.settings)
 
     @cached_property
     def judge(self) -> StanceJudge | None:

@@ -56,11 +56,10 @@ class EmbedRedirect:
         await self.app(scope, receive, send)
 
 
-def _warm_up(services: Services) -> None:
+def _warm_up(verifier: Verifier) -> None:
     """Seed an empty store and load the models, so the first question is not the slow one."""
     try:
-        services.ensure_seeded()
-        services.searcher.search("warm up", k=1)
+        verifier.verify("Is this a warm-up question?")
     except Exception:  # the first question will report the problem properly
         log.warning("warm-up failed; the first question will retry", exc_info=True)
 
@@ -125,7 +124,7 @@ def create_app(services: Services, *, warm_up: bool = True) -> FastAPI:
                            allow_headers=["Authorization", "Content-Type"],
                            allow_credentials=True)
     if warm_up:
-        threading.Thread(target=_warm_up, args=(services,), name="warm-up", daemon=True).start()
+        threading.Thread(target=_warm_up, args=(verifier,), name="warm-up", daemon=True).start()
     return app
 
 

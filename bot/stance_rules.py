@@ -95,6 +95,8 @@ def _clause_root(doc: Any) -> Any:
 
 def analyse_claim(text: str) -> ClaimAnalysis:
     doc = parse(text)
+    if len(doc) == 0:
+        return ClaimAnalysis(text, doc, [], False, False, [])
     root = _clause_root(doc)
     content = _scope(root)
     subject: set[int] = set()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 from collections.abc import Iterator, Sequence
 from contextlib import nullcontext
 from pathlib import Path
@@ -31,6 +30,7 @@ from bot.ui_render import (
 from retrieval.documents import SUPPORTED_SUFFIXES, parse
 from retrieval.errors import CrosscheckError, InputError
 from retrieval.types import Document
+from retrieval.uploads import check_upload
 
 log = logging.getLogger(__name__)
 
@@ -44,11 +44,6 @@ GENERIC_ERROR = "Something went wrong on the server (it has been logged). Please
 SHOWN_QUESTION_CHARS = 600  # a pasted essay is shown shortened; the pipeline sees all of it
 THEME = gr.themes.Default(font=["system-ui", "sans-serif"], font_mono=["monospace"])
 
-# File signatures of common binary formats that may arrive renamed to .txt.
-_BINARY_MAGIC = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\x7fELF",
-                 b"MZ", b"\x1f\x8b", b"BZh", b"7z\xbc\xaf", b"Rar!", b"\xd0\xcf\x11\xe0")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-_UNSAFE_NAME = re.compile(r"[^\w .()+-]")
 
 Chat = list[dict[str, Any]]
 Turns = list[dict[str, str]]
@@ -62,23 +57,6 @@ def css(widget: bool) -> str:
 
 # -- uploads ---------------------------------------------------------------------------------
 
-def safe_name(name: str) -> str:
-    """A file name reduced to its last part and plain characters (no paths, no controls)."""
-    base = re.split(r"[\\/]", name)[-1]
-    base = _UNSAFE_NAME.sub("_", base).strip(" .")
-    return base[-120:] or "upload.txt"
-
-
-def looks_binary(data: bytes) -> bool:
-    """True for content that is not text, whatever the file is called."""
-    head = data[:4096]
-    if head.startswith(_BINARY_MAGIC) or b"\x00" in head:
-        return True
-    sample = head.decode("utf-8", errors="replace")
-    bad = len(_CONTROL.findall(sample)) + sample.count("\ufffd")
-    return bool(sample) and bad / len(sample) > 0.05
-
-
 def read_uploads(paths: Sequence[str], max_files: int,
                  max_mb: float) -> tuple[list[Document], list[str]]:
     """Uploaded files to Documents; each refusal is a message a person can act on."""
@@ -88,19 +66,14 @@ def read_uploads(paths: Sequence[str], max_files: int,
     docs: list[Document] = []
     errors: list[str] = []
     for path in paths:
-        name = safe_name(Path(path).name)
+        name = Path(path).name
         try:
             size = os.path.getsize(path)
-            if size > max_mb * 1024 * 1024:
-                raise InputError(f"{name}: {size / 1024 / 1024:.1f} MB is over the "
-                                 f"{max_mb:g} MB limit (CROSSCHECK_MAX_UPLOAD_MB)")
-            if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
-                raise InputError(f"{name}: unsupported file type; use "
-                                 f"{', '.join(SUPPORTED_SUFFIXES)}")
-            data = Path(path).read_bytes()
-            if looks_binary(data):
-                raise InputError(f"{name}: looks like a binary file, not text")
-            docs.append(parse(data, name, source=f"upload:{name}"))
+            if size > max_mb * 1024 * 1024:  # refused before it is read into memory
+                raise InputError(f"{name}: {size / 1048576:.1f} MB is over the {max_mb:g} MB "
+                                 "limit (CROSSCHECK_MAX_UPLOAD_MB)")
+            clean, data = check_upload(name, Path(path).read_bytes(), max_mb)
+            docs.append(parse(data, clean, source=f"upload:{clean}"))
         except InputError as exc:
             errors.append(str(exc))
         except OSError as exc:
@@ -152,7 +125,8 @@ class ChatUI:
                     yield ("", chat, turns, badge_html(a.verdict, a.confidence),
                            who_says_what_html(a), sources_html(a, self._doc_text))
                     return
-                yield ("", chat, turns, *empty)
+                # While text streams only the chat changes: skip re-sending the rest.
+                yield (gr.skip(), chat, gr.skip(), gr.skip(), gr.skip(), gr.skip())
         except CrosscheckError as exc:
             chat[-1] = {"role": "assistant", "content": message_html(str(exc), "error")}
         except Exception:
