@@ -49,8 +49,8 @@ def _frames(doc: Any) -> list[_Frame]:
             obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
             if obj is not None:
                 scope = tok.head
-                content = {t.i for t in scope.subtree} - {t.i for t in tok.subtree}
-                frames.append(_Frame(tok, obj, content))
+                reported = {t.i for t in scope.subtree} - {t.i for t in tok.subtree}
+                frames.append(_Frame(tok, obj, reported))
             continue
         if tok.pos_ not in ("VERB", "AUX") or tok.lemma_ not in REPORTING_VERBS:
             continue

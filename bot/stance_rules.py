@@ -167,6 +167,7 @@ def _core(root: Any, heads: set[int]) -> set[int]:
 def _negation_scopes(doc: Any) -> list[set[int]]:
     """Token sets whose truth the sentence denies."""
     scopes: list[set[int]] = []
+    scope: set[int]
     for tok in doc:
         lower = tok.lower_
         if tok.dep_ == "neg" or (lower == "never" and tok.dep_ == "advmod"):
@@ -189,7 +190,7 @@ def _negation_scopes(doc: Any) -> list[set[int]]:
             scopes.append(_scope(tok) - {tok.i})
         elif tok.lemma_.lower() in FALSITY_ADVERBS:
             verb = tok.head
-            scope: set[int] = set()
+            scope = set()
             for child in verb.children:
                 if child.dep_ in ("ccomp", "xcomp", "dobj"):
                     scope |= _scope(child)

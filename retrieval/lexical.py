@@ -38,7 +38,6 @@ class BM25Index:
         """Top ``k`` (text index, score) pairs with a positive score."""
         if not self.size:
             return []
-        scores: dict[int, float] | np.ndarray
         hits = [self._postings[t] for t in set(terms(query)) if t in self._postings]
         if not hits:
             return []

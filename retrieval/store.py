@@ -100,8 +100,10 @@ def _guarded(action: str) -> Any:
 class ChunkStore:
     """Chunks and documents of one index (named by ``stamp``) in Chroma."""
 
-    def __init__(self, stamp: str, path: str | None = None, url: str | None = None) -> None:
+    def __init__(self, stamp: str, path: str | None = None, url: str | None = None,
+                 client: Any = None) -> None:
         self.stamp = stamp
+        self._given_client = client  # share one open client among many small indexes
         self.path, self.url = path, url
         self.location = url or path or ""
         self._lock = threading.RLock()
@@ -115,7 +117,7 @@ class ChunkStore:
             raise self._error("opening it", exc) from exc
 
     def _open(self) -> None:
-        client = _client(self.path, self.url)
+        client = self._given_client or _client(self.path, self.url)
         self._chunks = client.get_or_create_collection(
             f"chunks-{self.stamp}", embedding_function=None,
             configuration={"hnsw": {"space": "cosine"}},
