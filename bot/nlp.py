@@ -18,13 +18,28 @@ _nlp: Any = None
 _cache: OrderedDict[str, Any] = OrderedDict()
 
 
+def _import_spacy() -> Any:
+    """spaCy without torch: thinc imports torch if present (~3 s); this pipeline never uses it."""
+    import sys
+
+    if "torch" in sys.modules:
+        import spacy
+
+        return spacy
+    sys.modules["torch"] = None  # type: ignore[assignment]  # makes thinc's `import torch` fail
+    try:
+        import spacy
+    finally:
+        del sys.modules["torch"]  # a later `import torch` elsewhere works as usual
+    return spacy
+
+
 def pipeline() -> Any:
     global _nlp
     with _lock:
         if _nlp is None:
             try:
-                import spacy
-
+                spacy = _import_spacy()
                 _nlp = spacy.load(MODEL)
             except (ImportError, OSError) as exc:
                 raise MissingDependencyError(

@@ -70,7 +70,7 @@ class ModelStanceJudge:
 
     name = "model"
 
-    def __init__(self, config: Path = DEFAULT_CONFIG, threads: int = 2, batch_size: int = 32):
+    def __init__(self, config: Path = DEFAULT_CONFIG, threads: int = 2, batch_size: int = 8):
         self.config = StanceModelConfig.load(config)
         self.threads = threads
         self.batch_size = batch_size
@@ -98,6 +98,8 @@ class ModelStanceJudge:
                 opts = ort.SessionOptions()
                 opts.intra_op_num_threads = self.threads
                 opts.inter_op_num_threads = 1
+                # Sleep rather than spin between requests: the server shares its CPUs.
+                opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
                 self._tokenizer = tok
                 self._session = ort.InferenceSession(
                     str(self.config.model_path), opts, providers=["CPUExecutionProvider"]
@@ -109,16 +111,18 @@ class ModelStanceJudge:
         if not sentences:
             return np.zeros((0, 3), dtype=np.float32)
         session, tok = self._load()
-        out = []
-        for i in range(0, len(sentences), self.batch_size):
-            encs = tok.encode_batch([(claim, s) for s in sentences[i : i + self.batch_size]])
+        # Similar lengths share a batch, so little time goes on padding.
+        order = sorted(range(len(sentences)), key=lambda k: len(sentences[k]))
+        logits = np.zeros((len(sentences), 3), dtype=np.float64)
+        for i in range(0, len(order), self.batch_size):
+            idx = order[i : i + self.batch_size]
+            encs = tok.encode_batch([(claim, sentences[k]) for k in idx])
             feed = {
                 "input_ids": np.array([e.ids for e in encs], dtype=np.int64),
                 "attention_mask": np.array([e.attention_mask for e in encs], dtype=np.int64),
                 "token_type_ids": np.array([e.type_ids for e in encs], dtype=np.int64),
             }
-            out.append(session.run(["logits"], feed)[0])
-        logits = np.concatenate(out)[:, self._order].astype(np.float64)
+            logits[idx] = session.run(["logits"], feed)[0][:, self._order]
         exp = np.exp(logits - logits.max(axis=1, keepdims=True))
         return (exp / exp.sum(axis=1, keepdims=True)).astype(np.float32)
 

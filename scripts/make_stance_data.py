@@ -26,64 +26,195 @@ DEV_PERCENT = 15
 SEED = 13
 
 SLOT = re.compile(r"\{([^{}@]+)(?:@(\w+))?\}")
-NEGATION = re.compile(r"\b(not|no|never|none|nobody|nothing|n't|cannot|neither|nor|without)\b", re.I)
+NEGATION = re.compile(
+    r"\b(not|no|never|none|nobody|nothing|n't|cannot|neither|nor|without)\b", re.I
+)
 QUANTIFIER_START = re.compile(r"^(no|most|only|all|every|some|several|many|few|none)\b", re.I)
 TRAILING_ATTRIBUTION = re.compile(
     r",\s+(according to [^,]+|[^,]+\b(said|says|reported|confirmed|showed|concluded))\.?$"
 )
 
 NUMBER_WORDS = [
-    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
 ]
 ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"]
 MONTHS = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 COUNTRIES = [
-    "Argentina", "Brazil", "France", "Germany", "Italy", "Spain", "Japan", "China", "India",
-    "Kenya", "Nigeria", "Mexico", "Canada", "Australia", "New Zealand", "South Africa", "Jamaica",
-    "Norway", "Sweden", "Poland", "Egypt", "Chile", "Portugal", "Turkey", "Indonesia",
+    "Argentina",
+    "Brazil",
+    "France",
+    "Germany",
+    "Italy",
+    "Spain",
+    "Japan",
+    "China",
+    "India",
+    "Kenya",
+    "Nigeria",
+    "Mexico",
+    "Canada",
+    "Australia",
+    "New Zealand",
+    "South Africa",
+    "Jamaica",
+    "Norway",
+    "Sweden",
+    "Poland",
+    "Egypt",
+    "Chile",
+    "Portugal",
+    "Turkey",
+    "Indonesia",
 ]
 CITIES = [
-    "Geneva", "Berlin", "Seville", "Nairobi", "Ankara", "Stockholm", "Florence", "Naples",
-    "Lisbon", "Madrid", "Vienna", "Oslo", "Lyon", "Toronto", "Denver", "Osaka", "Manila",
-    "Lagos", "Lima", "Krakow", "Ohio", "Texas", "Bavaria", "Lesbos", "Sicily", "Crete", "Nile",
+    "Geneva",
+    "Berlin",
+    "Seville",
+    "Nairobi",
+    "Ankara",
+    "Stockholm",
+    "Florence",
+    "Naples",
+    "Lisbon",
+    "Madrid",
+    "Vienna",
+    "Oslo",
+    "Lyon",
+    "Toronto",
+    "Denver",
+    "Osaka",
+    "Manila",
+    "Lagos",
+    "Lima",
+    "Krakow",
+    "Ohio",
+    "Texas",
+    "Bavaria",
+    "Lesbos",
+    "Sicily",
+    "Crete",
+    "Nile",
 ]
 EXTRA_ENTITIES = {
-    "org": ["World Bank", "Red Cross", "Met Office", "Royal Society", "National Trust",
-            "International Monetary Fund", "University of Lisbon", "Karolinska Institute"],
+    "org": [
+        "World Bank",
+        "Red Cross",
+        "Met Office",
+        "Royal Society",
+        "National Trust",
+        "International Monetary Fund",
+        "University of Lisbon",
+        "Karolinska Institute",
+    ],
     "company": ["Siemens", "Toyota", "Samsung", "Nestle", "Nokia", "Unilever"],
-    "per": ["Roger Federer", "Angela Merkel", "Bill Gates", "Simone Biles", "Kylian Mbappe",
-            "Elon Musk", "Naomi Osaka", "Marie Curie"],
+    "per": [
+        "Roger Federer",
+        "Angela Merkel",
+        "Bill Gates",
+        "Simone Biles",
+        "Kylian Mbappe",
+        "Elon Musk",
+        "Naomi Osaka",
+        "Marie Curie",
+    ],
 }
 # One direction per line; the generator uses both directions.
 ANTONYMS = [
-    ("rose", "fell"), ("rise", "fall"), ("rises", "falls"), ("risen", "fallen"),
-    ("increased", "decreased"), ("increase", "decrease"), ("increases", "decreases"),
-    ("grew", "shrank"), ("growing", "shrinking"), ("higher", "lower"), ("more", "less"),
-    ("approved", "rejected"), ("approve", "reject"), ("raised", "lowered"), ("above", "below"),
-    ("before", "after"), ("warmer", "cooler"), ("larger", "smaller"), ("biggest", "smallest"),
-    ("highest", "lowest"), ("faster", "slower"), ("improved", "worsened"), ("alive", "dead"),
-    ("opened", "closed"), ("open", "close"), ("strengthened", "weakened"),
-    ("accelerated", "slowed"), ("went up", "went down"), ("banned", "allowed"),
-    ("upheld", "overturned"), ("passed", "rejected"), ("kept", "lost"),
-    ("safe", "unsafe"), ("stronger", "weaker"), ("longer", "shorter"), ("heavier", "lighter"),
-    ("gained", "lost"), ("won", "lost"), ("increasing", "decreasing"), ("extended", "shortened"),
+    ("rose", "fell"),
+    ("rise", "fall"),
+    ("rises", "falls"),
+    ("risen", "fallen"),
+    ("increased", "decreased"),
+    ("increase", "decrease"),
+    ("increases", "decreases"),
+    ("grew", "shrank"),
+    ("growing", "shrinking"),
+    ("higher", "lower"),
+    ("more", "less"),
+    ("approved", "rejected"),
+    ("approve", "reject"),
+    ("raised", "lowered"),
+    ("above", "below"),
+    ("before", "after"),
+    ("warmer", "cooler"),
+    ("larger", "smaller"),
+    ("biggest", "smallest"),
+    ("highest", "lowest"),
+    ("faster", "slower"),
+    ("improved", "worsened"),
+    ("alive", "dead"),
+    ("opened", "closed"),
+    ("open", "close"),
+    ("strengthened", "weakened"),
+    ("accelerated", "slowed"),
+    ("went up", "went down"),
+    ("banned", "allowed"),
+    ("upheld", "overturned"),
+    ("passed", "rejected"),
+    ("kept", "lost"),
+    ("safe", "unsafe"),
+    ("stronger", "weaker"),
+    ("longer", "shorter"),
+    ("heavier", "lighter"),
+    ("gained", "lost"),
+    ("won", "lost"),
+    ("increasing", "decreasing"),
+    ("extended", "shortened"),
 ]
-ONE_WAY = {"fewer": "more", "dropped": "rose", "declined": "rose", "eased": "accelerated",
-           "lost": "gained", "contracted": "grew", "shrinking": "growing"}
+ONE_WAY = {
+    "fewer": "more",
+    "dropped": "rose",
+    "declined": "rose",
+    "eased": "accelerated",
+    "lost": "gained",
+    "contracted": "grew",
+    "shrinking": "growing",
+}
 
 SPEAKERS = {
-    "science": ["the researchers", "the lead author", "a spokesperson for the institute",
-                "the space agency"],
-    "climate": ["the environment ministry", "the agency", "climate scientists",
-                "a spokesperson for the park"],
-    "politics": ["a government spokesperson", "the minister", "officials",
-                 "a senior diplomat"],
-    "health": ["the health ministry", "hospital officials", "the regulator",
-               "doctors at the clinic"],
+    "science": [
+        "the researchers",
+        "the lead author",
+        "a spokesperson for the institute",
+        "the space agency",
+    ],
+    "climate": [
+        "the environment ministry",
+        "the agency",
+        "climate scientists",
+        "a spokesperson for the park",
+    ],
+    "politics": ["a government spokesperson", "the minister", "officials", "a senior diplomat"],
+    "health": [
+        "the health ministry",
+        "hospital officials",
+        "the regulator",
+        "doctors at the clinic",
+    ],
     "business": ["the company", "a company spokesperson", "the bank", "analysts"],
     "sport": ["the club", "the coach", "the governing body", "a team spokesperson"],
     "news": ["police", "local officials", "a spokesperson for the council", "witnesses"],
@@ -145,15 +276,16 @@ def read_items(base_dir: Path) -> list[Item]:
     """Parse every base file; items are blocks starting with an 'E ' line."""
     items: list[Item] = []
     for path in sorted(base_dir.glob("*.txt")):
-        domain = path.stem
+        domain = path.stem.split("_")[0]  # science_2.txt is more science
         for line in path.read_text(encoding="utf-8").splitlines():
             line = line.strip()
             if not line or line.startswith("#"):
                 continue
             tag, text = line[0], line[2:].strip()
             if tag == "E":
-                items.append(Item(f"{domain}-{sum(i.domain == domain for i in items):04d}",
-                                  domain, text))
+                items.append(
+                    Item(f"{domain}-{sum(i.domain == domain for i in items):04d}", domain, text)
+                )
             elif tag == "+":
                 items[-1].support.append(text)
             elif tag == "-":
@@ -202,7 +334,7 @@ def swap_number(value: str, rng: random.Random) -> str | None:
             if new_int == int(num):
                 new_int += 3
             new = f"{new_int:,}" if "," in raw else str(new_int)
-    return value[: m.start()] + new + value[m.end():]
+    return value[: m.start()] + new + value[m.end() :]
 
 
 def entity_pool(kind: str, value: str, items: list[Item]) -> list[str]:
@@ -226,8 +358,11 @@ def slot_swaps(item: Item, items: list[Item], rng: random.Random) -> Iterator[tu
             if kind == "org" and not re.search(r"\bthe $", claim[: m.start()], re.I):
                 kind = "company"
             if kind:
-                choices = [e for e in entity_pool(kind, value, items)
-                           if e != value and e.lower() not in item.evidence.lower()]
+                choices = [
+                    e
+                    for e in entity_pool(kind, value, items)
+                    if e != value and e.lower() not in item.evidence.lower()
+                ]
                 new = rng.choice(choices) if choices else None
                 label_kind = "entity_swap"
             else:
@@ -237,7 +372,7 @@ def slot_swaps(item: Item, items: list[Item], rng: random.Random) -> Iterator[tu
                 continue
             if claim.startswith("{" + value) or m.start() == 0:
                 new = new[:1].upper() + new[1:]
-            swapped = claim[: m.start()] + new + claim[m.end():]
+            swapped = claim[: m.start()] + new + claim[m.end() :]
             yield label_kind, plain(swapped)
 
 
@@ -245,13 +380,16 @@ def antonym_swap(claim: str) -> str | None:
     """Replace exactly one direction word by its opposite, or None."""
     table = {a: b for a, b in ANTONYMS} | {b: a for a, b in ANTONYMS} | ONE_WAY
     table.update({a: b for a, b in ANTONYMS if a in ("kept", "gained", "won")})
-    hits = [(m, w) for w in sorted(table, key=len, reverse=True)
-            for m in re.finditer(rf"\b{re.escape(w)}\b", claim, re.I)]
+    hits = [
+        (m, w)
+        for w in sorted(table, key=len, reverse=True)
+        for m in re.finditer(rf"\b{re.escape(w)}\b", claim, re.I)
+    ]
     spans = {(m.start(), m.end()) for m, _ in hits}
     if len(spans) != 1 or NEGATION.search(claim):
         return None
     m, word = max(hits, key=lambda h: len(h[1]))
-    return claim[: m.start()] + _case_like(m.group(0), table[word]) + claim[m.end():]
+    return claim[: m.start()] + _case_like(m.group(0), table[word]) + claim[m.end() :]
 
 
 class Negator:
@@ -276,13 +414,13 @@ class Negator:
         aux = [c for c in root.children if c.dep_ in ("aux", "auxpass") and c.i < root.i]
         if aux:
             tok = aux[0]
-            return text[: tok.idx + len(tok.text)] + " not" + text[tok.idx + len(tok.text):]
+            return text[: tok.idx + len(tok.text)] + " not" + text[tok.idx + len(tok.text) :]
         if root.lemma_ == "be" and root.tag_ in ("VBZ", "VBD", "VBP"):
-            return text[: root.idx + len(root.text)] + " not" + text[root.idx + len(root.text):]
+            return text[: root.idx + len(root.text)] + " not" + text[root.idx + len(root.text) :]
         do = {"VBD": "did", "VBZ": "does", "VBP": "do"}.get(root.tag_)
         if do is None or root.lemma_ == "be":
             return None
-        return text[: root.idx] + f"{do} not {root.lemma_}" + text[root.idx + len(root.text):]
+        return text[: root.idx] + f"{do} not {root.lemma_}" + text[root.idx + len(root.text) :]
 
 
 def embed(sentence: str, negator: Negator) -> str:
@@ -297,8 +435,12 @@ def strip_attribution(sentence: str) -> str:
 
 
 def frame(template: str, content: str, speaker: str) -> str:
-    text = template.format(c=content, C=content[:1].upper() + content[1:], speaker=speaker,
-                           Speaker=speaker[:1].upper() + speaker[1:])
+    text = template.format(
+        c=content,
+        C=content[:1].upper() + content[1:],
+        speaker=speaker,
+        Speaker=speaker[:1].upper() + speaker[1:],
+    )
     return text.replace(".,", ",").replace("..", ".")
 
 
@@ -313,8 +455,14 @@ def pairs_for(item: Item, items: list[Item], negator: Negator) -> Iterator[dict[
     ev = item.evidence
 
     def row(claim: str, evidence: str, label: str, kind: str) -> dict[str, str]:
-        return {"claim": claim, "evidence": evidence, "label": label, "domain": item.domain,
-                "kind": kind, "item": item.id}
+        return {
+            "claim": claim,
+            "evidence": evidence,
+            "label": label,
+            "domain": item.domain,
+            "kind": kind,
+            "item": item.id,
+        }
 
     supports = [plain(c) for c in item.support]
     for c in supports:
@@ -341,18 +489,22 @@ def pairs_for(item: Item, items: list[Item], negator: Negator) -> Iterator[dict[
     reframable = not re.search(r"\b(said|denied|according|insisted|accused)\b", ev)
     base_content = embed(strip_attribution(ev), negator) if reframable else None
     for i, c in enumerate(supports):
-        own = embed(c, negator)
+        own = embed(strip_attribution(c), negator)
         # The whole evidence entails every supported claim; a claim entails only itself.
         wide = base_content if base_content and i % 2 == 0 else own
-        for frames, label, content in ((SUPPORT_FRAMES, "SUPPORTS", wide),
-                                       (DENIAL_FRAMES, "REFUTES", own),
-                                       (OPEN_FRAMES, "NEUTRAL", wide)):
+        for frames, label, content in (
+            (SUPPORT_FRAMES, "SUPPORTS", wide),
+            (DENIAL_FRAMES, "REFUTES", own),
+            (OPEN_FRAMES, "NEUTRAL", wide),
+        ):
             kind, template = rng.choice(frames)
             yield row(c, frame(template, content, rng.choice(speakers)), label, kind)
 
     # Hard negatives: the closest other evidence in the same domain, and one from elsewhere.
-    same = sorted((i for i in items if i.domain == item.domain and i.id != item.id),
-                  key=lambda o: (-lexical_overlap(ev, o.evidence), o.id))
+    same = sorted(
+        (i for i in items if i.domain == item.domain and i.id != item.id),
+        key=lambda o: (-lexical_overlap(ev, o.evidence), o.id),
+    )
     for other in same[:2]:
         yield row(rng.choice(supports), other.evidence, "NEUTRAL", "same_topic")
     elsewhere = [i for i in items if i.domain != item.domain]
@@ -364,6 +516,8 @@ def pairs_for(item: Item, items: list[Item], negator: Negator) -> Iterator[dict[
     yield row(rng.choice(supports), passage, "SUPPORTS", "in_context")
     if item.refute:
         yield row(rng.choice(item.refute), passage, "REFUTES", "in_context")
+    if item.neutral:
+        yield row(rng.choice(item.neutral), passage, "NEUTRAL", "in_context")
 
 
 def split_of(item_id: str) -> str:

@@ -1,0 +1,263 @@
+"""Benchmark tasks, each run in a fresh process so memory and thread pools don't mix.
+
+``python bench/tasks.py TASK '{json args}'`` prints one JSON object on its last line.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+
+import numpy as np  # noqa: E402
+
+from bench.corpus import documents  # noqa: E402
+from retrieval.chunking import chunk_document  # noqa: E402
+
+
+def percentiles(seconds: list[float]) -> dict[str, float]:
+    """p50 / p95 / mean in milliseconds."""
+    ms = np.asarray(seconds) * 1000
+    return {"p50_ms": round(float(np.percentile(ms, 50)), 2),
+            "p95_ms": round(float(np.percentile(ms, 95)), 2),
+            "mean_ms": round(float(ms.mean()), 2), "n": len(seconds)}
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def current_rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def chunk_texts(chunks: int, seed: int) -> list[str]:
+    return [c.text for d in documents(chunks, seed) for c in chunk_document(d)][:chunks]
+
+
+def settings(store: str | None = None, url: str | None = None, auto_seed: bool = False) -> Any:
+    from bot.settings import Settings
+
+    kwargs: dict[str, Any] = {"auto_seed": auto_seed}
+    if store:
+        kwargs["store"] = Path(store)
+    if url:
+        kwargs["chroma_url"] = url
+    return Settings(**kwargs)
+
+
+# -- tasks -------------------------------------------------------------------------------------
+
+
+def task_embed(args: dict[str, Any]) -> dict[str, Any]:
+    """Load time and throughput of one embedder on the benchmark texts."""
+    from retrieval.embeddings import make_embedder
+
+    texts = chunk_texts(args["chunks"], args["seed"])
+    t0 = time.perf_counter()
+    embedder = make_embedder(args["embedder"])
+    embedder.embed(["warm up"])
+    load = time.perf_counter() - t0
+    rates = []
+    for _ in range(args.get("repeats", 1)):
+        t = time.perf_counter()
+        vectors = embedder.embed(texts)
+        rates.append(len(texts) / (time.perf_counter() - t))
+    if args.get("save"):
+        np.save(args["save"], vectors)
+    return {"embedder": args["embedder"], "texts": len(texts), "load_s": round(load, 3),
+            "texts_per_s": round(max(rates), 2), "torch_imported": "torch" in sys.modules,
+            "peak_rss_mb": round(peak_rss_mb(), 1)}
+
+
+def task_agree(args: dict[str, Any]) -> dict[str, Any]:
+    """Cosine between the torch-free and the sentence-transformers vectors of the same texts."""
+    from retrieval.embeddings import SentenceTransformerEmbedder
+    from retrieval.minilm_fast import FastMiniLMEmbedder
+
+    texts = chunk_texts(args["chunks"], args["seed"])
+    texts += ["", " ", "?", "word " * 400, " ".join(texts[:20])]  # empty-ish and > 256 tokens
+    a = FastMiniLMEmbedder().embed(texts)
+    b = SentenceTransformerEmbedder().embed(texts)
+    cosine = np.sum(a * b, axis=1)
+    return {"texts": len(texts), "min_cosine": float(cosine.min()),
+            "mean_cosine": float(cosine.mean()), "max_abs_diff": float(np.abs(a - b).max())}
+
+
+def task_ingest(args: dict[str, Any]) -> dict[str, Any]:
+    """Ingest throughput of real files next to the raw embedder on the same chunk texts."""
+    from bench.corpus import write_corpus
+    from bot.services import Services
+
+    work = Path(args["work"])
+    info = write_corpus(work / "docs", args["chunks"], args["seed"])
+    from retrieval.documents import load_paths
+
+    docs, _ = load_paths([info.folder])
+    texts = [c.text for d in docs for c in chunk_document(d)]
+    services = Services(settings(str(work / "store")))
+    embedder = services.embedder
+    embedder.embed(["warm up"])
+    raw_rates, ingest_rates = [], []
+    # Raw, ingest, raw: the ratio is taken against the better raw run of the same process.
+    t = time.perf_counter()
+    embedder.embed(texts)
+    raw_rates.append(len(texts) / (time.perf_counter() - t))
+    t = time.perf_counter()
+    report = services.ingest([info.folder])
+    ingest_rates.append(report.added / (time.perf_counter() - t))
+    t = time.perf_counter()
+    embedder.embed(texts)
+    raw_rates.append(len(texts) / (time.perf_counter() - t))
+    raw = max(raw_rates)
+    return {"chunks": report.added, "documents": info.documents,
+            "raw_embed_chunks_per_s": round(raw, 2),
+            "ingest_chunks_per_s": round(ingest_rates[0], 2),
+            "ratio": round(ingest_rates[0] / raw, 3)}
+
+
+def questions(extra: int, seed: int) -> list[str]:
+    """Seed questions plus questions about the generated corpus."""
+    import random
+
+    from bench.corpus import ORGS, TOPICS
+
+    qs = [q for q in seed_questions()]
+    rng = random.Random(seed)
+    for _ in range(extra):
+        subject, claim, counter = rng.choice(TOPICS)
+        org = rng.choice(ORGS)
+        qs.append(rng.choice([f"Did {org} say {subject} {claim}?",
+                              f"Is it true that {subject} {counter}?",
+                              f"Who denied that {subject} {claim}?"]))
+    return qs
+
+
+def seed_questions() -> list[str]:
+    path = ROOT.parent / "shared" / "eval" / "seed_questions.jsonl"
+    if path.is_file():
+        return [json.loads(line)["question"] for line in path.read_text().splitlines()
+                if line.strip()]
+    return [
+        "Was this a negotiation?", "Did the U.S. close its embassy in Tripoli?",
+        "Did Gene Cretz take part in the meeting with Libyan officials?",
+        "Did the U.S. official say there is a plan to hold another session?",
+        "Did the U.S. recognize the Transitional National Council?",
+        "Who met representatives of Qaddafi's government?",
+        "Did Libya say the meeting showed U.S. willingness to negotiate?",
+        "When did the meeting take place?",
+    ]
+
+
+def task_answers(args: dict[str, Any]) -> dict[str, Any]:
+    """Warm answer latency over the seed questions on the seed corpus, per stage if given."""
+    from bot.pipeline import Verifier
+    from bot.services import Services
+
+    services = Services(settings(args["store"], auto_seed=True))
+    verifier = Verifier(services)
+    qs = seed_questions()
+    t = time.perf_counter()
+    verifier.verify(qs[0])  # seeds the store, loads models
+    first = time.perf_counter() - t
+    totals: list[float] = []
+    stages: dict[str, list[float]] = {}
+    verdicts: dict[str, str] = {}
+    for _ in range(args["rounds"]):
+        for q in qs:
+            t = time.perf_counter()
+            answer = verifier.verify(q)
+            totals.append(time.perf_counter() - t)
+            verdicts[q] = answer.verdict.name
+            for stage, seconds in (answer.timings or {}).items():
+                stages.setdefault(stage, []).append(seconds)
+    return {"questions": len(qs), "rounds": args["rounds"], "first_answer_s": round(first, 3),
+            "total": percentiles(totals),
+            "stages": {k: percentiles(v) for k, v in stages.items()},
+            "verdicts": verdicts, "peak_rss_mb": round(peak_rss_mb(), 1)}
+
+
+def task_build(args: dict[str, Any]) -> dict[str, Any]:
+    """A store of N generated chunks; vectors from a pool of real embeddings, varied per chunk."""
+    from bot.services import Services
+
+    pool = np.load(args["pool"])
+    services = Services(settings(args.get("store"), args.get("url")))
+    store = services.store
+    rng = np.random.default_rng(args["seed"])
+    t0 = time.perf_counter()
+    batch: list[Any] = []
+    made = 0
+    for doc in documents(args["chunks"], args["seed"]):
+        chunks = chunk_document(doc)
+        vectors = pool[np.arange(made, made + len(chunks)) % len(pool)]
+        if made + len(chunks) > len(pool):  # past the pool: the same vectors, moved a little
+            vectors = vectors + rng.normal(0, 0.02, vectors.shape).astype(np.float32)
+            vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+        batch.append((doc, chunks, vectors))
+        made += len(chunks)
+        if sum(len(c) for _, c, _ in batch) >= 2000:
+            store.put_documents(batch)
+            batch = []
+    if batch:
+        store.put_documents(batch)
+    seconds = time.perf_counter() - t0
+    out = {"chunks": made, "write_s": round(seconds, 1),
+           "write_chunks_per_s": round(made / seconds, 1), "real_vectors": min(made, len(pool))}
+    if args.get("store"):
+        size = sum(f.stat().st_size for f in Path(args["store"]).rglob("*") if f.is_file())
+        out["disk_mb"] = round(size / 2**20, 1)
+        out["disk_bytes_per_chunk"] = round(size / made)
+    return out
+
+
+def task_serve(args: dict[str, Any]) -> dict[str, Any]:
+    """Retrieval and end-to-end latency on an existing store, with the process's memory."""
+    from bot.pipeline import Verifier
+    from bot.services import Services
+
+    services = Services(settings(args.get("store"), args.get("url")))
+    qs = questions(args["extra_questions"], args["seed"])
+    searcher, verifier = services.searcher, Verifier(services)
+    k = services.settings.top_k
+    t = time.perf_counter()
+    searcher.search(qs[0], k=k)  # builds the lexical index, loads the embedder
+    first_search = time.perf_counter() - t
+    t = time.perf_counter()
+    verifier.verify(qs[0])  # loads the engine's models
+    first_answer = time.perf_counter() - t
+    retrieval, e2e = [], []
+    for _ in range(args["rounds"]):
+        for q in qs:
+            t = time.perf_counter()
+            searcher.search(q, k=k)
+            retrieval.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            verifier.verify(q)
+            e2e.append(time.perf_counter() - t)
+    return {"chunks": services.store.version()[2], "questions": len(qs),
+            "first_search_s": round(first_search, 3), "first_answer_s": round(first_answer, 3),
+            "retrieval": percentiles(retrieval), "end_to_end": percentiles(e2e),
+            "rss_mb": round(current_rss_mb(), 1), "peak_rss_mb": round(peak_rss_mb(), 1)}
+
+
+TASKS = {name[5:]: fn for name, fn in globals().items() if name.startswith("task_")}
+
+if __name__ == "__main__":
+    result = TASKS[sys.argv[1]](json.loads(sys.argv[2]))
+    print(json.dumps(result))
