@@ -42,6 +42,11 @@ class Draft:
     repairs: tuple[str, ...] = ()
 
 
+def _inert(text: str) -> str:
+    """Source or user text can hold "[3]" too: never let it pass for a citation marker."""
+    return MARKER.sub(r"(\1)", text)
+
+
 def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -52,7 +57,7 @@ def _speaker_name(e: Evidence) -> str | None:
         return None
     if speaker in ("U.S.", "US") or (speaker.isupper() and len(speaker) <= 6):
         return f"the {speaker}"  # "the U.S. says"
-    return speaker
+    return _inert(speaker)
 
 
 def _clause(e: Evidence) -> tuple[str | None, str, str]:
@@ -63,9 +68,9 @@ def _clause(e: Evidence) -> tuple[str | None, str, str]:
         content = e_text(e, att.content.start, att.content.end).strip(" ,.")
         if len(content.split()) >= 3:
             if att.verb == "according to":
-                return who, "according to", _lower(content)
-            return who, _PRESENT.get(att.verb or "say", "says"), _lower(content)
-    return who, "", e.quote.rstrip()
+                return who, "according to", _inert(_lower(content))
+            return who, _PRESENT.get(att.verb or "say", "says"), _inert(_lower(content))
+    return who, "", _inert(e.quote.rstrip())
 
 
 def e_text(e: Evidence, start: int, end: int) -> str:
@@ -98,9 +103,9 @@ def _side(evidence: Sequence[Evidence], first_n: int) -> tuple[list[str], list[E
             cited.append(e)
             marker = f"[{first_n + len(cited) - 1}]"
             if key == "\0headline":
-                parts.append(f"the headline reads “{e.quote}” {marker}")
+                parts.append(f"the headline reads “{_inert(e.quote)}” {marker}")
             elif key.startswith("\0doc:"):
-                parts.append(f"the article “{e.title}” reports “{what}” {marker}")
+                parts.append(f"the article “{_inert(e.title)}” reports “{what}” {marker}")
             elif not verb:
                 parts.append(f"{_speaker_name(e)} is reported as the source of “{what}” {marker}")
             elif verb == "according to":
@@ -138,8 +143,8 @@ def compose(claim: Claim, decision: Decision) -> Draft:
         refute.sort(key=lambda e: not mine(e))
     if verdict is Verdict.NOT_ENOUGH_INFO:
         if claim.is_open:
-            return Draft(verdict, NO_ANSWER.format(question=claim.question.strip()), ())
-        return Draft(verdict, NO_EVIDENCE.format(claim=claim.text.rstrip(".")), ())
+            return Draft(verdict, NO_ANSWER.format(question=_inert(claim.question.strip())), ())
+        return Draft(verdict, NO_EVIDENCE.format(claim=_inert(claim.text.rstrip("."))), ())
     if verdict is Verdict.SUPPORTED:
         statements, cited = _side(support, 1)
         text = f"Supported: {_lower_first(_join(statements))}"

@@ -13,7 +13,7 @@ from bot.claims import make_claim
 from bot.compose import Draft, compose, validate
 from bot.evidence import Candidate, EvidenceFinder
 from bot.services import Services
-from bot.stance import StanceJudge
+from bot.stance import StanceJudge, blend
 from bot.stance_rules import Judgement, RulesStanceJudge
 from bot.topic import main_noun, subject_of
 from bot.types import Answer, Attribution, Claim, Evidence, Stance, StanceScore
@@ -143,9 +143,15 @@ class Verifier:
         judgements = self.rules.analyse(claim.text, [c.text for c in candidates],
                                         [c.cosine for c in candidates])
         if self.judge is not None and candidates:
-            scores = self.judge.judge(claim.text, [c.text for c in candidates])
-            for j, s in zip(judgements, scores, strict=True):
-                j.score = s
+            texts = [c.text for c in candidates]
+            probabilities = getattr(self.judge, "probabilities", None)
+            if probabilities is not None:
+                for j, c, p in zip(judgements, candidates, probabilities(claim.text, texts),
+                                   strict=True):
+                    j.score = blend(j.score, p, c.cosine)
+            else:
+                for j, s in zip(judgements, self.judge.judge(claim.text, texts), strict=True):
+                    j.score = s
         timings["stance"] = time.perf_counter() - t
 
         t = time.perf_counter()

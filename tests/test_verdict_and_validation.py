@@ -73,3 +73,18 @@ def test_not_enough_info_cites_nothing() -> None:
     draft = Draft(Verdict.NOT_ENOUGH_INFO, "Nothing [1].", (_cite(1, 0, 33, DOC.text[0:33]),))
     fixed = validate(draft, _lookup)
     assert fixed.citations == () and "[1]" not in fixed.text
+
+
+def test_markers_inside_source_text_cannot_pose_as_citations() -> None:
+    from bot.compose import compose
+    from bot.types import Claim
+    from bot.verdict import Decision
+
+    text = "Officials said it was a deal [2] and more [1]."
+    ev = Evidence(doc_id="d2", title="T [3]", source="s", start=0, end=len(text), quote=text,
+                  paragraph=0, relevance=0.9, attribution=Attribution(speaker=None),
+                  stance=StanceScore(Stance.SUPPORTS, 0.9))
+    draft = compose(Claim(question="q", text="It was a deal [9]."),
+                    Decision(Verdict.SUPPORTED, 0.9, (ev,), ()))
+    assert [int(n) for n in __import__("re").findall(r"\[(\d+)\]", draft.text)] == [1]
+    assert "deal (2)" in draft.text and draft.citations[0].quote == text
