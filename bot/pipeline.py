@@ -53,7 +53,11 @@ def make_judge(name: str, services: Services) -> StanceJudge | None:
     if name == "model":
         from bot.stance_model import ModelStanceJudge
 
-        return ModelStanceJudge()
+        try:
+            return ModelStanceJudge()
+        except (OSError, ValueError, ImportError) as exc:
+            raise ConfigError(f"the stance model cannot be loaded ({exc}); reinstall Crosscheck "
+                              "or set CROSSCHECK_STANCE=rules") from exc
     if name == "llm":
         return None  # the model backend judges stance inside its own answer path
     raise ConfigError(f"unknown stance judge {name!r}: set CROSSCHECK_STANCE to rules, model or llm")

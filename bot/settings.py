@@ -39,7 +39,11 @@ class Settings(BaseSettings):
     )
     chunk_chars: int = Field(600, ge=100, le=4000, description="Longest chunk, in characters.")
     top_k: int = Field(8, ge=1, le=50, description="Passages read per question.")
-    stance: str = Field("rules", description="Stance judge: 'rules', 'model' or 'llm'.")
+    stance: str = Field(
+        "model",
+        description="Stance judge: 'model' (the shipped cross-encoder for contradictions, with "
+        "rules and embeddings for support), 'rules' (rules alone) or 'llm'.",
+    )
     llm: str = Field(
         "offline",
         description="Answer writer: 'offline' (templates), 'openai:<model>' or "
