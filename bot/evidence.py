@@ -67,11 +67,14 @@ class EvidenceFinder:
 
     def embed_cached(self, texts: list[str]) -> np.ndarray:
         """Sentence vectors, computed once per distinct sentence."""
-        missing = [t for t in dict.fromkeys(texts) if self._vectors.get(t) is None]
+        # One read per text: another thread may evict an entry between two reads.
+        found = {t: self._vectors.get(t) for t in dict.fromkeys(texts)}
+        missing = [t for t, v in found.items() if v is None]
         if missing:
             for text, vec in zip(missing, self.embedder.embed(missing), strict=True):
                 self._vectors.put(text, vec)
-        return np.stack([self._vectors.get(t) for t in texts])  # type: ignore[misc]
+                found[text] = vec
+        return np.stack([found[t] for t in texts])  # type: ignore[misc]
 
     def candidates(self, passages: list[Passage], claim_vector: np.ndarray,
                    limit: int = 16) -> list[Candidate]:

@@ -17,7 +17,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from bot import ui  # sets the offline environment before gradio is imported
-from bot.api import BodyLimit, make_router
+from bot.api import BodyLimit, make_router, upload_body_limit
 from bot.auth import TokenAuth
 from bot.pipeline import Verifier
 from bot.services import Services
@@ -115,12 +115,12 @@ def create_app(services: Services, *, warm_up: bool = True) -> FastAPI:
 
     # Outermost last: CORS answers preflights before the token check sees them.
     app.add_middleware(EmbedRedirect)
-    app.add_middleware(BodyLimit)
+    app.add_middleware(BodyLimit, upload_limit=upload_body_limit(settings))
     if settings.api_token:
         app.add_middleware(TokenAuth, token=settings.api_token)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins,
-                           allow_methods=["GET", "POST", "OPTIONS"],
+                           allow_methods=["GET", "POST", "DELETE", "OPTIONS"],
                            allow_headers=["Authorization", "Content-Type"],
                            allow_credentials=True)
     if warm_up:

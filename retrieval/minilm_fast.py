@@ -186,6 +186,35 @@ def _encode(weights: _Weights, seqs: list[list[int]]) -> np.ndarray:
     return (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
 
 
+class _OneBlasThread:
+    """BLAS held to one thread while any small embed runs, restored when the last one ends.
+
+    The BLAS thread count is process-wide: nested per-call limits from several threads
+    would restore each other's "original" (1) and leave every later embed single-threaded.
+    """
+
+    def __init__(self, controller: Any) -> None:
+        self._controller = controller
+        self._lock = threading.Lock()
+        self._users = 0
+        self._limiter: Any = None
+
+    @contextlib.contextmanager
+    def __call__(self) -> Any:
+        with self._lock:
+            if self._users == 0:
+                self._limiter = self._controller.limit(limits=1, user_api="blas")
+            self._users += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._users -= 1
+                if self._users == 0:
+                    self._limiter.restore_original_limits()
+                    self._limiter = None
+
+
 class FastMiniLMEmbedder:
     """The bundled all-MiniLM-L6-v2 without torch; vectors match sentence-transformers'."""
 
@@ -215,7 +244,7 @@ class FastMiniLMEmbedder:
                 try:
                     from threadpoolctl import ThreadpoolController
 
-                    self._blas = ThreadpoolController()
+                    self._blas = _OneBlasThread(ThreadpoolController())
                 except ImportError:  # pragma: no cover - only a speed difference
                     self._blas = None
             return self._weights, self._tokenizer
@@ -228,8 +257,7 @@ class FastMiniLMEmbedder:
         encodings = tokenizer.encode_batch(list(texts))  # type: ignore[attr-defined]
         token_ids = [e.ids for e in encodings]
         small = sum(len(t) for t in token_ids) <= SINGLE_THREAD_TOKENS
-        limit = (self._blas.limit(limits=1, user_api="blas") if small and self._blas
-                 else contextlib.nullcontext())
+        limit = self._blas() if small and self._blas else contextlib.nullcontext()
         with limit:
             # Shortest first: attention in each batch pads only to its own longest text.
             order = sorted(range(len(texts)), key=lambda i: len(token_ids[i]))

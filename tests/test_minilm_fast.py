@@ -116,3 +116,19 @@ def test_embedding_does_not_import_torch() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, timeout=120)
     assert out.stdout.strip() == "False"
+
+
+def test_concurrent_small_calls_leave_the_blas_thread_count_as_it_was() -> None:
+    threadpoolctl = pytest.importorskip("threadpoolctl")
+
+    def blas_threads() -> list[int]:
+        return [i["num_threads"] for i in threadpoolctl.threadpool_info()
+                if i["user_api"] == "blas"]
+
+    model = FastMiniLMEmbedder()
+    model.embed(["warm up"])
+    before = blas_threads()
+    with ThreadPoolExecutor(8) as pool:
+        list(pool.map(lambda _: model.embed(["a short question?"] * 3), range(64)))
+    # Each small call holds BLAS to one thread; the process's own setting must come back.
+    assert blas_threads() == before
