@@ -10,10 +10,13 @@ from typing import Any
 from bot.lexicon import REPORTING_VERBS, ROLE_NOUNS
 from bot.types import Attribution, Span
 
-_PRONOUNS = frozenset("he she they it we i which who that".split())
+_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "which", "who", "that"])
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201d]{12,}[\"\u201d]")
-_ANONYMITY = re.compile(r"condition of anonymity|not authorized|asked not to be (?:named|identified)"
-                        r"|declined to be (?:named|identified)|familiar with", re.IGNORECASE)
+_ANONYMITY = re.compile(
+    r"condition of anonymity|not authorized|asked not to be (?:named|identified)"
+    r"|declined to be (?:named|identified)|familiar with",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -30,7 +33,9 @@ def _phrase(tok: Any) -> tuple[str, int, int]:
     right = tok.i
     for child in tok.rights:
         if child.dep_ in ("compound", "appos", "prep", "amod", "nmod") or (
-            child.dep_ == "punct" and child.i == right + 1 and child.text == ","
+            child.dep_ == "punct"
+            and child.i == right + 1
+            and child.text == ","
             and any(c.dep_ == "appos" for c in tok.rights)
         ):
             right = max(right, child.right_edge.i)
@@ -66,8 +71,9 @@ def _frames(doc: Any) -> list[_Frame]:
             head = tok.head if tok.dep_ != "ROOT" else tok
             content |= {t.i for t in head.subtree} - {t.i for t in tok.subtree}
         if tok.dep_ == "ROOT":
-            content |= {t.i for c in tok.children if c.dep_ in ("ccomp", "parataxis")
-                        for t in c.subtree}
+            content |= {
+                t.i for c in tok.children if c.dep_ in ("ccomp", "parataxis") for t in c.subtree
+            }
         frames.append(_Frame(tok, subj, content))
     return frames
 
@@ -83,9 +89,9 @@ def _content_span(doc: Any, frame: _Frame, offset: int) -> Span | None:
     if not runs:
         return None
     run = max(runs, key=len)
-    while run and (doc[run[0]].is_punct and doc[run[0]].text not in "\"\u201c"):
+    while run and (doc[run[0]].is_punct and doc[run[0]].text not in '"\u201c'):
         run = run[1:]
-    while run and doc[run[-1]].is_punct and doc[run[-1]].text not in "\"\u201d":
+    while run and doc[run[-1]].is_punct and doc[run[-1]].text not in '"\u201d':
         run = run[:-1]
     if not run:
         return None
@@ -165,8 +171,12 @@ def attribute(
     phrase = _resolve(phrase, speaker_tok, document_text[:sentence_start])
     person = any(e.label_ == "PERSON" and e.start <= speaker_tok.i < e.end for e in doc.ents)
     named = person or any(c.dep_ == "appos" for c in speaker_tok.children)
-    anonymous = not named and speaker_tok.lower_ in ROLE_NOUNS and bool(
-        _ANONYMITY.search(doc.text) or speaker_tok.lower_.startswith(("official", "source"))
+    anonymous = (
+        not named
+        and speaker_tok.lower_ in ROLE_NOUNS
+        and bool(
+            _ANONYMITY.search(doc.text) or speaker_tok.lower_.startswith(("official", "source"))
+        )
     )
     span = _content_span(doc, best, sentence_start)
     verb = "according to" if best.verb.lower_ == "according" else best.verb.lemma_

@@ -16,8 +16,8 @@ _LEAD_IN = re.compile(
     r"|is it (?:true|correct|right) that|did you know that)[\s,:]+",
     re.IGNORECASE,
 )
-_WH = frozenset("what who whom whose when where why how which".split())
-_DEICTIC = frozenset("this it that these those".split())
+_WH = frozenset(["what", "who", "whom", "whose", "when", "where", "why", "how", "which"])
+_DEICTIC = frozenset(["this", "it", "that", "these", "those"])
 _SPEAKER_Q = re.compile(
     r"^(?:and\s+)?what\s+(?:did|does|do|has|have)\s+(?P<who>.+?)\s+"
     r"(?:say|said|think|claim|argue|tell|told|call|describe)\b",
@@ -77,8 +77,11 @@ def _declarative(question: str) -> tuple[str, str | None]:
     if lower in ("did", "does", "do") and root.pos_ in ("VERB", "AUX") and root.i > right.i:
         middle = doc[right.i + 1 : root.i].text
         after = doc[root.i + 1 :].text
-        verb = _past(root.lemma_) if lower == "did" else (
-            _third_person(root.lemma_) if lower == "does" else root.lemma_)
+        verb = (
+            _past(root.lemma_)
+            if lower == "did"
+            else (_third_person(root.lemma_) if lower == "does" else root.lemma_)
+        )
         text = " ".join(p for p in (between, subj_text, middle, verb, after) if p)
     else:
         text = " ".join(p for p in (between, subj_text, lower, rest) if p)
@@ -134,13 +137,17 @@ def make_claim(
     if subject is not None and subject.lower() in _DEICTIC:
         resolved = _resolve_deictic(text, subject, history, find_subject)
         if resolved:
-            text = resolved + text[len(subject):]
+            text = resolved + text[len(subject) :]
             subject = resolved
     return Claim(question=question, text=_finish(text) or _finish(q), subject=subject)
 
 
-def _resolve_deictic(text: str, subject: str, history: Sequence[Mapping[str, Any]],
-                     find_subject: SubjectFinder | None) -> str | None:
+def _resolve_deictic(
+    text: str,
+    subject: str,
+    history: Sequence[Mapping[str, Any]],
+    find_subject: SubjectFinder | None,
+) -> str | None:
     """What "this"/"it" stands for: the previous claim's subject, else the corpus' main one."""
     previous = _last_user_question(history)
     if previous:
@@ -149,6 +156,6 @@ def _resolve_deictic(text: str, subject: str, history: Sequence[Mapping[str, Any
             return base.subject
     if find_subject is None:
         return None
-    predicate = text[len(subject):].strip()
+    predicate = text[len(subject) :].strip()
     found = find_subject(text, predicate)
     return found

@@ -21,17 +21,65 @@ log = logging.getLogger(__name__)
 
 MARKER = re.compile(r"\[(\d+)\]")
 PER_SIDE = 3
-_PRESENT = {"say": "says", "tell": "tells", "describe": "describes", "report": "reports",
-            "claim": "claims", "deny": "denies", "add": "adds", "state": "states",
-            "insist": "insists", "argue": "argues", "confirm": "confirms", "call": "calls"}
+_PRESENT = {
+    "say": "says",
+    "tell": "tells",
+    "describe": "describes",
+    "report": "reports",
+    "claim": "claims",
+    "deny": "denies",
+    "add": "adds",
+    "state": "states",
+    "insist": "insists",
+    "argue": "argues",
+    "confirm": "confirms",
+    "call": "calls",
+}
 _LOWER_FIRST = frozenset(
-    """The A An This That These Those It Its There Before After In On At During When While As
-    For From With By Since Until Despite According Three Two Four Some Many Most""".split()
+    [
+        "The",
+        "A",
+        "An",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "It",
+        "Its",
+        "There",
+        "Before",
+        "After",
+        "In",
+        "On",
+        "At",
+        "During",
+        "When",
+        "While",
+        "As",
+        "For",
+        "From",
+        "With",
+        "By",
+        "Since",
+        "Until",
+        "Despite",
+        "According",
+        "Three",
+        "Two",
+        "Four",
+        "Some",
+        "Many",
+        "Most",
+    ]
 )
-NO_EVIDENCE = ("The documents don't cover this: nothing in them supports or contradicts "
-               "the claim “{claim}”. Crosscheck answers only from the documents.")
-NO_ANSWER = ("The documents don't answer “{question}”: nothing in them covers it. "
-             "Crosscheck answers only from the documents.")
+NO_EVIDENCE = (
+    "The documents don't cover this: nothing in them supports or contradicts "
+    "the claim “{claim}”. Crosscheck answers only from the documents."
+)
+NO_ANSWER = (
+    "The documents don't answer “{question}”: nothing in them covers it. "
+    "Crosscheck answers only from the documents."
+)
 
 
 @dataclass(frozen=True)
@@ -123,8 +171,17 @@ def _join(statements: list[str]) -> str:
 
 
 def _citation(n: int, e: Evidence) -> Citation:
-    return Citation(n=n, doc_id=e.doc_id, title=e.title, source=e.source, start=e.start,
-                    end=e.end, quote=e.quote, speaker=e.speaker, stance=e.stance.label)
+    return Citation(
+        n=n,
+        doc_id=e.doc_id,
+        title=e.title,
+        source=e.source,
+        start=e.start,
+        end=e.end,
+        quote=e.quote,
+        speaker=e.speaker,
+        stance=e.stance.label,
+    )
 
 
 def compose(claim: Claim, decision: Decision) -> Draft:
@@ -136,8 +193,10 @@ def compose(claim: Claim, decision: Decision) -> Draft:
         focus = claim.speaker.lower().rstrip("s")
 
         def mine(e: Evidence) -> bool:
-            return focus[:5] in (e.speaker or "").lower() or focus[:5] in (
-                e.attribution.organisation or "").lower()
+            return (
+                focus[:5] in (e.speaker or "").lower()
+                or focus[:5] in (e.attribution.organisation or "").lower()
+            )
 
         support.sort(key=lambda e: not mine(e))
         refute.sort(key=lambda e: not mine(e))
@@ -154,10 +213,11 @@ def compose(claim: Claim, decision: Decision) -> Draft:
     else:
         against, cited_a = _side(refute, 1)
         for_, cited_f = _side(support, 1 + len(cited_a))
-        how = ("on how to describe it" if decision.conflict == "description"
-               else "on the facts")
-        text = (f"Disputed: the sources disagree {how}. {_join(against)} "
-                f"On the other side, {_lower_first(_join(for_))}")
+        how = "on how to describe it" if decision.conflict == "description" else "on the facts"
+        text = (
+            f"Disputed: the sources disagree {how}. {_join(against)} "
+            f"On the other side, {_lower_first(_join(for_))}"
+        )
         text = text.replace(". On the other side, a", ". On the other side, a")
         cited = cited_a + cited_f
     citations = tuple(_citation(i, e) for i, e in enumerate(cited, start=1))
@@ -171,8 +231,11 @@ def _lower_first(text: str) -> str:
     return text
 
 
-def validate(draft: Draft, document: Callable[[str], Document | None],
-             fallback: Callable[[], Draft] | None = None) -> Draft:
+def validate(
+    draft: Draft,
+    document: Callable[[str], Document | None],
+    fallback: Callable[[], Draft] | None = None,
+) -> Draft:
     """Repair what breaks the invariants; every repair is counted, logged and returned."""
     repairs: list[str] = list(draft.repairs)
     text = draft.text
@@ -196,8 +259,9 @@ def validate(draft: Draft, document: Callable[[str], Document | None],
         elif n not in by_n:
             repairs.append(f"removed marker [{n}]: no such citation")
     renumber = {old: new for new, old in enumerate(order, start=1)}
-    text = MARKER.sub(lambda m: f"[{renumber[int(m.group(1))]}]" if int(m.group(1)) in renumber
-                      else "", text)
+    text = MARKER.sub(
+        lambda m: f"[{renumber[int(m.group(1))]}]" if int(m.group(1)) in renumber else "", text
+    )
     text = re.sub(r"[ \t]+([.,;:])", r"\1", re.sub(r"[ \t]{2,}", " ", text)).strip()
     unused = [n for n in by_n if n not in renumber]
     if unused:
@@ -210,8 +274,11 @@ def validate(draft: Draft, document: Callable[[str], Document | None],
         repairs.append("NOT_ENOUGH_INFO cites nothing: citations removed")
         citations, text = (), MARKER.sub("", text).strip()
     elif verdict is Verdict.DISPUTED and not {Stance.SUPPORTS, Stance.REFUTES} <= stances:
-        side = Verdict.SUPPORTED if Stance.SUPPORTS in stances else (
-            Verdict.REFUTED if Stance.REFUTES in stances else Verdict.NOT_ENOUGH_INFO)
+        side = (
+            Verdict.SUPPORTED
+            if Stance.SUPPORTS in stances
+            else (Verdict.REFUTED if Stance.REFUTES in stances else Verdict.NOT_ENOUGH_INFO)
+        )
         repairs.append(f"DISPUTED without a source on each side: downgraded to {side.value}")
         verdict = side
     if verdict is not Verdict.NOT_ENOUGH_INFO and not citations:
@@ -221,7 +288,7 @@ def validate(draft: Draft, document: Callable[[str], Document | None],
             return Draft(fb.verdict, fb.text, fb.citations, tuple(repairs))
         repairs.append("no valid citation left: NOT_ENOUGH_INFO")
         verdict, text = Verdict.NOT_ENOUGH_INFO, "The documents don't cover this."
-    for r in repairs[len(draft.repairs):]:
+    for r in repairs[len(draft.repairs) :]:
         log.warning("answer repaired: %s", r)
     return Draft(verdict, text, citations, tuple(repairs))
 

@@ -27,8 +27,12 @@ from retrieval.store import ChunkStore
 from retrieval.types import Document
 
 LABELS = ("SUPPORTED", "REFUTED", "DISPUTED", "NOT_ENOUGH_INFO")
-_GOLD = {"SUPPORTS": "SUPPORTED", "REFUTES": "REFUTED", "DISPUTED": "DISPUTED",
-         "NOT_ENOUGH_INFO": "NOT_ENOUGH_INFO"}
+_GOLD = {
+    "SUPPORTS": "SUPPORTED",
+    "REFUTES": "REFUTED",
+    "DISPUTED": "DISPUTED",
+    "NOT_ENOUGH_INFO": "NOT_ENOUGH_INFO",
+}
 
 
 def read_cases(path: Path, limit: int | None) -> list[dict[str, Any]]:
@@ -61,8 +65,12 @@ def classification(pairs: Sequence[tuple[str, str]]) -> dict[str, Any]:
         fn = sum(confusion[label].values()) - tp
         p = tp / (tp + fp) if tp + fp else 0.0
         r = tp / (tp + fn) if tp + fn else 0.0
-        per_class[label] = {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0,
-                            "support": tp + fn}
+        per_class[label] = {
+            "precision": p,
+            "recall": r,
+            "f1": 2 * p * r / (p + r) if p + r else 0.0,
+            "support": tp + fn,
+        }
     present = [lab for lab in LABELS if per_class[lab]["support"]]
     return {
         "n": len(pairs),
@@ -78,13 +86,23 @@ def _case_docs(case: dict[str, Any]) -> list[Document]:
     for ev in case["evidences"]:
         text = " ".join(str(ev["text"]).split())
         if text:
-            docs.append(Document(doc_id=content_hash(text), title=str(ev.get("article") or ""),
-                                 source=str(ev["id"]), text=text))
+            docs.append(
+                Document(
+                    doc_id=content_hash(text),
+                    title=str(ev.get("article") or ""),
+                    source=str(ev["id"]),
+                    text=text,
+                )
+            )
     return docs
 
 
-def eval_claims(cases: list[dict[str, Any]], settings: Settings, judge: StanceJudge | None,
-                progress: bool = True) -> dict[str, Any]:
+def eval_claims(
+    cases: list[dict[str, Any]],
+    settings: Settings,
+    judge: StanceJudge | None,
+    progress: bool = True,
+) -> dict[str, Any]:
     """Each case: its evidence sentences alone in a fresh store, then the claim is asked."""
     pairs: list[tuple[str, str]] = []
     cited_total = cited_good = gold_total = gold_found = 0
@@ -155,8 +173,9 @@ def check_question(case: dict[str, Any], answer: Answer) -> list[str]:
     return problems
 
 
-def eval_questions(cases: list[dict[str, Any]], settings: Settings, judge: StanceJudge | None,
-                   store: Path | None) -> dict[str, Any]:
+def eval_questions(
+    cases: list[dict[str, Any]], settings: Settings, judge: StanceJudge | None, store: Path | None
+) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="crosscheck-eval-") as tmp:
         services = Services(settings.model_copy(update={"store": store or Path(tmp)}))
         services.ensure_seeded()
@@ -166,10 +185,17 @@ def eval_questions(cases: list[dict[str, Any]], settings: Settings, judge: Stanc
             t = time.perf_counter()
             answer = verifier.verify(case["question"])
             problems = check_question(case, answer)
-            rows.append({"id": case.get("id", case["question"]), "question": case["question"],
-                         "verdict": answer.verdict.value, "expected": case["verdict"],
-                         "passed": not problems, "problems": problems,
-                         "ms": round(1000 * (time.perf_counter() - t), 1)})
+            rows.append(
+                {
+                    "id": case.get("id", case["question"]),
+                    "question": case["question"],
+                    "verdict": answer.verdict.value,
+                    "expected": case["verdict"],
+                    "passed": not problems,
+                    "problems": problems,
+                    "ms": round(1000 * (time.perf_counter() - t), 1),
+                }
+            )
     pairs = [(r["expected"], r["verdict"]) for r in rows]
     metrics = classification(pairs)
     metrics["passed"] = sum(r["passed"] for r in rows)
@@ -179,9 +205,13 @@ def eval_questions(cases: list[dict[str, Any]], settings: Settings, judge: Stanc
 
 def _print_classification(m: dict[str, Any]) -> None:
     print(f"cases {m['n']}  accuracy {m['accuracy']:.3f}  macro-F1 {m['macro_f1']:.3f}")
-    print("per class:  " + "  ".join(
-        f"{lab} F1 {v['f1']:.3f} (P {v['precision']:.2f} R {v['recall']:.2f}, n={v['support']})"
-        for lab, v in m["per_class"].items()))
+    print(
+        "per class:  "
+        + "  ".join(
+            f"{lab} F1 {v['f1']:.3f} (P {v['precision']:.2f} R {v['recall']:.2f}, n={v['support']})"
+            for lab, v in m["per_class"].items()
+        )
+    )
     print("confusion (rows gold, columns predicted): " + " ".join(s[:4] for s in LABELS))
     for gold, row in m["confusion"].items():
         print(f"  {gold:16s} " + " ".join(f"{row[p]:4d}" for p in LABELS))
@@ -200,10 +230,12 @@ def run_eval(args: argparse.Namespace) -> int:
             return 0
         print(f"stance judge: {settings.stance}")
         _print_classification(metrics)
-        print(f"citation precision {metrics['citation_precision']:.3f}  "
-              f"recall {metrics['citation_recall']:.3f}  "
-              f"NOT_ENOUGH_INFO cases citing nothing {metrics['nei_cites_nothing'] or 0:.3f}  "
-              f"p50 {metrics['latency_p50_ms']:.0f} ms")
+        print(
+            f"citation precision {metrics['citation_precision']:.3f}  "
+            f"recall {metrics['citation_recall']:.3f}  "
+            f"NOT_ENOUGH_INFO cases citing nothing {metrics['nei_cites_nothing'] or 0:.3f}  "
+            f"p50 {metrics['latency_p50_ms']:.0f} ms"
+        )
         return 0
     if "question" in cases[0]:
         store = Path(args.store) if args.store else None
@@ -213,8 +245,10 @@ def run_eval(args: argparse.Namespace) -> int:
         else:
             for row in metrics["questions"]:
                 mark = "PASS" if row["passed"] else "FAIL"
-                print(f"{mark} {row['id']}: {row['verdict']} ({row['ms']:.0f} ms) "
-                      f"{row['question']}" + "".join(f"\n      {p}" for p in row["problems"]))
+                print(
+                    f"{mark} {row['id']}: {row['verdict']} ({row['ms']:.0f} ms) "
+                    f"{row['question']}" + "".join(f"\n      {p}" for p in row["problems"])
+                )
             print(f"{metrics['passed']}/{len(metrics['questions'])} passed")
         return 0 if metrics["passed"] == len(metrics["questions"]) else 1
     raise InputError(f"{args.cases}: cases need either 'evidences' (claims) or 'question' fields")

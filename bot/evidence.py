@@ -76,8 +76,9 @@ class EvidenceFinder:
                 found[text] = vec
         return np.stack([found[t] for t in texts])  # type: ignore[misc]
 
-    def candidates(self, passages: list[Passage], claim_vector: np.ndarray,
-                   limit: int = 16) -> list[Candidate]:
+    def candidates(
+        self, passages: list[Passage], claim_vector: np.ndarray, limit: int = 16
+    ) -> list[Candidate]:
         found: list[tuple[Document, Span, int]] = []
         seen: set[tuple[str, int]] = set()
         for passage in passages:

@@ -56,11 +56,15 @@ def make_judge(name: str, services: Services) -> StanceJudge | None:
         try:
             return ModelStanceJudge()
         except (OSError, ValueError, ImportError) as exc:
-            raise ConfigError(f"the stance model cannot be loaded ({exc}); reinstall Crosscheck "
-                              "or set CROSSCHECK_STANCE=rules") from exc
+            raise ConfigError(
+                f"the stance model cannot be loaded ({exc}); reinstall Crosscheck "
+                "or set CROSSCHECK_STANCE=rules"
+            ) from exc
     if name == "llm":
         return None  # the model backend judges stance inside its own answer path
-    raise ConfigError(f"unknown stance judge {name!r}: set CROSSCHECK_STANCE to rules, model or llm")
+    raise ConfigError(
+        f"unknown stance judge {name!r}: set CROSSCHECK_STANCE to rules, model or llm"
+    )
 
 
 class Verifier:
@@ -138,20 +142,21 @@ class Verifier:
 
         t = time.perf_counter()
         vector = self.services.embedder.embed([claim.text])[0]
-        passages = self.services.searcher.search(claim.text, self.services.settings.top_k,
-                                                 vector)
+        passages = self.services.searcher.search(claim.text, self.services.settings.top_k, vector)
         candidates = self.finder.candidates(passages, vector, EVIDENCE_LIMIT)
         timings["retrieval"] = time.perf_counter() - t
 
         t = time.perf_counter()
-        judgements = self.rules.analyse(claim.text, [c.text for c in candidates],
-                                        [c.cosine for c in candidates])
+        judgements = self.rules.analyse(
+            claim.text, [c.text for c in candidates], [c.cosine for c in candidates]
+        )
         if self.judge is not None and candidates:
             texts = [c.text for c in candidates]
             probabilities = getattr(self.judge, "probabilities", None)
             if probabilities is not None:
-                for j, c, p in zip(judgements, candidates, probabilities(claim.text, texts),
-                                   strict=True):
+                for j, c, p in zip(
+                    judgements, candidates, probabilities(claim.text, texts), strict=True
+                ):
                     j.score = blend(j.score, p, c.cosine)
             else:
                 for j, s in zip(judgements, self.judge.judge(claim.text, texts), strict=True):
@@ -169,30 +174,37 @@ class Verifier:
         else:
             attribution = attribute(j.doc, c.span.start, c.doc.text, j.core or j.matched)
         return Evidence(
-            doc_id=c.doc.doc_id, title=c.doc.title, source=c.doc.source, start=c.span.start,
-            end=c.span.end, quote=c.text, paragraph=c.paragraph,
-            relevance=round(j.relevance, 3), attribution=attribution,
+            doc_id=c.doc.doc_id,
+            title=c.doc.title,
+            source=c.doc.source,
+            start=c.span.start,
+            end=c.span.end,
+            quote=c.text,
+            paragraph=c.paragraph,
+            relevance=round(j.relevance, 3),
+            attribution=attribution,
             stance=StanceScore(j.score.label, j.score.score, j.score.cue),
         )
 
     def _find_subject(self, claim_text: str, predicate: str) -> str | None:
         """Resolve "this": what do the sources say is (or is not) ``predicate``?"""
         vector = self.services.embedder.embed([claim_text])[0]
-        passages = self.services.searcher.search(claim_text, self.services.settings.top_k,
-                                                 vector)
+        passages = self.services.searcher.search(claim_text, self.services.settings.top_k, vector)
         texts = [c.text for c in self.finder.candidates(passages, vector, EVIDENCE_LIMIT)]
         return subject_of(predicate, texts) or main_noun(texts[:6])
 
     def offline_draft(self, findings: Findings) -> Draft:
         return validate(compose(findings.claim, findings.decision), self.finder.document)
 
-    def _llm_events(self, question: str, findings: Findings, draft: Draft,
-                    t0: float) -> Iterator[Event]:
+    def _llm_events(
+        self, question: str, findings: Findings, draft: Draft, t0: float
+    ) -> Iterator[Event]:
         """The model's answer over the engine's evidence, streamed, checked (bot/llm_path.py)."""
         assert self.llm_path is not None
         offline = self.answer(question, findings, draft)
-        for item in self.llm_path.stream_answer(question, findings.claim, findings.evidence,
-                                                offline, self.finder.document):
+        for item in self.llm_path.stream_answer(
+            question, findings.claim, findings.evidence, offline, self.finder.document
+        ):
             if isinstance(item, str):
                 yield Event("token", item)
             else:

@@ -25,16 +25,43 @@ from bot.types import Stance, StanceScore
 from retrieval.embeddings import Embedder
 from retrieval.text import STOPWORDS, stem
 
-_CONTENT_POS = frozenset("NOUN PROPN VERB ADJ NUM ADV".split())
-_WEAK_ADVERBS = frozenset("also only just even still really very more most so then now".split())
-_ENTITY_GROUPS = {"GPE": "place", "LOC": "place", "FAC": "place", "NORP": "place",
-                  "PERSON": "person", "ORG": "org", "DATE": "date", "TIME": "date",
-                  "CARDINAL": "num", "MONEY": "num", "PERCENT": "num", "QUANTITY": "num"}
+_CONTENT_POS = frozenset(["NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"])
+_WEAK_ADVERBS = frozenset(
+    ["also", "only", "just", "even", "still", "really", "very", "more", "most", "so", "then", "now"]
+)
+_ENTITY_GROUPS = {
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "NORP": "place",
+    "PERSON": "person",
+    "ORG": "org",
+    "DATE": "date",
+    "TIME": "date",
+    "CARDINAL": "num",
+    "MONEY": "num",
+    "PERCENT": "num",
+    "QUANTITY": "num",
+}
 # Support by embedding similarity alone starts here (a cosine of about 0.6 for MiniLM).
 PARAPHRASE_MIN = 0.58
 PARAPHRASE_WEIGHT = 0.9
-_CHARACTERISE = frozenset("describe call term label characterize characterise brand consider "
-                          "dub see view regard".split())
+_CHARACTERISE = frozenset(
+    [
+        "describe",
+        "call",
+        "term",
+        "label",
+        "characterize",
+        "characterise",
+        "brand",
+        "consider",
+        "dub",
+        "see",
+        "view",
+        "regard",
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -119,8 +146,10 @@ def analyse_claim(text: str) -> ClaimAnalysis:
     for tok in doc:
         if tok.pos_ not in _CONTENT_POS or tok.is_punct:
             continue
-        if tok.lower_ in STOPWORDS or tok.lemma_ in ("be", "have", "do") or (
-            tok.pos_ == "ADV" and tok.lower_ in _WEAK_ADVERBS
+        if (
+            tok.lower_ in STOPWORDS
+            or tok.lemma_ in ("be", "have", "do")
+            or (tok.pos_ == "ADV" and tok.lower_ in _WEAK_ADVERBS)
         ):
             continue
         if tok.dep_ == "neg":
@@ -134,8 +163,16 @@ def analyse_claim(text: str) -> ClaimAnalysis:
             weight *= 0.3  # the claim's own frame: "The official said ..."
         elif is_subject and copular:
             weight *= 0.5  # "the meeting" is what the claim is about, not what it claims
-        terms.append(Term(_key(tok), weight, in_content and not is_subject, tok.i in heads, tok.i,
-                          tok.i in core))
+        terms.append(
+            Term(
+                _key(tok),
+                weight,
+                in_content and not is_subject,
+                tok.i in heads,
+                tok.i,
+                tok.i in core,
+            )
+        )
     negated = any(
         (t.dep_ == "neg" or (t.lower_ in ("no", "never") and t.dep_ in ("det", "neg", "advmod")))
         and t.i in content
@@ -143,16 +180,23 @@ def analyse_claim(text: str) -> ClaimAnalysis:
     )
     entities = [
         (ent.text.lower(), _ENTITY_GROUPS[ent.label_], _role(ent.root))
-        for ent in doc.ents if ent.label_ in _ENTITY_GROUPS
+        for ent in doc.ents
+        if ent.label_ in _ENTITY_GROUPS
     ]
-    named = [ent.text.lower() for ent in doc.ents
-             if ent.root.i in subject and ent.label_ in ("PERSON", "ORG", "GPE", "NORP")]
-    every = [ent.text.lower().removeprefix("the ") for ent in doc.ents
-             if ent.label_ in ("PERSON", "ORG", "GPE", "NORP")]
+    named = [
+        ent.text.lower()
+        for ent in doc.ents
+        if ent.root.i in subject and ent.label_ in ("PERSON", "ORG", "GPE", "NORP")
+    ]
+    every = [
+        ent.text.lower().removeprefix("the ")
+        for ent in doc.ents
+        if ent.label_ in ("PERSON", "ORG", "GPE", "NORP")
+    ]
     return ClaimAnalysis(text, doc, terms, negated, copular, entities, named, every)
 
 
-_LIGHT_VERBS = frozenset("take make have hold give do get keep".split())
+_LIGHT_VERBS = frozenset(["take", "make", "have", "hold", "give", "do", "get", "keep"])
 
 
 def _core(root: Any, heads: set[int]) -> set[int]:
@@ -188,7 +232,12 @@ def _negation_scopes(doc: Any) -> list[set[int]]:
                     scope -= _scope(child)
             scopes.append(scope - {tok.i})
         elif lower in ("no", "none", "nothing", "nobody", "neither") and tok.dep_ in (
-            "det", "nsubj", "dobj", "attr", "pobj", "nsubjpass"
+            "det",
+            "nsubj",
+            "dobj",
+            "attr",
+            "pobj",
+            "nsubjpass",
         ):
             target = tok.head if tok.dep_ == "det" else tok
             scopes.append(_scope(target) - {tok.i})
@@ -249,8 +298,9 @@ class RulesStanceJudge:
             cosines = (vectors[1:] @ vectors[0]).tolist()
         return [j.score for j in self.analyse(claim, sentences, cosines)]
 
-    def analyse(self, claim: str, sentences: Sequence[str],
-                cosines: Sequence[float] | None = None) -> list[Judgement]:
+    def analyse(
+        self, claim: str, sentences: Sequence[str], cosines: Sequence[float] | None = None
+    ) -> list[Judgement]:
         info = analyse_claim(claim)
         docs = parse_many(list(sentences))
         cos = list(cosines) if cosines is not None else [0.5] * len(sentences)
@@ -279,16 +329,19 @@ class RulesStanceJudge:
         coverage = sum(weight_of(t) for t in claim.terms) / total
         pred_cov = sum(weight_of(t) for t in claim.terms if t.predicate) / pred_total
         matched_tokens = {tok.i for toks in matched_terms.values() for tok in toks}
-        pred_tokens = {tok.i for t in claim.terms if t.predicate
-                       for tok in matched_terms.get(t.index, [])}
-        core_tokens = {tok.i for t in claim.terms if t.core
-                       for tok in matched_terms.get(t.index, [])}
+        pred_tokens = {
+            tok.i for t in claim.terms if t.predicate for tok in matched_terms.get(t.index, [])
+        }
+        core_tokens = {
+            tok.i for t in claim.terms if t.core for tok in matched_terms.get(t.index, [])
+        }
         core_total = sum(1 for t in claim.terms if t.core)
         core_hit = sum(1 for t in claim.terms if t.core and matched_terms.get(t.index))
         # A named subject must be present for a sentence to contradict what it did.
         sentence = doc.text.lower()
-        subject_here = all(any(w in sentence for w in name.split())
-                           for name in claim.subject_entities)
+        subject_here = all(
+            any(w in sentence for w in name.split()) for name in claim.subject_entities
+        )
 
         scopes = _negation_scopes(doc)
         negated = any(sum(1 for s in scopes if i in s) % 2 == 1 for i in core_tokens)
@@ -312,16 +365,18 @@ class RulesStanceJudge:
         hedge = 0.85 if any(t.lemma_.lower() in HEDGES for t in doc) else 1.0
         # Paraphrase by meaning: close in embedding space, naming whoever the claim names.
         paraphrase = PARAPHRASE_WEIGHT * cosine + (1 - PARAPHRASE_WEIGHT) * coverage
-        names_present = all(any(w in sentence for w in name.split())
-                            for name in claim.named)
+        names_present = all(any(w in sentence for w in name.split()) for name in claim.named)
         lexical = pred_cov >= 0.6 and coverage >= 0.55 and cosine >= 0.35
-        if conflict and (pred_cov >= 0.5 and coverage >= 0.4 or swap):
+        if conflict and ((pred_cov >= 0.5 and coverage >= 0.4) or swap):
             score = (0.45 + 0.5 * relevance) * hedge
             stance = StanceScore(Stance.REFUTES, round(min(score, 0.99), 3), cue)
         elif lexical or (paraphrase >= PARAPHRASE_MIN and names_present):
             score = max(relevance, 0.5 + 1.5 * (paraphrase - PARAPHRASE_MIN)) * hedge
-            stance = StanceScore(Stance.SUPPORTS, round(min(score, 0.99), 3),
-                                 "covers the claim" if lexical else "paraphrase")
+            stance = StanceScore(
+                Stance.SUPPORTS,
+                round(min(score, 0.99), 3),
+                "covers the claim" if lexical else "paraphrase",
+            )
         else:
             stance = StanceScore(Stance.NEUTRAL, round(1.0 - relevance, 3), "not about the claim")
         return Judgement(stance, relevance, coverage, matched_tokens, doc, pred_tokens)
@@ -350,14 +405,16 @@ class RulesStanceJudge:
             missing = not any(_key(tok) in words or tok.lower_ in text.split() for tok in doc)
             if not missing:
                 continue
-            others = [t for t in claim.terms
-                      if not any(stem(w) == t.key for w in text.split())]
+            others = [t for t in claim.terms if not any(stem(w) == t.key for w in text.split())]
             total = sum(t.weight for t in others) or 1.0
             covered = sum(t.weight for t in others if matched.get(t.index)) / total
             if covered < 0.6:
                 continue
             for ent in doc.ents:
-                if _ENTITY_GROUPS.get(ent.label_) == group and ent.text.lower() not in lowered \
-                        and _role(ent.root) == role:
+                if (
+                    _ENTITY_GROUPS.get(ent.label_) == group
+                    and ent.text.lower() not in lowered
+                    and _role(ent.root) == role
+                ):
                     return f"{ent.text!s} vs {text}"
         return None

@@ -12,8 +12,11 @@ from retrieval.text import stem
 
 def subject_of(predicate: str, sentences: Sequence[str]) -> str | None:
     """The noun the sources predicate ``predicate`` of ("the meeting was not a negotiation")."""
-    keys = set().union(*(related(stem(w.lower())) for w in predicate.split() if len(w) > 3)) \
-        if predicate.split() else set()
+    keys = (
+        set().union(*(related(stem(w.lower())) for w in predicate.split() if len(w) > 3))
+        if predicate.split()
+        else set()
+    )
     if not keys:
         return None
     votes: Counter[str] = Counter()
@@ -24,12 +27,18 @@ def subject_of(predicate: str, sentences: Sequence[str]) -> str | None:
             # Walk up to the clause and take its subject, or the described object.
             cur = tok
             for _ in range(4):
-                if cur.dep_ in ("attr", "acomp") or (cur.dep_ == "pobj" and cur.head.lower_ == "as"):
+                if cur.dep_ in ("attr", "acomp") or (
+                    cur.dep_ == "pobj" and cur.head.lower_ == "as"
+                ):
                     verb = cur.head if cur.dep_ != "pobj" else cur.head.head
-                    holder = next((c for c in verb.children
-                                   if c.dep_ in ("nsubj", "nsubjpass", "dobj")), None)
-                    if holder is not None and holder.pos_ == "NOUN" \
-                            and holder.lower_ not in ROLE_NOUNS:
+                    holder = next(
+                        (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")), None
+                    )
+                    if (
+                        holder is not None
+                        and holder.pos_ == "NOUN"
+                        and holder.lower_ not in ROLE_NOUNS
+                    ):
                         votes[holder.lemma_.lower()] += 1
                     break
                 if cur.head.i == cur.i:

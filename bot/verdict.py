@@ -31,17 +31,26 @@ def _strength(side: Sequence[Evidence]) -> float:
 
 def decide(evidence: Sequence[Evidence]) -> Decision:
     """SUPPORTED / REFUTED / DISPUTED / NOT_ENOUGH_INFO from the stances that count."""
-    support = tuple(sorted((e for e in evidence if e.stance.label is Stance.SUPPORTS
-                            and e.stance.score >= COUNTS), key=lambda e: -e.stance.score))
-    refute = tuple(sorted((e for e in evidence if e.stance.label is Stance.REFUTES
-                           and e.stance.score >= COUNTS), key=lambda e: -e.stance.score))
+    support = tuple(
+        sorted(
+            (e for e in evidence if e.stance.label is Stance.SUPPORTS and e.stance.score >= COUNTS),
+            key=lambda e: -e.stance.score,
+        )
+    )
+    refute = tuple(
+        sorted(
+            (e for e in evidence if e.stance.label is Stance.REFUTES and e.stance.score >= COUNTS),
+            key=lambda e: -e.stance.score,
+        )
+    )
     s, r = _strength(support), _strength(refute)
     if not support and not refute:
         top = max((e.relevance for e in evidence), default=0.0)
         return Decision(Verdict.NOT_ENOUGH_INFO, round(1.0 - top * 0.5, 3), (), ())
     if support and refute and min(s, r) >= STRONG:
-        return Decision(Verdict.DISPUTED, round(min(s, r), 3), support, refute,
-                        _conflict_kind(support, refute))
+        return Decision(
+            Verdict.DISPUTED, round(min(s, r), 3), support, refute, _conflict_kind(support, refute)
+        )
     if s >= r:
         return Decision(Verdict.SUPPORTED, round(s * (1 - 0.5 * r), 3), support, ())
     return Decision(Verdict.REFUTED, round(r * (1 - 0.5 * s), 3), (), refute)

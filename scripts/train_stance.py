@@ -13,8 +13,8 @@ import argparse
 import json
 import os
 import random
-import tempfile
 import shutil
+import tempfile
 import time
 from pathlib import Path
 

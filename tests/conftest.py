@@ -24,9 +24,10 @@ _real_connect = socket.socket.connect
 
 def _loopback_only(self: socket.socket, address: object) -> None:
     host = address[0] if isinstance(address, tuple) else address
-    if isinstance(host, str) and self.family in (socket.AF_INET, socket.AF_INET6):
-        if not (host.startswith("127.") or host in ("localhost", "::1")):
-            raise RuntimeError(f"test tried to reach the network: {address!r}")
+    inet = self.family in (socket.AF_INET, socket.AF_INET6)
+    if inet and isinstance(host, str) and not host.startswith("127.") \
+            and host not in ("localhost", "::1"):
+        raise RuntimeError(f"test tried to reach the network: {address!r}")
     _real_connect(self, address)  # type: ignore[arg-type]
 
 

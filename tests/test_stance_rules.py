@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.stance_rules import RulesStanceJudge, _negation_scopes
 from bot.nlp import parse
+from bot.stance_rules import RulesStanceJudge, _negation_scopes
 from bot.types import Stance
 
 
