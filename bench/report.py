@@ -83,6 +83,11 @@ def markdown(results: dict[str, Any]) -> str:
               f"{_fmt(ing.get('ingest_chunks_per_s'))} chunks/s, raw embedding of the same chunk "
               f"texts {_fmt(ing.get('raw_embed_chunks_per_s'))} chunks/s, "
               f"ratio {_fmt(ing.get('ratio'))}."]
+    if ing.get("ingest_runs"):
+        lines += ["", f"Best of runs in one process, alternated: ingest "
+                  f"{', '.join(_fmt(r) for r in ing['ingest_runs'])} chunks/s (each into a fresh "
+                  f"store, store opened before timing); raw "
+                  f"{', '.join(_fmt(r) for r in ing['raw_runs'])} chunks/s."]
 
     ans = results.get("answers", {})
     lines += ["", "## Warm answers (seed corpus, seed questions)", "",
@@ -126,7 +131,8 @@ def markdown(results: dict[str, Any]) -> str:
     lines += ["", "## Cold start", "",
               f"`crosscheck ask` in a new process on a seeded store: median "
               f"{_fmt(cold.get('median_s'))} s wall, {_fmt(cold.get('cpu_s'))} s CPU, over "
-              f"{cold.get('runs', '—')} runs; imports "
+              f"{cold.get('runs', '—')} runs (wall of each: "
+              f"{', '.join(_fmt(w) for w in cold.get('wall_s', []))} s); imports "
               f"{_fmt(cold.get('imports_s'))} s (from `python -X importtime`).", "",
               "| package | import (s) |", "|---|---|"]
     for pkg, seconds in cold.get("imports_by_package_s", {}).items():

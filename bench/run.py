@@ -80,6 +80,10 @@ def machine() -> dict[str, Any]:
 def cold_start(store: Path, runs: int) -> dict[str, Any]:
     """Wall time of a new ``crosscheck ask`` process on a seeded store, and its imports."""
     cmd = [str(BIN / "crosscheck"), "ask", "Was this a negotiation?", "--store", str(store)]
+    # The project's own bytecode, as after any earlier run: with PYTHONDONTWRITEBYTECODE set
+    # (as on some CI machines) every run would otherwise compile bot/ and retrieval/ again.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "bot"),
+                    str(ROOT / "retrieval")], env=ENV, capture_output=True, check=False)
     walls, cpus = [], []
     for _ in range(runs):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)

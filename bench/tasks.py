@@ -110,25 +110,31 @@ def task_ingest(args: dict[str, Any]) -> dict[str, Any]:
 
     docs, _ = load_paths([info.folder])
     texts = [c.text for d in docs for c in chunk_document(d)]
-    services = Services(settings(str(work / "store")))
-    embedder = services.embedder
+    embedder = Services(settings(str(work / "store0"))).embedder
     embedder.embed(["warm up"])
     raw_rates, ingest_rates = [], []
-    # Raw, ingest, raw: the ratio is taken against the better raw run of the same process.
-    t = time.perf_counter()
-    embedder.embed(texts)
-    raw_rates.append(len(texts) / (time.perf_counter() - t))
-    t = time.perf_counter()
-    report = services.ingest([info.folder])
-    ingest_rates.append(report.added / (time.perf_counter() - t))
+    # Raw, ingest, raw, ingest, raw (each ingest into a fresh store): on a shared machine
+    # either can be unlucky, so the ratio is best ingest over best raw of the same process.
+    for round_ in range(2):
+        t = time.perf_counter()
+        embedder.embed(texts)
+        raw_rates.append(len(texts) / (time.perf_counter() - t))
+        services = Services(settings(str(work / f"store{round_}")))
+        services.__dict__["embedder"] = embedder  # the same loaded model (a cached_property)
+        services.store.is_empty()  # opened before timing, as the embedder is loaded before
+        t = time.perf_counter()
+        report = services.ingest([info.folder])
+        ingest_rates.append(report.added / (time.perf_counter() - t))
     t = time.perf_counter()
     embedder.embed(texts)
     raw_rates.append(len(texts) / (time.perf_counter() - t))
     raw = max(raw_rates)
     return {"chunks": report.added, "documents": info.documents,
             "raw_embed_chunks_per_s": round(raw, 2),
-            "ingest_chunks_per_s": round(ingest_rates[0], 2),
-            "ratio": round(ingest_rates[0] / raw, 3)}
+            "ingest_chunks_per_s": round(max(ingest_rates), 2),
+            "ratio": round(max(ingest_rates) / raw, 3),
+            "raw_runs": [round(r, 2) for r in raw_rates],
+            "ingest_runs": [round(r, 2) for r in ingest_rates]}
 
 
 def questions(extra: int, seed: int) -> list[str]:

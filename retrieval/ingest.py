@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import queue
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,10 +18,15 @@ from retrieval.embeddings import Embedder
 from retrieval.store import PENDING_GRACE, ChunkStore
 from retrieval.types import Chunk, Document
 
-EMBED_BATCH = 64
+# Chunks embedded per call: the embedder sorts each call's texts by length, so bigger calls
+# pad less (64 -> 256 took ingest from about 0.75 to 0.9 of raw embedding speed).
+EMBED_BATCH = 256
+WRITE_BATCH = 64  # chunks per store write: a crash redoes at most a few of these
+WRITE_AHEAD = 8  # written groups waiting for the writer
 
 log = logging.getLogger(__name__)
 
+_Item = tuple[Document, list[Chunk], np.ndarray]
 Progress = Callable[[int, int], None]  # (chunks embedded so far, chunks to embed)
 
 
@@ -68,24 +76,89 @@ def ingest_documents(
     done = 0
     if progress:
         progress(0, total)
-    for group in _groups(todo, EMBED_BATCH):
-        texts = [c.text for _, chunks in group for c in chunks]
-        vectors = embedder.embed(texts) if texts else np.zeros((0, 0), dtype=np.float32)
-        items, at = [], 0
-        for doc, chunks in group:
-            items.append((doc, chunks, vectors[at : at + len(chunks)]))
-            at += len(chunks)
-        # Many small documents are written together: one round trip per group, same guarantees.
-        log.info("writing %d documents", len(group))
-        store.put_documents(items)
-        log.info("stored %d documents (%s ...)", len(group), group[0][0].source)
-        done += len(texts)
-        if progress:
-            progress(done, total)
-        for doc, chunks in group:
-            report.added += len(chunks)
-            report.removed += _drop_older_versions(store, doc)
+    with _Writer(store, report) as writer:
+        for group in _groups(todo, EMBED_BATCH):
+            texts = [c.text for _, chunks in group for c in chunks]
+            vectors = embedder.embed(texts) if texts else np.zeros((0, 0), dtype=np.float32)
+            at = 0
+            # The store writes these while the next group is embedded.
+            for part in _groups(group, WRITE_BATCH):
+                items = []
+                for doc, chunks in part:
+                    items.append((doc, chunks, vectors[at : at + len(chunks)]))
+                    at += len(chunks)
+                writer.put(items)
+            done += len(texts)
+            if progress:
+                progress(done, total)
     return report
+
+
+class _Writer:
+    """One background thread that stores embedded groups in order, one group at a time.
+
+    Each group still goes pending -> chunks -> complete (``ChunkStore.put_documents``);
+    the queue is short, so a crash loses at most the groups embedded but not yet written,
+    which are pending or absent and are redone by the next ingest. A write error stops
+    the ingest and is raised in the caller's thread.
+    """
+
+    def __init__(self, store: ChunkStore, report: IngestReport) -> None:
+        self.store, self.report = store, report
+        self._queue: queue.Queue[list[_Item] | None] = queue.Queue(maxsize=WRITE_AHEAD)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="crosscheck-ingest-writer",
+                                        daemon=True)
+
+    def __enter__(self) -> _Writer:
+        self._thread.start()
+        return self
+
+    def put(self, items: list[_Item]) -> None:
+        while True:
+            self._raise_if_failed()
+            try:
+                self._queue.put(items, timeout=0.2)
+                return
+            except queue.Full:
+                continue
+
+    def __exit__(self, kind: object, exc: object, tb: object) -> None:
+        if exc is not None and self._error is None:
+            # The caller failed: drop groups not yet started; the one being written finishes.
+            with contextlib.suppress(queue.Empty):
+                while True:
+                    self._queue.get_nowait()
+        while self._thread.is_alive():
+            try:
+                self._queue.put(None, timeout=0.2)
+                break
+            except queue.Full:
+                continue
+        self._thread.join()
+        if exc is None:
+            self._raise_if_failed()
+
+    def _raise_if_failed(self) -> None:
+        if self._error is not None:
+            raise self._error
+
+    def _run(self) -> None:
+        while (items := self._queue.get()) is not None:
+            if self._error is None:  # after a failure, only drain until the stop signal
+                try:
+                    self._write(items)
+                except BaseException as exc:  # handed to the caller's thread
+                    self._error = exc
+
+    def _write(self, items: list[_Item]) -> None:
+        # Many small documents are written together: one round trip per group, same guarantees.
+        log.info("writing %d documents", len(items))
+        self.store.put_documents(items)
+        log.info("stored %d documents (%s ...)", len(items), items[0][0].source)
+        for doc, chunks, _ in items:
+            self.report.added += len(chunks)
+            self.report.removed += _drop_older_versions(self.store, doc)
 
 
 def _groups(todo: list[tuple[Document, list[Chunk]]],

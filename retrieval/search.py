@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
@@ -15,11 +16,15 @@ from retrieval.types import Chunk, Passage
 RRF_K = 60
 
 
+QUERY_CACHE = 256  # query texts whose vectors are kept
+
+
 @dataclass
 class _LexicalCache:
     version: tuple[int, ...]
     chunks: list[Chunk]
     index: BM25Index
+    by_id: dict[str, Chunk]
 
 
 class HybridSearcher:
@@ -31,6 +36,7 @@ class HybridSearcher:
         self.mmr_lambda = mmr_lambda
         self._cache: _LexicalCache | None = None
         self._lock = threading.Lock()
+        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
 
     def lexical(self) -> _LexicalCache:
         """The BM25 index, rebuilt when the store has changed since it was built."""
@@ -38,31 +44,58 @@ class HybridSearcher:
         with self._lock:
             if self._cache is None or self._cache.version != version:
                 chunks = self.store.all_chunks()
-                self._cache = _LexicalCache(version, chunks, BM25Index([c.text for c in chunks]))
+                self._cache = _LexicalCache(version, chunks, BM25Index([c.text for c in chunks]),
+                                            {c.chunk_id: c for c in chunks})
             return self._cache
+
+    def query_vector(self, query: str) -> np.ndarray:
+        """The query's embedding; repeated queries (a user re-asking, a retry) reuse it."""
+        with self._lock:
+            vector = self._vectors.get(query)
+            if vector is not None:
+                self._vectors.move_to_end(query)
+                return vector
+        vector = self.embedder.embed([query])[0]
+        vector.setflags(write=False)  # shared by later searches
+        with self._lock:
+            self._vectors[query] = vector
+            if len(self._vectors) > QUERY_CACHE:
+                self._vectors.popitem(last=False)
+        return vector
 
     def search(self, query: str, k: int = 8, vector: np.ndarray | None = None) -> list[Passage]:
         if vector is None:
-            vector = self.embedder.embed([query])[0]
+            vector = self.query_vector(query)
         pool = max(4 * k, 24)
-        dense = self.store.query(vector, pool)
         lex = self.lexical()
-        lexical = [(lex.chunks[i], s) for i, s in lex.index.search(query, pool)]
+        # Texts come from the lexical cache (every chunk of every complete document); the
+        # dense query brings only ids and vectors.
+        dense = self.store.query_vectors(vector, pool)
+        lexical = [lex.chunks[i] for i, _ in lex.index.search(query, pool)]
 
         fused: dict[str, float] = {}
         found: dict[str, Chunk] = {}
         vectors: dict[str, np.ndarray] = {}
-        for rank, (chunk, _, vec) in enumerate(dense):
-            fused[chunk.chunk_id] = fused.get(chunk.chunk_id, 0.0) + 1.0 / (RRF_K + rank)
-            found[chunk.chunk_id] = chunk
-            vectors[chunk.chunk_id] = vec
-        for rank, (chunk, _) in enumerate(lexical):
-            fused[chunk.chunk_id] = fused.get(chunk.chunk_id, 0.0) + 1.0 / (RRF_K + rank)
-            found[chunk.chunk_id] = chunk
+        unknown: list[str] = []
+        for rank, (cid, _, vec) in enumerate(dense):
+            fused[cid] = fused.get(cid, 0.0) + 1.0 / (RRF_K + rank)
+            vectors[cid] = vec
+            chunk = lex.by_id.get(cid)
+            if chunk is None:
+                unknown.append(cid)  # not complete yet, or stored since the cache was built
+            else:
+                found[cid] = chunk
+        for rank, chunk in enumerate(lexical):
+            cid = chunk.chunk_id
+            fused[cid] = fused.get(cid, 0.0) + 1.0 / (RRF_K + rank)
+            found[cid] = chunk
+        if unknown:
+            for chunk, _ in self.store.get_chunks(unknown):
+                found[chunk.chunk_id] = chunk
         missing = [cid for cid in found if cid not in vectors]
-        for chunk, vec in self.store.get_chunks(missing):
-            vectors[chunk.chunk_id] = vec
-        ids = [cid for cid in sorted(fused, key=fused.__getitem__, reverse=True) if cid in vectors]
+        vectors.update(self.store.get_vectors(missing))
+        ids = [cid for cid in sorted(fused, key=fused.__getitem__, reverse=True)
+               if cid in vectors and cid in found]
         chosen = self._mmr(ids, fused, vectors, vector, k)
         return self.store.passages(
             (found[cid], float(vectors[cid] @ vector), vectors[cid]) for cid in chosen

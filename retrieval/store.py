@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import os
 import threading
 import time
 from collections.abc import Iterable, Sequence
@@ -30,6 +31,7 @@ _PENDING, _COMPLETE = "pending", "complete"
 # A pending document younger than this may still be being written by another process
 # (a second replica, or the CLI next to the server): ``ingest`` leaves it alone.
 PENDING_GRACE = 600.0
+_QUIET_NS = 200_000_000  # see ChunkStore._files
 
 T = TypeVar("T")
 
@@ -109,6 +111,7 @@ class ChunkStore:
         self._lock = threading.RLock()
         self._generation = 0  # bumped by local writes, so caches know to refresh
         self._stale = False
+        self._version_cache: tuple[Any, tuple[int, int, int]] | None = None
         try:
             self._open()
         except CrosscheckError:
@@ -154,9 +157,40 @@ class ChunkStore:
         (local writes, documents, chunks, pending documents): a document written by another
         process changes only the last number when it turns complete.
         """
+        # Counting 100k chunks takes milliseconds on every search; a store folder whose files
+        # have not changed since a quiet moment has the same counts, so reuse them.
+        files = self._files()
+        cached = self._version_cache
+        if files is not None and cached is not None and cached[0] == files:
+            return (self._generation, *cached[1])
         with self._lock:
             pending = len(self._docs.get(where={"state": _PENDING}, include=[])["ids"])
-            return (self._generation, self._docs.count(), self._chunks.count(), pending)
+            counts = (self._docs.count(), self._chunks.count(), pending)
+        self._version_cache = (files, counts) if files is not None else None
+        return (self._generation, *counts)
+
+    def _files(self) -> tuple[tuple[str, int, int, int], ...] | None:
+        """(name, size, mtime, inode) of the store folder's files, if none changed just now.
+
+        Every write (from any process) goes through these files. A file changed less than
+        ``_QUIET_NS`` ago is not trusted: a second write within the clock's granularity could
+        keep its time; later writes always get a later time.
+        """
+        if self.url or not self.path or self._given_client is not None:
+            return None
+        try:
+            now = time.time_ns()
+            out = []
+            with os.scandir(self.path) as entries:
+                for entry in entries:
+                    if entry.is_file(follow_symlinks=False):
+                        st = entry.stat(follow_symlinks=False)
+                        if st.st_mtime_ns > now - _QUIET_NS:
+                            return None
+                        out.append((entry.name, st.st_size, st.st_mtime_ns, st.st_ino))
+        except OSError:
+            return None
+        return tuple(sorted(out))
 
     @_guarded("counting documents")
     def is_empty(self) -> bool:
@@ -216,22 +250,42 @@ class ChunkStore:
                                   got["embeddings"], strict=True)
         ]
 
+    @_guarded("reading vectors")
+    def get_vectors(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
+        """Stored vectors of these chunks (for chunks whose text is already known)."""
+        if not ids:
+            return {}
+        got = self._chunks.get(ids=list(ids), include=["embeddings"])
+        vectors = got["embeddings"] if got["embeddings"] is not None else []
+        return dict(zip(got["ids"], np.asarray(vectors, dtype=np.float32), strict=True))
+
     @_guarded("searching")
     def query(self, vector: np.ndarray, k: int) -> list[tuple[Chunk, float, np.ndarray]]:
         """Nearest chunks by cosine similarity: (chunk, similarity, vector)."""
-        n = self._chunks.count()
-        if n == 0:
-            return []
         got = self._chunks.query(
-            query_embeddings=[vector.tolist()], n_results=min(k, n),
+            query_embeddings=[vector.tolist()], n_results=k,
             include=["documents", "metadatas", "distances", "embeddings"],
         )
+        if not got["ids"][0]:
+            return []
         return [
             (_chunk_from(i, t or "", dict(m)), 1.0 - float(d), np.asarray(e, dtype=np.float32))
             for i, t, m, d, e in zip(got["ids"][0], (got["documents"] or [[]])[0],
                                      (got["metadatas"] or [[]])[0], (got["distances"] or [[]])[0],
-                                     (got["embeddings"] or [[]])[0], strict=True)
+                                     got["embeddings"][0], strict=True)
         ]
+
+    @_guarded("searching")
+    def query_vectors(self, vector: np.ndarray, k: int) -> list[tuple[str, float, np.ndarray]]:
+        """Nearest chunk ids by cosine similarity, without texts: (chunk id, similarity, vector)."""
+        got = self._chunks.query(query_embeddings=[vector.tolist()], n_results=k,
+                                 include=["distances", "embeddings"])
+        ids = got["ids"][0]
+        if not ids:
+            return []
+        vectors = np.asarray(got["embeddings"][0], dtype=np.float32)
+        return [(i, 1.0 - float(d), v)
+                for i, d, v in zip(ids, (got["distances"] or [[]])[0], vectors, strict=True)]
 
     @_guarded("looking up a document")
     def find_by_source(self, source: str) -> list[str]:
