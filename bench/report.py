@@ -49,7 +49,7 @@ def markdown(results: dict[str, Any]) -> str:
         "",
         f"Machine: {m['cpus']} CPUs ({m['cpu'] or 'unknown'}), {m['memory_gb']} GB, "
         f"Python {m['python']}, {m['system']}; load average at start {m['load_avg_at_start']}. "
-        "Offline defaults (bundled MiniLM, rules stance, template answers). Numbers from one "
+        "Offline defaults (bundled MiniLM, model stance judge, template answers). Numbers from one "
         f"run ({results.get('bench_seconds', 0):.0f} s); the machine may be shared, so compare "
         "ratios within a run.",
         "",
