@@ -105,8 +105,8 @@ class OpenAIEmbedder:
         # tiktoken would fetch its encodings at run time: send raw text instead.
         self._client = OpenAIEmbeddings(
             model=model,
-            base_url=base_url,
-            api_key=os.environ.get("OPENAI_API_KEY") or "unused",  # type: ignore[arg-type]
+            openai_api_base=base_url,
+            openai_api_key=os.environ.get("OPENAI_API_KEY") or "unused",  # type: ignore[arg-type]
             check_embedding_ctx_length=False,
         )
 

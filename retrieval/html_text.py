@@ -80,7 +80,7 @@ def html_to_text(markup: str) -> tuple[str | None, str]:
     try:
         parser.feed(markup)
         parser.close()
-    except Exception:  # noqa: BLE001 - html.parser is lenient; keep what was read so far
+    except Exception:  # html.parser is lenient; keep what was read so far
         pass
     title = " ".join("".join(parser.title_parts).split()) or " ".join(
         "".join(parser.h1_parts).split()

@@ -30,9 +30,9 @@ class BM25Index:
         self._postings: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         for term, (docs, tfs) in postings.items():
             idx = np.asarray(docs, dtype=np.int32)
-            tf = np.asarray(tfs, dtype=np.float32)
+            freq = np.asarray(tfs, dtype=np.float32)
             idf = math.log(1 + (self.size - len(docs) + 0.5) / (len(docs) + 0.5))
-            self._postings[term] = (idx, idf * tf * (k1 + 1) / (tf + norm[idx]))
+            self._postings[term] = (idx, idf * freq * (k1 + 1) / (freq + norm[idx]))
 
     def search(self, query: str, k: int) -> list[tuple[int, float]]:
         """Top ``k`` (text index, score) pairs with a positive score."""

@@ -225,7 +225,7 @@ class FastMiniLMEmbedder:
         self.batch_size = batch_size
         self._path = path
         self._weights: _Weights | None = None
-        self._tokenizer = None
+        self._tokenizer: Any = None
         self._blas: Any = None  # threadpoolctl controller, when available
         self._lock = threading.Lock()
 
