@@ -8,6 +8,7 @@ lists; no outside data.
 
 from __future__ import annotations
 
+import calendar
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -108,20 +109,7 @@ VERBS = [
     "confirmed",
 ]
 DENIALS = ["denied", "rejected the claim", "disputed", "dismissed the report"]
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+MONTHS = list(calendar.month_name)[1:]
 UNITS = ["people", "tonnes", "jobs", "households", "passengers", "million dollars", "homes"]
 
 

@@ -27,7 +27,7 @@ from retrieval.store import ChunkStore
 from retrieval.types import Document
 
 LABELS = ("SUPPORTED", "REFUTED", "DISPUTED", "NOT_ENOUGH_INFO")
-_GOLD = {
+GOLD_VERDICT = {
     "SUPPORTS": "SUPPORTED",
     "REFUTES": "REFUTED",
     "DISPUTED": "DISPUTED",
@@ -123,7 +123,7 @@ def eval_claims(
             t = time.perf_counter()
             answer = verifier.verify(case["claim"])
             latencies.append(time.perf_counter() - t)
-            gold = _GOLD[case["label"]]
+            gold = GOLD_VERDICT[case["label"]]
             pairs.append((gold, answer.verdict.value))
             good = {ev["id"] for ev in case["evidences"] if ev["label"] in ("SUPPORTS", "REFUTES")}
             cited = {c.source for c in answer.citations}

@@ -21,17 +21,12 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bot.evaluate import GOLD_VERDICT as CLAIM_GOLD  # noqa: E402
+from bot.evaluate import LABELS as VERDICTS  # noqa: E402
 from bot.stance_model import ModelStanceJudge  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "eval" / "climate_fever_dev.jsonl"
 STANCES = ("SUPPORTS", "REFUTES", "NEUTRAL")
-VERDICTS = ("SUPPORTED", "REFUTED", "DISPUTED", "NOT_ENOUGH_INFO")
-CLAIM_GOLD = {
-    "SUPPORTS": "SUPPORTED",
-    "REFUTES": "REFUTED",
-    "DISPUTED": "DISPUTED",
-    "NOT_ENOUGH_INFO": "NOT_ENOUGH_INFO",
-}
 THRESHOLDS = (0.35, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8, 0.9)
 
 
