@@ -206,29 +206,21 @@ def compose(claim: Claim, decision: Decision) -> Draft:
         return Draft(verdict, NO_EVIDENCE.format(claim=_inert(claim.text.rstrip("."))), ())
     if verdict is Verdict.SUPPORTED:
         statements, cited = _side(support, 1)
-        text = f"Supported: {_lower_first(_join(statements))}"
+        text = f"Supported: {_lower(_join(statements))}"
     elif verdict is Verdict.REFUTED:
         statements, cited = _side(refute, 1)
-        text = f"Refuted: {_lower_first(_join(statements))}"
+        text = f"Refuted: {_lower(_join(statements))}"
     else:
         against, cited_a = _side(refute, 1)
         for_, cited_f = _side(support, 1 + len(cited_a))
         how = "on how to describe it" if decision.conflict == "description" else "on the facts"
         text = (
             f"Disputed: the sources disagree {how}. {_join(against)} "
-            f"On the other side, {_lower_first(_join(for_))}"
+            f"On the other side, {_lower(_join(for_))}"
         )
-        text = text.replace(". On the other side, a", ". On the other side, a")
         cited = cited_a + cited_f
     citations = tuple(_citation(i, e) for i, e in enumerate(cited, start=1))
     return Draft(verdict, text, citations)
-
-
-def _lower_first(text: str) -> str:
-    first = text.split(" ", 1)[0]
-    if first in _LOWER_FIRST or first in ("According", "On"):
-        return text[:1].lower() + text[1:]
-    return text
 
 
 def validate(

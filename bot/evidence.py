@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
 
+from retrieval.cache import LRUCache
 from retrieval.embeddings import Embedder
 from retrieval.store import ChunkStore
 from retrieval.types import Document, Passage, Span
@@ -27,35 +26,14 @@ class Candidate:
         return self.doc.text[self.span.start : self.span.end]
 
 
-class _LRU:
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self._data: OrderedDict[str, object] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: str) -> object | None:
-        with self._lock:
-            value = self._data.get(key)
-            if value is not None:
-                self._data.move_to_end(key)
-            return value
-
-    def put(self, key: str, value: object) -> None:
-        with self._lock:
-            self._data[key] = value
-            self._data.move_to_end(key)
-            while len(self._data) > self.size:
-                self._data.popitem(last=False)
-
-
 class EvidenceFinder:
     """Splits passages into sentences and scores each against the claim."""
 
     def __init__(self, store: ChunkStore, embedder: Embedder) -> None:
         self.store = store
         self.embedder = embedder
-        self._docs = _LRU(256)
-        self._vectors = _LRU(20000)
+        self._docs: LRUCache[Document] = LRUCache(256)
+        self._vectors: LRUCache[np.ndarray] = LRUCache(20000)
 
     def document(self, doc_id: str) -> Document | None:
         doc = self._docs.get(doc_id)

@@ -141,7 +141,7 @@ class Verifier:
         timings["claim"] = time.perf_counter() - t
 
         t = time.perf_counter()
-        vector = self.services.embedder.embed([claim.text])[0]
+        vector = self.services.searcher.query_vector(claim.text)
         passages = self.services.searcher.search(claim.text, self.services.settings.top_k, vector)
         candidates = self.finder.candidates(passages, vector, EVIDENCE_LIMIT)
         timings["retrieval"] = time.perf_counter() - t
@@ -188,7 +188,7 @@ class Verifier:
 
     def _find_subject(self, claim_text: str, predicate: str) -> str | None:
         """Resolve "this": what do the sources say is (or is not) ``predicate``?"""
-        vector = self.services.embedder.embed([claim_text])[0]
+        vector = self.services.searcher.query_vector(claim_text)
         passages = self.services.searcher.search(claim_text, self.services.settings.top_k, vector)
         texts = [c.text for c in self.finder.candidates(passages, vector, EVIDENCE_LIMIT)]
         return subject_of(predicate, texts) or main_noun(texts[:6])

@@ -275,6 +275,11 @@ def _predicative(tok: Any) -> bool:
     return False
 
 
+def _mentions(sentence: str, name: str) -> bool:
+    """Does the lower-cased sentence contain any word of a lower-cased name?"""
+    return any(w in sentence for w in name.split())
+
+
 def _matches(term: Term, tok: Any) -> bool:
     key = _key(tok)
     if key in related(term.key):
@@ -339,9 +344,7 @@ class RulesStanceJudge:
         core_hit = sum(1 for t in claim.terms if t.core and matched_terms.get(t.index))
         # A named subject must be present for a sentence to contradict what it did.
         sentence = doc.text.lower()
-        subject_here = all(
-            any(w in sentence for w in name.split()) for name in claim.subject_entities
-        )
+        subject_here = all(_mentions(sentence, name) for name in claim.subject_entities)
 
         scopes = _negation_scopes(doc)
         negated = any(sum(1 for s in scopes if i in s) % 2 == 1 for i in core_tokens)
@@ -365,7 +368,7 @@ class RulesStanceJudge:
         hedge = 0.85 if any(t.lemma_.lower() in HEDGES for t in doc) else 1.0
         # Paraphrase by meaning: close in embedding space, naming whoever the claim names.
         paraphrase = PARAPHRASE_WEIGHT * cosine + (1 - PARAPHRASE_WEIGHT) * coverage
-        names_present = all(any(w in sentence for w in name.split()) for name in claim.named)
+        names_present = all(_mentions(sentence, name) for name in claim.named)
         lexical = pred_cov >= 0.6 and coverage >= 0.55 and cosine >= 0.35
         if conflict and ((pred_cov >= 0.5 and coverage >= 0.4) or swap):
             score = (0.45 + 0.5 * relevance) * hedge

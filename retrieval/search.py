@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
 
+from retrieval.cache import LRUCache
 from retrieval.embeddings import Embedder
 from retrieval.lexical import BM25Index
 from retrieval.store import ChunkStore
@@ -36,7 +36,7 @@ class HybridSearcher:
         self.mmr_lambda = mmr_lambda
         self._cache: _LexicalCache | None = None
         self._lock = threading.Lock()
-        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._vectors: LRUCache[np.ndarray] = LRUCache(QUERY_CACHE)
 
     def lexical(self) -> _LexicalCache:
         """The BM25 index, rebuilt when the store has changed since it was built."""
@@ -44,23 +44,21 @@ class HybridSearcher:
         with self._lock:
             if self._cache is None or self._cache.version != version:
                 chunks = self.store.all_chunks()
-                self._cache = _LexicalCache(version, chunks, BM25Index([c.text for c in chunks]),
-                                            {c.chunk_id: c for c in chunks})
+                self._cache = _LexicalCache(
+                    version,
+                    chunks,
+                    BM25Index([c.text for c in chunks]),
+                    {c.chunk_id: c for c in chunks},
+                )
             return self._cache
 
     def query_vector(self, query: str) -> np.ndarray:
         """The query's embedding; repeated queries (a user re-asking, a retry) reuse it."""
-        with self._lock:
-            vector = self._vectors.get(query)
-            if vector is not None:
-                self._vectors.move_to_end(query)
-                return vector
-        vector = self.embedder.embed([query])[0]
-        vector.setflags(write=False)  # shared by later searches
-        with self._lock:
-            self._vectors[query] = vector
-            if len(self._vectors) > QUERY_CACHE:
-                self._vectors.popitem(last=False)
+        vector = self._vectors.get(query)
+        if vector is None:
+            vector = self.embedder.embed([query])[0]
+            vector.setflags(write=False)  # shared by later searches
+            self._vectors.put(query, vector)
         return vector
 
     def search(self, query: str, k: int = 8, vector: np.ndarray | None = None) -> list[Passage]:
@@ -94,15 +92,24 @@ class HybridSearcher:
                 found[chunk.chunk_id] = chunk
         missing = [cid for cid in found if cid not in vectors]
         vectors.update(self.store.get_vectors(missing))
-        ids = [cid for cid in sorted(fused, key=fused.__getitem__, reverse=True)
-               if cid in vectors and cid in found]
+        ids = [
+            cid
+            for cid in sorted(fused, key=fused.__getitem__, reverse=True)
+            if cid in vectors and cid in found
+        ]
         chosen = self._mmr(ids, fused, vectors, vector, k)
         return self.store.passages(
             (found[cid], float(vectors[cid] @ vector), vectors[cid]) for cid in chosen
         )
 
-    def _mmr(self, ids: list[str], fused: dict[str, float], vectors: dict[str, np.ndarray],
-             query: np.ndarray, k: int) -> list[str]:
+    def _mmr(
+        self,
+        ids: list[str],
+        fused: dict[str, float],
+        vectors: dict[str, np.ndarray],
+        query: np.ndarray,
+        k: int,
+    ) -> list[str]:
         """Maximal marginal relevance: relevant, but not the same thing said twice."""
         if not ids:
             return []
