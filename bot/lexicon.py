@@ -5,6 +5,10 @@ from __future__ import annotations
 from retrieval.text import stem
 
 # Near-synonym groups: words that can stand for each other when matching a claim's terms.
+# Words for going up and going down: near-synonyms within a line, antonyms across them.
+UP = "increase rise grow climb gain jump surge raise boost hike lift"
+DOWN = "decrease fall decline drop shrink reduce cut lower slash"
+
 _SYNONYMS = [
     "negotiation negotiate negotiator talks dialogue discussion bargaining deal parley",
     "meeting meet session summit encounter talks gathering",
@@ -23,8 +27,8 @@ _SYNONYMS = [
     "describe call characterize characterise term label",
     "plan intend intention",
     "role place position",
-    "increase rise grow climb gain jump surge",
-    "decrease fall decline drop shrink reduce cut",
+    UP,
+    DOWN,
     "warming heating",
     "kill die death dead fatal",
     "cause lead-to drive produce",
@@ -96,6 +100,7 @@ _ANTONYMS = [
     ("thicken", "thin"),
     ("advance", "retreat"),
     ("gain", "loss"),
+    *((up, down) for up in UP.split() for down in DOWN.split()),
 ]
 
 REPORTING_VERBS = frozenset(

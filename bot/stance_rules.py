@@ -280,6 +280,18 @@ def _mentions(sentence: str, name: str) -> bool:
     return any(w in sentence for w in name.split())
 
 
+LEFT_OPEN = "left open"  # the cue of a sentence that asks or supposes the claim
+
+
+def _left_open(doc: Any, tokens: set[int]) -> bool:
+    """The claim's words sit in a "whether" / "if" clause: asked or supposed, not asserted."""
+    for i in tokens:
+        for node in (doc[i], *doc[i].ancestors):
+            if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in node.children):
+                return True
+    return False
+
+
 def _matches(term: Term, tok: Any) -> bool:
     key = _key(tok)
     if key in related(term.key):
@@ -345,6 +357,11 @@ class RulesStanceJudge:
         # A named subject must be present for a sentence to contradict what it did.
         sentence = doc.text.lower()
         subject_here = all(_mentions(sentence, name) for name in claim.subject_entities)
+
+        if core_tokens and _left_open(doc, core_tokens):
+            relevance = 0.5 * max(cosine, 0.0) + 0.5 * coverage
+            stance = StanceScore(Stance.NEUTRAL, round(1.0 - 0.5 * relevance, 3), LEFT_OPEN)
+            return Judgement(stance, relevance, coverage, matched_tokens, doc, pred_tokens)
 
         scopes = _negation_scopes(doc)
         negated = any(sum(1 for s in scopes if i in s) % 2 == 1 for i in core_tokens)

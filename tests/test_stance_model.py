@@ -42,11 +42,6 @@ CLEAR_PAIRS = [
         Stance.REFUTES,
     ),
     (
-        "The ferry company increased its fares.",
-        "The ferry company cut its fares by a fifth to win back passengers.",
-        Stance.REFUTES,
-    ),
-    (
         "The orchestra will tour Japan next spring.",
         "The orchestra's new conductor studied the violin in Vienna.",
         Stance.NEUTRAL,

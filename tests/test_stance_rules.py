@@ -34,6 +34,23 @@ def judge(embedder) -> RulesStanceJudge:
         ("The senator supported the bill.",
          "Reporters incorrectly thought the senator supported the bill.", Stance.REFUTES),
         ("The company denied the merger.", "The weather in Paris was mild.", Stance.NEUTRAL),
+        # Any word for going up against any word for going down.
+        ("The ferry company increased its fares.",
+         "The ferry company cut its fares by a fifth to win back passengers.", Stance.REFUTES),
+        ("The council raised parking charges.",
+         "The council lowered parking charges by 10 percent this year.", Stance.REFUTES),
+        ("The bank cut interest rates.",
+         "The bank raised interest rates by half a point.", Stance.REFUTES),
+        ("Exports grew in March.",
+         "Exports fell sharply in March, official data showed.", Stance.REFUTES),
+        ("Prices rose in May.", "Prices rose by 3 percent in May.", Stance.SUPPORTS),
+        # Asked or supposed, not asserted.
+        ("The meeting was a negotiation.",
+         "Reporters asked whether the meeting was a negotiation.", Stance.NEUTRAL),
+        ("The meeting was a negotiation.",
+         "It is not yet known whether the meeting was a negotiation.", Stance.NEUTRAL),
+        ("The meeting was a negotiation.",
+         "If the meeting was a negotiation, it was a short one.", Stance.NEUTRAL),
     ],
 )
 def test_stance(judge: RulesStanceJudge, claim: str, sentence: str, expected: Stance) -> None:
