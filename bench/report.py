@@ -42,6 +42,11 @@ def _fmt(value: Any) -> str:
     return f"{value:,}" if isinstance(value, int) else str(value)
 
 
+def _p50_p95(timing: dict) -> str:
+    """'p50 / p95' of a latency summary."""
+    return f"{_fmt(timing.get('p50_ms'))} / {_fmt(timing.get('p95_ms'))}"
+
+
 def markdown(results: dict[str, Any]) -> str:
     m = results["machine"]
     lines = [
@@ -107,8 +112,7 @@ def markdown(results: dict[str, Any]) -> str:
         sv, b = s["serve"], s["build"]
         r, e = sv.get("retrieval", {}), sv.get("end_to_end", {})
         lines.append(
-            f"| {s['chunks']:,} | {_fmt(r.get('p50_ms'))} / {_fmt(r.get('p95_ms'))} | "
-            f"{_fmt(e.get('p50_ms'))} / {_fmt(e.get('p95_ms'))} | {_fmt(sv.get('first_search_s'))} "
+            f"| {s['chunks']:,} | {_p50_p95(r)} | {_p50_p95(e)} | {_fmt(sv.get('first_search_s'))} "
             f"| {_fmt(sv.get('rss_mb'))} / {_fmt(sv.get('peak_rss_mb'))} | "
             f"{_fmt(b.get('disk_bytes_per_chunk'))} | {_fmt(b.get('write_chunks_per_s'))} |")
 
@@ -123,8 +127,7 @@ def markdown(results: dict[str, Any]) -> str:
                                    ("server (HTTP, loopback)", srv.get("serve"), srv.get("build"))):
             serve = serve or {}
             r, e = serve.get("retrieval", {}), serve.get("end_to_end", {})
-            lines.append(f"| {name} | {_fmt(r.get('p50_ms'))} / {_fmt(r.get('p95_ms'))} | "
-                         f"{_fmt(e.get('p50_ms'))} / {_fmt(e.get('p95_ms'))} | "
+            lines.append(f"| {name} | {_p50_p95(r)} | {_p50_p95(e)} | "
                          f"{_fmt((build or {}).get('write_chunks_per_s'))} |")
 
     cold = results.get("cold_start", {})

@@ -358,8 +358,8 @@ class RulesStanceJudge:
         sentence = doc.text.lower()
         subject_here = all(_mentions(sentence, name) for name in claim.subject_entities)
 
+        relevance = 0.5 * max(cosine, 0.0) + 0.5 * coverage
         if core_tokens and _left_open(doc, core_tokens):
-            relevance = 0.5 * max(cosine, 0.0) + 0.5 * coverage
             stance = StanceScore(Stance.NEUTRAL, round(1.0 - 0.5 * relevance, 3), LEFT_OPEN)
             return Judgement(stance, relevance, coverage, matched_tokens, doc, pred_tokens)
 
@@ -381,7 +381,6 @@ class RulesStanceJudge:
         if swap:
             conflict, cue = True, f"{swap} differs"
 
-        relevance = 0.5 * max(cosine, 0.0) + 0.5 * coverage
         hedge = 0.85 if any(t.lemma_.lower() in HEDGES for t in doc) else 1.0
         # Paraphrase by meaning: close in embedding space, naming whoever the claim names.
         paraphrase = PARAPHRASE_WEIGHT * cosine + (1 - PARAPHRASE_WEIGHT) * coverage
