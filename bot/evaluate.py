@@ -217,12 +217,42 @@ def _print_classification(m: dict[str, Any]) -> None:
         print(f"  {gold:16s} " + " ".join(f"{row[p]:4d}" for p in LABELS))
 
 
+def _run_stories(
+    cases: list[dict[str, Any]],
+    settings: Settings,
+    judge: StanceJudge | None,
+    folder: Path,
+    as_json: bool,
+) -> int:
+    from bot.eval_stories import eval_stories
+
+    metrics = eval_stories(cases, settings, judge, folder, progress=not as_json)
+    if as_json:
+        print(json.dumps(metrics, indent=2))
+        return 0
+    for row in metrics["questions"]:
+        mark = "PASS" if row["passed"] else "FAIL"
+        print(
+            f"{mark} {row['id']}: {row['verdict']} {row['question']}"
+            + "".join(f"\n      {p}" for p in row["problems"])
+        )
+    for group, n in sorted(metrics["pass_rates"].items()):
+        print(f"{group:28s} {n['passed']:4d}/{n['cases']:<4d} {n['passed'] / n['cases']:.2f}")
+    if metrics["claims"]:
+        print("claims:")
+        _print_classification(metrics["claims"])
+    print(f"{metrics['passed']}/{metrics['cases']} passed")
+    return 0
+
+
 def run_eval(args: argparse.Namespace) -> int:
     settings = Settings()
     if args.stance:
         settings = settings.model_copy(update={"stance": args.stance})
     judge = make_judge(settings.stance, Services(settings))
     cases = read_cases(Path(args.cases), args.limit)
+    if "documents" in cases[0]:
+        return _run_stories(cases, settings, judge, Path(args.cases).parent, args.json)
     if "evidences" in cases[0]:
         metrics = eval_claims(cases, settings, judge, progress=not args.json)
         if args.json:

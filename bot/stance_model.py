@@ -45,6 +45,12 @@ class StanceModelConfig:
         model = path.with_suffix(".onnx")
         if not model.is_file():
             raise FileNotFoundError(f"stance model {model} is missing next to its config {path}")
+        if "dynamic" in str(raw.get("quantisation", "")):
+            # Per-batch activation scales make a pair's result depend on its neighbours.
+            raise ValueError(
+                f"{path}: dynamically quantised stance models are not batch-invariant; "
+                "re-export with `python scripts/quantise_stance.py`"
+            )
         labels = tuple(raw["labels"])
         if set(labels) != {s.value for s in LABEL_ORDER}:
             raise ValueError(f"{path}: labels must be SUPPORTS/REFUTES/NEUTRAL, got {labels}")
@@ -100,6 +106,9 @@ class ModelStanceJudge:
                 opts.inter_op_num_threads = 1
                 # Sleep rather than spin between requests: the server shares its CPUs.
                 opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
+                # The file stores int8 weights; folding them to fp32 at load keeps every
+                # product in fp32 (fused int8 kernels quantise activations and differ by CPU).
+                opts.add_session_config_entry("session.disable_quant_qdq", "1")
                 self._tokenizer = tok
                 self._session = ort.InferenceSession(
                     str(self.config.model_path), opts, providers=["CPUExecutionProvider"]
@@ -111,7 +120,8 @@ class ModelStanceJudge:
         if not sentences:
             return np.zeros((0, 3), dtype=np.float32)
         session, tok = self._load()
-        # Similar lengths share a batch, so little time goes on padding.
+        # Similar lengths share a batch, so little time goes on padding; with fp32 arithmetic
+        # a pair's result does not depend on its batch (tests/engine/test_stance_determinism.py).
         order = sorted(range(len(sentences)), key=lambda k: len(sentences[k]))
         logits = np.zeros((len(sentences), 3), dtype=np.float64)
         for i in range(0, len(order), self.batch_size):

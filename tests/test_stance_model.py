@@ -69,9 +69,8 @@ def test_probabilities_shape_order_and_batching(judge: ModelStanceJudge) -> None
     assert probs.shape == (len(sentences), 3)
     np.testing.assert_allclose(probs.sum(axis=1), 1.0, atol=1e-5)
     single = judge.probabilities(claim, sentences[:1])
-    # int8 activations are scaled per batch, so neighbours shift scores slightly, never labels
-    np.testing.assert_allclose(probs[0], single[0], atol=0.05)
-    assert probs[0].argmax() == single[0].argmax()
+    # a sentence is judged the same whatever else is in its batch
+    np.testing.assert_allclose(probs[0], single[0], atol=1e-5)
     labels = [s.label for s in judge.judge(claim, sentences)]
     order = (Stance.SUPPORTS, Stance.REFUTES, Stance.NEUTRAL)
     assert labels == [order[int(k)] for k in probs.argmax(axis=1)]

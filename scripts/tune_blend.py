@@ -1,0 +1,240 @@
+"""Re-derive the rules + model blend from recorded evidence, without re-running the engine.
+
+``record`` runs the real engine up to the stance step on labelled claims and saves, per
+evidence sentence, what the blend sees: the rules' label, score and cue, the cosine to the
+claim, and each stance model's probabilities. ``grid`` then replays the blend and the verdict
+for many thresholds in seconds, scoring them on one part of the cases (the tuning part) and
+reporting the others beside it (held out). Climate-FEVER cases (read from ../shared/eval at
+run time, never stored) are split by index: even = tuning, odd = held out; the project's own
+evaluation claims (data/eval) are split by story into dev (tuning) and test (held out).
+
+    python scripts/tune_blend.py record --cases ../shared/eval/climate_fever_dev.jsonl \
+        --model new=bot/models/stance-minilm.json --out /tmp/cf.jsonl
+    python scripts/tune_blend.py grid /tmp/cf.jsonl /tmp/own-dev.jsonl --model new
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bot.claims import make_claim  # noqa: E402
+from bot.evaluate import GOLD_VERDICT, LABELS, _case_docs, classification  # noqa: E402
+from bot.pipeline import EVIDENCE_LIMIT, Verifier  # noqa: E402
+from bot.services import Services  # noqa: E402
+from bot.settings import Settings  # noqa: E402
+from bot.stance_model import ModelStanceJudge  # noqa: E402
+from bot.types import Attribution, Evidence, Stance, StanceScore  # noqa: E402
+from bot.verdict import decide  # noqa: E402
+from retrieval.documents import load_file  # noqa: E402
+from retrieval.store import ChunkStore  # noqa: E402
+
+# -- recording --------------------------------------------------------------------------------
+
+
+def _claim_cases(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(split, case) for Climate-FEVER claims or the project's own claim cases."""
+    for i, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
+        if not line.strip():
+            continue
+        case = json.loads(line)
+        if "evidences" in case:
+            yield ("tune" if i % 2 == 0 else "held"), case
+        elif case.get("kind", "claim") == "claim":
+            yield path.stem, case
+
+
+def record(args: argparse.Namespace) -> None:
+    import chromadb
+
+    judges = {
+        name: ModelStanceJudge(Path(cfg)) for name, cfg in (m.split("=", 1) for m in args.model)
+    }
+    client = chromadb.EphemeralClient(settings=chromadb.Settings(anonymized_telemetry=False))
+    with tempfile.TemporaryDirectory(prefix="crosscheck-tune-") as tmp:
+        base = Services(Settings(store=Path(tmp), auto_seed=False))
+        stores: dict[tuple[str, ...], Services] = {}
+        with args.out.open("w", encoding="utf-8") as out:
+            for i, (split, case) in enumerate(_claim_cases(args.cases)):
+                if args.limit and i >= args.limit:
+                    break
+                if "evidences" in case:
+                    services = Services(base.settings)
+                    services.__dict__["embedder"] = base.embedder
+                    services.__dict__["store"] = ChunkStore(f"case{i}", client=client)
+                    services.ingest_documents(_case_docs(case))
+                    question, history, gold = case["claim"], [], GOLD_VERDICT[case["label"]]
+                else:
+                    key = tuple(case["documents"])
+                    if key not in stores:
+                        services = Services(base.settings)
+                        services.__dict__["embedder"] = base.embedder
+                        services.__dict__["store"] = ChunkStore(
+                            f"story{len(stores)}", client=client
+                        )
+                        folder = args.cases.parent
+                        services.ingest_documents([load_file(folder / d) for d in key])
+                        stores[key] = services
+                    services = stores[key]
+                    question, gold = case["question"], case["verdict"]
+                    history = [{"role": "user", "content": h} for h in case.get("history", [])]
+                verifier = Verifier(services, None)
+                claim = make_claim(question, history, verifier._find_subject)
+                vector = services.searcher.query_vector(claim.text)
+                passages = services.searcher.search(claim.text, services.settings.top_k, vector)
+                cands = verifier.finder.candidates(passages, vector, EVIDENCE_LIMIT)
+                texts = [c.text for c in cands]
+                rules = verifier.rules.analyse(claim.text, texts, [c.cosine for c in cands])
+                probs = {n: j.probabilities(claim.text, texts).tolist() for n, j in judges.items()}
+                row = {
+                    "id": case.get("id", i),
+                    "split": split,
+                    "gold": gold,
+                    "claim": claim.text,
+                    "sentences": [
+                        {
+                            "doc": c.doc.doc_id,
+                            "source": c.doc.source,
+                            "cosine": round(float(c.cosine), 5),
+                            "relevance": round(float(r.relevance), 5),
+                            "rules": [r.score.label.value, r.score.score, r.score.cue],
+                            "probs": {n: p[k] for n, p in probs.items()},
+                        }
+                        for k, (c, r) in enumerate(zip(cands, rules, strict=True))
+                    ],
+                }
+                out.write(json.dumps(row) + "\n")
+                if "evidences" in case:
+                    client.delete_collection(f"chunks-case{i}")
+                    client.delete_collection(f"docs-case{i}")
+                if (i + 1) % 100 == 0:
+                    print(f"  {i + 1} cases", file=sys.stderr, flush=True)
+
+
+# -- replaying --------------------------------------------------------------------------------
+
+
+def _evidence(sentence: dict[str, Any], score: StanceScore) -> Evidence:
+    return Evidence(
+        doc_id=sentence["doc"],
+        title="",
+        source=sentence["source"],
+        start=0,
+        end=0,
+        quote="",
+        paragraph=0,
+        relevance=sentence["relevance"],
+        attribution=Attribution(speaker=None),
+        stance=score,
+    )
+
+
+def verdicts(rows: list[dict[str, Any]], stance_of) -> list[tuple[str, str]]:
+    """(gold, predicted) for each case, with ``stance_of(sentence) -> StanceScore``."""
+    pairs = []
+    for row in rows:
+        evidence = [_evidence(s, stance_of(s)) for s in row["sentences"]]
+        pairs.append((row["gold"], decide(evidence).verdict.value))
+    return pairs
+
+
+def rules_only(sentence: dict[str, Any]) -> StanceScore:
+    label, score, cue = sentence["rules"]
+    return StanceScore(Stance(label), score, cue)
+
+
+def load_rows(paths: list[Path]) -> dict[str, list[dict[str, Any]]]:
+    splits: dict[str, list[dict[str, Any]]] = {}
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            splits.setdefault(row["split"], []).append(row)
+    return splits
+
+
+def grid(args: argparse.Namespace) -> None:
+    from bot import stance
+
+    splits = load_rows(args.rows)
+    tuning = [s for s in splits if s in ("tune", "dev")]
+    model = args.model
+
+    def blended(params: dict[str, float]):
+        def stance_of(sentence: dict[str, Any]) -> StanceScore:
+            return stance.blend(
+                rules_only(sentence), sentence["probs"][model], sentence["cosine"], **params
+            )
+
+        return stance_of
+
+    def score(stance_of) -> dict[str, float]:
+        return {
+            s: classification(verdicts(rows, stance_of))["macro_f1"] for s, rows in splits.items()
+        }
+
+    print("split sizes:", {s: len(r) for s, r in splits.items()})
+    print("rules alone:", _fmt(score(rules_only)))
+    print("current blend:", _fmt(score(blended({}))))
+    # Coordinate ascent from the current values: each threshold in turn over its candidate
+    # values, the others held, until a full round changes nothing.
+    params = {k: getattr(stance, name) for k, name in PARAM_CONSTANTS.items()}
+    best = -1.0
+    for _round in range(4):
+        changed = False
+        for key, values in stance.BLEND_SEARCH.items():
+            for value in values:
+                trial = {**params, key: value}
+                got = score(blended(trial))
+                mean = sum(got[s] for s in tuning) / len(tuning)
+                if mean > best + 1e-9:
+                    best, params, changed = mean, trial, True
+                    print(f"{mean:.4f} {params} {_fmt(got)}", flush=True)
+        if not changed:
+            break
+    print("best on the tuning splits:", params)
+    for name, rows in splits.items():
+        m = classification(verdicts(rows, blended(params)))
+        per = " ".join(f"{lab[:4]} {m['per_class'][lab]['f1']:.3f}" for lab in LABELS)
+        print(f"  {name}: macro-F1 {m['macro_f1']:.4f} acc {m['accuracy']:.4f} {per}")
+
+
+PARAM_CONSTANTS = {
+    "refutes_min": "MODEL_REFUTES_MIN",
+    "relevance_min": "MODEL_RELEVANCE_MIN",
+    "rules_sure": "RULES_SURE",
+    "similar_supports": "SIMILAR_SUPPORTS",
+    "neutral_max": "MODEL_NEUTRAL_MAX",
+    "supports_min": "MODEL_SUPPORTS_MIN",
+    "neutral_veto": "MODEL_NEUTRAL_VETO",
+}
+
+
+def _fmt(scores: dict[str, float]) -> str:
+    return " ".join(f"{s} {v:.4f}" for s, v in sorted(scores.items()))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    rec = sub.add_parser("record", help="run the engine to the stance step and save features")
+    rec.add_argument("--cases", type=Path, required=True)
+    rec.add_argument("--model", action="append", required=True, help="NAME=path/to/config.json")
+    rec.add_argument("--out", type=Path, required=True)
+    rec.add_argument("--limit", type=int, default=0)
+    gr = sub.add_parser("grid", help="replay the blend, searching thresholds")
+    gr.add_argument("rows", type=Path, nargs="+")
+    gr.add_argument("--model", required=True, help="which recorded model's probabilities")
+    args = parser.parse_args()
+    record(args) if args.command == "record" else grid(args)
+
+
+if __name__ == "__main__":
+    main()
