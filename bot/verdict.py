@@ -29,17 +29,19 @@ def _strength(side: Sequence[Evidence]) -> float:
     return min(0.99, scores[0] + 0.05 * (len(speakers) - 1))
 
 
-def decide(evidence: Sequence[Evidence]) -> Decision:
+def decide(
+    evidence: Sequence[Evidence], *, counts: float = COUNTS, strong: float = STRONG
+) -> Decision:
     """SUPPORTED / REFUTED / DISPUTED / NOT_ENOUGH_INFO from the stances that count."""
     support = tuple(
         sorted(
-            (e for e in evidence if e.stance.label is Stance.SUPPORTS and e.stance.score >= COUNTS),
+            (e for e in evidence if e.stance.label is Stance.SUPPORTS and e.stance.score >= counts),
             key=lambda e: -e.stance.score,
         )
     )
     refute = tuple(
         sorted(
-            (e for e in evidence if e.stance.label is Stance.REFUTES and e.stance.score >= COUNTS),
+            (e for e in evidence if e.stance.label is Stance.REFUTES and e.stance.score >= counts),
             key=lambda e: -e.stance.score,
         )
     )
@@ -47,7 +49,7 @@ def decide(evidence: Sequence[Evidence]) -> Decision:
     if not support and not refute:
         top = max((e.relevance for e in evidence), default=0.0)
         return Decision(Verdict.NOT_ENOUGH_INFO, round(1.0 - top * 0.5, 3), (), ())
-    if support and refute and min(s, r) >= STRONG:
+    if support and refute and min(s, r) >= strong:
         return Decision(
             Verdict.DISPUTED, round(min(s, r), 3), support, refute, _conflict_kind(support, refute)
         )

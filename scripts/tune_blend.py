@@ -16,6 +16,7 @@ evaluation claims (data/eval) are split by story into dev (tuning) and test (hel
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
 import tempfile
@@ -137,13 +138,39 @@ def _evidence(sentence: dict[str, Any], score: StanceScore) -> Evidence:
     )
 
 
-def verdicts(rows: list[dict[str, Any]], stance_of) -> list[tuple[str, str]]:
-    """(gold, predicted) for each case, with ``stance_of(sentence) -> StanceScore``."""
-    pairs = []
-    for row in rows:
-        evidence = [_evidence(s, stance_of(s)) for s in row["sentences"]]
-        pairs.append((row["gold"], decide(evidence).verdict.value))
-    return pairs
+def decisions(rows: list[dict[str, Any]], stance_of, **verdict_params: float) -> list[Any]:
+    """The verdict decision for each case, with ``stance_of(sentence) -> StanceScore``."""
+    return [
+        decide([_evidence(s, stance_of(s)) for s in row["sentences"]], **verdict_params)
+        for row in rows
+    ]
+
+
+def verdicts(
+    rows: list[dict[str, Any]], stance_of, **verdict_params: float
+) -> list[tuple[str, str]]:
+    """(gold, predicted) for each case."""
+    found = decisions(rows, stance_of, **verdict_params)
+    return [(row["gold"], d.verdict.value) for row, d in zip(rows, found, strict=True)]
+
+
+def calibration(rows: list[dict[str, Any]], stance_of, **verdict_params: float) -> list[str]:
+    """How often the verdict is right, by the confidence the engine gives it."""
+    edges = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
+    found = decisions(rows, stance_of, **verdict_params)
+    lines = []
+    for lo, hi in itertools.pairwise(edges):
+        hits = [
+            row["gold"] == d.verdict.value
+            for row, d in zip(rows, found, strict=True)
+            if lo <= d.confidence < hi
+        ]
+        if hits:
+            lines.append(
+                f"    confidence {lo:.1f}-{min(hi, 1.0):.1f}: {len(hits):5d} cases, "
+                f"right {sum(hits) / len(hits):.3f}"
+            )
+    return lines
 
 
 def rules_only(sentence: dict[str, Any]) -> StanceScore:
@@ -162,37 +189,50 @@ def load_rows(paths: list[Path]) -> dict[str, list[dict[str, Any]]]:
 
 def grid(args: argparse.Namespace) -> None:
     from bot import stance
+    from bot import verdict as verdict_module
 
     splits = load_rows(args.rows)
     tuning = [s for s in splits if s in ("tune", "dev")]
     model = args.model
 
+    def split(params: dict[str, float]) -> tuple[dict[str, float], dict[str, float]]:
+        """Blend thresholds, verdict thresholds."""
+        verdict = {k: v for k, v in params.items() if k in VERDICT_CONSTANTS}
+        return {k: v for k, v in params.items() if k not in verdict}, verdict
+
     def blended(params: dict[str, float]):
+        blend_params, _ = split(params)
+
         def stance_of(sentence: dict[str, Any]) -> StanceScore:
             return stance.blend(
-                rules_only(sentence), sentence["probs"][model], sentence["cosine"], **params
+                rules_only(sentence), sentence["probs"][model], sentence["cosine"], **blend_params
             )
 
         return stance_of
 
-    def score(stance_of) -> dict[str, float]:
+    def score(params: dict[str, float] | None, rows_of=None) -> dict[str, float]:
+        stance_of = rules_only if params is None else blended(params)
+        verdict_params = split(params or {})[1]
         return {
-            s: classification(verdicts(rows, stance_of))["macro_f1"] for s, rows in splits.items()
+            s: classification(verdicts(rows, stance_of, **verdict_params))["macro_f1"]
+            for s, rows in splits.items()
         }
 
     print("split sizes:", {s: len(r) for s, r in splits.items()})
-    print("rules alone:", _fmt(score(rules_only)))
-    print("current blend:", _fmt(score(blended({}))))
+    print("rules alone:", _fmt(score(None)))
+    print("current blend:", _fmt(score({})))
     # Coordinate ascent from the current values: each threshold in turn over its candidate
     # values, the others held, until a full round changes nothing.
     params = {k: getattr(stance, name) for k, name in PARAM_CONSTANTS.items()}
+    params.update({k: getattr(verdict_module, name) for k, name in VERDICT_CONSTANTS.items()})
+    space = {**stance.BLEND_SEARCH, **VERDICT_SEARCH}
     best = -1.0
     for _round in range(4):
         changed = False
-        for key, values in stance.BLEND_SEARCH.items():
+        for key, values in space.items():
             for value in values:
                 trial = {**params, key: value}
-                got = score(blended(trial))
+                got = score(trial)
                 mean = sum(got[s] for s in tuning) / len(tuning)
                 if mean > best + 1e-9:
                     best, params, changed = mean, trial, True
@@ -200,12 +240,19 @@ def grid(args: argparse.Namespace) -> None:
         if not changed:
             break
     print("best on the tuning splits:", params)
+    stance_of, verdict_params = blended(params), split(params)[1]
     for name, rows in splits.items():
-        m = classification(verdicts(rows, blended(params)))
+        m = classification(verdicts(rows, stance_of, **verdict_params))
         per = " ".join(f"{lab[:4]} {m['per_class'][lab]['f1']:.3f}" for lab in LABELS)
         print(f"  {name}: macro-F1 {m['macro_f1']:.4f} acc {m['accuracy']:.4f} {per}")
+        print("\n".join(calibration(rows, stance_of, **verdict_params)))
 
 
+VERDICT_CONSTANTS = {"counts": "COUNTS", "strong": "STRONG"}
+VERDICT_SEARCH: dict[str, tuple[float, ...]] = {
+    "counts": (0.5, 0.55, 0.6, 0.7),
+    "strong": (0.55, 0.6, 0.7, 0.8),
+}
 PARAM_CONSTANTS = {
     "refutes_min": "MODEL_REFUTES_MIN",
     "relevance_min": "MODEL_RELEVANCE_MIN",
