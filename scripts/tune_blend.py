@@ -103,6 +103,7 @@ def record(args: argparse.Namespace) -> None:
                     "sentences": [
                         {
                             "doc": c.doc.doc_id,
+                            "text": c.text,
                             "source": c.doc.source,
                             "cosine": round(float(c.cosine), 5),
                             "relevance": round(float(r.relevance), 5),
@@ -118,6 +119,18 @@ def record(args: argparse.Namespace) -> None:
                     client.delete_collection(f"docs-case{i}")
                 if (i + 1) % 100 == 0:
                     print(f"  {i + 1} cases", file=sys.stderr, flush=True)
+
+
+def add_model(args: argparse.Namespace) -> None:
+    """Add one more model's probabilities to recorded rows (the evidence stays the same)."""
+    name, cfg = args.model.split("=", 1)
+    judge = ModelStanceJudge(Path(cfg))
+    rows = [json.loads(line) for line in args.rows.read_text(encoding="utf-8").splitlines()]
+    for row in rows:
+        probs = judge.probabilities(row["claim"], [s["text"] for s in row["sentences"]])
+        for sentence, p in zip(row["sentences"], probs.tolist(), strict=True):
+            sentence["probs"][name] = p
+    args.rows.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
 
 
 # -- replaying --------------------------------------------------------------------------------
@@ -261,6 +274,7 @@ PARAM_CONSTANTS = {
     "neutral_max": "MODEL_NEUTRAL_MAX",
     "supports_min": "MODEL_SUPPORTS_MIN",
     "neutral_veto": "MODEL_NEUTRAL_VETO",
+    "rules_refutes_sure": "RULES_REFUTES_SURE",
 }
 
 
@@ -276,11 +290,14 @@ def main() -> None:
     rec.add_argument("--model", action="append", required=True, help="NAME=path/to/config.json")
     rec.add_argument("--out", type=Path, required=True)
     rec.add_argument("--limit", type=int, default=0)
+    add = sub.add_parser("add-model", help="add a model's probabilities to recorded rows")
+    add.add_argument("rows", type=Path)
+    add.add_argument("--model", required=True, help="NAME=path/to/config.json")
     gr = sub.add_parser("grid", help="replay the blend, searching thresholds")
     gr.add_argument("rows", type=Path, nargs="+")
     gr.add_argument("--model", required=True, help="which recorded model's probabilities")
     args = parser.parse_args()
-    record(args) if args.command == "record" else grid(args)
+    {"record": record, "add-model": add_model, "grid": grid}[args.command](args)
 
 
 if __name__ == "__main__":
