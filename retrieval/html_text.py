@@ -1,88 +1,166 @@
-"""Visible text of an HTML page: hidden text, scripts and comments never become evidence."""
+"""Visible text of an HTML page, judged like a browser would: text a reader cannot see never
+becomes evidence.
+
+The page is parsed by an HTML5 parser (Lexbor, through selectolax), so markup is read the way
+a browser reads it. An element's text is dropped when the page hides it: its own ``<style>``
+rules or ``style=`` attributes (see ``css_hidden``), common framework hiding classes, the
+``hidden`` and ``aria-hidden="true"`` attributes, and elements whose content is never shown
+(``<template>``, ``<script>``, ``<style>``, ``<noscript>``, comments). Page furniture
+(navigation, footers, forms) is dropped too: it is not reporting.
+"""
 
 from __future__ import annotations
 
-import re
-from html.parser import HTMLParser
+from collections import defaultdict
+from functools import lru_cache
 
-_SKIP = {"script", "style", "noscript", "template", "svg", "iframe", "object", "head", "nav",
-         "footer", "aside", "form", "button", "select", "textarea"}
-_BLOCK = {"p", "div", "section", "article", "header", "main", "h1", "h2", "h3", "h4", "h5", "h6",
-          "li", "ul", "ol", "tr", "table", "blockquote", "pre", "figure", "figcaption", "dd", "dt",
-          "br", "hr", "title"}
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-         "source", "track", "wbr"}
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0",
-                           re.IGNORECASE)
+from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
+
+from retrieval.css_hidden import (
+    AUTHOR_IMPORTANT,
+    AUTHOR_NORMAL,
+    UA_NORMAL,
+    Decl,
+    Inherited,
+    Rule,
+    Stylesheet,
+    cascade,
+    computed,
+    framework_rules,
+    parse_inline,
+)
+
+# Never shown (scripts, templates, embedded documents and fallbacks) or not reporting.
+_SKIP = frozenset(
+    """script style noscript template svg iframe object embed canvas video audio head title meta
+    link base input select textarea button datalist option frameset frame rp nav footer aside
+    form""".split()
+)
+_BLOCK = frozenset(
+    """p div section article header main h1 h2 h3 h4 h5 h6 li ul ol tr table blockquote pre
+    figure figcaption dd dt dl details summary address hgroup caption fieldset legend
+    center""".split()
+)
+_LINE = {"br", "hr"}
+_CELL = {"td", "th"}
+_HIDDEN_ATTRIBUTE = (Decl("display", "none", False),)  # the UA style sheet's [hidden] rule
+_MAX_RULES = 20_000  # a page with more style rules than this keeps only the first ones
 
 
-class _Extractor(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.title_parts: list[str] = []
-        self.h1_parts: list[str] = []
-        self._stack: list[tuple[str, bool]] = []  # (tag, hides its content)
-        self._in_title = False
-        self._in_h1 = False
+@lru_cache(maxsize=1)
+def _framework() -> tuple[Rule, ...]:
+    return tuple(framework_rules())
 
-    @property
-    def _hidden(self) -> bool:
-        return any(hides for _, hides in self._stack)
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "title":
-            self._in_title = True
-        if tag in _VOID:
-            if tag in _BLOCK and not self._hidden:
-                self.parts.append("\n")
-            return
-        values = {k.lower(): (v or "") for k, v in attrs}
-        hides = (
-            tag in _SKIP
-            or "hidden" in values
-            or values.get("aria-hidden", "").lower() == "true"
-            or bool(_HIDDEN_STYLE.search(values.get("style", "")))
-        )
-        self._stack.append((tag, hides))
-        if tag == "h1":
-            self._in_h1 = True
-        if tag in _BLOCK and not self._hidden:
-            self.parts.append("\n\n")
+class _Styles:
+    """Every hiding declaration that applies to each element, ready for the cascade."""
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self._in_title = False
-        if tag == "h1":
-            self._in_h1 = False
-        # Close up to the matching open tag; stray end tags are ignored.
-        for i in range(len(self._stack) - 1, -1, -1):
-            if self._stack[i][0] == tag:
-                del self._stack[i:]
-                break
-        if tag in _BLOCK and not self._hidden:
-            self.parts.append("\n\n")
+    def __init__(self, tree: LexborHTMLParser) -> None:
+        sheet = Stylesheet()
+        for style in tree.css("style"):
+            if not _inert(style):
+                sheet.add(style.text(deep=True), style.attributes.get("media"))
+        self.matched: dict[int, list[tuple[tuple[int, ...], Decl]]] = defaultdict(list)
+        # Framework classes first: the page's own rules of equal weight come later and win.
+        self._match(tree, _framework(), order_offset=-1_000_000)
+        self._match(tree, sheet.rules[:_MAX_RULES], order_offset=0)
 
-    def handle_data(self, data: str) -> None:
-        if self._in_title:
-            self.title_parts.append(data)
-            return
-        if self._hidden:
-            return
-        if self._in_h1:
-            self.h1_parts.append(data)
-        self.parts.append(data.replace("\n", " "))
+    def _match(self, tree: LexborHTMLParser, rules: tuple[Rule, ...] | list[Rule],
+               order_offset: int) -> None:
+        found: dict[str, list[LexborNode]] = {}
+        for rule in rules:
+            if rule.selector not in found:
+                try:
+                    found[rule.selector] = tree.css(rule.selector)
+                except (SelectolaxError, ValueError):
+                    found[rule.selector] = []  # a selector the engine cannot read
+            for node in found[rule.selector]:
+                for decl in rule.decls:
+                    rank = AUTHOR_IMPORTANT if decl.important else AUTHOR_NORMAL
+                    key = (rank, 0, *rule.specificity, rule.order + order_offset)
+                    self.matched[node.mem_id].append((key, decl))
+
+    def hides(self, node: LexborNode, parent: Inherited) -> tuple[bool, Inherited]:
+        """(is the element's box hidden, the state its contents inherit)."""
+        attrs = node.attributes
+        if (attrs.get("aria-hidden") or "").strip().lower() == "true":
+            return True, parent
+        candidates = list(self.matched.get(node.mem_id, ()))
+        if "hidden" in attrs:
+            candidates += [((UA_NORMAL, 0, 0, 0, 0, 0), d) for d in _HIDDEN_ATTRIBUTE]
+        if attrs.get("style"):
+            for decl in parse_inline(attrs["style"] or ""):
+                rank = AUTHOR_IMPORTANT if decl.important else AUTHOR_NORMAL
+                candidates.append(((rank, 1, 0, 0, 0, 0), decl))
+        if not candidates:
+            return False, parent
+        return computed(cascade(candidates), parent)
+
+
+def _inert(node: LexborNode) -> bool:
+    """A ``<style>`` a browser never applies (inside ``<noscript>``, ``<template>``, SVG
+    fallbacks that are not rendered ...)."""
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in ("noscript", "template", "iframe", "object", "textarea", "xmp"):
+            return True
+        parent = parent.parent
+    return False
+
+
+def _title(tree: LexborHTMLParser) -> str:
+    for node in tree.css("title"):
+        parent, in_svg = node.parent, False
+        while parent is not None:
+            in_svg = in_svg or parent.tag in ("svg", "math")
+            parent = parent.parent
+        if not in_svg:
+            return " ".join(node.text(deep=True).split())
+    return ""
 
 
 def html_to_text(markup: str) -> tuple[str | None, str]:
     """(title, visible text with paragraph breaks); never raises on malformed markup."""
-    parser = _Extractor()
-    try:
-        parser.feed(markup)
-        parser.close()
-    except Exception:  # html.parser is lenient; keep what was read so far
-        pass
-    title = " ".join("".join(parser.title_parts).split()) or " ".join(
-        "".join(parser.h1_parts).split()
-    )
-    return (title or None), "".join(parser.parts)
+    tree = LexborHTMLParser(markup)
+    root = tree.root
+    if root is None:
+        return None, ""
+    styles = _Styles(tree)
+    parts: list[str] = []
+    h1_parts: list[str] = []
+    # Depth-first without recursion, so deeply nested markup cannot exhaust the stack.
+    # Items: (node, inherited state, inside an <h1>) or a block's closing marker (None, ...).
+    stack: list[tuple[LexborNode | None, Inherited, bool]] = [(root, Inherited(), False)]
+    while stack:
+        node, state, in_h1 = stack.pop()
+        if node is None:
+            parts.append("\n\n")
+            continue
+        if node.is_text_node:
+            if state.text_shows:
+                text = (node.text_content or "").replace("\n", " ")
+                parts.append(text)
+                if in_h1:
+                    h1_parts.append(text)
+            continue
+        if not node.is_element_node:
+            continue  # comments, doctype
+        tag = node.tag or ""
+        if tag in _SKIP:
+            continue
+        hidden, inner = styles.hides(node, state)
+        if hidden:
+            continue
+        if tag in _LINE:
+            parts.append("\n")
+            continue
+        if tag in _CELL:
+            parts.append("\t")
+        if tag in _BLOCK:
+            parts.append("\n\n")
+            stack.append((None, inner, in_h1))
+        children = list(node.iter(include_text=True))
+        in_h1 = in_h1 or tag == "h1"
+        stack.extend((child, inner, in_h1) for child in reversed(children))
+    title = _title(tree) or " ".join("".join(h1_parts).split())
+    return (title or None), "".join(parts)

@@ -1,0 +1,502 @@
+"""Which elements a page's own CSS hides from a reader.
+
+A page's ``<style>`` rules, inline ``style=`` attributes and the hiding classes of common CSS
+frameworks are resolved with a simplified cascade (origin, ``!important``, specificity, order)
+for the few properties that can make text invisible. What is judged is a desktop browser
+window of 1280x800 CSS pixels with a 16px root font.
+
+Not modelled, on purpose or for now: external stylesheets (``<link>``, ``@import``) are never
+fetched; cascade layers are flattened into document order; ``@scope`` and ``@container`` rules
+apply everywhere; ``:hover``/``:focus`` style states never match; pseudo-elements
+(``::before``) are skipped; text the same colour as its background is not detected.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import tinycss2
+from tinycss2.ast import AtRule, Declaration, QualifiedRule
+
+VIEWPORT_WIDTH = 1280.0
+VIEWPORT_HEIGHT = 800.0
+ROOT_FONT_PX = 16.0
+
+# Below these a reader sees nothing: text under 2px, an element almost fully transparent,
+# or one moved at least this far out of the page.
+MIN_FONT_PX = 2.0
+MIN_OPACITY = 0.1
+OFFSCREEN_PX = -500.0
+
+# The properties that can hide text; every other declaration is dropped when parsed.
+PROPERTIES = frozenset(
+    """display visibility content-visibility opacity filter font-size font color
+    -webkit-text-fill-color background-clip -webkit-background-clip text-indent position
+    left right top bottom margin-left margin-top inset transform translate scale clip
+    clip-path width height max-width max-height overflow overflow-x overflow-y""".split()
+)
+
+# Origins and importance in cascade order (CSS Cascade 4 §6.1): a later entry wins.
+UA_NORMAL, AUTHOR_NORMAL, AUTHOR_IMPORTANT, UA_IMPORTANT = range(4)
+
+
+def _framework_css() -> str:
+    """The hiding classes of widely used frameworks (Bootstrap, Tailwind, WordPress, Drupal,
+    Foundation, HTML5 Boilerplate, ...), as if the page had loaded their stylesheets.
+
+    Responsive classes that show an element again at desktop widths (``d-md-block``,
+    ``md:block``, ``md:not-sr-only``) come last, so ``d-none d-md-block`` stays visible.
+    """
+    off = "position:absolute!important;width:1px!important;height:1px!important;" \
+          "overflow:hidden!important;clip:rect(0,0,0,0)!important"
+    sr_only = ("sr-only visually-hidden visuallyhidden screen-reader-text screen-reader-only "
+               "show-for-sr element-invisible hidden-visually u-hidden-visually "
+               "u-visually-hidden a11y-hidden assistive-text offscreen sr-only-focusable "
+               "visually-hidden-focusable").split()
+    gone = "d-none hidden hide is-hidden u-hidden display-none".split()
+    unseen = "invisible is-invisible visibility-hidden".split()
+    breakpoints = ("sm", "md", "lg", "xl", "xxl", "2xl")
+    displays = ("block", "inline", "inline-block", "flex", "inline-flex", "grid", "inline-grid",
+                "table", "table-row", "table-cell", "flow-root", "list-item", "contents")
+    shown = [f".d-{bp}-{d}" for bp in breakpoints for d in displays]
+    shown += [rf".{bp}\:{d}" for bp in breakpoints for d in displays]
+    return "\n".join(
+        [
+            ", ".join(f".{c}" for c in sr_only) + "{" + off + "}",
+            ", ".join(f".{c}" for c in gone) + "{display:none!important}",
+            ", ".join(f".{c}" for c in unseen) + "{visibility:hidden!important}",
+            ", ".join(shown) + "{display:block!important}",
+            ", ".join(rf".{bp}\:not-sr-only" for bp in breakpoints)
+            + "{position:static!important;width:auto!important;height:auto!important;"
+            "overflow:visible!important;clip:auto!important}",
+            ", ".join(rf".{bp}\:visible" for bp in breakpoints) + "{visibility:visible!important}",
+        ]
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Parsing
+
+
+@dataclass(frozen=True)
+class Decl:
+    """One declaration of a property that can hide text; ``value`` is lower-cased."""
+
+    name: str
+    value: str
+    important: bool
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One selector (never a list) with the hiding declarations it sets."""
+
+    selector: str
+    specificity: tuple[int, int, int]
+    order: int
+    decls: tuple[Decl, ...]
+
+
+def _decls(items: Iterable[object]) -> list[Decl]:
+    out = []
+    for item in items:
+        if isinstance(item, Declaration) and item.lower_name in PROPERTIES:
+            value = " ".join(tinycss2.serialize(item.value).split()).lower()
+            out.append(Decl(item.lower_name, value, bool(item.important)))
+    return out
+
+
+def parse_inline(style: str) -> list[Decl]:
+    """The hiding declarations of a ``style=`` attribute."""
+    return _decls(tinycss2.parse_blocks_contents(style, skip_comments=True,
+                                                 skip_whitespace=True))
+
+
+def split_selectors(prelude: str) -> list[str]:
+    """A selector list split at its top-level commas."""
+    parts, depth, start = [], 0, 0
+    i = 0
+    while i < len(prelude):
+        ch = prelude[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif ch == "," and depth == 0:
+            parts.append(prelude[start:i])
+            start = i + 1
+        i += 1
+    parts.append(prelude[start:])
+    return [p.strip() for p in parts if p.strip()]
+
+
+_PSEUDO_ELEMENT = re.compile(r"::|:(?:before|after|first-line|first-letter)\b", re.IGNORECASE)
+
+
+def _nest(parents: list[str], child: str) -> str:
+    """A nested rule's selector written out in full (CSS Nesting: ``&`` is the parent)."""
+    parent = parents[0] if len(parents) == 1 else f":is({', '.join(parents)})"
+    return child.replace("&", parent) if "&" in child else f"{parent} {child}"
+
+
+class Stylesheet:
+    """The rules of one or more style sheets, in document order."""
+
+    def __init__(self) -> None:
+        self.rules: list[Rule] = []
+        self._order = 0
+
+    def add(self, css: str, media: str | None = None) -> None:
+        """Add a ``<style>`` element's text; ``media`` is its ``media`` attribute."""
+        if media is not None and not media_applies(media):
+            return
+        nodes = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+        self._block(nodes, parents=None)
+
+    def _block(self, nodes: Iterable[object], parents: list[str] | None) -> None:
+        decls: list[Decl] = []
+        for node in nodes:
+            if isinstance(node, Declaration):
+                decls.extend(_decls([node]))
+            elif isinstance(node, QualifiedRule):
+                selectors = split_selectors(tinycss2.serialize(node.prelude))
+                if parents:
+                    selectors = [_nest(parents, s) for s in selectors][:50]
+                contents = tinycss2.parse_blocks_contents(node.content, skip_comments=True,
+                                                          skip_whitespace=True)
+                self._block(contents, selectors)
+            elif isinstance(node, AtRule) and node.content is not None:
+                keyword = node.lower_at_keyword
+                if keyword == "media" and not media_applies(tinycss2.serialize(node.prelude)):
+                    continue
+                if keyword not in ("media", "supports", "layer", "container", "scope",
+                                   "document", "-moz-document"):
+                    continue  # @font-face, @keyframes, @page, @starting-style ...
+                contents = tinycss2.parse_blocks_contents(node.content, skip_comments=True,
+                                                          skip_whitespace=True)
+                self._block(contents, parents)
+        if decls and parents:
+            self._order += 1
+            for selector in parents:
+                if _PSEUDO_ELEMENT.search(selector):
+                    continue  # styles a generated box, not the element's own text
+                self.rules.append(Rule(selector, specificity(selector), self._order,
+                                       tuple(decls)))
+
+
+# ---------------------------------------------------------------------------------------------
+# Media queries: only what a desktop screen matches applies.
+
+_FEATURE = re.compile(r"\(\s*([a-z-]+)\s*(?::\s*([^)]+?))?\s*\)")
+
+
+def media_applies(query_list: str) -> bool:
+    """Does a desktop screen match this media query list?
+
+    Media types other than ``screen`` and ``all`` (``print``, ``speech``) never apply. Width,
+    height and orientation features are checked against a 1280x800 window; any other feature
+    (``prefers-color-scheme``, ``hover`` ...) is taken to match.
+    """
+    query_list = query_list.strip().lower()
+    if not query_list:
+        return True
+    return any(_query_applies(q) for q in split_selectors(query_list))
+
+
+def _query_applies(query: str) -> bool:
+    negate = query.startswith("not ")
+    query = re.sub(r"^(?:not|only)\s+", "", query)
+    kind = query.split("(")[0].split(" and")[0].strip()
+    ok = kind in ("", "all", "screen")
+    if ok:
+        for name, value in _FEATURE.findall(query):
+            if not _feature_applies(name, value.strip()):
+                ok = False
+                break
+    return ok != negate
+
+
+def _feature_applies(name: str, value: str) -> bool:
+    sizes = {"width": VIEWPORT_WIDTH, "height": VIEWPORT_HEIGHT}
+    prefix, _, axis = name.rpartition("-")
+    if axis in sizes and prefix in ("", "min", "max", "device", "min-device", "max-device"):
+        limit = length_px(value, ROOT_FONT_PX)
+        if limit is None:
+            return True
+        have = sizes[axis]
+        if prefix.startswith("min"):
+            return have >= limit
+        if prefix.startswith("max"):
+            return have <= limit
+        return have == limit
+    if name == "orientation":
+        return value == "landscape"
+    return True
+
+
+# ---------------------------------------------------------------------------------------------
+# Specificity
+
+_FUNCTIONAL = re.compile(r":(not|is|matches|-webkit-any|-moz-any|has|where)\(", re.IGNORECASE)
+
+
+def specificity(selector: str) -> tuple[int, int, int]:
+    """(ids, classes/attributes/pseudo-classes, types/pseudo-elements) of one selector."""
+    sel = re.sub(r"\\.", "x", selector)
+    a = b = c = 0
+    while match := _FUNCTIONAL.search(sel):
+        depth, end = 1, match.end()
+        while end < len(sel) and depth:
+            depth += {"(": 1, ")": -1}.get(sel[end], 0)
+            end += 1
+        if match.group(1).lower() != "where":
+            inner = sel[match.end() : end - 1]
+            best = max((specificity(s) for s in split_selectors(inner)), default=(0, 0, 0))
+            a, b, c = a + best[0], b + best[1], c + best[2]
+        sel = sel[: match.start()] + " " + sel[end:]
+    sel = re.sub(r"\([^()]*\)", "", sel)  # :nth-child(2n+1), :lang(en)
+    sel, attrs = re.subn(r"\[[^\]]*\]", " ", sel)
+    a += len(re.findall(r"#[-\w]+", sel))
+    b += attrs + len(re.findall(r"\.[-\w]+", sel)) + len(re.findall(r"(?<!:):(?!:)[-\w]+", sel))
+    c += len(re.findall(r"::[-\w]+", sel))
+    c += len(re.findall(r"(?:^|[\s>+~|])([a-z_][-\w]*)", sel, re.IGNORECASE))
+    return a, b, c
+
+
+# ---------------------------------------------------------------------------------------------
+# Values
+
+_LENGTH = re.compile(r"^([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)([a-z%]*)$")
+_UNITS = {"px": 1.0, "pt": 4 / 3, "pc": 16.0, "in": 96.0, "cm": 96 / 2.54, "mm": 96 / 25.4,
+          "q": 96 / 101.6, "vw": VIEWPORT_WIDTH / 100, "vh": VIEWPORT_HEIGHT / 100,
+          "vmin": VIEWPORT_HEIGHT / 100, "vmax": VIEWPORT_WIDTH / 100}
+_FONT_KEYWORDS = {"xx-small": 9.0, "x-small": 10.0, "small": 13.0, "medium": 16.0,
+                  "large": 18.0, "x-large": 24.0, "xx-large": 32.0, "xxx-large": 48.0}
+
+
+def length_px(value: str, em: float, percent_of: float = VIEWPORT_WIDTH) -> float | None:
+    """A CSS length in px, or None when it is not one; ``calc()`` of sums is evaluated."""
+    value = value.strip()
+    func = re.match(r"^(calc|min|max|clamp)\((.*)\)$", value)
+    if func:
+        terms = [length_px(t, em, percent_of) for t in
+                 re.findall(r"[+-]?\s*[\d.]+[a-z%]*", func.group(2).replace(" ", ""))]
+        if not terms or any(t is None for t in terms) or re.search(r"[*/]", func.group(2)):
+            return None
+        nums = [t for t in terms if t is not None]
+        kind = func.group(1)
+        if kind == "calc":
+            return sum(nums)
+        if kind == "clamp" and len(nums) == 3:
+            return max(nums[0], min(nums[1], nums[2]))
+        return min(nums) if kind == "min" else max(nums)
+    match = _LENGTH.match(value)
+    if not match:
+        return None
+    number, unit = float(match.group(1)), match.group(2)
+    if unit in ("em",):
+        return number * em
+    if unit in ("ex", "ch"):
+        return number * em / 2
+    if unit == "rem":
+        return number * ROOT_FONT_PX
+    if unit == "%":
+        return number * percent_of / 100
+    if unit == "":
+        return number if number == 0 else None
+    return number * _UNITS[unit] if unit in _UNITS else None
+
+
+def _number(value: str) -> float | None:
+    match = re.match(r"^([+-]?(?:\d+\.?\d*|\.\d+))(%?)$", value.strip())
+    if not match:
+        return None
+    return float(match.group(1)) / (100 if match.group(2) else 1)
+
+
+def font_px(value: str, parent_px: float) -> float | None:
+    """The computed font size for a ``font-size`` value (or a ``font`` shorthand)."""
+    if value in _FONT_KEYWORDS:
+        return _FONT_KEYWORDS[value]
+    if value == "smaller":
+        return parent_px / 1.2
+    if value == "larger":
+        return parent_px * 1.2
+    return length_px(value, parent_px, percent_of=parent_px)
+
+
+def shorthand_font_px(value: str, parent_px: float) -> float | None:
+    """The size inside ``font: bold 0/0 a`` (the size is the token before ``/`` or the family)."""
+    for token in value.replace("/", " / ").split():
+        size = font_px(token, parent_px)
+        if size is not None:
+            return size
+    return None
+
+
+def transparent(value: str) -> bool:
+    """Is a colour fully (or almost) transparent?"""
+    if value == "transparent":
+        return True
+    if re.fullmatch(r"#[0-9a-f]{8}", value):
+        return int(value[7:9], 16) < 26
+    if re.fullmatch(r"#[0-9a-f]{4}", value):
+        return int(value[4], 16) < 2
+    func = re.fullmatch(r"(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\((.*)\)", value)
+    if func:
+        args = [a for a in re.split(r"[\s,/]+", func.group(1).strip()) if a]
+        alpha = _number(args[3]) if len(args) == 4 else None
+        return alpha is not None and alpha < MIN_OPACITY
+    return False
+
+
+# ---------------------------------------------------------------------------------------------
+# Computed state
+
+
+@dataclass(frozen=True)
+class Inherited:
+    """The inherited properties that decide whether an element's own text can be seen."""
+
+    visible: bool = True
+    font_px: float = ROOT_FONT_PX
+    transparent: bool = False
+    text_indent_px: float = 0.0
+
+    @property
+    def text_shows(self) -> bool:
+        return (self.visible and self.font_px >= MIN_FONT_PX and not self.transparent
+                and self.text_indent_px > OFFSCREEN_PX)
+
+
+@dataclass
+class Specified:
+    """The winning value of each hiding property on one element."""
+
+    values: dict[str, str] = field(default_factory=dict)
+
+    def get(self, name: str, default: str = "") -> str:
+        return self.values.get(name, default)
+
+
+def cascade(candidates: Iterable[tuple[tuple[int, ...], Decl]]) -> Specified:
+    """The winning declaration per property: the highest (origin/importance, specificity,
+    order) key, the way a browser resolves them."""
+    best: dict[str, tuple[tuple[int, ...], str]] = {}
+    for key, decl in candidates:
+        if decl.name not in best or key >= best[decl.name][0]:
+            best[decl.name] = (key, decl.value)
+    return Specified({name: value for name, (_, value) in best.items()})
+
+
+def computed(spec: Specified, parent: Inherited) -> tuple[bool, Inherited]:
+    """(does the element hide everything inside it, the state its contents inherit)."""
+    return _hides_box(spec, parent.font_px), _inherit(spec, parent)
+
+
+def _inherit(spec: Specified, parent: Inherited) -> Inherited:
+    visible, size = parent.visible, parent.font_px
+    clear, indent = parent.transparent, parent.text_indent_px
+    if (v := spec.get("visibility")) in ("hidden", "collapse"):
+        visible = False
+    elif v == "visible":
+        visible = True
+    if "font" in spec.values and (s := shorthand_font_px(spec.get("font"), size)) is not None:
+        size = s
+    if "font-size" in spec.values and (s := font_px(spec.get("font-size"), size)) is not None:
+        size = s
+    for name in ("color", "-webkit-text-fill-color"):
+        if name in spec.values and spec.get(name) not in ("inherit", "currentcolor"):
+            clear = transparent(spec.get(name))
+    if "text" in (spec.get("background-clip"), spec.get("-webkit-background-clip")):
+        clear = False  # gradient text: the background shows through the letters
+    if "text-indent" in spec.values:
+        indent = length_px(spec.get("text-indent").split()[0], size) or 0.0
+    return Inherited(visible, size, clear, indent)
+
+
+def _hides_box(spec: Specified, em: float) -> bool:
+    if spec.get("display") == "none" or spec.get("content-visibility") == "hidden":
+        return True
+    opacity = _number(spec.get("opacity", "1"))
+    if opacity is not None and opacity < MIN_OPACITY:
+        return True
+    if re.search(r"opacity\(\s*0*(?:\.0*)?%?\s*\)", spec.get("filter")):
+        return True
+    return _offscreen(spec, em) or _clipped(spec, em) or _collapsed(spec, em) \
+        or _transformed_away(spec, em)
+
+
+def _offscreen(spec: Specified, em: float) -> bool:
+    def far(name: str) -> bool:
+        px = length_px(spec.get(name, "0").split()[0] if spec.get(name) else "0", em)
+        return px is not None and px <= OFFSCREEN_PX
+
+    if spec.get("position", "static") != "static":
+        if any(far(side) for side in ("left", "right", "top", "bottom")):
+            return True
+        inset = spec.get("inset").split()
+        if any((px := length_px(v, em)) is not None and px <= OFFSCREEN_PX for v in inset):
+            return True
+    return far("margin-left") or far("margin-top")
+
+
+def _clipped(spec: Specified, em: float) -> bool:
+    rect = re.fullmatch(r"rect\((.*)\)", spec.get("clip"))
+    if rect:
+        sides = [length_px(v, em) for v in re.split(r"[\s,]+", rect.group(1).strip()) if v]
+        if len(sides) == 4 and None not in sides:
+            top, right, bottom, left = (s or 0.0 for s in sides)
+            if right - left <= 1 or bottom - top <= 1:
+                return True
+    path = spec.get("clip-path")
+    if (inset := re.match(r"inset\(([^)]*)\)", path)) is not None:
+        values = [v for v in inset.group(1).split(" round")[0].split() if v]
+        if any((_number(v) or 0) >= 0.5 and v.endswith("%") for v in values):
+            return True
+    if re.match(r"(?:circle|ellipse)\(\s*0(?:px|%|em)?(?:\s+0(?:px|%|em)?)?\s*(?:at\b|\))", path):
+        return True
+    if (poly := re.match(r"polygon\(([^)]*)\)", path)) is not None:
+        points = {" ".join(p.split()) for p in poly.group(1).split(",") if p.strip()}
+        if len(points) <= 2:
+            return True
+    return False
+
+
+def _collapsed(spec: Specified, em: float) -> bool:
+    def clipped(axis: str) -> bool:
+        flow = spec.get(f"overflow-{axis}") or spec.get("overflow").split(" ")[0]
+        return flow in ("hidden", "clip")
+
+    for name, axis in (("width", "x"), ("max-width", "x"), ("height", "y"), ("max-height", "y")):
+        px = length_px(spec.get(name), em) if spec.get(name) else None
+        if px is not None and px <= 1 and clipped(axis):
+            return True
+    return False
+
+
+def _transformed_away(spec: Specified, em: float) -> bool:
+    value = spec.get("transform") + " " + spec.get("scale")
+    if re.search(r"scale[xy3d]?\(\s*0*\.?0*\s*[,)]", spec.get("transform")):
+        return True
+    if re.fullmatch(r"\s*0*\.?0*%?(?:\s.*)?", spec.get("scale")) and spec.get("scale"):
+        return True
+    moves = [*re.findall(r"translate[xy3d]?\(([^)]*)\)", value), spec.get("translate")]
+    for args in moves:
+        for arg in re.split(r"[\s,]+", args.strip()):
+            px = length_px(arg, em) if arg else None
+            if px is not None and px <= OFFSCREEN_PX:
+                return True
+    return False
+
+
+def framework_rules() -> list[Rule]:
+    """The framework hiding classes as rules that come before any of the page's own."""
+    sheet = Stylesheet()
+    sheet.add(_framework_css())
+    return sheet.rules
