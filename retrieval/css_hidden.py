@@ -34,7 +34,7 @@ OFFSCREEN_PX = -500.0
 PROPERTIES = frozenset(
     """display visibility content-visibility opacity filter font-size font color
     -webkit-text-fill-color background-clip -webkit-background-clip text-indent position
-    left right top bottom margin-left margin-top inset transform translate scale clip
+    left right top bottom margin margin-left margin-top inset transform translate scale clip
     clip-path width height max-width max-height overflow overflow-x overflow-y""".split()
 )
 
@@ -404,7 +404,7 @@ def _inherit(spec: Specified, parent: Inherited) -> Inherited:
     clear, indent = parent.transparent, parent.text_indent_px
     if (v := spec.get("visibility")) in ("hidden", "collapse"):
         visible = False
-    elif v == "visible":
+    elif v in ("visible", "initial", "revert"):
         visible = True
     if "font" in spec.values and (s := shorthand_font_px(spec.get("font"), size)) is not None:
         size = s
@@ -433,17 +433,18 @@ def _hides_box(spec: Specified, em: float) -> bool:
 
 
 def _offscreen(spec: Specified, em: float) -> bool:
-    def far(name: str) -> bool:
-        px = length_px(spec.get(name, "0").split()[0] if spec.get(name) else "0", em)
+    def far(value: str) -> bool:
+        px = length_px(value, em) if value else None
         return px is not None and px <= OFFSCREEN_PX
 
     if spec.get("position", "static") != "static":
-        if any(far(side) for side in ("left", "right", "top", "bottom")):
+        if any(far(spec.get(side)) for side in ("left", "right", "top", "bottom")):
             return True
-        inset = spec.get("inset").split()
-        if any((px := length_px(v, em)) is not None and px <= OFFSCREEN_PX for v in inset):
+        if any(far(v) for v in spec.get("inset").split()):
             return True
-    return far("margin-left") or far("margin-top")
+    margin = spec.get("margin").split()
+    return far(spec.get("margin-left")) or far(spec.get("margin-top")) \
+        or any(far(v) for v in margin[:1] + margin[3:4] + margin[1:2])
 
 
 def _clipped(spec: Specified, em: float) -> bool:

@@ -79,6 +79,8 @@ def test_framework_hiding_classes(cls: str) -> None:
         (f'<p style="position:fixed; top:-2000px">{PLANTED}</p>', ""),
         (f'<p style="position:absolute; left:-100vw">{PLANTED}</p>', ""),
         (f'<p style="margin-left:-9999em">{PLANTED}</p>', ""),
+        (f'<p style="margin: 0 0 0 -9999px">{PLANTED}</p>', ""),
+        (f'<p style="position:absolute; left:calc(-100vw - 10px)">{PLANTED}</p>', ""),
         (f'<p style="clip:rect(1px, 1px, 1px, 1px); position:absolute">{PLANTED}</p>', ""),
         (f'<p style="clip-path: circle(0)">{PLANTED}</p>', ""),
         (f'<p style="height:0; overflow:hidden">{PLANTED}</p>', ""),
@@ -115,11 +117,13 @@ def test_more_hiding_forms(body: str, style: str) -> None:
     ("body", "style"),
     [
         # A later or more specific rule shows the element again.
-        (f'<p class="note show">{PLANTED}</p>', ".note { display: none } .note.show { display: block }"),
+        (f'<p class="note show">{PLANTED}</p>',
+         ".note { display: none } .note.show { display: block }"),
         (f'<p id="keep" class="z">{PLANTED}</p>', "p.z { display: none } #keep { display: block }"),
         (f'<p class="a">{PLANTED}</p>', ".a { display: none } .a { display: block }"),
         (f'<p class="a" style="display:block">{PLANTED}</p>', ".a { display: none }"),
-        (f'<p class="a">{PLANTED}</p>', ".a { display: block !important } #x, .a { display: none }"),
+        (f'<p class="a">{PLANTED}</p>',
+         ".a { display: block !important } #x, .a { display: none }"),
         # Inherited properties set again on a child.
         (f'<div style="visibility:hidden"><p style="visibility:visible">{PLANTED}</p></div>', ""),
         (f'<div style="font-size:0"><p style="font-size:16px">{PLANTED}</p></div>', ""),
