@@ -138,6 +138,30 @@ def split_selectors(prelude: str) -> list[str]:
 _PSEUDO_ELEMENT = re.compile(r"::|:(?:before|after|first-line|first-letter)\b", re.IGNORECASE)
 
 
+# Pseudo-classes the selector engine does not read, written as ones it does: states a page
+# that has just loaded is not in never match; ``:defined``, ``:lang()`` and ``:dir()`` always do.
+_NEVER = ":not(*)"
+_ALWAYS = ":not(:not(*))"
+_PSEUDO_CLASSES = [
+    (re.compile(r":(?:focus-within|focus-visible|target-within|target|visited|autofill|modal|"
+                r"popover-open|fullscreen|user-invalid|user-valid|playing|paused|current|past|"
+                r"future|local-link|indeterminate|default|valid|invalid|in-range|out-of-range)"
+                r"(?![-\w(])", re.IGNORECASE), _NEVER),
+    (re.compile(r":(?:defined)(?![-\w(])", re.IGNORECASE), _ALWAYS),
+    (re.compile(r":(?:lang|dir)\([^)]*\)", re.IGNORECASE), _ALWAYS),
+    (re.compile(r":scope(?![-\w(])", re.IGNORECASE), ":root"),
+    (re.compile(r":open(?![-\w(])", re.IGNORECASE), "[open]"),
+    (re.compile(r":(?:-webkit-any|-moz-any|matches)\(", re.IGNORECASE), ":is("),
+]
+
+
+def engine_selector(selector: str) -> str:
+    """The selector as the matching engine can read it, meaning the same on a loaded page."""
+    for pattern, replacement in _PSEUDO_CLASSES:
+        selector = pattern.sub(replacement, selector)
+    return selector
+
+
 def _nest(parents: list[str], child: str) -> str:
     """A nested rule's selector written out in full (CSS Nesting: ``&`` is the parent)."""
     parent = parents[0] if len(parents) == 1 else f":is({', '.join(parents)})"

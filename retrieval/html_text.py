@@ -26,6 +26,7 @@ from retrieval.css_hidden import (
     Stylesheet,
     cascade,
     computed,
+    engine_selector,
     framework_rules,
     parse_inline,
 )
@@ -71,7 +72,7 @@ class _Styles:
         for rule in rules:
             if rule.selector not in found:
                 try:
-                    found[rule.selector] = tree.css(rule.selector)
+                    found[rule.selector] = tree.css(engine_selector(rule.selector))
                 except (SelectolaxError, ValueError):
                     found[rule.selector] = []  # a selector the engine cannot read
             for node in found[rule.selector]:

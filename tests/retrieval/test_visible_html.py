@@ -102,6 +102,13 @@ def test_framework_hiding_classes(cls: str) -> None:
         (f'<p><span>{PLANTED}</span></p>', "body p span:not(.keep) { font-size: 0 }"),
         # CSS ignores the old "hide from old browsers" comment markers around its rules.
         (f'<p class="x">{PLANTED}</p>', "<!-- .x { display: none } -->"),
+        # A more specific rule hides even when a later, plainer one shows.
+        (f'<div class="rail"><p>{PLANTED}</p></div>',
+         ".rail p { display: none } p { display: block }"),
+        # Pseudo-classes for states a loaded page is not in: ``:not(:target)`` matches.
+        (f'<p class="t">{PLANTED}</p>', ".t:not(:target) { display: none }"),
+        (f'<p class="t">{PLANTED}</p>', ".t:not(:focus-within), .t::after { display: none }"),
+        (f'<p class="t">{PLANTED}</p>', ":-webkit-any(.t, .u) { display: none }"),
         # A <style> in the body applies to the whole page, like a browser does.
         (f'<p class="late">{PLANTED}</p><style>.late {{ display: none }}</style>', ""),
     ],
@@ -124,6 +131,8 @@ def test_more_hiding_forms(body: str, style: str) -> None:
         (f'<p class="a" style="display:block">{PLANTED}</p>', ".a { display: none }"),
         (f'<p class="a">{PLANTED}</p>',
          ".a { display: block !important } #x, .a { display: none }"),
+        # A more specific rule shows even when a later, plainer one hides.
+        (f'<p id="keep" class="z">{PLANTED}</p>', "#keep { display: block } p.z { display: none }"),
         # Inherited properties set again on a child.
         (f'<div style="visibility:hidden"><p style="visibility:visible">{PLANTED}</p></div>', ""),
         (f'<div style="font-size:0"><p style="font-size:16px">{PLANTED}</p></div>', ""),
@@ -136,6 +145,10 @@ def test_more_hiding_forms(body: str, style: str) -> None:
         (f'<p class="x">{PLANTED}</p>', ".x:hover { display: none } .x:focus { opacity: 0 }"),
         (f'<p class="x">{PLANTED}</p>', ".x::before { display: none } .x:after { content: '' }"),
         (f'<p class="x">{PLANTED}</p>', "@keyframes x { from { opacity: 0 } }"),
+        # A <style> inside <noscript> is not applied where scripts run, as in every browser.
+        (f'<noscript><style>.x {{ display: none }}</style></noscript><p class="x">{PLANTED}</p>',
+         ""),
+        (f'<p class="x">{PLANTED}</p>', ".x:target, .x:focus-within { display: none }"),
         # Responsive framework classes that show the element on a desktop screen.
         (f'<p class="d-none d-md-block">{PLANTED}</p>', ""),
         (f'<p class="hidden md:block">{PLANTED}</p>', ""),
