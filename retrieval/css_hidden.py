@@ -14,7 +14,7 @@ apply everywhere; ``:hover``/``:focus`` style states never match; pseudo-element
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import tinycss2
@@ -35,7 +35,7 @@ PROPERTIES = frozenset(
     """display visibility content-visibility opacity filter font-size font color
     -webkit-text-fill-color background-clip -webkit-background-clip text-indent position
     left right top bottom margin margin-left margin-top inset transform translate scale clip
-    clip-path width height max-width max-height overflow overflow-x overflow-y""".split()
+    clip-path width height max-width max-height overflow overflow-x overflow-y zoom""".split()
 )
 
 # Origins and importance in cascade order (CSS Cascade 4 §6.1): a later entry wins.
@@ -102,7 +102,10 @@ class Rule:
 def _decls(items: Iterable[object]) -> list[Decl]:
     out = []
     for item in items:
-        if isinstance(item, Declaration) and item.lower_name in PROPERTIES:
+        # Custom properties are kept too: ``display: var(--d)`` hides like ``display: none``.
+        if isinstance(item, Declaration) and (
+            item.lower_name in PROPERTIES or item.name.startswith("--")
+        ):
             value = " ".join(tinycss2.serialize(item.value).split()).lower()
             out.append(Decl(item.lower_name, value, bool(item.important)))
     return out
@@ -391,6 +394,7 @@ class Inherited:
     font_px: float = ROOT_FONT_PX
     transparent: bool = False
     text_indent_px: float = 0.0
+    variables: Mapping[str, str] = field(default_factory=dict)  # custom properties
 
     @property
     def text_shows(self) -> bool:
@@ -420,10 +424,47 @@ def cascade(candidates: Iterable[tuple[tuple[int, ...], Decl]]) -> Specified:
 
 def computed(spec: Specified, parent: Inherited) -> tuple[bool, Inherited]:
     """(does the element hide everything inside it, the state its contents inherit)."""
-    return _hides_box(spec, parent.font_px), _inherit(spec, parent)
+    spec, variables = _resolve_variables(spec, parent.variables)
+    return _hides_box(spec, parent.font_px), _inherit(spec, parent, variables)
 
 
-def _inherit(spec: Specified, parent: Inherited) -> Inherited:
+def substitute(value: str, variables: Mapping[str, str], depth: int = 0) -> str:
+    """``value`` with each ``var(--name, fallback)`` replaced; an unknown name with no
+    fallback leaves nothing, which a browser treats as the property's initial value."""
+    if "var(" not in value or depth > 8:
+        return value
+    out, at = [], 0
+    while (start := value.find("var(", at)) != -1:
+        level, end = 1, start + 4
+        while end < len(value) and level:
+            level += {"(": 1, ")": -1}.get(value[end], 0)
+            end += 1
+        if level:
+            break  # unbalanced: leave the rest as written
+        name, _, fallback = value[start + 4 : end - 1].partition(",")
+        found = variables.get(name.strip())
+        out += [value[at:start], substitute(fallback if found is None else found, variables,
+                                            depth + 1)]
+        at = end
+    out.append(value[at:])
+    return " ".join("".join(out).split())
+
+
+def _resolve_variables(spec: Specified,
+                       inherited: Mapping[str, str]) -> tuple[Specified, Mapping[str, str]]:
+    own = {k: v for k, v in spec.values.items() if k.startswith("--")}
+    variables = inherited
+    if own:
+        variables = {**inherited, **own}
+        variables.update({k: substitute(v, variables) for k, v in own.items()})
+        # One that refers to an unknown variable is invalid: a later var() takes its fallback.
+        variables = {k: v for k, v in variables.items() if v}
+    values = {k: substitute(v, variables) for k, v in spec.values.items()
+              if not k.startswith("--")}
+    return Specified(values), variables
+
+
+def _inherit(spec: Specified, parent: Inherited, variables: Mapping[str, str]) -> Inherited:
     visible, size = parent.visible, parent.font_px
     clear, indent = parent.transparent, parent.text_indent_px
     if (v := spec.get("visibility")) in ("hidden", "collapse"):
@@ -441,7 +482,7 @@ def _inherit(spec: Specified, parent: Inherited) -> Inherited:
         clear = False  # gradient text: the background shows through the letters
     if "text-indent" in spec.values:
         indent = length_px(spec.get("text-indent").split()[0], size) or 0.0
-    return Inherited(visible, size, clear, indent)
+    return Inherited(visible, size, clear, indent, variables)
 
 
 def _hides_box(spec: Specified, em: float) -> bool:
@@ -451,6 +492,9 @@ def _hides_box(spec: Specified, em: float) -> bool:
     if opacity is not None and opacity < MIN_OPACITY:
         return True
     if re.search(r"opacity\(\s*0*(?:\.0*)?%?\s*\)", spec.get("filter")):
+        return True
+    zoom = _number(spec.get("zoom"))
+    if zoom is not None and 0 < zoom < MIN_OPACITY:  # zoom: 0 means no zoom
         return True
     return _offscreen(spec, em) or _clipped(spec, em) or _collapsed(spec, em) \
         or _transformed_away(spec, em)

@@ -59,7 +59,8 @@ class _Styles:
     def __init__(self, tree: LexborHTMLParser) -> None:
         sheet = Stylesheet()
         for style in tree.css("style"):
-            if not _inert(style):
+            if not _inert(style) and (style.attributes.get("type") or "text/css").strip().lower() \
+                    in ("text/css", ""):
                 sheet.add(style.text(deep=True), style.attributes.get("media"))
         self.matched: dict[int, list[tuple[tuple[int, ...], Decl]]] = defaultdict(list)
         # Framework classes first: the page's own rules of equal weight come later and win.

@@ -109,6 +109,11 @@ def test_framework_hiding_classes(cls: str) -> None:
         (f'<p class="t">{PLANTED}</p>', ".t:not(:target) { display: none }"),
         (f'<p class="t">{PLANTED}</p>', ".t:not(:focus-within), .t::after { display: none }"),
         (f'<p class="t">{PLANTED}</p>', ":-webkit-any(.t, .u) { display: none }"),
+        # Custom properties: the value a variable carries, or the fallback.
+        (f'<div class="v"><p>{PLANTED}</p></div>', ".v { --d: none } .v p { display: var(--d) }"),
+        (f'<p class="v">{PLANTED}</p>', ":root { --o: var(--zero) } .v { opacity: var(--o, 0) }"),
+        (f'<p class="v">{PLANTED}</p>', ".v { visibility: var(--missing, hidden) }"),
+        (f'<p style="zoom: 0.01">{PLANTED}</p>', ""),
         # A <style> in the body applies to the whole page, like a browser does.
         (f'<p class="late">{PLANTED}</p><style>.late {{ display: none }}</style>', ""),
     ],
@@ -145,6 +150,8 @@ def test_more_hiding_forms(body: str, style: str) -> None:
         (f'<p class="x">{PLANTED}</p>', ".x:hover { display: none } .x:focus { opacity: 0 }"),
         (f'<p class="x">{PLANTED}</p>', ".x::before { display: none } .x:after { content: '' }"),
         (f'<p class="x">{PLANTED}</p>', "@keyframes x { from { opacity: 0 } }"),
+        (f'<p class="v">{PLANTED}</p>', ".v { --d: none; display: var(--unset) }"),
+        (f'<p class="x">{PLANTED}</p>', "</style><style type='text/plain'>.x { display: none }"),
         # A <style> inside <noscript> is not applied where scripts run, as in every browser.
         (f'<noscript><style>.x {{ display: none }}</style></noscript><p class="x">{PLANTED}</p>',
          ""),
