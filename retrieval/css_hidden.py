@@ -35,7 +35,9 @@ PROPERTIES = frozenset(
     """display visibility content-visibility opacity filter font-size font color
     -webkit-text-fill-color background-clip -webkit-background-clip text-indent position
     left right top bottom margin margin-left margin-top inset transform translate scale clip
-    clip-path width height max-width max-height overflow overflow-x overflow-y zoom""".split()
+    clip-path width height max-width max-height overflow overflow-x overflow-y zoom padding
+    padding-top padding-right padding-bottom padding-left text-shadow -webkit-text-stroke
+    -webkit-text-stroke-width""".split()
 )
 
 # Origins and importance in cascade order (CSS Cascade 4 §6.1): a later entry wins.
@@ -480,6 +482,11 @@ def _inherit(spec: Specified, parent: Inherited, variables: Mapping[str, str]) -
             clear = transparent(spec.get(name))
     if "text" in (spec.get("background-clip"), spec.get("-webkit-background-clip")):
         clear = False  # gradient text: the background shows through the letters
+    if spec.get("text-shadow") not in ("", "none") or any(
+        (length_px(v.split()[0], size) or 0) > 0
+        for v in (spec.get("-webkit-text-stroke"), spec.get("-webkit-text-stroke-width")) if v
+    ):
+        clear = False  # shadowed or outlined letters are seen without their fill
     if "text-indent" in spec.values:
         indent = length_px(spec.get("text-indent").split()[0], size) or 0.0
     return Inherited(visible, size, clear, indent, variables)
@@ -500,9 +507,23 @@ def _hides_box(spec: Specified, em: float) -> bool:
         or _transformed_away(spec, em)
 
 
+def box_sides(values: list[float]) -> tuple[float, float, float, float]:
+    """(top, right, bottom, left) from the 1 to 4 values of a box shorthand."""
+    v = values[:4]
+    if len(v) == 1:
+        v = v * 4
+    elif len(v) == 2:
+        v = v * 2
+    elif len(v) == 3:
+        v = [*v, v[1]]
+    return v[0], v[1], v[2], v[3]
+
+
 def _offscreen(spec: Specified, em: float) -> bool:
+    # Percentages here are of a containing block whose size is unknown: only -100% or more
+    # (a whole box away) counts, so centring tricks such as ``left: -50%`` stay visible.
     def far(value: str) -> bool:
-        px = length_px(value, em) if value else None
+        px = length_px(value, em, percent_of=-OFFSCREEN_PX) if value else None
         return px is not None and px <= OFFSCREEN_PX
 
     if spec.get("position", "static") != "static":
@@ -511,8 +532,9 @@ def _offscreen(spec: Specified, em: float) -> bool:
         if any(far(v) for v in spec.get("inset").split()):
             return True
     margin = spec.get("margin").split()
+    top_left = margin[:1] + (margin[3:4] if len(margin) == 4 else margin[1:2])
     return far(spec.get("margin-left")) or far(spec.get("margin-top")) \
-        or any(far(v) for v in margin[:1] + margin[3:4] + margin[1:2])
+        or any(far(v) for v in top_left)
 
 
 def _clipped(spec: Specified, em: float) -> bool:
@@ -525,9 +547,13 @@ def _clipped(spec: Specified, em: float) -> bool:
                 return True
     path = spec.get("clip-path")
     if (inset := re.match(r"inset\(([^)]*)\)", path)) is not None:
-        values = [v for v in inset.group(1).split(" round")[0].split() if v]
-        if any((_number(v) or 0) >= 0.5 and v.endswith("%") for v in values):
-            return True
+        # Percentages of the element's own box: nothing is left once opposite sides meet.
+        values = [(_number(v) or 0.0) if v.endswith("%") else 0.0
+                  for v in inset.group(1).split(" round")[0].split()]
+        if values:
+            top, right, bottom, left = box_sides(values)
+            if top + bottom >= 1 or left + right >= 1:
+                return True
     if re.match(r"(?:circle|ellipse)\(\s*0(?:px|%|em)?(?:\s+0(?:px|%|em)?)?\s*(?:at\b|\))", path):
         return True
     if (poly := re.match(r"polygon\(([^)]*)\)", path)) is not None:
@@ -542,9 +568,20 @@ def _collapsed(spec: Specified, em: float) -> bool:
         flow = spec.get(f"overflow-{axis}") or spec.get("overflow").split(" ")[0]
         return flow in ("hidden", "clip")
 
+    def padded(axis: str) -> bool:
+        # ``height: 0; padding-bottom: 56%`` is an aspect-ratio box whose content shows.
+        shorthand = [length_px(v, em) or 0.0 for v in spec.get("padding").split()]
+        sides = dict(zip(("top", "right", "bottom", "left"),
+                         box_sides(shorthand) if shorthand else (0.0,) * 4, strict=True))
+        for side in sides:
+            if spec.get(f"padding-{side}"):
+                sides[side] = length_px(spec.get(f"padding-{side}"), em) or 0.0
+        pair = ("top", "bottom") if axis == "y" else ("left", "right")
+        return sides[pair[0]] + sides[pair[1]] > 1
+
     for name, axis in (("width", "x"), ("max-width", "x"), ("height", "y"), ("max-height", "y")):
         px = length_px(spec.get(name), em) if spec.get(name) else None
-        if px is not None and px <= 1 and clipped(axis):
+        if px is not None and px <= 1 and clipped(axis) and not padded(axis):
             return True
     return False
 
@@ -558,7 +595,8 @@ def _transformed_away(spec: Specified, em: float) -> bool:
     moves = [*re.findall(r"translate[xy3d]?\(([^)]*)\)", value), spec.get("translate")]
     for args in moves:
         for arg in re.split(r"[\s,]+", args.strip()):
-            px = length_px(arg, em) if arg else None
+            # A percentage is of the element's own size (centring uses -50%): not counted.
+            px = length_px(arg, em) if arg and not arg.endswith("%") else None
             if px is not None and px <= OFFSCREEN_PX:
                 return True
     return False

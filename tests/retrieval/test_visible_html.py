@@ -83,6 +83,8 @@ def test_framework_hiding_classes(cls: str) -> None:
         (f'<p style="position:absolute; left:calc(-100vw - 10px)">{PLANTED}</p>', ""),
         (f'<p style="clip:rect(1px, 1px, 1px, 1px); position:absolute">{PLANTED}</p>', ""),
         (f'<p style="clip-path: circle(0)">{PLANTED}</p>', ""),
+        (f'<p style="clip-path: inset(0 50% 0 50%)">{PLANTED}</p>', ""),
+        (f'<p style="position:relative; left:-100%">{PLANTED}</p>', ""),
         (f'<p style="height:0; overflow:hidden">{PLANTED}</p>', ""),
         (f'<p style="max-height:0px;overflow-y:hidden">{PLANTED}</p>', ""),
         (f'<p style="font-size:0.05em">{PLANTED}</p>', ""),
@@ -166,6 +168,14 @@ def test_more_hiding_forms(body: str, style: str) -> None:
         (f'<p style="position:relative; left:-20px; margin-left:-1em">{PLANTED}</p>', ""),
         (f'<p style="width:600px; height:auto; overflow:hidden; opacity:.9">{PLANTED}</p>', ""),
         (f'<p style="font-size:12px; text-indent:2em; clip:auto">{PLANTED}</p>', ""),
+        # Centring and aspect-ratio tricks that look like hiding but are not.
+        (f'<p style="position:absolute; top:50%; left:50%; transform:translate(-50%, -50%)">'
+         f'{PLANTED}</p>', ""),
+        (f'<div style="position:relative; left:-50%"><p>{PLANTED}</p></div>', ""),
+        (f'<p style="clip-path: inset(0 50% 0 0)">{PLANTED}</p>', ""),
+        (f'<div style="height:0; padding-bottom:56.25%; overflow:hidden"><p>{PLANTED}</p></div>',
+         ""),
+        (f'<p style="color:transparent; text-shadow:0 0 2px #000">{PLANTED}</p>', ""),
         # The hidden attribute is a browser default that the page's own CSS can override.
         (f'<p hidden class="on">{PLANTED}</p>', ".on { display: block }"),
     ],
