@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import tinycss2
 from tinycss2.ast import AtRule, Declaration, QualifiedRule
@@ -96,9 +97,12 @@ class Rule:
     """One selector (never a list) with the hiding declarations it sets."""
 
     selector: str
-    specificity: tuple[int, int, int]
     order: int
     decls: tuple[Decl, ...]
+
+    @cached_property
+    def specificity(self) -> tuple[int, int, int]:
+        return specificity(self.selector)
 
 
 def _decls(items: Iterable[object]) -> list[Decl]:
@@ -167,6 +171,79 @@ def engine_selector(selector: str) -> str:
     return selector
 
 
+def _flatten(selector: str) -> str:
+    """The selector with escapes, quoted strings, attribute tests and function arguments
+    blanked out (same length), so combinators and names can be read from what is left."""
+    out, depth, i, quote = [], 0, 0, ""
+    while i < len(selector):
+        ch = selector[i]
+        if ch == "\\":
+            out.append("__")
+            i += 2
+            continue
+        if quote:
+            quote = "" if ch == quote else quote
+            out.append("_")
+        elif ch in "\"'" and depth:
+            quote = ch
+            out.append("_")
+        elif ch in "([":
+            out.append(ch if depth == 0 else "_")
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+            out.append(ch if depth == 0 else "_")
+        else:
+            out.append("_" if depth else ch)
+        i += 1
+    return "".join(out)[: len(selector)]
+
+
+def costly(selector: str) -> bool:
+    """Would matching this selector take the engine far too long on a big page?
+
+    Chains of sibling combinators mixed with descendant ones or ``:has()`` make the engine
+    backtrack for minutes over a few thousand siblings (``* .a ~ * ~ *``).
+    """
+    plain = re.sub(r"\[[^\]]*\]", "[]", re.sub(r"\\.", "_", selector))
+    siblings = plain.count("~")
+    if not siblings:
+        return False
+    flat = _flatten(selector).strip()
+    descendant = re.search(r"[^\s>+~,(]\s+[^\s>+~,)]", flat)
+    return siblings > 1 or ":has" in plain.lower() or descendant is not None
+
+
+def rightmost(selector: str) -> str:
+    """The last compound of a selector, without the tests inside functional pseudo-classes:
+    it matches every element the whole selector matches, and maybe more."""
+    flat = _flatten(selector)
+    cut = max((m.end() for m in re.finditer(r"[\s>+~]+", flat.rstrip())), default=0)
+    compound = selector[cut:].strip()
+    compound = re.sub(r":[-\w]+\((?:[^()]|\([^()]*\))*\)", "", compound)
+    return compound or "*"
+
+
+def hides_alone(decls: Iterable[Decl]) -> bool:
+    """Do these declarations hide an element whatever else applies to it?"""
+    spec = cascade(((0,), d) for d in decls)
+    hidden, inner = computed(spec, Inherited())
+    return hidden or not inner.text_shows
+
+
+def needs(selector: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(tags, classes, ids) the page must have somewhere for the selector to match anything
+    (names inside ``:not()`` and other functions are not counted)."""
+    if "\\" in selector or "|" in selector:
+        return frozenset(), frozenset(), frozenset()  # escapes or namespaces: no shortcut
+    flat = _flatten(selector)
+    tags = {t.lower() for t in re.findall(r"(?:^|[\s>+~])([a-zA-Z][-\w]*)", flat)}
+    # Lower-cased: quirks-mode pages match class names and ids without regard to case.
+    classes = {c.lower() for c in re.findall(r"\.(-?[_a-zA-Z][-\w]*)", flat)}
+    ids = {i.lower() for i in re.findall(r"#([-\w]+)", flat)}
+    return frozenset(tags), frozenset(classes), frozenset(ids)
+
+
 def _nest(parents: list[str], child: str) -> str:
     """A nested rule's selector written out in full (CSS Nesting: ``&`` is the parent)."""
     parent = parents[0] if len(parents) == 1 else f":is({', '.join(parents)})"
@@ -214,8 +291,7 @@ class Stylesheet:
             for selector in parents:
                 if _PSEUDO_ELEMENT.search(selector):
                     continue  # styles a generated box, not the element's own text
-                self.rules.append(Rule(selector, specificity(selector), self._order,
-                                       tuple(decls)))
+                self.rules.append(Rule(selector, self._order, tuple(decls)))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 
 from retrieval.errors import InputError
-from retrieval.html_text import html_to_text
+from retrieval.html_text import TooCostly, html_to_text
 from retrieval.types import Document
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
@@ -102,10 +102,13 @@ def parse(data: bytes, name: str, source: str | None = None) -> Document:
     raw = decode(data, name)
     stem = Path(name).stem
     title: str | None = None
-    if suffix in (".html", ".htm"):
-        title, raw = html_to_text(raw)
-    elif suffix in (".md", ".markdown"):
-        raw = _markdown_to_text(raw)
+    try:
+        if suffix in (".html", ".htm"):
+            title, raw = html_to_text(raw)
+        elif suffix in (".md", ".markdown"):
+            raw = _markdown_to_text(raw)
+    except TooCostly as exc:
+        raise InputError(f"{name}: {exc}") from exc
     text = clean_text(raw)
     if not text:
         raise InputError(f"{name}: no readable text after cleaning")

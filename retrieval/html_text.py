@@ -12,6 +12,7 @@ rules or ``style=`` attributes (see ``css_hidden``), common framework hiding cla
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
@@ -26,9 +27,13 @@ from retrieval.css_hidden import (
     Stylesheet,
     cascade,
     computed,
+    costly,
     engine_selector,
     framework_rules,
+    hides_alone,
+    needs,
     parse_inline,
+    rightmost,
 )
 
 # Never shown (scripts, templates, embedded documents and fallbacks) or not reporting.
@@ -45,12 +50,18 @@ _BLOCK = frozenset(
 _LINE = {"br", "hr"}
 _CELL = {"td", "th"}
 _HIDDEN_ATTRIBUTE = (Decl("display", "none", False),)  # the UA style sheet's [hidden] rule
-_MAX_RULES = 20_000  # a page with more style rules than this keeps only the first ones
+# Distinct selectors x elements a page may ask to match: about 3 s on one core. A page that
+# asks for more is refused rather than judged on part of its style sheets.
+MAX_MATCH_WORK = 100_000_000
 
 
 @lru_cache(maxsize=1)
 def _framework() -> tuple[Rule, ...]:
     return tuple(framework_rules())
+
+
+class TooCostly(ValueError):
+    """A page whose style sheets would take too long to check for hidden text."""
 
 
 class _Styles:
@@ -59,28 +70,59 @@ class _Styles:
     def __init__(self, tree: LexborHTMLParser) -> None:
         sheet = Stylesheet()
         for style in tree.css("style"):
-            if not _inert(style) and (style.attributes.get("type") or "text/css").strip().lower() \
-                    in ("text/css", ""):
+            kind = (style.attributes.get("type") or "text/css").strip().lower()
+            if not _inert(style) and kind in ("text/css", ""):
                 sheet.add(style.text(deep=True), style.attributes.get("media"))
         self.matched: dict[int, list[tuple[tuple[int, ...], Decl]]] = defaultdict(list)
+        # What the page has, so rules about absent classes, ids or tags cost nothing.
+        self.tags: set[str] = set()
+        self.classes: set[str] = set()
+        self.ids: set[str] = set()
+        elements = tree.css("*")
+        for element in elements:
+            attrs = element.attributes
+            self.tags.add(element.tag or "")
+            self.classes.update((attrs.get("class") or "").lower().split())
+            self.ids.add((attrs.get("id") or "").lower())
         # Framework classes first: the page's own rules of equal weight come later and win.
-        self._match(tree, _framework(), order_offset=-1_000_000)
-        self._match(tree, sheet.rules[:_MAX_RULES], order_offset=0)
-
-    def _match(self, tree: LexborHTMLParser, rules: tuple[Rule, ...] | list[Rule],
-               order_offset: int) -> None:
-        found: dict[str, list[LexborNode]] = {}
-        for rule in rules:
-            if rule.selector not in found:
-                try:
-                    found[rule.selector] = tree.css(engine_selector(rule.selector))
-                except (SelectolaxError, ValueError):
-                    found[rule.selector] = []  # a selector the engine cannot read
-            for node in found[rule.selector]:
+        plan = self._plan(_framework(), order_offset=-1_000_000)
+        plan += self._plan(sheet.rules, order_offset=0)
+        selectors = {selector for selector, _, _ in plan}
+        if len(selectors) * max(len(elements), 1) > MAX_MATCH_WORK:
+            # Dropping rules could leave hidden text in; refusing the page cannot.
+            raise TooCostly(
+                f"its style sheets are too large to check for hidden text ({len(selectors)} "
+                f"rules over {len(elements)} elements); save the article's text instead"
+            )
+        found = {selector: self._select(tree, selector) for selector in selectors}
+        for selector, rule, order_offset in plan:
+            for node in found[selector]:
                 for decl in rule.decls:
                     rank = AUTHOR_IMPORTANT if decl.important else AUTHOR_NORMAL
                     key = (rank, 0, *rule.specificity, rule.order + order_offset)
                     self.matched[node.mem_id].append((key, decl))
+
+    def _plan(self, rules: Iterable[Rule], order_offset: int) -> list[tuple[str, Rule, int]]:
+        """(selector to run, rule, order offset) for each rule that can match this page."""
+        plan = []
+        for rule in rules:
+            selector = rule.selector
+            if costly(selector):
+                # Matched loosely (its last compound: more elements, never fewer), and only
+                # when it can only hide: a slow selector must not stall ingest or show text.
+                if not hides_alone(rule.decls):
+                    continue
+                selector = rightmost(selector)
+            tags, classes, ids = needs(selector)
+            if tags <= self.tags and classes <= self.classes and ids <= self.ids:
+                plan.append((selector, rule, order_offset))
+        return plan
+
+    def _select(self, tree: LexborHTMLParser, selector: str) -> list[LexborNode]:
+        try:
+            return tree.css(engine_selector(selector))
+        except (SelectolaxError, ValueError):
+            return []  # a selector the engine cannot read
 
     def hides(self, node: LexborNode, parent: Inherited) -> tuple[bool, Inherited]:
         """(is the element's box hidden, the state its contents inherit)."""
@@ -122,7 +164,8 @@ def _title(tree: LexborHTMLParser) -> str:
 
 
 def html_to_text(markup: str) -> tuple[str | None, str]:
-    """(title, visible text with paragraph breaks); never raises on malformed markup."""
+    """(title, visible text with paragraph breaks); never raises on malformed markup, only
+    ``TooCostly`` when the page's style sheets are too large to check."""
     tree = LexborHTMLParser(markup)
     root = tree.root
     if root is None:

@@ -15,6 +15,7 @@ import pytest
 
 from retrieval.chunking import chunk_document
 from retrieval.documents import load_file, parse
+from retrieval.errors import InputError
 from retrieval.types import Document
 
 from ..conftest import SEED
@@ -116,6 +117,11 @@ def test_framework_hiding_classes(cls: str) -> None:
         (f'<p class="v">{PLANTED}</p>', ":root { --o: var(--zero) } .v { opacity: var(--o, 0) }"),
         (f'<p class="v">{PLANTED}</p>', ".v { visibility: var(--missing, hidden) }"),
         (f'<p style="zoom: 0.01">{PLANTED}</p>', ""),
+        # Selectors the engine would take minutes over are matched loosely when they hide.
+        (f'<div class="r"><i>a</i><p class="z">{PLANTED}</p></div>',
+         ".r i ~ * ~ .z, .r i ~ p.z { display: none }"),
+        (f'<div class="r"><i>a</i><p class="z">{PLANTED}</p></div>',
+         ".r:has(~ * ~ .q) .z { opacity: 0 }"),
         # A <style> in the body applies to the whole page, like a browser does.
         (f'<p class="late">{PLANTED}</p><style>.late {{ display: none }}</style>', ""),
     ],
@@ -236,11 +242,38 @@ def test_malformed_and_deeply_nested_markup_loads() -> None:
     assert PLANTED not in hidden.text and VISIBLE[1] in hidden.text
 
 
-def test_a_page_with_many_style_rules_loads_quickly() -> None:
-    rules = "\n".join(f".c{i} > p.x{i} {{ display: none; color: #{i:06x} }}" for i in range(3000))
-    body = "".join(f"<div class='c{i}'><p class='x{i + 1}'>Visible {i}.</p></div>"
-                   for i in range(1000))
+@pytest.mark.parametrize(
+    "rules",
+    [
+        "\n".join(f".c{i} > p.x{i} {{ display: none; color: #{i:06x} }}" for i in range(3000)),
+        # Rules about classes the page does not have cost nothing.
+        "\n".join(f".p{i} {{ display: none }} .c{i} ~ .y{i} {{ opacity: 0 }}" for i in range(5000)),
+        # Each of these alone takes the selector engine minutes on this page.
+        "* .z ~ * ~ * { font-size: 12px } *:has(~ * ~ .q) { color: red }",
+    ],
+    ids=["3000-rules", "10000-absent", "backtracking"],
+)
+def test_a_page_with_costly_style_rules_loads_quickly(rules: str) -> None:
     started = time.perf_counter()
-    doc = parse(page(body, rules), "big.html")
+    doc = parse(page(_BIG_BODY, rules), "big.html")
     assert time.perf_counter() - started < 5
-    assert "Visible 999." in doc.text
+    assert "Visible 2999." in doc.text
+
+
+_BIG_BODY = "".join(f"<div class='c{i}'><p class='x{i + 1}'>Visible {i}. <b>b</b></p></div>"
+                    for i in range(3000))
+
+
+def test_a_page_too_costly_to_check_is_refused_not_half_checked() -> None:
+    rules = "\n".join(f"div.c{i % 3000}:nth-child({i}) > p {{ display: block }}"
+                      for i in range(12000))
+    started = time.perf_counter()
+    with pytest.raises(InputError, match="too large to check for hidden text"):
+        parse(page(_BIG_BODY, rules + " .x1 { display: none }"), "big.html")
+    assert time.perf_counter() - started < 5
+
+
+def test_a_costly_hiding_selector_hides_loosely_and_fails_closed() -> None:
+    # Its last compound is ``*``: matched loosely, it hides the whole page, which is refused.
+    with pytest.raises(InputError, match="no readable text"):
+        parse(page("<p>x</p>", "* .z ~ * ~ * { display: none }"), "p.html")
