@@ -122,6 +122,9 @@ def test_framework_hiding_classes(cls: str) -> None:
          ".r i ~ * ~ .z, .r i ~ p.z { display: none }"),
         (f'<div class="r"><i>a</i><p class="z">{PLANTED}</p></div>',
          ".r:has(~ * ~ .q) .z { opacity: 0 }"),
+        # ... but never to show: a loose match must not re-show what a rule hid.
+        (f'<p class="h">{PLANTED}</p>',
+         ".h { display: none } .n input ~ * ~ .h { display: block }"),
         # A <style> in the body applies to the whole page, like a browser does.
         (f'<p class="late">{PLANTED}</p><style>.late {{ display: none }}</style>', ""),
     ],
