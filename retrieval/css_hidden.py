@@ -41,6 +41,9 @@ PROPERTIES = frozenset(
     -webkit-text-stroke-width""".split()
 )
 
+# Style rules nested deeper than this (CSS nesting, @media in @supports ...) are refused.
+MAX_NESTING = 32
+
 # Origins and importance in cascade order (CSS Cascade 4 §6.1): a later entry wins.
 UA_NORMAL, AUTHOR_NORMAL, AUTHOR_IMPORTANT, UA_IMPORTANT = range(4)
 
@@ -250,6 +253,10 @@ def _nest(parents: list[str], child: str) -> str:
     return child.replace("&", parent) if "&" in child else f"{parent} {child}"
 
 
+class TooCostly(ValueError):
+    """A page too large or too deeply built to check for hidden text in reasonable time."""
+
+
 class Stylesheet:
     """The rules of one or more style sheets, in document order."""
 
@@ -261,10 +268,16 @@ class Stylesheet:
         """Add a ``<style>`` element's text; ``media`` is its ``media`` attribute."""
         if media is not None and not media_applies(media):
             return
-        nodes = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
-        self._block(nodes, parents=None)
+        try:
+            nodes = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+            self._block(nodes, parents=None)
+        except RecursionError as exc:
+            raise TooCostly("its style sheets are nested too deeply to check for hidden text") \
+                from exc
 
-    def _block(self, nodes: Iterable[object], parents: list[str] | None) -> None:
+    def _block(self, nodes: Iterable[object], parents: list[str] | None, depth: int = 0) -> None:
+        if depth > MAX_NESTING:
+            raise TooCostly("its style sheets are nested too deeply to check for hidden text")
         decls: list[Decl] = []
         for node in nodes:
             if isinstance(node, Declaration):
@@ -275,7 +288,7 @@ class Stylesheet:
                     selectors = [_nest(parents, s) for s in selectors][:50]
                 contents = tinycss2.parse_blocks_contents(node.content, skip_comments=True,
                                                           skip_whitespace=True)
-                self._block(contents, selectors)
+                self._block(contents, selectors, depth + 1)
             elif isinstance(node, AtRule) and node.content is not None:
                 keyword = node.lower_at_keyword
                 if keyword == "media" and not media_applies(tinycss2.serialize(node.prelude)):
@@ -285,7 +298,7 @@ class Stylesheet:
                     continue  # @font-face, @keyframes, @page, @starting-style ...
                 contents = tinycss2.parse_blocks_contents(node.content, skip_comments=True,
                                                           skip_whitespace=True)
-                self._block(contents, parents)
+                self._block(contents, parents, depth + 1)
         if decls and parents:
             self._order += 1
             for selector in parents:

@@ -10,8 +10,9 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
+from retrieval.css_hidden import TooCostly
 from retrieval.errors import InputError
-from retrieval.html_text import TooCostly, html_to_text
+from retrieval.html_text import html_to_text
 from retrieval.types import Document
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")

@@ -11,6 +11,7 @@ rules or ``style=`` attributes (see ``css_hidden``), common framework hiding cla
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
@@ -25,6 +26,7 @@ from retrieval.css_hidden import (
     Inherited,
     Rule,
     Stylesheet,
+    TooCostly,
     cascade,
     computed,
     costly,
@@ -50,6 +52,7 @@ _BLOCK = frozenset(
 _LINE = {"br", "hr"}
 _CELL = {"td", "th"}
 _HIDDEN_ATTRIBUTE = (Decl("display", "none", False),)  # the UA style sheet's [hidden] rule
+MAX_OPEN_ELEMENTS = 10_000  # parses in about half a second
 # Distinct selectors x elements a page may ask to match: about 3 s on one core. A page that
 # asks for more is refused rather than judged on part of its style sheets.
 MAX_MATCH_WORK = 100_000_000
@@ -58,10 +61,6 @@ MAX_MATCH_WORK = 100_000_000
 @lru_cache(maxsize=1)
 def _framework() -> tuple[Rule, ...]:
     return tuple(framework_rules())
-
-
-class TooCostly(ValueError):
-    """A page whose style sheets would take too long to check for hidden text."""
 
 
 class _Styles:
@@ -163,9 +162,28 @@ def _title(tree: LexborHTMLParser) -> str:
     return ""
 
 
+_START = re.compile(r"<([a-zA-Z][\w-]*)")
+_END = re.compile(r"</[a-zA-Z]")
+# Elements that never hold others, or whose end tag the next sibling implies (<p>, <li>).
+_SELF_CLOSING = frozenset(
+    """area base br col embed hr img input link meta param source track wbr p li dt dd tr td th
+    option optgroup thead tbody tfoot colgroup caption rb rt rp""".split()
+)
+
+
+def _unclosed(markup: str) -> int:
+    """About how deep the markup nests at most: start tags that need an end tag, minus end
+    tags (linear, so it can be asked before parsing)."""
+    opened = sum(1 for m in _START.finditer(markup) if m.group(1).lower() not in _SELF_CLOSING)
+    return opened - len(_END.findall(markup))
+
+
 def html_to_text(markup: str) -> tuple[str | None, str]:
     """(title, visible text with paragraph breaks); never raises on malformed markup, only
     ``TooCostly`` when the page's style sheets are too large to check."""
+    if _unclosed(markup) > MAX_OPEN_ELEMENTS:
+        # The parser slows down with the square of the nesting depth: refuse, don't stall.
+        raise TooCostly("its markup is nested too deeply to read")
     tree = LexborHTMLParser(markup)
     root = tree.root
     if root is None:

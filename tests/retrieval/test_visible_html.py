@@ -280,3 +280,19 @@ def test_a_costly_hiding_selector_hides_loosely_and_fails_closed() -> None:
     # Its last compound is ``*``: matched loosely, it hides the whole page, which is refused.
     with pytest.raises(InputError, match="no readable text"):
         parse(page("<p>x</p>", "* .z ~ * ~ * { display: none }"), "p.html")
+
+
+@pytest.mark.parametrize(
+    ("markup", "reason"),
+    [
+        ("<div>" * 100_000 + "deep", "nested too deeply to read"),
+        ("<style>" + "a{" * 2000 + "display:none" + "}" * 2000 + "</style><p>x</p>",
+         "style sheets are nested too deeply"),
+    ],
+    ids=["markup", "css"],
+)
+def test_pathological_nesting_is_refused_quickly(markup: str, reason: str) -> None:
+    started = time.perf_counter()
+    with pytest.raises(InputError, match=reason):
+        parse(markup.encode(), "n.html")
+    assert time.perf_counter() - started < 2
