@@ -165,7 +165,7 @@ def _title(tree: LexborHTMLParser) -> str:
 _START = re.compile(r"<([a-zA-Z][\w-]*)")
 _END = re.compile(r"</[a-zA-Z]")
 # Elements that never hold others, or whose end tag the next sibling implies (<p>, <li>).
-_SELF_CLOSING = frozenset(
+_NO_END_TAG = frozenset(
     """area base br col embed hr img input link meta param source track wbr p li dt dd tr td th
     option optgroup thead tbody tfoot colgroup caption rb rt rp""".split()
 )
@@ -174,13 +174,13 @@ _SELF_CLOSING = frozenset(
 def _unclosed(markup: str) -> int:
     """About how deep the markup nests at most: start tags that need an end tag, minus end
     tags (linear, so it can be asked before parsing)."""
-    opened = sum(1 for m in _START.finditer(markup) if m.group(1).lower() not in _SELF_CLOSING)
+    opened = sum(1 for m in _START.finditer(markup) if m.group(1).lower() not in _NO_END_TAG)
     return opened - len(_END.findall(markup))
 
 
 def html_to_text(markup: str) -> tuple[str | None, str]:
     """(title, visible text with paragraph breaks); never raises on malformed markup, only
-    ``TooCostly`` when the page's style sheets are too large to check."""
+    ``TooCostly`` for a page nested too deeply, or with style sheets too large, to check."""
     if _unclosed(markup) > MAX_OPEN_ELEMENTS:
         # The parser slows down with the square of the nesting depth: refuse, don't stall.
         raise TooCostly("its markup is nested too deeply to read")
