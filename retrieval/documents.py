@@ -8,12 +8,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from markdown_it import MarkdownIt
+
+from retrieval.css_hidden import TooCostly
 from retrieval.errors import InputError
 from retrieval.html_text import html_to_text
 from retrieval.types import Document
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
-CLEANER_VERSION = "1"
+CLEANER_VERSION = "2"  # 2: visible text judged by HTML5 parsing and CSS; Markdown rendered
 
 # Whole lines that are page furniture, not reporting (matched after whitespace is folded).
 _BOILERPLATE = re.compile(
@@ -70,17 +73,15 @@ def decode(data: bytes, name: str) -> str:
         ) from exc
 
 
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+# CommonMark with raw HTML passed through, as a Markdown viewer in a browser would show it.
+_MARKDOWN = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+
+
 def _markdown_to_text(text: str) -> str:
-    text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.DOTALL)  # front matter
-    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)  # images
-    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)  # links keep their words
-    text = re.sub(r"^\s{0,3}#{1,6}\s*", "", text, flags=re.MULTILINE)
-    text = re.sub(r"^\s{0,3}(?:[-*+]|\d+[.)])\s+", "", text, flags=re.MULTILINE)
-    text = re.sub(r"^\s{0,3}>\s?", "", text, flags=re.MULTILINE)
-    text = re.sub(r"^\s*(?:```|~~~).*$", "", text, flags=re.MULTILINE)
-    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
-    text = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", text)
-    return text.replace("`", "")
+    """Render Markdown to HTML and keep what a browser shows: comments and raw HTML that
+    the page hides are dropped by the same rules as an HTML file."""
+    return html_to_text(_MARKDOWN.render(_FRONT_MATTER.sub("", text)))[1]
 
 
 def _first_line_title(text: str, fallback: str) -> str:
@@ -102,10 +103,13 @@ def parse(data: bytes, name: str, source: str | None = None) -> Document:
     raw = decode(data, name)
     stem = Path(name).stem
     title: str | None = None
-    if suffix in (".html", ".htm"):
-        title, raw = html_to_text(raw)
-    elif suffix in (".md", ".markdown"):
-        raw = _markdown_to_text(raw)
+    try:
+        if suffix in (".html", ".htm"):
+            title, raw = html_to_text(raw)
+        elif suffix in (".md", ".markdown"):
+            raw = _markdown_to_text(raw)
+    except TooCostly as exc:
+        raise InputError(f"{name}: {exc}") from exc
     text = clean_text(raw)
     if not text:
         raise InputError(f"{name}: no readable text after cleaning")
