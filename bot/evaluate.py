@@ -16,10 +16,10 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from bot.pipeline import Verifier, make_judge
+from bot.engine.stance import StanceJudge
+from bot.pipeline import Verifier
 from bot.services import Services
-from bot.settings import Settings
-from bot.stance import StanceJudge
+from bot.settings import Settings, load_settings
 from bot.types import Answer
 from retrieval.documents import content_hash
 from retrieval.errors import InputError
@@ -100,7 +100,7 @@ def _case_docs(case: dict[str, Any]) -> list[Document]:
 def eval_claims(
     cases: list[dict[str, Any]],
     settings: Settings,
-    judge: StanceJudge | None,
+    judge: StanceJudge,
     progress: bool = True,
 ) -> dict[str, Any]:
     """Each case: its evidence sentences alone in a fresh store, then the claim is asked."""
@@ -115,11 +115,10 @@ def eval_claims(
         # An in-memory client: a fresh index per case costs milliseconds instead of disk syncs.
         client = chromadb.EphemeralClient(settings=chromadb.Settings(anonymized_telemetry=False))
         for i, case in enumerate(cases):
-            services = Services(base.settings)
-            services.__dict__["embedder"] = base.embedder
-            services.__dict__["store"] = ChunkStore(f"case{i}", client=client)
+            services = Services(base.settings, embedder=base.embedder, judge=judge,
+                                store=ChunkStore(f"case{i}", client=client))
             services.ingest_documents(_case_docs(case))
-            verifier = Verifier(services, judge)
+            verifier = Verifier(services)
             t = time.perf_counter()
             answer = verifier.verify(case["claim"])
             latencies.append(time.perf_counter() - t)
@@ -174,12 +173,13 @@ def check_question(case: dict[str, Any], answer: Answer) -> list[str]:
 
 
 def eval_questions(
-    cases: list[dict[str, Any]], settings: Settings, judge: StanceJudge | None, store: Path | None
+    cases: list[dict[str, Any]], settings: Settings, judge: StanceJudge, store: Path | None
 ) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="crosscheck-eval-") as tmp:
-        services = Services(settings.model_copy(update={"store": store or Path(tmp)}))
+        services = Services(settings.model_copy(update={"store": store or Path(tmp)}),
+                            judge=judge)
         services.ensure_seeded()
-        verifier = Verifier(services, judge)
+        verifier = Verifier(services)
         rows = []
         for case in cases:
             t = time.perf_counter()
@@ -218,10 +218,8 @@ def _print_classification(m: dict[str, Any]) -> None:
 
 
 def run_eval(args: argparse.Namespace) -> int:
-    settings = Settings()
-    if args.stance:
-        settings = settings.model_copy(update={"stance": args.stance})
-    judge = make_judge(settings.stance, Services(settings))
+    settings = load_settings(**({"stance": args.stance} if args.stance else {}))
+    judge = Services(settings).judge
     cases = read_cases(Path(args.cases), args.limit)
     if "evidences" in cases[0]:
         metrics = eval_claims(cases, settings, judge, progress=not args.json)
