@@ -16,10 +16,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from bot.engine.stance import StanceJudge
 from bot.pipeline import Verifier
 from bot.services import Services
-from bot.settings import Settings, load_settings
+from bot.settings import load_settings
 from bot.types import Answer
 from retrieval.documents import content_hash
 from retrieval.errors import InputError
@@ -99,23 +98,27 @@ def _case_docs(case: dict[str, Any]) -> list[Document]:
 
 def eval_claims(
     cases: list[dict[str, Any]],
-    settings: Settings,
-    judge: StanceJudge,
+    shared: Services,
     progress: bool = True,
 ) -> dict[str, Any]:
-    """Each case: its evidence sentences alone in a fresh store, then the claim is asked."""
+    """Each case: its evidence sentences alone in a fresh store, then the claim is asked.
+
+    ``shared`` lends every case its loaded embedder, parser and stance judge.
+    """
+    settings = shared.settings
     pairs: list[tuple[str, str]] = []
     cited_total = cited_good = gold_total = gold_found = 0
     nei_cases = nei_silent = 0
     latencies: list[float] = []
     with tempfile.TemporaryDirectory(prefix="crosscheck-eval-") as tmp:
-        base = Services(settings.model_copy(update={"store": Path(tmp), "auto_seed": False}))
+        case_settings = settings.model_copy(update={"store": Path(tmp), "auto_seed": False})
         import chromadb
 
         # An in-memory client: a fresh index per case costs milliseconds instead of disk syncs.
         client = chromadb.EphemeralClient(settings=chromadb.Settings(anonymized_telemetry=False))
         for i, case in enumerate(cases):
-            services = Services(base.settings, embedder=base.embedder, judge=judge,
+            services = Services(case_settings, embedder=shared.embedder, judge=shared.judge,
+                                parser=shared.parser,
                                 store=ChunkStore(f"case{i}", client=client))
             services.ingest_documents(_case_docs(case))
             verifier = Verifier(services)
@@ -173,11 +176,11 @@ def check_question(case: dict[str, Any], answer: Answer) -> list[str]:
 
 
 def eval_questions(
-    cases: list[dict[str, Any]], settings: Settings, judge: StanceJudge, store: Path | None
+    cases: list[dict[str, Any]], shared: Services, store: Path | None
 ) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="crosscheck-eval-") as tmp:
-        services = Services(settings.model_copy(update={"store": store or Path(tmp)}),
-                            judge=judge)
+        services = Services(shared.settings.model_copy(update={"store": store or Path(tmp)}),
+                            judge=shared.judge, parser=shared.parser)
         services.ensure_seeded()
         verifier = Verifier(services)
         rows = []
@@ -219,10 +222,11 @@ def _print_classification(m: dict[str, Any]) -> None:
 
 def run_eval(args: argparse.Namespace) -> int:
     settings = load_settings(**({"stance": args.stance} if args.stance else {}))
-    judge = Services(settings).judge
+    shared = Services(settings)
+    shared.judge  # noqa: B018  # a stance model that cannot load fails before any case runs
     cases = read_cases(Path(args.cases), args.limit)
     if "evidences" in cases[0]:
-        metrics = eval_claims(cases, settings, judge, progress=not args.json)
+        metrics = eval_claims(cases, shared, progress=not args.json)
         if args.json:
             print(json.dumps(metrics, indent=2))
             return 0
@@ -237,7 +241,7 @@ def run_eval(args: argparse.Namespace) -> int:
         return 0
     if "question" in cases[0]:
         store = Path(args.store) if args.store else None
-        metrics = eval_questions(cases, settings, judge, store)
+        metrics = eval_questions(cases, shared, store)
         if args.json:
             print(json.dumps(metrics, indent=2))
         else:

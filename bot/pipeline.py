@@ -113,7 +113,7 @@ class Verifier:
         """Claim -> passages -> sentences -> stance + attribution -> verdict."""
         timings: dict[str, float] = {}
         t = time.perf_counter()
-        claim = make_claim(question, history, self._find_subject)
+        claim = make_claim(question, self.services.parser, history, self._find_subject)
         if self.llm_path is not None:  # follow-ups resolved by the model, offline claim as net
             claim = self.llm_path.claim(question, history, claim)
         timings["claim"] = time.perf_counter() - t
@@ -156,7 +156,8 @@ class Verifier:
         vector = self.services.searcher.query_vector(claim_text)
         passages = self.services.searcher.search(claim_text, self.services.settings.top_k, vector)
         texts = [c.text for c in self.finder.candidates(passages, vector, EVIDENCE_LIMIT)]
-        return subject_of(predicate, texts) or main_noun(texts[:6])
+        parser = self.services.parser
+        return subject_of(predicate, texts, parser) or main_noun(texts[:6], parser)
 
     def offline_draft(self, findings: Findings) -> Draft:
         return self.template.draft(findings, self.finder.document)

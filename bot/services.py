@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.engine.evidence import EvidenceFinder
+from bot.engine.nlp import Parser
 from bot.engine.stance import StanceJudge
 from bot.engine.stance_rules import RulesStanceJudge
 from bot.settings import Settings
@@ -25,9 +26,9 @@ if TYPE_CHECKING:  # ingest (and its file loaders) load only when something is i
 log = logging.getLogger(__name__)
 
 
-def make_judge(settings: Settings) -> StanceJudge:
+def make_judge(settings: Settings, parser: Parser) -> StanceJudge:
     """The stance judge named by ``settings.stance``."""
-    rules = RulesStanceJudge()
+    rules = RulesStanceJudge(parser)
     if settings.stance == "rules":
         return rules
     if settings.stance == "llm":
@@ -47,7 +48,7 @@ def make_judge(settings: Settings) -> StanceJudge:
 
 
 class Services:
-    """Store, embedder, search, evidence finder and stance judge, shared by CLI, UI and API.
+    """Store, embedder, search, parser, evidence finder and stance judge, shared by all front ends.
 
     Each part is built on first use, or given (tests and ``crosscheck eval`` share one
     loaded embedder and judge across many stores). Every write to the store goes through
@@ -61,6 +62,7 @@ class Services:
         embedder: Embedder | None = None,
         store: ChunkStore | None = None,
         judge: StanceJudge | None = None,
+        parser: Parser | None = None,
     ) -> None:
         self.settings = settings
         if embedder is not None:
@@ -69,6 +71,8 @@ class Services:
             self.__dict__["store"] = store
         if judge is not None:
             self.__dict__["judge"] = judge
+        if parser is not None:
+            self.__dict__["parser"] = parser
         self._seed_lock = threading.Lock()
         # One writer at a time in this process: two uploads of one file name must not
         # each remove the other's version as "older".
@@ -93,8 +97,12 @@ class Services:
         return EvidenceFinder(self.store, self.embedder)
 
     @cached_property
+    def parser(self) -> Parser:
+        return Parser()
+
+    @cached_property
     def judge(self) -> StanceJudge:
-        return make_judge(self.settings)
+        return make_judge(self.settings, self.parser)
 
     def ingest(self, paths: list[Path], progress: Progress | None = None) -> IngestReport:
         from retrieval.ingest import ingest_paths

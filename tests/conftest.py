@@ -52,6 +52,14 @@ def embedder():
     return make_embedder("minilm")
 
 
+@pytest.fixture(scope="session")
+def parser():
+    """spaCy's pipeline, loaded once per run."""
+    from bot.engine.nlp import Parser
+
+    return Parser()
+
+
 @pytest.fixture
 def settings(tmp_path: Path):
     from bot.settings import Settings

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from bot.engine.lexicon import IRREGULAR_PAST
-from bot.engine.nlp import parse
+from bot.engine.nlp import Parser
 from bot.types import Claim
 from retrieval.errors import InputError
 
@@ -57,9 +57,9 @@ def _subject(doc: Any, head: Any) -> Any | None:
     return None
 
 
-def _declarative(question: str) -> tuple[str, str | None]:
+def _declarative(question: str, parser: Parser) -> tuple[str, str | None]:
     """Turn a yes/no question into a statement; returns (text, subject text)."""
-    doc = parse(question)
+    doc = parser.parse(question)
     if len(doc) < 2:
         return question, None
     first = doc[0]
@@ -103,6 +103,7 @@ def _last_user_question(history: Sequence[Mapping[str, Any]]) -> str | None:
 
 def make_claim(
     question: str,
+    parser: Parser,
     history: Sequence[Mapping[str, Any]] = (),
     find_subject: SubjectFinder | None = None,
 ) -> Claim:
@@ -116,7 +117,7 @@ def make_claim(
         previous = _last_user_question(history)
         who = speaker_match.group("who")
         if previous:
-            base = make_claim(previous, (), find_subject)
+            base = make_claim(previous, parser, (), find_subject)
             return Claim(question=question, text=base.text, subject=base.subject, speaker=who)
         return Claim(question=question, text=_finish(q), speaker=who, is_open=True)
 
@@ -130,12 +131,12 @@ def make_claim(
     if first in _WH:
         return Claim(question=question, text=_finish(stripped), is_open=True)
     if stripped.endswith("?") and re.search(r"\w", stripped):
-        text, subject = _declarative(stripped.rstrip("?").strip())
+        text, subject = _declarative(stripped.rstrip("?").strip(), parser)
     else:
         text, subject = stripped, None
 
     if subject is not None and subject.lower() in _DEICTIC:
-        resolved = _resolve_deictic(text, subject, history, find_subject)
+        resolved = _resolve_deictic(text, subject, parser, history, find_subject)
         if resolved:
             text = resolved + text[len(subject) :]
             subject = resolved
@@ -145,13 +146,14 @@ def make_claim(
 def _resolve_deictic(
     text: str,
     subject: str,
+    parser: Parser,
     history: Sequence[Mapping[str, Any]],
     find_subject: SubjectFinder | None,
 ) -> str | None:
     """What "this"/"it" stands for: the previous claim's subject, else the corpus' main one."""
     previous = _last_user_question(history)
     if previous:
-        base = make_claim(previous, (), find_subject)
+        base = make_claim(previous, parser, (), find_subject)
         if base.subject and base.subject.lower() not in _DEICTIC:
             return base.subject
     if find_subject is None:

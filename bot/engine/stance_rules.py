@@ -20,7 +20,7 @@ from bot.engine.lexicon import (
     REPORTING_VERBS,
     related,
 )
-from bot.engine.nlp import parse, parse_many
+from bot.engine.nlp import Parser
 from bot.types import Candidate, Judgement, Stance, StanceScore
 from retrieval.embeddings import Embedder
 from retrieval.text import STOPWORDS, stem
@@ -112,8 +112,8 @@ def _clause_root(doc: Any) -> Any:
     return root
 
 
-def analyse_claim(text: str) -> ClaimAnalysis:
-    doc = parse(text)
+def analyse_claim(text: str, parser: Parser) -> ClaimAnalysis:
+    doc = parser.parse(text)
     if len(doc) == 0:
         return ClaimAnalysis(text, doc, [], False, False, [])
     root = _clause_root(doc)
@@ -293,7 +293,8 @@ class RulesStanceJudge:
 
     name = "rules"
 
-    def __init__(self, embedder: Embedder | None = None) -> None:
+    def __init__(self, parser: Parser, embedder: Embedder | None = None) -> None:
+        self.parser = parser
         self.embedder = embedder
 
     def judge(self, claim: str, candidates: Sequence[Candidate]) -> list[Judgement]:
@@ -310,8 +311,8 @@ class RulesStanceJudge:
     def analyse(
         self, claim: str, sentences: Sequence[str], cosines: Sequence[float] | None = None
     ) -> list[Judgement]:
-        info = analyse_claim(claim)
-        docs = parse_many(list(sentences))
+        info = analyse_claim(claim, self.parser)
+        docs = self.parser.parse_many(list(sentences))
         cos = list(cosines) if cosines is not None else [0.5] * len(sentences)
         return [self._one(info, doc, float(c)) for doc, c in zip(docs, cos, strict=True)]
 

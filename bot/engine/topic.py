@@ -6,11 +6,11 @@ from collections import Counter
 from collections.abc import Sequence
 
 from bot.engine.lexicon import ROLE_NOUNS, related
-from bot.engine.nlp import parse_many
+from bot.engine.nlp import Parser
 from retrieval.text import stem
 
 
-def subject_of(predicate: str, sentences: Sequence[str]) -> str | None:
+def subject_of(predicate: str, sentences: Sequence[str], parser: Parser) -> str | None:
     """The noun the sources predicate ``predicate`` of ("the meeting was not a negotiation")."""
     keys = (
         set().union(*(related(stem(w.lower())) for w in predicate.split() if len(w) > 3))
@@ -20,7 +20,7 @@ def subject_of(predicate: str, sentences: Sequence[str]) -> str | None:
     if not keys:
         return None
     votes: Counter[str] = Counter()
-    for doc in parse_many(list(sentences)):
+    for doc in parser.parse_many(list(sentences)):
         for tok in doc:
             if stem(tok.lemma_.lower()) not in keys:
                 continue
@@ -49,10 +49,10 @@ def subject_of(predicate: str, sentences: Sequence[str]) -> str | None:
     return "the " + votes.most_common(1)[0][0]
 
 
-def main_noun(texts: Sequence[str]) -> str | None:
+def main_noun(texts: Sequence[str], parser: Parser) -> str | None:
     """The most talked-about thing (a common noun, not a person's role) in ``texts``."""
     votes: Counter[str] = Counter()
-    for doc in parse_many(list(texts)):
+    for doc in parser.parse_many(list(texts)):
         for chunk in doc.noun_chunks:
             root = chunk.root
             if root.pos_ == "NOUN" and root.lower_ not in ROLE_NOUNS and not root.ent_type_:

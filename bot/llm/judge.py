@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from bot.citations import norm
+from bot.engine.nlp import Parser
 from bot.engine.stance_rules import RulesStanceJudge
 from bot.engine.verdict import decide
 from bot.llm.client import ChatClient
@@ -137,7 +138,7 @@ class LLMStanceJudge:
                  rules: RulesStanceJudge | None = None) -> None:
         self.client = client
         self.prompts = prompts
-        self.rules = rules or RulesStanceJudge()
+        self.rules = rules or RulesStanceJudge(Parser())
 
     def judge(self, claim: str, candidates: Sequence[Candidate]) -> list[Judgement]:
         """One judgement per candidate: the rules' reading with the model's label."""

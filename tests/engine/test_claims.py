@@ -20,36 +20,37 @@ from bot.engine.claims import make_claim
         ("The meeting was a negotiation", "The meeting was a negotiation."),
     ],
 )
-def test_questions_become_statements(question: str, claim: str) -> None:
-    assert make_claim(question).text == claim
+def test_questions_become_statements(parser, question: str, claim: str) -> None:
+    assert make_claim(question, parser).text == claim
 
 
-def test_this_is_resolved_from_the_sources() -> None:
+def test_this_is_resolved_from_the_sources(parser) -> None:
     seen = []
 
     def find_subject(text: str, predicate: str) -> str:
         seen.append(predicate)
         return "the meeting"
 
-    claim = make_claim("Was this a negotiation?", find_subject=find_subject)
+    claim = make_claim("Was this a negotiation?", parser, find_subject=find_subject)
     assert claim.text == "The meeting was a negotiation."
     assert seen == ["was a negotiation"]
 
 
-def test_this_is_resolved_from_the_history_first() -> None:
+def test_this_is_resolved_from_the_history_first(parser) -> None:
     history = [{"role": "user", "content": "Was the summit a success?"},
                {"role": "assistant", "content": "Disputed: ..."}]
-    claim = make_claim("Was it a negotiation?", history, find_subject=lambda t, p: "the meeting")
+    claim = make_claim("Was it a negotiation?", parser, history,
+                       find_subject=lambda t, p: "the meeting")
     assert claim.text == "The summit was a negotiation."
 
 
-def test_follow_up_about_a_party_keeps_the_claim() -> None:
+def test_follow_up_about_a_party_keeps_the_claim(parser) -> None:
     history = [{"role": "user", "content": "Was the meeting a negotiation?"}]
-    claim = make_claim("And what did Libya say?", history)
+    claim = make_claim("And what did Libya say?", parser, history)
     assert claim.text == "The meeting was a negotiation."
     assert claim.speaker == "Libya"
 
 
-def test_open_questions_are_marked() -> None:
-    claim = make_claim("What is the capital of France?")
+def test_open_questions_are_marked(parser) -> None:
+    claim = make_claim("What is the capital of France?", parser)
     assert claim.is_open

@@ -117,6 +117,7 @@ def _has(*modules: str) -> bool:
     return all(importlib.util.find_spec(m) is not None for m in modules)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not _has("torch", "transformers", "onnx"), reason="needs torch + onnx")
 def test_onnx_export_matches_torch(tmp_path: Path) -> None:
     """The export path used by train_stance.py reproduces torch logits on a fresh 3-way head."""

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine.nlp import parse
 from bot.engine.stance_rules import RulesStanceJudge, _negation_scopes
 from bot.types import Stance
 
 
 @pytest.fixture(scope="module")
-def judge(embedder) -> RulesStanceJudge:
-    return RulesStanceJudge(embedder)
+def judge(parser, embedder) -> RulesStanceJudge:
+    return RulesStanceJudge(parser, embedder)
 
 
 @pytest.mark.parametrize(
@@ -58,8 +57,8 @@ def test_stance(judge: RulesStanceJudge, claim: str, sentence: str, expected: St
     assert score.label is expected, score
 
 
-def test_negation_scope_leaves_out_the_subject_and_coordinated_clauses() -> None:
-    doc = parse("The meeting was not the start of talks and there is a plan for more.")
+def test_negation_scope_leaves_out_the_subject_and_coordinated_clauses(parser) -> None:
+    doc = parser.parse("The meeting was not the start of talks and there is a plan for more.")
     [scope] = _negation_scopes(doc)
     words = {doc[i].text for i in scope}
     assert {"start", "talks"} <= words

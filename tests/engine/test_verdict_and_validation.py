@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-from bot.engine.compose import Draft, validate
+from bot.citations import validate
 from bot.engine.verdict import decide
-from bot.types import Attribution, Citation, Evidence, Stance, StanceScore, Verdict
+from bot.types import Attribution, Citation, Draft, Evidence, Stance, StanceScore, Verdict
 from retrieval.types import Document
 
 DOC = Document(doc_id="d1", title="T", source="s",

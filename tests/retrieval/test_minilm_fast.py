@@ -43,6 +43,7 @@ def reference() -> SentenceTransformerEmbedder:
     return SentenceTransformerEmbedder()
 
 
+@pytest.mark.slow
 def test_vectors_match_sentence_transformers(embedder, reference) -> None:
     texts = _texts()
     assert len(texts) >= 45
@@ -63,6 +64,7 @@ def test_long_texts_are_truncated_like_sentence_transformers() -> None:
     assert float(a @ b) > 0.9999  # everything past the limit is ignored
 
 
+@pytest.mark.slow
 def test_order_and_batching_do_not_change_vectors() -> None:
     texts = _texts()[:30]
     whole = FastMiniLMEmbedder(batch_size=32).embed(texts)
@@ -81,6 +83,7 @@ def test_related_texts_are_closer_than_unrelated() -> None:
     assert a @ b > a @ c + 0.3
 
 
+@pytest.mark.slow
 def test_concurrent_calls_give_the_same_vectors() -> None:
     embedder = FastMiniLMEmbedder()
     texts = _texts()
@@ -118,6 +121,7 @@ def test_embedding_does_not_import_torch() -> None:
     assert out.stdout.strip() == "False"
 
 
+@pytest.mark.slow
 def test_concurrent_small_calls_leave_the_blas_thread_count_as_it_was() -> None:
     threadpoolctl = pytest.importorskip("threadpoolctl")
 
