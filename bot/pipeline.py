@@ -23,7 +23,6 @@ from bot.types import (
     Findings,
     Judgement,
     Stance,
-    StanceScore,
 )
 from retrieval.errors import InputError
 
@@ -148,7 +147,7 @@ class Verifier:
             paragraph=c.paragraph,
             relevance=round(j.relevance, 3),
             attribution=attribution,
-            stance=StanceScore(j.score.label, j.score.score, j.score.cue),
+            stance=j.score,
         )
 
     def _find_subject(self, claim_text: str, predicate: str) -> str | None:

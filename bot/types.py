@@ -105,6 +105,7 @@ class StanceScore:
     label: Stance
     score: float  # confidence in ``label``, 0..1
     cue: str = ""  # the reason, for people: "negated 'negotiation'", "paraphrase", ...
+    factual: bool = False  # contradicts a fact (an antonym; another name, place, date, number)
 
 
 @dataclass

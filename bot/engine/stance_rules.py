@@ -359,7 +359,7 @@ class RulesStanceJudge:
         scopes = _negation_scopes(doc)
         negated = any(sum(1 for s in scopes if i in s) % 2 == 1 for i in core_tokens)
         cue = ""
-        conflict = False
+        conflict = factual = False
         if core_tokens and subject_here and negated != claim.negated:
             conflict, cue = True, "opposite polarity"
         antonym = self._antonym(claim, doc, matched_terms)
@@ -367,12 +367,12 @@ class RulesStanceJudge:
             # An antonym that is itself negated agrees with the claim ("did not fall").
             in_neg = any(antonym.i in s for s in scopes)
             if in_neg == claim.negated:
-                conflict, cue = True, f"antonym '{antonym.text}'"
+                conflict, factual, cue = True, True, f"antonym '{antonym.text}'"
                 pred_cov = max(pred_cov, 0.5)
         core_all = core_total > 0 and core_hit == core_total
         swap = None if conflict or not core_all else self._swap(claim, doc, matched_terms)
         if swap:
-            conflict, cue = True, f"{swap} differs"
+            conflict, factual, cue = True, True, f"{swap} differs"
 
         hedge = 0.85 if any(t.lemma_.lower() in HEDGES for t in doc) else 1.0
         # Paraphrase by meaning: close in embedding space, naming whoever the claim names.
@@ -381,7 +381,7 @@ class RulesStanceJudge:
         lexical = pred_cov >= 0.6 and coverage >= 0.55 and cosine >= 0.35
         if conflict and ((pred_cov >= 0.5 and coverage >= 0.4) or swap):
             score = (0.45 + 0.5 * relevance) * hedge
-            stance = StanceScore(Stance.REFUTES, round(min(score, 0.99), 3), cue)
+            stance = StanceScore(Stance.REFUTES, round(min(score, 0.99), 3), cue, factual)
         elif lexical or (paraphrase >= PARAPHRASE_MIN and names_present):
             score = max(relevance, 0.5 + 1.5 * (paraphrase - PARAPHRASE_MIN)) * hedge
             stance = StanceScore(

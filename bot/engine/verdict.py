@@ -48,8 +48,7 @@ def decide(evidence: Sequence[Evidence]) -> Decision:
 
 def _conflict_kind(support: Sequence[Evidence], refute: Sequence[Evidence]) -> str:
     """Different parties describing one event differently, or the facts themselves clash."""
-    factual_cues = ("differs", "antonym")
-    if any(any(c in e.stance.cue for c in factual_cues) for e in refute):
+    if any(e.stance.factual for e in refute):
         return "factual"
     speakers_for = {(e.speaker or "").lower() for e in support}
     speakers_against = {(e.speaker or "").lower() for e in refute}

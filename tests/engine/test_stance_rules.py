@@ -68,3 +68,17 @@ def test_negation_scope_leaves_out_the_subject_and_coordinated_clauses(parser) -
 def test_a_negated_antonym_agrees(judge: RulesStanceJudge) -> None:
     [score] = judge.scores("Prices rose last year.", ["Prices did not fall last year."])
     assert score.label is not Stance.REFUTES
+
+
+@pytest.mark.parametrize(("claim", "sentence", "factual"), [
+    ("Sea levels are rising.", "Sea levels are falling along the coast.", True),  # antonym
+    ("The meeting was first disclosed in Washington.",
+     "Disclosure of the meeting came first in Tripoli.", True),  # another place
+    ("The meeting was a negotiation.",
+     "An official said the meeting was not a negotiation.", False),  # a description denied
+])
+def test_contradictions_of_fact_are_marked_for_the_verdict(
+        judge: RulesStanceJudge, claim: str, sentence: str, factual: bool) -> None:
+    [score] = judge.scores(claim, [sentence])
+    assert score.label is Stance.REFUTES
+    assert score.factual is factual

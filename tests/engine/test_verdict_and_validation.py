@@ -10,11 +10,11 @@ DOC = Document(doc_id="d1", title="T", source="s",
 
 
 def _ev(stance: Stance, score: float, speaker: str | None, start: int = 0, end: int = 33,
-        cue: str = "") -> Evidence:
+        factual: bool = False) -> Evidence:
     return Evidence(doc_id="d1", title="T", source="s", start=start, end=end,
                     quote=DOC.text[start:end], paragraph=0, relevance=score,
                     attribution=Attribution(speaker=speaker),
-                    stance=StanceScore(stance, score, cue))
+                    stance=StanceScore(stance, score, "", factual))
 
 
 def test_no_evidence_is_not_enough_info() -> None:
@@ -27,7 +27,7 @@ def test_both_sides_strong_is_disputed_with_a_kind() -> None:
     d = decide([_ev(Stance.REFUTES, 0.8, "officials"), _ev(Stance.SUPPORTS, 0.75, "rebels")])
     assert d.verdict is Verdict.DISPUTED
     assert d.conflict == "description"
-    d = decide([_ev(Stance.REFUTES, 0.8, "x", cue="Paris vs Rome differs"),
+    d = decide([_ev(Stance.REFUTES, 0.8, "x", factual=True),  # "Paris" where the claim has "Rome"
                 _ev(Stance.SUPPORTS, 0.75, "y")])
     assert d.conflict == "factual"
 
