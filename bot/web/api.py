@@ -15,10 +15,9 @@ from pydantic import BaseModel, Field
 from bot.pipeline import Verifier
 from bot.services import Services
 from bot.settings import Settings
-from retrieval.documents import parse
+from bot.web import uploads
 from retrieval.errors import BackendError, CrosscheckError, InputError
 from retrieval.types import Document
-from retrieval.uploads import check_upload, safe_name
 
 log = logging.getLogger(__name__)
 
@@ -113,25 +112,9 @@ def upload_body_limit(settings: Settings) -> int:
     return int(settings.max_upload_files * settings.max_upload_mb * 1024 * 1024) + FORM_OVERHEAD
 
 
-def _traversal(name: str) -> bool:
-    """A name that points outside its folder (``..``, an absolute path, a drive letter)."""
-    parts = name.replace("\\", "/").split("/")
-    return ".." in parts or name.startswith(("/", "\\")) or (len(name) > 1 and name[1] == ":")
-
-
 def read_upload(upload: UploadFile, max_mb: float) -> tuple[str, Document]:
     """One uploaded file as a Document, or ``InputError`` saying what is wrong with it."""
-    name = upload.filename or ""
-    if _traversal(name):
-        raise InputError(f"{name}: a file name may not point to another folder ('..' or an "
-                         "absolute path); send the file's own name")
-    limit = int(max_mb * 1024 * 1024)
-    size = upload.size
-    if size is not None and size > limit:  # refused before it is read
-        raise InputError(f"{safe_name(name)}: {size / 1048576:.1f} MB is over the {max_mb:g} MB "
-                         "limit (CROSSCHECK_MAX_UPLOAD_MB); split the file or raise the limit")
-    clean, data = check_upload(name, upload.file.read(limit + 1), max_mb)
-    return clean, parse(data, clean, source=f"upload:{clean}")
+    return uploads.read_upload(upload.filename or "", upload.size, upload.file.read, max_mb)
 
 
 def http_error(exc: Exception) -> HTTPException:
@@ -214,10 +197,10 @@ def make_router(services: Services, verifier: Verifier) -> APIRouter:
         if not files:
             raise HTTPException(400, "no files were uploaded: send them as multipart form "
                                 "field 'files' (curl -F files=@report.txt)")
-        if len(files) > s.max_upload_files:
-            raise HTTPException(413, f"{len(files)} files at once is over the limit of "
-                                f"{s.max_upload_files} (CROSSCHECK_MAX_UPLOAD_FILES); upload "
-                                "them in smaller groups")
+        try:
+            uploads.check_count(len(files), s.max_upload_files)
+        except InputError as exc:
+            raise HTTPException(413, str(exc)) from exc
         docs: list[Document] = []
         accepted: list[dict[str, str]] = []
         errors: list[dict[str, str]] = []

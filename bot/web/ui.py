@@ -26,10 +26,10 @@ from bot.web.render import (
     sources_html,
     who_says_what_html,
 )
-from retrieval.documents import SUPPORTED_SUFFIXES, parse
+from bot.web.uploads import check_count, read_upload
+from retrieval.documents import SUPPORTED_SUFFIXES
 from retrieval.errors import CrosscheckError, InputError
 from retrieval.types import Document
-from retrieval.uploads import check_upload
 
 log = logging.getLogger(__name__)
 
@@ -59,20 +59,17 @@ def css(widget: bool) -> str:
 def read_uploads(paths: Sequence[str], max_files: int,
                  max_mb: float) -> tuple[list[Document], list[str]]:
     """Uploaded files to Documents; each refusal is a message a person can act on."""
-    if len(paths) > max_files:
-        return [], [f"{len(paths)} files at once is too many; the limit is {max_files} "
-                    "(CROSSCHECK_MAX_UPLOAD_FILES)"]
+    try:
+        check_count(len(paths), max_files)
+    except InputError as exc:
+        return [], [str(exc)]
     docs: list[Document] = []
     errors: list[str] = []
     for path in paths:
         name = Path(path).name
         try:
-            size = os.path.getsize(path)
-            if size > max_mb * 1024 * 1024:  # refused before it is read into memory
-                raise InputError(f"{name}: {size / 1048576:.1f} MB is over the {max_mb:g} MB "
-                                 "limit (CROSSCHECK_MAX_UPLOAD_MB)")
-            clean, data = check_upload(name, Path(path).read_bytes(), max_mb)
-            docs.append(parse(data, clean, source=f"upload:{clean}"))
+            with open(path, "rb") as f:
+                docs.append(read_upload(name, os.path.getsize(path), f.read, max_mb)[1])
         except InputError as exc:
             errors.append(str(exc))
         except OSError as exc:

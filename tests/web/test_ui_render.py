@@ -232,7 +232,7 @@ def test_upload_enforces_the_file_count(fresh_ui, tmp_path: Path) -> None:
     fresh_ui.services.settings.max_upload_files = 2
     paths = [_write(tmp_path, f"d{i}.txt", b"Some text here.") for i in range(3)]
     note, *_ = fresh_ui.upload(paths, "")
-    assert "limit is 2" in note
+    assert "over the limit of 2" in note and "CROSSCHECK_MAX_UPLOAD_FILES" in note
 
 
 def test_upload_of_html_in_a_document_is_listed_as_text(fresh_ui, tmp_path: Path) -> None:
