@@ -16,6 +16,13 @@ def _upper(value: Any) -> Any:
     return value.strip().upper().replace(" ", "_") if isinstance(value, str) else value
 
 
+def _nullish(value: Any) -> Any:
+    """A model's way of writing "nobody" ("", "null", "none", "n/a") as None."""
+    if isinstance(value, str) and value.strip().lower() in ("", "null", "none", "n/a"):
+        return None
+    return value
+
+
 class Judgement(BaseModel):
     """The model's reading of one evidence sentence."""
 
@@ -34,12 +41,7 @@ class Judgement(BaseModel):
     def _stance(cls, value: Any) -> Any:
         return {"SUPPORT": "SUPPORTS", "REFUTE": "REFUTES"}.get(_upper(value), _upper(value))
 
-    @field_validator("speaker", mode="before")
-    @classmethod
-    def _speaker(cls, value: Any) -> Any:
-        if isinstance(value, str) and value.strip().lower() in ("", "null", "none", "n/a"):
-            return None
-        return value
+    _speaker = field_validator("speaker", mode="before")(_nullish)
 
 
 class Judgements(BaseModel):
@@ -62,12 +64,7 @@ class ClaimDraft(BaseModel):
     speaker: str | None = Field(None, description="The party whose position is asked about.")
     is_open: bool = Field(False, description="True for who/what/when questions.")
 
-    @field_validator("subject", "speaker", mode="before")
-    @classmethod
-    def _nullish(cls, value: Any) -> Any:
-        if isinstance(value, str) and value.strip().lower() in ("", "null", "none", "n/a"):
-            return None
-        return value
+    _names = field_validator("subject", "speaker", mode="before")(_nullish)
 
 
 class AnswerDraft(BaseModel):
