@@ -25,6 +25,11 @@ if TYPE_CHECKING:  # ingest (and its file loaders) load only when something is i
 
 log = logging.getLogger(__name__)
 
+# Cache sizes, in entries: documents read for evidence, sentence vectors, parsed sentences.
+DOCUMENT_CACHE = 256
+SENTENCE_VECTOR_CACHE = 20000
+PARSE_CACHE = 4096
+
 
 def make_judge(settings: Settings, parser: Parser) -> StanceJudge:
     """The stance judge named by ``settings.stance``."""
@@ -94,11 +99,11 @@ class Services:
 
     @cached_property
     def finder(self) -> EvidenceFinder:
-        return EvidenceFinder(self.store, self.embedder)
+        return EvidenceFinder(self.store, self.embedder, DOCUMENT_CACHE, SENTENCE_VECTOR_CACHE)
 
     @cached_property
     def parser(self) -> Parser:
-        return Parser()
+        return Parser(cache_size=PARSE_CACHE)
 
     @cached_property
     def judge(self) -> StanceJudge:

@@ -14,11 +14,12 @@ from retrieval.types import Document, Passage, Span
 class EvidenceFinder:
     """Splits passages into sentences and scores each against the claim."""
 
-    def __init__(self, store: ChunkStore, embedder: Embedder) -> None:
+    def __init__(self, store: ChunkStore, embedder: Embedder, documents: int = 256,
+                 sentences: int = 20000) -> None:
         self.store = store
         self.embedder = embedder
-        self._docs: LRUCache[Document] = LRUCache(256)
-        self._vectors: LRUCache[np.ndarray] = LRUCache(20000)
+        self._docs: LRUCache[Document] = LRUCache(documents)  # whole documents, by id
+        self._vectors: LRUCache[np.ndarray] = LRUCache(sentences)  # sentence vectors
 
     def document(self, doc_id: str) -> Document | None:
         doc = self._docs.get(doc_id)

@@ -66,7 +66,10 @@ class StanceModelConfig:
 
 
 class ModelStanceJudge:
-    """StanceJudge backed by the shipped cross-encoder; safe to share across threads."""
+    """The shipped cross-encoder's stance probabilities; safe to share across threads.
+
+    The ``model`` stance judge (``stance.ModelJudge``) blends them with the rules.
+    """
 
     name = "model"
 
