@@ -23,6 +23,8 @@ from retrieval.store import ChunkStore
 
 from ..conftest import SEED
 
+pytestmark = pytest.mark.slow  # servers of their own and store outages
+
 # Read at import: the autouse fixture clears CROSSCHECK_* variables before each test.
 SERVER_URL = os.environ.get("CROSSCHECK_TEST_CHROMA_URL")
 CHROMA = Path(sys.executable).parent / "chroma"

@@ -19,6 +19,8 @@ from retrieval.documents import load_file
 
 from ..conftest import SHARED_EVAL
 
+pytestmark = pytest.mark.slow  # the hostile corpus ingested next to the seeds
+
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
 FILES = sorted(HOSTILE.iterdir())
 ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")

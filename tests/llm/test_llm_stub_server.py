@@ -17,6 +17,8 @@ from .llm_fakes import NEUTRAL, REFUTE, SUPPORT, evidence, offline_answer
 from .stub_openai import Garbage, Slow, Status, StubOpenAI, keyword_model
 from .test_llm import GOOD_TEXT, QUESTION, assert_valid, honest
 
+pytestmark = pytest.mark.slow  # the real client against a local HTTP stub, CLI runs
+
 CLAIM = Claim(question=QUESTION, text="The meeting was a negotiation.")
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+pytestmark = pytest.mark.slow  # the whole app behind a token
+
 TOKEN = "s3cret-token"
 
 

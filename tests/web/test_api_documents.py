@@ -9,6 +9,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+pytestmark = pytest.mark.slow  # uploads and removals through the whole app
+
 BRIDGE = (b"Harbor council reopens bridge\n\nThe Port Elm harbor council voted on Tuesday to "
           b"reopen the Kestrel Bridge to traffic. Mayor Ana Ruiz said the repairs were "
           b"finished ahead of schedule.\n")
