@@ -2,7 +2,7 @@
 
 Every judge implements ``StanceJudge``: ``rules`` (``stance_rules.py``), ``model`` (below:
 the rules' reading corrected by the shipped cross-encoder of ``stance_model.py``) and
-``llm`` (``bot/llm/judge.py``). ``bot.pipeline.make_judge`` picks one by its setting name.
+``llm`` (``bot/llm/judge.py``). ``bot.services.make_judge`` picks one by its setting name.
 """
 
 from __future__ import annotations
