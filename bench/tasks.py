@@ -119,8 +119,7 @@ def task_ingest(args: dict[str, Any]) -> dict[str, Any]:
         t = time.perf_counter()
         embedder.embed(texts)
         raw_rates.append(len(texts) / (time.perf_counter() - t))
-        services = Services(settings(str(work / f"store{round_}")))
-        services.__dict__["embedder"] = embedder  # the same loaded model (a cached_property)
+        services = Services(settings(str(work / f"store{round_}")), embedder=embedder)
         services.store.is_empty()  # opened before timing, as the embedder is loaded before
         t = time.perf_counter()
         report = services.ingest([info.folder])

@@ -15,8 +15,6 @@ from typing import Any
 from bot.evaluate import check_question, classification
 from bot.pipeline import Verifier
 from bot.services import Services
-from bot.settings import Settings
-from bot.stance import StanceJudge
 from retrieval.documents import load_file
 from retrieval.errors import InputError
 from retrieval.store import ChunkStore
@@ -33,27 +31,30 @@ def _documents(folder: Path, names: list[str]) -> list[Any]:
 
 
 def eval_stories(
-    cases: list[dict[str, Any]],
-    settings: Settings,
-    judge: StanceJudge | None,
-    folder: Path,
-    progress: bool = True,
+    cases: list[dict[str, Any]], shared: Services, folder: Path, progress: bool = True
 ) -> dict[str, Any]:
-    """Answer every case over its own documents; pass rates per kind and expected verdict."""
+    """Answer every case over its own documents; pass rates per kind and expected verdict.
+
+    ``shared`` lends every story's store its loaded embedder, parser and stance judge.
+    """
     import chromadb
 
     client = chromadb.EphemeralClient(settings=chromadb.Settings(anonymized_telemetry=False))
-    base = Services(settings.model_copy(update={"auto_seed": False}))
+    settings = shared.settings.model_copy(update={"auto_seed": False})
     verifiers: dict[tuple[str, ...], Verifier] = {}
     rows = []
     for i, case in enumerate(cases):
         key = tuple(case["documents"])
         if key not in verifiers:
-            services = Services(base.settings)
-            services.__dict__["embedder"] = base.embedder
-            services.__dict__["store"] = ChunkStore(f"story{len(verifiers)}", client=client)
+            services = Services(
+                settings,
+                embedder=shared.embedder,
+                judge=shared.judge,
+                parser=shared.parser,
+                store=ChunkStore(f"story{len(verifiers)}", client=client),
+            )
             services.ingest_documents(_documents(folder, list(key)))
-            verifiers[key] = Verifier(services, judge)
+            verifiers[key] = Verifier(services)
         history = [{"role": "user", "content": h} for h in case.get("history", [])]
         t = time.perf_counter()
         answer = verifiers[key].verify(case["question"], history)

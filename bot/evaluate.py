@@ -16,10 +16,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from bot.pipeline import Verifier, make_judge
+from bot.pipeline import Verifier
 from bot.services import Services
-from bot.settings import Settings
-from bot.stance import StanceJudge
+from bot.settings import load_settings
 from bot.types import Answer
 from retrieval.documents import content_hash
 from retrieval.errors import InputError
@@ -99,27 +98,30 @@ def _case_docs(case: dict[str, Any]) -> list[Document]:
 
 def eval_claims(
     cases: list[dict[str, Any]],
-    settings: Settings,
-    judge: StanceJudge | None,
+    shared: Services,
     progress: bool = True,
 ) -> dict[str, Any]:
-    """Each case: its evidence sentences alone in a fresh store, then the claim is asked."""
+    """Each case: its evidence sentences alone in a fresh store, then the claim is asked.
+
+    ``shared`` lends every case its loaded embedder, parser and stance judge.
+    """
+    settings = shared.settings
     pairs: list[tuple[str, str]] = []
     cited_total = cited_good = gold_total = gold_found = 0
     nei_cases = nei_silent = 0
     latencies: list[float] = []
     with tempfile.TemporaryDirectory(prefix="crosscheck-eval-") as tmp:
-        base = Services(settings.model_copy(update={"store": Path(tmp), "auto_seed": False}))
+        case_settings = settings.model_copy(update={"store": Path(tmp), "auto_seed": False})
         import chromadb
 
         # An in-memory client: a fresh index per case costs milliseconds instead of disk syncs.
         client = chromadb.EphemeralClient(settings=chromadb.Settings(anonymized_telemetry=False))
         for i, case in enumerate(cases):
-            services = Services(base.settings)
-            services.__dict__["embedder"] = base.embedder
-            services.__dict__["store"] = ChunkStore(f"case{i}", client=client)
+            services = Services(case_settings, embedder=shared.embedder, judge=shared.judge,
+                                parser=shared.parser,
+                                store=ChunkStore(f"case{i}", client=client))
             services.ingest_documents(_case_docs(case))
-            verifier = Verifier(services, judge)
+            verifier = Verifier(services)
             t = time.perf_counter()
             answer = verifier.verify(case["claim"])
             latencies.append(time.perf_counter() - t)
@@ -174,12 +176,13 @@ def check_question(case: dict[str, Any], answer: Answer) -> list[str]:
 
 
 def eval_questions(
-    cases: list[dict[str, Any]], settings: Settings, judge: StanceJudge | None, store: Path | None
+    cases: list[dict[str, Any]], shared: Services, store: Path | None
 ) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="crosscheck-eval-") as tmp:
-        services = Services(settings.model_copy(update={"store": store or Path(tmp)}))
+        services = Services(shared.settings.model_copy(update={"store": store or Path(tmp)}),
+                            judge=shared.judge, parser=shared.parser)
         services.ensure_seeded()
-        verifier = Verifier(services, judge)
+        verifier = Verifier(services)
         rows = []
         for case in cases:
             t = time.perf_counter()
@@ -218,15 +221,11 @@ def _print_classification(m: dict[str, Any]) -> None:
 
 
 def _run_stories(
-    cases: list[dict[str, Any]],
-    settings: Settings,
-    judge: StanceJudge | None,
-    folder: Path,
-    as_json: bool,
+    cases: list[dict[str, Any]], shared: Services, folder: Path, as_json: bool
 ) -> int:
     from bot.eval_stories import eval_stories
 
-    metrics = eval_stories(cases, settings, judge, folder, progress=not as_json)
+    metrics = eval_stories(cases, shared, folder, progress=not as_json)
     if as_json:
         print(json.dumps(metrics, indent=2))
         return 0
@@ -246,15 +245,14 @@ def _run_stories(
 
 
 def run_eval(args: argparse.Namespace) -> int:
-    settings = Settings()
-    if args.stance:
-        settings = settings.model_copy(update={"stance": args.stance})
-    judge = make_judge(settings.stance, Services(settings))
+    settings = load_settings(**({"stance": args.stance} if args.stance else {}))
+    shared = Services(settings)
+    shared.judge  # noqa: B018  # a stance model that cannot load fails before any case runs
     cases = read_cases(Path(args.cases), args.limit)
     if "documents" in cases[0]:
-        return _run_stories(cases, settings, judge, Path(args.cases).parent, args.json)
+        return _run_stories(cases, shared, Path(args.cases).parent, args.json)
     if "evidences" in cases[0]:
-        metrics = eval_claims(cases, settings, judge, progress=not args.json)
+        metrics = eval_claims(cases, shared, progress=not args.json)
         if args.json:
             print(json.dumps(metrics, indent=2))
             return 0
@@ -269,7 +267,7 @@ def run_eval(args: argparse.Namespace) -> int:
         return 0
     if "question" in cases[0]:
         store = Path(args.store) if args.store else None
-        metrics = eval_questions(cases, settings, judge, store)
+        metrics = eval_questions(cases, shared, store)
         if args.json:
             print(json.dumps(metrics, indent=2))
         else:

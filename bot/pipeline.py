@@ -4,24 +4,33 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
-from functools import cached_property
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
-from bot.attribution import attribute
-from bot.claims import make_claim
-from bot.compose import Draft, compose, validate
-from bot.evidence import Candidate, EvidenceFinder
+from bot.engine.attribution import attribute
+from bot.engine.claims import make_claim
+from bot.engine.compose import Composer, TemplateComposer
+from bot.engine.evidence import EvidenceFinder
+from bot.engine.topic import main_noun, subject_of
+from bot.engine.verdict import decide
 from bot.services import Services
-from bot.stance import StanceJudge, blend
-from bot.stance_rules import Judgement, RulesStanceJudge
-from bot.topic import main_noun, subject_of
-from bot.types import Answer, Attribution, Claim, Evidence, Stance, StanceScore
-from bot.verdict import Decision, decide
-from retrieval.errors import ConfigError, InputError
+from bot.types import (
+    Answer,
+    Attribution,
+    Candidate,
+    Draft,
+    Evidence,
+    Findings,
+    Judgement,
+    Stance,
+)
+from retrieval.errors import InputError
 
 if TYPE_CHECKING:
-    from bot.llm_path import LLMPath
+    from bot.engine.stance import StanceJudge
+    from bot.llm.path import LLMPath
+
+__all__ = ["Event", "Findings", "Turn", "Verifier"]
 
 Turn = Mapping[str, Any]  # {"role": "user" | "assistant", "content": str}
 EVIDENCE_LIMIT = 16
@@ -36,60 +45,28 @@ class Event:
     answer: Answer | None = None
 
 
-@dataclass
-class Findings:
-    """Everything the engine found for one question, before the answer is written."""
-
-    claim: Claim
-    evidence: list[Evidence]
-    decision: Decision
-    timings: dict[str, float] = field(default_factory=dict)
-
-
-def make_judge(name: str, services: Services) -> StanceJudge | None:
-    """The configured stance judge; None means the rules alone."""
-    if name == "rules":
-        return None
-    if name == "model":
-        from bot.stance_model import ModelStanceJudge
-
-        try:
-            return ModelStanceJudge()
-        except (OSError, ValueError, ImportError) as exc:
-            raise ConfigError(
-                f"the stance model cannot be loaded ({exc}); reinstall Crosscheck "
-                "or set CROSSCHECK_STANCE=rules"
-            ) from exc
-    if name == "llm":
-        return None  # the model backend judges stance inside its own answer path
-    raise ConfigError(
-        f"unknown stance judge {name!r}: set CROSSCHECK_STANCE to rules, model or llm"
-    )
-
-
 class Verifier:
-    """Answers questions from the store's documents, with citations."""
+    """Answers questions from the store's documents, with citations.
+
+    The two seams: ``services.judge`` (a ``StanceJudge``) reads each sentence, and a
+    ``Composer`` writes the answer: the engine's templates, or a chat model when
+    ``llm`` is set (with the template answer as its net).
+    """
 
     def __init__(self, services: Services, judge: StanceJudge | None = None) -> None:
         self.services = services
-        self._judge = judge
-        self.llm_path: LLMPath | None = None  # set when a model is configured (bot/llm_path.py)
-        if services.settings.llm.strip().lower() != "offline":
-            from bot.llm_path import make_llm_path  # langchain loads only when a model is set
+        self.judge: StanceJudge = judge or services.judge
+        self.template = TemplateComposer()
+        self.llm_path: LLMPath | None = None  # set when a model is configured (bot/llm/path.py)
+        if not services.settings.offline:
+            from bot.llm.path import make_llm_path  # langchain loads only when a model is set
 
             self.llm_path = make_llm_path(services.settings)
+        self.composer: Composer = self.llm_path or self.template
 
-    @cached_property
-    def judge(self) -> StanceJudge | None:
-        return self._judge or make_judge(self.services.settings.stance, self.services)
-
-    @cached_property
-    def rules(self) -> RulesStanceJudge:
-        return RulesStanceJudge(self.services.embedder)
-
-    @cached_property
+    @property
     def finder(self) -> EvidenceFinder:
-        return EvidenceFinder(self.services.store, self.services.embedder)
+        return self.services.finder
 
     def check_question(self, question: str) -> str:
         question = " ".join(str(question).split())
@@ -121,13 +98,13 @@ class Verifier:
         t = time.perf_counter()
         draft = self.offline_draft(findings)
         findings.timings["compose"] = time.perf_counter() - t
-        if self.llm_path is not None:  # a model writes the answer; the offline one is its net
-            yield from self._llm_events(question, findings, draft, t0)
-            return
-        for piece in _pieces(draft.text):
-            yield Event("token", piece)
-        findings.timings["total"] = time.perf_counter() - t0
-        yield Event("answer", answer=self.answer(question, findings, draft))
+        offline = self.answer(question, findings, draft)
+        for item in self.composer.write(question, findings, offline, self.finder.document):
+            if isinstance(item, str):
+                yield Event("token", item)
+            else:
+                item.timings["total"] = time.perf_counter() - t0
+                yield Event("answer", answer=item)
 
     # -- the engine's stages -------------------------------------------------------------
 
@@ -135,7 +112,7 @@ class Verifier:
         """Claim -> passages -> sentences -> stance + attribution -> verdict."""
         timings: dict[str, float] = {}
         t = time.perf_counter()
-        claim = make_claim(question, history, self._find_subject)
+        claim = make_claim(question, self.services.parser, history, self._find_subject)
         if self.llm_path is not None:  # follow-ups resolved by the model, offline claim as net
             claim = self.llm_path.claim(question, history, claim)
         timings["claim"] = time.perf_counter() - t
@@ -147,20 +124,7 @@ class Verifier:
         timings["retrieval"] = time.perf_counter() - t
 
         t = time.perf_counter()
-        judgements = self.rules.analyse(
-            claim.text, [c.text for c in candidates], [c.cosine for c in candidates]
-        )
-        if self.judge is not None and candidates:
-            texts = [c.text for c in candidates]
-            probabilities = getattr(self.judge, "probabilities", None)
-            if probabilities is not None:
-                for j, c, p in zip(
-                    judgements, candidates, probabilities(claim.text, texts), strict=True
-                ):
-                    j.score = blend(j.score, p, c.cosine)
-            else:
-                for j, s in zip(judgements, self.judge.judge(claim.text, texts), strict=True):
-                    j.score = s
+        judgements = self.judge.judge(claim.text, candidates)
         timings["stance"] = time.perf_counter() - t
 
         t = time.perf_counter()
@@ -183,7 +147,7 @@ class Verifier:
             paragraph=c.paragraph,
             relevance=round(j.relevance, 3),
             attribution=attribution,
-            stance=StanceScore(j.score.label, j.score.score, j.score.cue),
+            stance=j.score,
         )
 
     def _find_subject(self, claim_text: str, predicate: str) -> str | None:
@@ -191,25 +155,11 @@ class Verifier:
         vector = self.services.searcher.query_vector(claim_text)
         passages = self.services.searcher.search(claim_text, self.services.settings.top_k, vector)
         texts = [c.text for c in self.finder.candidates(passages, vector, EVIDENCE_LIMIT)]
-        return subject_of(predicate, texts) or main_noun(texts[:6])
+        parser = self.services.parser
+        return subject_of(predicate, texts, parser) or main_noun(texts[:6], parser)
 
     def offline_draft(self, findings: Findings) -> Draft:
-        return validate(compose(findings.claim, findings.decision), self.finder.document)
-
-    def _llm_events(
-        self, question: str, findings: Findings, draft: Draft, t0: float
-    ) -> Iterator[Event]:
-        """The model's answer over the engine's evidence, streamed, checked (bot/llm_path.py)."""
-        assert self.llm_path is not None
-        offline = self.answer(question, findings, draft)
-        for item in self.llm_path.stream_answer(
-            question, findings.claim, findings.evidence, offline, self.finder.document
-        ):
-            if isinstance(item, str):
-                yield Event("token", item)
-            else:
-                item.timings["total"] = time.perf_counter() - t0
-                yield Event("answer", answer=item)
+        return self.template.draft(findings, self.finder.document)
 
     def answer(self, question: str, findings: Findings, draft: Draft) -> Answer:
         return Answer(
@@ -224,10 +174,3 @@ class Verifier:
             index=self.services.settings.index_stamp(),
             timings=findings.timings,
         )
-
-
-def _pieces(text: str) -> Iterator[str]:
-    """The finished text in word-sized pieces, so a UI can show it arriving."""
-    words = text.split(" ")
-    for i, word in enumerate(words):
-        yield word if i == len(words) - 1 else word + " "

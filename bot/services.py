@@ -1,15 +1,21 @@
-"""Factories: build the store, embedder, searcher and verifier from ``Settings``."""
+"""The app's long-lived parts, built once from ``Settings`` and passed to every front end."""
 
 from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot.engine.evidence import EvidenceFinder
+from bot.engine.nlp import Parser
+from bot.engine.stance import StanceJudge
+from bot.engine.stance_rules import RulesStanceJudge
 from bot.settings import Settings
 from retrieval.embeddings import Embedder, make_embedder
+from retrieval.errors import ConfigError, InputError
 from retrieval.search import HybridSearcher
 from retrieval.store import ChunkStore
 from retrieval.types import Document
@@ -19,12 +25,59 @@ if TYPE_CHECKING:  # ingest (and its file loaders) load only when something is i
 
 log = logging.getLogger(__name__)
 
+# Cache sizes, in entries: documents read for evidence, sentence vectors, parsed sentences.
+DOCUMENT_CACHE = 256
+SENTENCE_VECTOR_CACHE = 20000
+PARSE_CACHE = 4096
+
+
+def make_judge(settings: Settings, parser: Parser) -> StanceJudge:
+    """The stance judge named by ``settings.stance``."""
+    rules = RulesStanceJudge(parser)
+    if settings.stance == "rules":
+        return rules
+    if settings.stance == "llm":
+        from bot.llm.path import make_llm_stance_judge  # langchain loads only when asked for
+
+        return make_llm_stance_judge(settings, rules=rules)
+    from bot.engine.stance import ModelJudge
+    from bot.engine.stance_model import ModelStanceJudge
+
+    try:
+        return ModelJudge(rules, ModelStanceJudge())
+    except (OSError, ValueError, ImportError) as exc:
+        raise ConfigError(
+            f"the stance model cannot be loaded ({exc}); reinstall Crosscheck "
+            "or set CROSSCHECK_STANCE=rules"
+        ) from exc
+
 
 class Services:
-    """The long-lived parts of the app, built lazily and shared by CLI, UI and API."""
+    """Store, embedder, search, parser, evidence finder and stance judge, shared by all front ends.
 
-    def __init__(self, settings: Settings) -> None:
+    Each part is built on first use, or given (tests and ``crosscheck eval`` share one
+    loaded embedder and judge across many stores). Every write to the store goes through
+    ``ingest``, ``ingest_documents`` or ``remove``, one at a time.
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        embedder: Embedder | None = None,
+        store: ChunkStore | None = None,
+        judge: StanceJudge | None = None,
+        parser: Parser | None = None,
+    ) -> None:
         self.settings = settings
+        if embedder is not None:
+            self.__dict__["embedder"] = embedder
+        if store is not None:
+            self.__dict__["store"] = store
+        if judge is not None:
+            self.__dict__["judge"] = judge
+        if parser is not None:
+            self.__dict__["parser"] = parser
         self._seed_lock = threading.Lock()
         # One writer at a time in this process: two uploads of one file name must not
         # each remove the other's version as "older".
@@ -44,6 +97,18 @@ class Services:
     def searcher(self) -> HybridSearcher:
         return HybridSearcher(self.store, self.embedder)
 
+    @cached_property
+    def finder(self) -> EvidenceFinder:
+        return EvidenceFinder(self.store, self.embedder, DOCUMENT_CACHE, SENTENCE_VECTOR_CACHE)
+
+    @cached_property
+    def parser(self) -> Parser:
+        return Parser(cache_size=PARSE_CACHE)
+
+    @cached_property
+    def judge(self) -> StanceJudge:
+        return make_judge(self.settings, self.parser)
+
     def ingest(self, paths: list[Path], progress: Progress | None = None) -> IngestReport:
         from retrieval.ingest import ingest_paths
 
@@ -58,6 +123,15 @@ class Services:
         with self._write_lock:
             return ingest_documents(docs, self.store, self.embedder, self.settings.chunk_chars,
                                     progress)
+
+    def remove(self, doc_ids: Sequence[str]) -> int:
+        """Remove whole documents (chunks removed returned); unknown ids are an ``InputError``."""
+        with self._write_lock:
+            known = self.store.complete_ids()
+            missing = [d for d in doc_ids if d not in known]
+            if missing:
+                raise InputError(f"no document with id {', '.join(missing)}")
+            return self.store.remove(list(doc_ids))
 
     def ensure_seeded(self) -> IngestReport | None:
         """A new user gets answers with no set-up: an empty store takes in the seed corpus."""

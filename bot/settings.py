@@ -5,10 +5,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -16,7 +17,12 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
+from retrieval.errors import ConfigError
+
 ROOT = Path(__file__).resolve().parent.parent
+_LLM = re.compile(r"\s*(?:offline|(?:openai|openai-compatible):\s*\S.*)\s*", re.IGNORECASE)
+_LLM_HELP = ("use 'offline', 'openai:<model>' (e.g. openai:gpt-4o-mini) or "
+             "'openai-compatible:<model>' with CROSSCHECK_LLM_BASE_URL")
 SEEDS_DIR = ROOT / "seeds"
 PROMPTS_DIR = ROOT / "prompts"
 
@@ -24,7 +30,8 @@ PROMPTS_DIR = ROOT / "prompts"
 class Settings(BaseSettings):
     """Everything that can be configured; env wins over the TOML file, which wins over defaults."""
 
-    model_config = SettingsConfigDict(env_prefix="CROSSCHECK_", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix="CROSSCHECK_", extra="ignore",
+                                      populate_by_name=True)
 
     store: Path = Field(Path(".crosscheck"), description="Folder of the embedded Chroma store.")
     chroma_url: str | None = Field(
@@ -39,10 +46,11 @@ class Settings(BaseSettings):
     )
     chunk_chars: int = Field(600, ge=100, le=4000, description="Longest chunk, in characters.")
     top_k: int = Field(8, ge=1, le=50, description="Passages read per question.")
-    stance: str = Field(
+    stance: Literal["model", "rules", "llm"] = Field(
         "model",
         description="Stance judge: 'model' (the shipped cross-encoder for contradictions, with "
-        "rules and embeddings for support), 'rules' (rules alone) or 'llm'.",
+        "rules and embeddings for support), 'rules' (rules alone) or 'llm' (the chat model "
+        "of `llm`).",
     )
     llm: str = Field(
         "offline",
@@ -51,6 +59,15 @@ class Settings(BaseSettings):
     )
     llm_base_url: str | None = Field(
         None, description="Base URL of an OpenAI-compatible chat server (Ollama, vLLM, ...)."
+    )
+    openai_api_key: SecretStr | None = Field(
+        None, validation_alias="OPENAI_API_KEY",
+        description="Key for the OpenAI API (env OPENAI_API_KEY); local servers need none.",
+    )
+    openai_base_url: str | None = Field(
+        None, validation_alias="OPENAI_BASE_URL",
+        description="Default base URL of the OpenAI client (env OPENAI_BASE_URL); "
+        "`llm_base_url` wins over it.",
     )
     llm_timeout: float = Field(30.0, gt=0, description="Seconds before a model call is abandoned.")
     llm_retries: int = Field(2, ge=0, le=10, description="Retries of a failed model call.")
@@ -65,6 +82,27 @@ class Settings(BaseSettings):
     max_question_chars: int = Field(2000, ge=10, description="Longest question accepted.")
     max_upload_mb: float = Field(10.0, gt=0, description="Largest document accepted by upload.")
     max_upload_files: int = Field(50, ge=1, description="Most documents in one upload.")
+
+    @field_validator("llm")
+    @classmethod
+    def _llm_name(cls, value: str) -> str:
+        if not _LLM.fullmatch(value):
+            raise ValueError(f"CROSSCHECK_LLM={value!r} is not a model setting: {_LLM_HELP}")
+        return value
+
+    @model_validator(mode="after")
+    def _combinations(self) -> Settings:
+        if self.stance == "llm" and self.llm.strip().lower() == "offline":
+            raise ValueError(
+                "CROSSCHECK_STANCE=llm needs a model: set CROSSCHECK_LLM to 'openai:<model>' or "
+                "'openai-compatible:<model>', or use CROSSCHECK_STANCE=model or rules"
+            )
+        return self
+
+    @property
+    def offline(self) -> bool:
+        """No chat model: the engine's templates write every answer."""
+        return self.llm.strip().lower() == "offline"
 
     @classmethod
     def settings_customise_sources(
@@ -93,3 +131,18 @@ class Settings(BaseSettings):
             "cleaner": CLEANER_VERSION,
         }
         return hashlib.sha1(json.dumps(parts, sort_keys=True).encode()).hexdigest()[:10]
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Settings from env and file (``overrides`` win); a bad value is a ``ConfigError`` that
+    names the setting to fix."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            field = ".".join(str(p) for p in err["loc"])
+            name = f"CROSSCHECK_{field.upper()}" if field else "the settings"
+            message = str(err["msg"]).removeprefix("Value error, ")
+            problems.append(message if "CROSSCHECK_" in message else f"{name}: {message}")
+        raise ConfigError("; ".join(problems)) from exc

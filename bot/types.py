@@ -1,6 +1,9 @@
 """The pipeline's types, in the order data flows through them.
 
-Document -> Chunk -> Passage (retrieval) -> Claim -> Evidence -> Verdict -> Answer.
+Document -> Chunk -> Passage (retrieval) -> Claim -> Candidate (a sentence of a passage)
+-> Judgement (its stance, from a ``StanceJudge``) -> Evidence (+ who says it) -> Decision
+(the verdict over all evidence) -> Findings (all of it, for one question) -> Draft (text with
+[n] markers, from a ``Composer``) -> Answer.
 """
 
 from __future__ import annotations
@@ -14,11 +17,16 @@ from retrieval.types import Chunk, Document, Passage, Span
 __all__ = [
     "Answer",
     "Attribution",
+    "Candidate",
     "Chunk",
     "Citation",
     "Claim",
+    "Decision",
     "Document",
+    "Draft",
     "Evidence",
+    "Findings",
+    "Judgement",
     "Passage",
     "Span",
     "Stance",
@@ -65,6 +73,20 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class Candidate:
+    """One sentence of a retrieved passage, with its closeness to the claim."""
+
+    doc: Document
+    span: Span
+    paragraph: int
+    cosine: float
+
+    @property
+    def text(self) -> str:
+        return self.doc.text[self.span.start : self.span.end]
+
+
+@dataclass(frozen=True)
 class Attribution:
     """Who asserts an evidence sentence, and how."""
 
@@ -83,6 +105,23 @@ class StanceScore:
     label: Stance
     score: float  # confidence in ``label``, 0..1
     cue: str = ""  # the reason, for people: "negated 'negotiation'", "paraphrase", ...
+    factual: bool = False  # contradicts a fact (an antonym; another name, place, date, number)
+
+
+@dataclass
+class Judgement:
+    """A stance judge's reading of one candidate sentence against the claim.
+
+    ``doc`` (the sentence's parse) and the matched token indices let attribution find who
+    asserts the part of the sentence that bears on the claim.
+    """
+
+    score: StanceScore
+    relevance: float
+    coverage: float
+    matched: set[int] = field(default_factory=set)  # sentence token indices matching the claim
+    doc: Any = None
+    core: set[int] = field(default_factory=set)  # of those, the ones matching the predicate
 
 
 @dataclass(frozen=True)
@@ -103,6 +142,27 @@ class Evidence:
     @property
     def speaker(self) -> str | None:
         return self.attribution.speaker
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The verdict over all evidence, with the sides that count."""
+
+    verdict: Verdict
+    confidence: float
+    supporting: tuple[Evidence, ...]
+    refuting: tuple[Evidence, ...]
+    conflict: str | None = None  # "description" or "factual"
+
+
+@dataclass
+class Findings:
+    """Everything the engine found for one question, before the answer is written."""
+
+    claim: Claim
+    evidence: list[Evidence]
+    decision: Decision
+    timings: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -131,6 +191,16 @@ class Citation:
             "speaker": self.speaker,
             "stance": self.stance.value,
         }
+
+
+@dataclass(frozen=True)
+class Draft:
+    """Answer text with [n] markers and its citations, before it becomes an ``Answer``."""
+
+    verdict: Verdict
+    text: str
+    citations: tuple[Citation, ...]
+    repairs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

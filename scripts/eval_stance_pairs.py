@@ -21,9 +21,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bot.engine.stance_model import ModelStanceJudge  # noqa: E402
 from bot.evaluate import GOLD_VERDICT as CLAIM_GOLD  # noqa: E402
 from bot.evaluate import LABELS as VERDICTS  # noqa: E402
-from bot.stance_model import ModelStanceJudge  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "eval" / "climate_fever_dev.jsonl"
 STANCES = ("SUPPORTS", "REFUTES", "NEUTRAL")

@@ -27,14 +27,15 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.claims import make_claim  # noqa: E402
+from bot.engine.claims import make_claim  # noqa: E402
+from bot.engine.stance_model import ModelStanceJudge  # noqa: E402
+from bot.engine.stance_rules import RulesStanceJudge  # noqa: E402
+from bot.engine.verdict import decide  # noqa: E402
 from bot.evaluate import GOLD_VERDICT, LABELS, _case_docs, classification  # noqa: E402
 from bot.pipeline import EVIDENCE_LIMIT, Verifier  # noqa: E402
 from bot.services import Services  # noqa: E402
 from bot.settings import Settings  # noqa: E402
-from bot.stance_model import ModelStanceJudge  # noqa: E402
 from bot.types import Attribution, Evidence, Stance, StanceScore  # noqa: E402
-from bot.verdict import decide  # noqa: E402
 from retrieval.documents import load_file  # noqa: E402
 from retrieval.store import ChunkStore  # noqa: E402
 
@@ -62,38 +63,45 @@ def record(args: argparse.Namespace) -> None:
     client = chromadb.EphemeralClient(settings=chromadb.Settings(anonymized_telemetry=False))
     with tempfile.TemporaryDirectory(prefix="crosscheck-tune-") as tmp:
         base = Services(Settings(store=Path(tmp), auto_seed=False))
+        rules_judge = RulesStanceJudge(base.parser)
+
+        def fresh(name: str) -> Services:
+            return Services(
+                base.settings,
+                embedder=base.embedder,
+                parser=base.parser,
+                judge=rules_judge,
+                store=ChunkStore(name, client=client),
+            )
+
         stores: dict[tuple[str, ...], Services] = {}
         with args.out.open("w", encoding="utf-8") as out:
             for i, (split, case) in enumerate(_claim_cases(args.cases)):
                 if args.limit and i >= args.limit:
                     break
                 if "evidences" in case:
-                    services = Services(base.settings)
-                    services.__dict__["embedder"] = base.embedder
-                    services.__dict__["store"] = ChunkStore(f"case{i}", client=client)
+                    services = fresh(f"case{i}")
                     services.ingest_documents(_case_docs(case))
                     question, history, gold = case["claim"], [], GOLD_VERDICT[case["label"]]
                 else:
-                    key = tuple(case["documents"])
+                    # Questions without their own documents are about the seed corpus.
+                    folder = args.cases.parent if "documents" in case else ROOT / "seeds"
+                    names = case.get("documents") or sorted(p.name for p in folder.iterdir())
+                    key = tuple(str(folder / n) for n in names)
                     if key not in stores:
-                        services = Services(base.settings)
-                        services.__dict__["embedder"] = base.embedder
-                        services.__dict__["store"] = ChunkStore(
-                            f"story{len(stores)}", client=client
-                        )
-                        folder = args.cases.parent
-                        services.ingest_documents([load_file(folder / d) for d in key])
+                        services = fresh(f"story{len(stores)}")
+                        services.ingest_documents([load_file(Path(d)) for d in key])
                         stores[key] = services
                     services = stores[key]
                     question, gold = case["question"], case["verdict"]
                     history = [{"role": "user", "content": h} for h in case.get("history", [])]
-                verifier = Verifier(services, None)
-                claim = make_claim(question, history, verifier._find_subject)
+                verifier = Verifier(services)
+                claim = make_claim(question, services.parser, history, verifier._find_subject)
                 vector = services.searcher.query_vector(claim.text)
                 passages = services.searcher.search(claim.text, services.settings.top_k, vector)
                 cands = verifier.finder.candidates(passages, vector, EVIDENCE_LIMIT)
                 texts = [c.text for c in cands]
-                rules = verifier.rules.analyse(claim.text, texts, [c.cosine for c in cands])
+                rules = rules_judge.judge(claim.text, cands)
                 probs = {n: j.probabilities(claim.text, texts).tolist() for n, j in judges.items()}
                 row = {
                     "id": case.get("id", i),
@@ -201,8 +209,8 @@ def load_rows(paths: list[Path]) -> dict[str, list[dict[str, Any]]]:
 
 
 def grid(args: argparse.Namespace) -> None:
-    from bot import stance
-    from bot import verdict as verdict_module
+    from bot.engine import stance
+    from bot.engine import verdict as verdict_module
 
     splits = load_rows(args.rows)
     tuning = [s for s in splits if s in ("tune", "dev")]

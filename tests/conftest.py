@@ -52,6 +52,14 @@ def embedder():
     return make_embedder("minilm")
 
 
+@pytest.fixture(scope="session")
+def parser():
+    """spaCy's pipeline, loaded once per run."""
+    from bot.engine.nlp import Parser
+
+    return Parser()
+
+
 @pytest.fixture
 def settings(tmp_path: Path):
     from bot.settings import Settings
@@ -63,9 +71,7 @@ def settings(tmp_path: Path):
 def services(settings, embedder):
     from bot.services import Services
 
-    s = Services(settings)
-    s.__dict__["embedder"] = embedder  # share the loaded model across tests
-    return s
+    return Services(settings, embedder=embedder)  # one loaded model across tests
 
 
 @pytest.fixture(scope="session")
@@ -74,7 +80,6 @@ def seeded_services(tmp_path_factory: pytest.TempPathFactory, embedder) -> Itera
     from bot.services import Services
     from bot.settings import Settings
 
-    s = Services(Settings(store=tmp_path_factory.mktemp("seeded") / "store"))
-    s.__dict__["embedder"] = embedder
+    s = Services(Settings(store=tmp_path_factory.mktemp("seeded") / "store"), embedder=embedder)
     s.ensure_seeded()
     yield s

@@ -14,11 +14,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bot.stance_model import DEFAULT_CONFIG, ModelStanceJudge
+from bot.engine.stance_model import DEFAULT_CONFIG, ModelStanceJudge
 
 from ..conftest import ROOT, SEED, SHARED_EVAL
 
-REFERENCE = Path(__file__).parent.parent / "fixtures" / "stance_reference.json"
+REFERENCE = Path(__file__).parent / "fixtures" / "stance_reference.json"
 TOLERANCE = 1e-5
 
 
@@ -75,7 +75,8 @@ def test_probabilities_match_the_stored_reference(judge: ModelStanceJudge) -> No
     """
     reference = json.loads(REFERENCE.read_text(encoding="utf-8"))
     assert reference["model_sha256"] == _model_sha256(), (
-        "the shipped stance model changed: rewrite tests/fixtures/stance_reference.json with "
+        "the shipped stance model changed: rewrite tests/engine/fixtures/stance_reference.json "
+        "with "
         "`python -m tests.engine.test_stance_determinism`"
     )
     for row in reference["pairs"]:
@@ -102,8 +103,7 @@ def crowded_services(tmp_path_factory: pytest.TempPathFactory, embedder):
     from bot.services import Services
     from bot.settings import Settings
 
-    s = Services(Settings(store=tmp_path_factory.mktemp("crowded") / "store"))
-    s.__dict__["embedder"] = embedder
+    s = Services(Settings(store=tmp_path_factory.mktemp("crowded") / "store"), embedder=embedder)
     s.ensure_seeded()
     report = s.ingest([ROOT / "data" / "eval" / "stories"])
     assert not report.errors and report.documents >= 8

@@ -20,7 +20,7 @@ from retrieval.types import Document
 
 from ..conftest import SEED
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "hostile_html"
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "hostile_html"
 FILES = sorted(FIXTURES.iterdir())
 PLANTED = "The meeting was certainly a negotiation."
 VISIBLE = ("Diplomats met in Tunisia in July, officials said.",

@@ -1,0 +1,115 @@
+"""Stance judges: how does each evidence sentence bear on the claim?
+
+Every judge implements ``StanceJudge``: ``rules`` (``stance_rules.py``), ``model`` (below:
+the rules' reading corrected by the shipped cross-encoder of ``stance_model.py``) and
+``llm`` (``bot/llm/judge.py``). ``bot.services.make_judge`` picks one by its setting name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING, Protocol
+
+from bot.engine.stance_rules import LEFT_OPEN, RulesStanceJudge
+from bot.types import Candidate, Judgement, Stance, StanceScore
+
+if TYPE_CHECKING:
+    from bot.engine.stance_model import ModelStanceJudge
+
+
+class StanceJudge(Protocol):
+    """Labels each candidate sentence SUPPORTS / REFUTES / NEUTRAL against the claim."""
+
+    name: str
+
+    def judge(self, claim: str, candidates: Sequence[Candidate]) -> list[Judgement]:
+        """One judgement per candidate, in order."""
+        ...
+
+
+# The learned model is trusted for contradiction, the rules and embeddings for support.
+# Thresholds chosen on half of a labelled claim set and checked on the other half
+# (README, Evaluation; scripts/tune_blend.py replays the blend over a grid).
+MODEL_REFUTES_MIN = 0.6  # the model's contradiction counts from this probability...
+MODEL_RELEVANCE_MIN = 0.4  # ...on a sentence at least this close to the claim
+RULES_SURE = 0.8  # a support the rules are this sure of stands
+SIMILAR_SUPPORTS = 0.65  # a sentence this close to the claim supports it...
+MODEL_NEUTRAL_MAX = 0.8  # ...unless the model is sure it leaves the claim open
+MODEL_SUPPORTS_MIN = 1.01  # the model's own support counts from this probability (off: > 1)
+MODEL_NEUTRAL_VETO = 1.01  # a rules stance below "sure" gives way to a model this sure of neutral
+RULES_REFUTES_SURE = 0.0  # a contradiction the rules are this sure of stands
+
+# The values scripts/tune_blend.py tries for each threshold.
+BLEND_SEARCH: dict[str, tuple[float, ...]] = {
+    "refutes_min": (0.5, 0.6, 0.7, 0.8, 0.9),
+    "relevance_min": (0.3, 0.4, 0.5),
+    "rules_sure": (0.7, 0.8, 0.9, 1.01),
+    "rules_refutes_sure": (0.0, 0.7, 0.8, 0.9, 1.01),
+    "similar_supports": (0.6, 0.65, 0.7, 0.8, 1.01),
+    "neutral_max": (0.5, 0.8),
+    "supports_min": (0.6, 0.7, 0.8, 0.9, 1.01),
+    "neutral_veto": (0.7, 0.8, 0.9, 1.01),
+}
+
+
+def blend(
+    rules: StanceScore,
+    probs: Sequence[float],
+    cosine: float,
+    *,
+    refutes_min: float = MODEL_REFUTES_MIN,
+    relevance_min: float = MODEL_RELEVANCE_MIN,
+    rules_sure: float = RULES_SURE,
+    rules_refutes_sure: float = RULES_REFUTES_SURE,
+    similar_supports: float = SIMILAR_SUPPORTS,
+    neutral_max: float = MODEL_NEUTRAL_MAX,
+    supports_min: float = MODEL_SUPPORTS_MIN,
+    neutral_veto: float = MODEL_NEUTRAL_VETO,
+) -> StanceScore:
+    """The rules' stance where they are sure; elsewhere the model's, and close paraphrases."""
+    p_supports, p_refutes, p_neutral = float(probs[0]), float(probs[1]), float(probs[2])
+    if rules.label is Stance.REFUTES and rules.score >= rules_refutes_sure:
+        return rules
+    if rules.label is Stance.SUPPORTS and rules.score >= rules_sure:
+        return rules
+    related = cosine >= relevance_min
+    if p_refutes >= refutes_min and related:
+        return _model(Stance.REFUTES, p_refutes)
+    if rules.label is not Stance.NEUTRAL:  # a stance the rules are not sure of
+        if p_neutral >= neutral_veto:
+            return _model(Stance.NEUTRAL, p_neutral)
+        if rules.label is Stance.REFUTES and p_supports >= supports_min and related:
+            return _model(Stance.SUPPORTS, p_supports)
+        return rules
+    if rules.cue == LEFT_OPEN:  # the sentence only asks or supposes the claim
+        return rules
+    if p_supports >= supports_min and related:
+        return _model(Stance.SUPPORTS, p_supports)
+    if cosine >= similar_supports and p_neutral < neutral_max:
+        return StanceScore(Stance.SUPPORTS, round(cosine, 3), f"close to the claim ({cosine:.2f})")
+    return rules
+
+
+def _model(label: Stance, p: float) -> StanceScore:
+    return StanceScore(label, round(p, 3), f"stance model p={p:.2f}")
+
+
+class ModelJudge:
+    """The ``model`` judge: the rules' reading, blended with the shipped model's probabilities."""
+
+    name = "model"
+
+    def __init__(self, rules: RulesStanceJudge, model: ModelStanceJudge) -> None:
+        self.rules = rules
+        self.model = model
+
+    def judge(self, claim: str, candidates: Sequence[Candidate]) -> list[Judgement]:
+        judgements = self.rules.judge(claim, candidates)
+        if not candidates:
+            return judgements
+        probs = self.model.probabilities(claim, [c.text for c in candidates])
+        return [
+            replace(j, score=blend(j.score, p, c.cosine))
+            for j, c, p in zip(judgements, candidates, probs, strict=True)
+        ]

@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import pytest
+
+from bot.engine.claims import make_claim
+
+
+@pytest.mark.parametrize(
+    ("question", "claim"),
+    [
+        ("Did the U.S. close its embassy in Tripoli?", "The U.S. closed its embassy in Tripoli."),
+        ("Did Gene Cretz take part in the meeting?", "Gene Cretz took part in the meeting."),
+        ("Is NATO leading an air campaign over Libya?",
+         "NATO is leading an air campaign over Libya."),
+        ("Was the meeting first disclosed in Washington?",
+         "The meeting was first disclosed in Washington."),
+        ("Does NATO lead the campaign?", "NATO leads the campaign."),
+        ("Has the council met?", "The council has met."),
+        ("Is it true that the embassy closed?", "The embassy closed."),
+        ("The meeting was a negotiation", "The meeting was a negotiation."),
+    ],
+)
+def test_questions_become_statements(parser, question: str, claim: str) -> None:
+    assert make_claim(question, parser).text == claim
+
+
+def test_this_is_resolved_from_the_sources(parser) -> None:
+    seen = []
+
+    def find_subject(text: str, predicate: str) -> str:
+        seen.append(predicate)
+        return "the meeting"
+
+    claim = make_claim("Was this a negotiation?", parser, find_subject=find_subject)
+    assert claim.text == "The meeting was a negotiation."
+    assert seen == ["was a negotiation"]
+
+
+def test_this_is_resolved_from_the_history_first(parser) -> None:
+    history = [{"role": "user", "content": "Was the summit a success?"},
+               {"role": "assistant", "content": "Disputed: ..."}]
+    claim = make_claim("Was it a negotiation?", parser, history,
+                       find_subject=lambda t, p: "the meeting")
+    assert claim.text == "The summit was a negotiation."
+
+
+def test_follow_up_about_a_party_keeps_the_claim(parser) -> None:
+    history = [{"role": "user", "content": "Was the meeting a negotiation?"}]
+    claim = make_claim("And what did Libya say?", parser, history)
+    assert claim.text == "The meeting was a negotiation."
+    assert claim.speaker == "Libya"
+
+
+def test_open_questions_are_marked(parser) -> None:
+    claim = make_claim("What is the capital of France?", parser)
+    assert claim.is_open
