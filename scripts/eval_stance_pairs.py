@@ -21,7 +21,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.engine.stance_model import ModelStanceJudge  # noqa: E402
+from bot.engine.stance_model import DEFAULT_CONFIG, ModelStanceJudge  # noqa: E402
 from bot.evaluate import GOLD_VERDICT as CLAIM_GOLD  # noqa: E402
 from bot.evaluate import LABELS as VERDICTS  # noqa: E402
 
@@ -58,13 +58,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument(
+        "--model", type=Path, default=DEFAULT_CONFIG, help="stance model config (JSON)"
+    )
     args = parser.parse_args()
     claims = [
         json.loads(line)
         for line in args.data.read_text(encoding="utf-8").splitlines()
         if line.strip()
     ]
-    judge = ModelStanceJudge()
+    judge = ModelStanceJudge(args.model)
     t0 = time.time()
     per_claim = [
         judge.probabilities(c["claim"], [e["text"] for e in c["evidences"]]) for c in claims

@@ -286,6 +286,45 @@ PARAM_CONSTANTS = {
 }
 
 
+# The blend before it was re-derived for the model trained on public NLI data.
+PREVIOUS_BLEND = {
+    "refutes_min": 0.6,
+    "relevance_min": 0.4,
+    "rules_sure": 0.8,
+    "similar_supports": 0.65,
+    "neutral_max": 0.8,
+    "supports_min": 1.01,
+    "neutral_veto": 1.01,
+    "rules_refutes_sure": 0.0,
+}
+
+
+def compare(args: argparse.Namespace) -> None:
+    """Rules alone, and each recorded model with the previous and the shipped blend."""
+    from bot.engine import stance
+
+    splits = load_rows(args.rows)
+    names = sorted(splits)
+    print(f"{'':34s}" + "".join(f"{n:>16s}" for n in names))
+
+    def line(label: str, stance_of) -> None:
+        cells = []
+        for n in names:
+            m = classification(verdicts(splits[n], stance_of))
+            cells.append(f"{m['macro_f1']:.3f} / {m['accuracy']:.3f}")
+        print(f"{label:34s}" + "".join(f"{c:>16s}" for c in cells))
+
+    line("rules alone", rules_only)
+    for model in args.model:
+        for label, params in (("previous blend", PREVIOUS_BLEND), ("shipped blend", {})):
+
+            def stance_of(s: dict[str, Any], model=model, params=params) -> StanceScore:
+                return stance.blend(rules_only(s), s["probs"][model], s["cosine"], **params)
+
+            line(f"{model} + {label}", stance_of)
+    print("cells: macro-F1 / accuracy of the claim verdicts")
+
+
 def _fmt(scores: dict[str, float]) -> str:
     return " ".join(f"{s} {v:.4f}" for s, v in sorted(scores.items()))
 
@@ -304,8 +343,11 @@ def main() -> None:
     gr = sub.add_parser("grid", help="replay the blend, searching thresholds")
     gr.add_argument("rows", type=Path, nargs="+")
     gr.add_argument("--model", required=True, help="which recorded model's probabilities")
+    cmp = sub.add_parser("compare", help="rules alone vs each model, previous vs shipped blend")
+    cmp.add_argument("rows", type=Path, nargs="+")
+    cmp.add_argument("--model", action="append", required=True)
     args = parser.parse_args()
-    {"record": record, "add-model": add_model, "grid": grid}[args.command](args)
+    {"record": record, "add-model": add_model, "grid": grid, "compare": compare}[args.command](args)
 
 
 if __name__ == "__main__":

@@ -32,11 +32,6 @@ CLEAR_PAIRS = [
         Stance.SUPPORTS,
     ),
     (
-        "Ticket sales at the cinema chain increased last year.",
-        "Ticket sales at the cinema chain rose by 9 percent last year, the company said.",
-        Stance.SUPPORTS,
-    ),
-    (
         "The river burst its banks on Tuesday.",
         "Officials said the river did not burst its banks on Tuesday, despite the heavy rain.",
         Stance.REFUTES,
