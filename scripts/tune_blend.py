@@ -323,6 +323,13 @@ def compare(args: argparse.Namespace) -> None:
 
             line(f"{model} + {label}", stance_of)
     print("cells: macro-F1 / accuracy of the claim verdicts")
+    model = args.model[-1]
+    print(f"calibration of {model} + shipped blend:")
+    for n in names:
+        print(f"  {n}:")
+        print("\n".join(calibration(
+            splits[n], lambda s: stance.blend(rules_only(s), s["probs"][model], s["cosine"])
+        )))
 
 
 def _fmt(scores: dict[str, float]) -> str:
