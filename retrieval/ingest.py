@@ -40,6 +40,7 @@ class IngestReport:
     removed: int = 0
     errors: list[LoadError] = field(default_factory=list)
     doc_ids: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)  # one per doc_id
 
     def summary(self) -> str:
         line = (f"{self.documents} documents: {self.added} chunks added, "
@@ -63,10 +64,13 @@ def ingest_documents(
     for doc in docs:
         report.documents += 1
         report.doc_ids.append(doc.doc_id)
+        report.sources.append(doc.source)
         if doc.doc_id in seen or doc.doc_id in complete:
             # Same text already stored: nothing to add, but the source may have moved on.
             report.unchanged += len(chunk_document(doc, max_chars))
             seen.add(doc.doc_id)
+            # Older stores hold absolute server paths: the source as given replaces them.
+            store.set_source(doc.doc_id, doc.source)
             report.removed += _drop_older_versions(store, doc)
             continue
         seen.add(doc.doc_id)

@@ -22,6 +22,7 @@ from urllib.parse import urlparse
 import numpy as np
 
 from retrieval.errors import BackendError, ConfigError, CrosscheckError
+from retrieval.sources import public_source
 from retrieval.types import Chunk, Document, Passage, Span
 
 log = logging.getLogger(__name__)
@@ -200,7 +201,7 @@ class ChunkStore:
     def documents(self) -> list[DocumentInfo]:
         got = self._docs.get(where={"state": _COMPLETE}, include=["metadatas"])
         infos = [
-            DocumentInfo(i, str(m["title"]), str(m["source"]), int(m["chunks"]),
+            DocumentInfo(i, str(m["title"]), public_source(str(m["source"])), int(m["chunks"]),
                          float(m["ingested_at"]))
             for i, m in zip(got["ids"], got["metadatas"] or [], strict=True)
         ]
@@ -219,8 +220,8 @@ class ChunkStore:
         if meta.get("state") != _COMPLETE:
             return None
         text = (got["documents"] or [""])[0] or ""
-        return Document(doc_id=doc_id, title=str(meta["title"]), source=str(meta["source"]),
-                        text=text)
+        return Document(doc_id=doc_id, title=str(meta["title"]),
+                        source=public_source(str(meta["source"])), text=text)
 
     @_guarded("reading chunks")
     def all_chunks(self) -> list[Chunk]:
@@ -347,6 +348,19 @@ class ChunkStore:
             "sentences": json.dumps([[s.start, s.end] for s in chunk.sentences]),
         }
 
+    @_guarded("updating a source")
+    def set_source(self, doc_id: str, source: str) -> bool:
+        """Record a stored document's new source (same text, given another way); True if
+        it changed."""
+        with self._lock:
+            got = self._docs.get(ids=[doc_id], include=["metadatas"])
+            metas = got["metadatas"] or []
+            if not got["ids"] or not metas or metas[0].get("source") == source:
+                return False
+            self._docs.update(ids=[doc_id], metadatas=[{"source": source}])
+            self._generation += 1
+            return True
+
     @_guarded("removing documents")
     def remove(self, doc_ids: Iterable[str]) -> int:
         """Remove documents and their chunks; returns the number of chunks removed."""
@@ -403,7 +417,7 @@ class ChunkStore:
                 if m.get("state") == _COMPLETE}
         return [
             Passage(chunk=c, title=str(meta[c.doc_id]["title"]),
-                    source=str(meta[c.doc_id]["source"]), score=s,
+                    source=public_source(str(meta[c.doc_id]["source"])), score=s,
                     embedding=v)
             for c, s, v in hits if c.doc_id in meta
         ]
