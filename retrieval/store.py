@@ -22,6 +22,7 @@ from urllib.parse import urlparse
 import numpy as np
 
 from retrieval.errors import BackendError, ConfigError, CrosscheckError
+from retrieval.instructions import count_instructions
 from retrieval.sources import public_source
 from retrieval.types import Chunk, Document, Passage, Span
 
@@ -46,6 +47,7 @@ class DocumentInfo:
     source: str
     chunks: int
     ingested_at: float
+    instructions: int | None = None  # sentences set aside as orders to the bot (None: unknown)
 
 
 def _client(path: str | None, url: str | None) -> Any:
@@ -202,7 +204,8 @@ class ChunkStore:
         got = self._docs.get(where={"state": _COMPLETE}, include=["metadatas"])
         infos = [
             DocumentInfo(i, str(m["title"]), public_source(str(m["source"])), int(m["chunks"]),
-                         float(m["ingested_at"]))
+                         float(m["ingested_at"]),
+                         int(m["instructions"]) if "instructions" in m else None)
             for i, m in zip(got["ids"], got["metadatas"] or [], strict=True)
         ]
         return sorted(infos, key=lambda d: (d.title.lower(), d.doc_id))
@@ -318,7 +321,8 @@ class ChunkStore:
     @_guarded("storing documents")
     def _write(self, items: Sequence[tuple[Document, Sequence[Chunk], np.ndarray]]) -> None:
         now = time.time()
-        metas = [{"title": d.title, "source": d.source, "chunks": len(c), "ingested_at": now}
+        metas = [{"title": d.title, "source": d.source, "chunks": len(c), "ingested_at": now,
+                  "instructions": count_instructions(d.text, (s for ch in c for s in ch.sentences))}
                  for d, c, _ in items]
         ids = [d.doc_id for d, _, _ in items]
         rows = [(c, v, d) for d, chunks, vectors in items for c, v in zip(chunks, vectors,
@@ -348,18 +352,21 @@ class ChunkStore:
             "sentences": json.dumps([[s.start, s.end] for s in chunk.sentences]),
         }
 
-    @_guarded("updating a source")
-    def set_source(self, doc_id: str, source: str) -> bool:
-        """Record a stored document's new source (same text, given another way); True if
-        it changed."""
+    @_guarded("updating a document")
+    def refresh(self, doc: Document, chunks: Sequence[Chunk]) -> int:
+        """A stored document given again: record its source as now given (older stores hold
+        server paths) and its set-aside instruction count; returns that count."""
+        count = count_instructions(doc.text, (s for c in chunks for s in c.sentences))
         with self._lock:
-            got = self._docs.get(ids=[doc_id], include=["metadatas"])
+            got = self._docs.get(ids=[doc.doc_id], include=["metadatas"])
             metas = got["metadatas"] or []
-            if not got["ids"] or not metas or metas[0].get("source") == source:
-                return False
-            self._docs.update(ids=[doc_id], metadatas=[{"source": source}])
-            self._generation += 1
-            return True
+            if not got["ids"] or not metas:
+                return count
+            if metas[0].get("source") != doc.source or metas[0].get("instructions") != count:
+                self._docs.update(ids=[doc.doc_id],
+                                  metadatas=[{"source": doc.source, "instructions": count}])
+                self._generation += 1
+        return count
 
     @_guarded("removing documents")
     def remove(self, doc_ids: Iterable[str]) -> int:

@@ -80,6 +80,9 @@ class DocumentOut(BaseModel):
     source: str
     chunks: int
     ingested_at: float
+    instructions: int | None = Field(
+        None, description="Sentences set aside as instructions to the bot, not evidence "
+        "(unknown for documents stored before this was counted).")
 
 
 class UploadedFile(BaseModel):
@@ -103,6 +106,9 @@ class UploadOut(BaseModel):
     files: list[UploadedFile]
     errors: list[UploadError]
     summary: str
+    set_aside: dict[str, int] = Field(
+        default_factory=dict, description="Per file with any: sentences addressed to the "
+        "assistant, set aside as instructions (never evidence).")
 
 
 class RemovedOut(BaseModel):
@@ -243,7 +249,8 @@ def make_router(services: Services, verifier: Verifier) -> APIRouter:
         summary = report.summary() + (f"; {len(errors)} refused" if errors else "")
         return {"documents": report.documents, "added": report.added,
                 "unchanged": report.unchanged, "removed": report.removed,
-                "files": accepted, "errors": errors, "summary": summary}
+                "files": accepted, "errors": errors, "summary": summary,
+                "set_aside": report.set_aside}
 
     @router.delete("/documents/{doc_id}", response_model=RemovedOut,
                    responses={404: {"description": "no such document"},

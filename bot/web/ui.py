@@ -168,11 +168,15 @@ class ChatUI:
                 '<p class="cc-muted">The corpus is empty: upload documents above.</p>'
         rows = "".join(
             f'<tr><td>{esc(d.title)}</td><td class="cc-num">{d.chunks}</td>'
-            f"<td>{esc(source_label(d.source))}</td><td><code>{esc(d.doc_id)}</code></td></tr>"
+            f"<td>{esc(source_label(d.source))}</td>"
+            f'<td class="cc-num">{"–" if d.instructions is None else d.instructions}</td>'
+            f"<td><code>{esc(d.doc_id)}</code></td></tr>"
             for d in shown
         )
         return (f'<p class="cc-muted">{len(shown)} of {len(docs)} documents</p>'
                 '<table class="cc-docs"><thead><tr><th>Title</th><th>Chunks</th><th>Source</th>'
+                '<th title="Sentences addressed to the assistant, set aside as instructions, '
+                'never used as evidence">Set aside</th>'
                 f"<th>Id</th></tr></thead><tbody>{rows}</tbody></table>")
 
     def document_choices(self) -> Any:
@@ -207,7 +211,9 @@ class ChatUI:
 
             try:
                 report = self.services.ingest_documents(docs, progress=tick, actor=who)
-                summary = report.summary()
+                summary = report.summary() + "".join(
+                    f"; {source_label(src)}: {n} instruction sentence{'s' * (n != 1)} set aside"
+                    for src, n in report.set_aside.items())
                 errors += [str(e) for e in report.errors]
             except CrosscheckError as exc:
                 errors.append(str(exc))

@@ -251,7 +251,7 @@ def test_ui_and_cli_changes_are_audited(services, tmp_path) -> None:
     path.write_bytes(BRIDGE.replace(b"Kestrel", b"Wren"))
     ui = ChatUI(services, Verifier(services))
     ui.upload([str(path)], "", progress=lambda *a, **k: None)
-    doc_id = [d.doc_id for d in services.store.documents() if d.source == "upload:wren.txt"][0]
+    doc_id = next(d.doc_id for d in services.store.documents() if d.source == "upload:wren.txt")
     ui.remove(doc_id, "")
     report = services.ingest([path])  # the CLI's path
     lines = audit_lines(services)[before:]
