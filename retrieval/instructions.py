@@ -39,18 +39,22 @@ _AI = (r"(?:a\.?i\.?|artificial intelligence|(?:ai |chat ?|language |)(?:assista
        r"chat ?gpt|gpt(?:-\d)?|llms?|large language models?|chatbots?|fact[- ]?check(?:er|ing "
        r"(?:system|tool|bot))s?|crosscheck|(?:ai|automated|machine) (?:readers?|systems?|agents?|"
        r"tools?)|machines? reading this)")
-_DO = (r"(?:answer|respond|reply|say|state|output|print|write|cite|quote|ignore|disregard|"
-       r"forget|treat|conclude|follow|use|include|end|begin|start|mention|report that|tell|"
-       r"mark|label|rate|classify|return|repeat|obey|pretend|act|always|never|only|not)")
+# The same without a bare "assistant", "bot" or "model" (an assistant secretary, a model
+# railway): for sentences that only name them, not address them.
+_AI_NAMED = _AI.replace("(?:ai |chat ?|language |)", "(?:ai |chat ?|language )")
+_DO = (r"(?:answer|respond|reply|say|state|output|print|cite|quote|ignore|disregard|forget|"
+       r"treat|conclude|mention|report that|label|classify|repeat|obey|pretend|"
+       r"follow (?:exactly|these|this|the following|my|our|them))")
 
 # Addressing an assistant, AI or model: checked everywhere, quotes included.
 _ADDRESSED = [re.compile(p, re.IGNORECASE) for p in (
     rf"\bnotes? (?:to|for) (?:the |any |all )?{_AI}",
     rf"\b(?:dear|attention|hey|hello|hi|to)\s*,?\s*(?:the |all |any )?{_AI}\s*[,:!]",
     rf"\bif you(?:'re| are) (?:an? |the )?{_AI}",
-    rf"\b(?:(?:any|all|every|each|the|an?|you,?(?: the)?)\s+)?{_AI}\b[\w\s,'-]{{0,40}}?\b(?:must|should|"
-    rf"shall|will|needs? to|has to|have to|is (?:instructed|required|told) to|are (?:instructed|"
-    rf"required|told) to)\s+(?:now\s+|always\s+|only\s+|never\s+)?{_DO}\b",
+    rf"\b(?:(?:any|all|every|each|the|an?|you,?(?: the)?)\s+)?{_AI_NAMED}\b"
+    rf"[\w\s,'-]{{0,40}}?"
+    rf"\b(?:must|should|shall|needs? to|has to|have to|is (?:instructed|required|told) to|"
+    rf"are (?:instructed|required|told) to)\s+(?:now\s+|always\s+|only\s+|never\s+)?{_DO}\b",
     rf"\b(?:for|to) {_AI} (?:reading|processing|summari[sz]ing|indexing) this\b",
     r"\bmachine-readable (?:summary|instructions?|verdict)\b",
     r"\byou are (?:no longer|now|not) (?:an? |the )?(?:" + _AI + r"|fact checker)",

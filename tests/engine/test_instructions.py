@@ -61,6 +61,9 @@ REPORTING = [
     "“We want to move forward all the time,” said the spokesman, Moussa Ibrahim.",
     "When asked about the meeting, the spokesman said it was a first step.",
     "The verdict in the trial of the former minister is expected next week.",
+    "AI models should follow ethical guidelines, the minister said.",
+    "The chatbot will not be available in Libya until next year.",
+    "The assistant secretary must answer questions from Congress on the Libya meeting.",
 ]
 
 
