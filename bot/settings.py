@@ -90,8 +90,7 @@ class Settings(BaseSettings):
     )
     audit_log: Path | None = Field(
         None, description="Append-only JSON-lines log of every corpus change; default "
-        "`<store>-audit.jsonl` beside the embedded store (`crosscheck-audit.jsonl` in the "
-        "working folder with a Chroma server)."
+        "`<store>-audit.jsonl` beside the `store` folder (also with a Chroma server)."
     )
     cors_origins: list[str] = Field(
         default_factory=list, description="Origins allowed to embed or call the app (CORS)."
@@ -121,8 +120,7 @@ class Settings(BaseSettings):
         """Where corpus changes are logged."""
         if self.audit_log is not None:
             return self.audit_log
-        return Path("crosscheck-audit.jsonl") if self.chroma_url else self.store.with_name(
-            self.store.name + "-audit.jsonl")
+        return self.store.with_name(self.store.name + "-audit.jsonl")
 
     @property
     def offline(self) -> bool:
