@@ -72,6 +72,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     report = services.ingest([Path(p) for p in args.paths], progress=_progress_bar("embedding"))
     for error in report.errors:
         print(f"skipped {error}", file=sys.stderr)
+    for source, count in report.set_aside.items():
+        print(f"{source}: set aside {count} sentence{'s' * (count != 1)} addressed to the "
+              "assistant (instructions, not evidence)")
     print(report.summary())
     return 1 if report.errors else 0
 

@@ -9,6 +9,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot.audit import CLI, Actor, AuditLog
 from bot.engine.evidence import EvidenceFinder
 from bot.engine.nlp import Parser
 from bot.engine.stance import StanceJudge
@@ -84,6 +85,16 @@ class Services:
         self._write_lock = threading.Lock()
 
     @cached_property
+    def audit(self) -> AuditLog:
+        return AuditLog(self.settings.audit_path)
+
+    def _audit_ingest(self, action: str, actor: Actor, report: IngestReport) -> None:
+        docs = [{"doc_id": d, "name": n}
+                for d, n in zip(report.doc_ids, report.sources, strict=True)]
+        self.audit.record(action, actor, docs, added=report.added, removed=report.removed,
+                          skipped=len(report.errors))
+
+    @cached_property
     def embedder(self) -> Embedder:
         return make_embedder(self.settings.embeddings, self.settings.embeddings_base_url)
 
@@ -109,29 +120,42 @@ class Services:
     def judge(self) -> StanceJudge:
         return make_judge(self.settings, self.parser)
 
-    def ingest(self, paths: list[Path], progress: Progress | None = None) -> IngestReport:
+    def ingest(self, paths: list[Path], progress: Progress | None = None,
+               actor: Actor = CLI) -> IngestReport:
+        """Ingest files and folders; the change is written to the audit log."""
         from retrieval.ingest import ingest_paths
 
         with self._write_lock:
-            return ingest_paths(paths, self.store, self.embedder, self.settings.chunk_chars,
-                                progress)
+            report = ingest_paths(paths, self.store, self.embedder, self.settings.chunk_chars,
+                                  progress)
+            self._audit_ingest("ingest", actor, report)
+            return report
 
-    def ingest_documents(self, docs: list[Document],
-                         progress: Progress | None = None) -> IngestReport:
+    def ingest_documents(self, docs: list[Document], progress: Progress | None = None,
+                         actor: Actor = CLI) -> IngestReport:
+        """Ingest parsed documents (uploads); the change is written to the audit log."""
         from retrieval.ingest import ingest_documents
 
         with self._write_lock:
-            return ingest_documents(docs, self.store, self.embedder, self.settings.chunk_chars,
-                                    progress)
+            report = ingest_documents(docs, self.store, self.embedder,
+                                      self.settings.chunk_chars, progress)
+            self._audit_ingest("upload" if actor.via in ("api", "ui") else "ingest", actor,
+                               report)
+            return report
 
-    def remove(self, doc_ids: Sequence[str]) -> int:
+    def remove(self, doc_ids: Sequence[str], actor: Actor = CLI) -> int:
         """Remove whole documents (chunks removed returned); unknown ids are an ``InputError``."""
         with self._write_lock:
             known = self.store.complete_ids()
             missing = [d for d in doc_ids if d not in known]
             if missing:
                 raise InputError(f"no document with id {', '.join(missing)}")
-            return self.store.remove(list(doc_ids))
+            docs = [(d, self.store.document(d)) for d in doc_ids]
+            removed = self.store.remove(list(doc_ids))
+            self.audit.record("delete", actor, [
+                {"doc_id": d, "name": doc.source if doc else "", "title": doc.title if doc else ""}
+                for d, doc in docs], removed=removed)
+            return removed
 
     def ensure_seeded(self) -> IngestReport | None:
         """A new user gets answers with no set-up: an empty store takes in the seed corpus."""
@@ -141,4 +165,4 @@ class Services:
             if not self.store.is_empty():
                 return None
             log.info("empty store: ingesting %s", self.settings.seeds)
-            return self.ingest([self.settings.seeds])
+            return self.ingest([self.settings.seeds], actor=Actor("seed"))

@@ -76,6 +76,22 @@ class Settings(BaseSettings):
     api_token: str | None = Field(
         None, description="Bearer token required by the API and UI; none means open access."
     )
+    session_secret: str | None = Field(
+        None, description="Key that signs UI session cookies; by default one derived from "
+        "`api_token` (changing either ends every session)."
+    )
+    rate_verify_per_min: float = Field(
+        60.0, ge=0, description="Questions per minute per client on POST /api/verify "
+        "(0: no limit); each app replica counts its own."
+    )
+    rate_upload_per_min: float = Field(
+        20.0, ge=0, description="Uploads per minute per client, API and UI (0: no limit); each "
+        "app replica counts its own."
+    )
+    audit_log: Path | None = Field(
+        None, description="Append-only JSON-lines log of every corpus change; default "
+        "`<store>-audit.jsonl` beside the `store` folder (also with a Chroma server)."
+    )
     cors_origins: list[str] = Field(
         default_factory=list, description="Origins allowed to embed or call the app (CORS)."
     )
@@ -98,6 +114,13 @@ class Settings(BaseSettings):
                 "'openai-compatible:<model>', or use CROSSCHECK_STANCE=model or rules"
             )
         return self
+
+    @property
+    def audit_path(self) -> Path:
+        """Where corpus changes are logged."""
+        if self.audit_log is not None:
+            return self.audit_log
+        return self.store.with_name(self.store.name + "-audit.jsonl")
 
     @property
     def offline(self) -> bool:

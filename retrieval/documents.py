@@ -13,6 +13,7 @@ from markdown_it import MarkdownIt
 from retrieval.css_hidden import TooCostly
 from retrieval.errors import InputError
 from retrieval.html_text import html_to_text
+from retrieval.sources import public_source as public_source
 from retrieval.types import Document
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
@@ -117,8 +118,19 @@ def parse(data: bytes, name: str, source: str | None = None) -> Document:
     return Document(doc_id=content_hash(text), title=title, source=source or name, text=text)
 
 
-def load_file(path: Path) -> Document:
-    """Read and parse one file from disk."""
+def source_for(path: Path, root: Path | None = None) -> str:
+    """What a user gave: a path under an ingested folder is ``<folder name>/<relative path>``,
+    a file argument its relative path as given (or its name), never an absolute path."""
+    if root is not None:
+        label = root.name or root.resolve().name
+        return "/".join((label, *path.relative_to(root).parts))
+    if not path.is_absolute() and ".." not in path.parts:
+        return path.as_posix()
+    return path.name
+
+
+def load_file(path: Path, source: str | None = None) -> Document:
+    """Read and parse one file from disk; ``source`` is what answers show (default its name)."""
     try:
         data = path.read_bytes()
     except FileNotFoundError as exc:
@@ -127,20 +139,21 @@ def load_file(path: Path) -> Document:
         raise InputError(f"{path}: is a folder") from exc
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
-    return parse(data, path.name, source=str(path.resolve()))
+    return parse(data, path.name, source=source or source_for(path))
 
 
-def iter_files(paths: Iterable[Path]) -> Iterator[Path | LoadError]:
-    """Expand folders (recursively, sorted, hidden entries skipped); report missing paths."""
+def iter_files(paths: Iterable[Path]) -> Iterator[tuple[Path, str] | LoadError]:
+    """Expand folders (recursively, sorted, hidden entries skipped) into (file, its source);
+    report missing paths."""
     for path in paths:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 rel = child.relative_to(path)
                 if any(part.startswith(".") for part in rel.parts) or not child.is_file():
                     continue
-                yield child
+                yield child, source_for(child, root=path)
         elif path.exists():
-            yield path
+            yield path, source_for(path)
         else:
             yield LoadError(str(path), "no such file or folder")
 
@@ -153,10 +166,11 @@ def load_paths(paths: Iterable[Path]) -> tuple[list[Document], list[LoadError]]:
         if isinstance(item, LoadError):
             errors.append(item)
             continue
+        path, source = item
         try:
-            docs.append(load_file(item))
+            docs.append(load_file(path, source))
         except InputError as exc:
             message = str(exc)
-            prefix = f"{item.name}: "
-            errors.append(LoadError(str(item), message.removeprefix(prefix)))
+            prefix = f"{path.name}: "
+            errors.append(LoadError(source, message.removeprefix(prefix)))
     return docs, errors

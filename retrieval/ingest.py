@@ -15,6 +15,7 @@ import numpy as np
 from retrieval.chunking import chunk_document
 from retrieval.documents import LoadError, load_paths
 from retrieval.embeddings import Embedder
+from retrieval.instructions import count_instructions
 from retrieval.store import PENDING_GRACE, ChunkStore
 from retrieval.types import Chunk, Document
 
@@ -40,6 +41,8 @@ class IngestReport:
     removed: int = 0
     errors: list[LoadError] = field(default_factory=list)
     doc_ids: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)  # one per doc_id
+    set_aside: dict[str, int] = field(default_factory=dict)  # source -> instruction sentences
 
     def summary(self) -> str:
         line = (f"{self.documents} documents: {self.added} chunks added, "
@@ -63,14 +66,21 @@ def ingest_documents(
     for doc in docs:
         report.documents += 1
         report.doc_ids.append(doc.doc_id)
+        report.sources.append(doc.source)
         if doc.doc_id in seen or doc.doc_id in complete:
             # Same text already stored: nothing to add, but the source may have moved on.
-            report.unchanged += len(chunk_document(doc, max_chars))
+            chunks = chunk_document(doc, max_chars)
+            report.unchanged += len(chunks)
             seen.add(doc.doc_id)
+            # Older stores hold absolute server paths: the source as given replaces them.
+            _note_set_aside(report, doc, store.refresh(doc, chunks))
             report.removed += _drop_older_versions(store, doc)
             continue
         seen.add(doc.doc_id)
-        todo.append((doc, chunk_document(doc, max_chars)))
+        chunks = chunk_document(doc, max_chars)
+        _note_set_aside(report, doc, count_instructions(
+            doc.text, (s for c in chunks for s in c.sentences)))
+        todo.append((doc, chunks))
 
     total = sum(len(chunks) for _, chunks in todo)
     done = 0
@@ -159,6 +169,11 @@ class _Writer:
         for doc, chunks, _ in items:
             self.report.added += len(chunks)
             self.report.removed += _drop_older_versions(self.store, doc)
+
+
+def _note_set_aside(report: IngestReport, doc: Document, count: int) -> None:
+    if count:
+        report.set_aside[doc.source] = count
 
 
 def _groups(todo: list[tuple[Document, list[Chunk]]],

@@ -22,6 +22,8 @@ from urllib.parse import urlparse
 import numpy as np
 
 from retrieval.errors import BackendError, ConfigError, CrosscheckError
+from retrieval.instructions import count_instructions
+from retrieval.sources import public_source
 from retrieval.types import Chunk, Document, Passage, Span
 
 log = logging.getLogger(__name__)
@@ -45,6 +47,7 @@ class DocumentInfo:
     source: str
     chunks: int
     ingested_at: float
+    instructions: int | None = None  # sentences set aside as orders to the bot (None: unknown)
 
 
 def _client(path: str | None, url: str | None) -> Any:
@@ -200,8 +203,9 @@ class ChunkStore:
     def documents(self) -> list[DocumentInfo]:
         got = self._docs.get(where={"state": _COMPLETE}, include=["metadatas"])
         infos = [
-            DocumentInfo(i, str(m["title"]), str(m["source"]), int(m["chunks"]),
-                         float(m["ingested_at"]))
+            DocumentInfo(i, str(m["title"]), public_source(str(m["source"])), int(m["chunks"]),
+                         float(m["ingested_at"]),
+                         int(m["instructions"]) if "instructions" in m else None)
             for i, m in zip(got["ids"], got["metadatas"] or [], strict=True)
         ]
         return sorted(infos, key=lambda d: (d.title.lower(), d.doc_id))
@@ -219,8 +223,8 @@ class ChunkStore:
         if meta.get("state") != _COMPLETE:
             return None
         text = (got["documents"] or [""])[0] or ""
-        return Document(doc_id=doc_id, title=str(meta["title"]), source=str(meta["source"]),
-                        text=text)
+        return Document(doc_id=doc_id, title=str(meta["title"]),
+                        source=public_source(str(meta["source"])), text=text)
 
     @_guarded("reading chunks")
     def all_chunks(self) -> list[Chunk]:
@@ -317,7 +321,8 @@ class ChunkStore:
     @_guarded("storing documents")
     def _write(self, items: Sequence[tuple[Document, Sequence[Chunk], np.ndarray]]) -> None:
         now = time.time()
-        metas = [{"title": d.title, "source": d.source, "chunks": len(c), "ingested_at": now}
+        metas = [{"title": d.title, "source": d.source, "chunks": len(c), "ingested_at": now,
+                  "instructions": count_instructions(d.text, (s for ch in c for s in ch.sentences))}
                  for d, c, _ in items]
         ids = [d.doc_id for d, _, _ in items]
         rows = [(c, v, d) for d, chunks, vectors in items for c, v in zip(chunks, vectors,
@@ -346,6 +351,22 @@ class ChunkStore:
             "paragraph": chunk.paragraph,
             "sentences": json.dumps([[s.start, s.end] for s in chunk.sentences]),
         }
+
+    @_guarded("updating a document")
+    def refresh(self, doc: Document, chunks: Sequence[Chunk]) -> int:
+        """A stored document given again: record its source as now given (older stores hold
+        server paths) and its set-aside instruction count; returns that count."""
+        count = count_instructions(doc.text, (s for c in chunks for s in c.sentences))
+        with self._lock:
+            got = self._docs.get(ids=[doc.doc_id], include=["metadatas"])
+            metas = got["metadatas"] or []
+            if not got["ids"] or not metas:
+                return count
+            if metas[0].get("source") != doc.source or metas[0].get("instructions") != count:
+                self._docs.update(ids=[doc.doc_id],
+                                  metadatas=[{"source": doc.source, "instructions": count}])
+                self._generation += 1
+        return count
 
     @_guarded("removing documents")
     def remove(self, doc_ids: Iterable[str]) -> int:
@@ -403,7 +424,7 @@ class ChunkStore:
                 if m.get("state") == _COMPLETE}
         return [
             Passage(chunk=c, title=str(meta[c.doc_id]["title"]),
-                    source=str(meta[c.doc_id]["source"]), score=s,
+                    source=public_source(str(meta[c.doc_id]["source"])), score=s,
                     embedding=v)
             for c, s, v in hits if c.doc_id in meta
         ]

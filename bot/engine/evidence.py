@@ -7,6 +7,7 @@ import numpy as np
 from bot.types import Candidate
 from retrieval.cache import LRUCache
 from retrieval.embeddings import Embedder
+from retrieval.instructions import InstructionFilter
 from retrieval.store import ChunkStore
 from retrieval.types import Document, Passage, Span
 
@@ -20,6 +21,7 @@ class EvidenceFinder:
         self.embedder = embedder
         self._docs: LRUCache[Document] = LRUCache(documents)  # whole documents, by id
         self._vectors: LRUCache[np.ndarray] = LRUCache(sentences)  # sentence vectors
+        self._orders: LRUCache[InstructionFilter] = LRUCache(documents)  # by document id
 
     def document(self, doc_id: str) -> Document | None:
         doc = self._docs.get(doc_id)
@@ -28,6 +30,14 @@ class EvidenceFinder:
             if doc is not None:
                 self._docs.put(doc_id, doc)
         return doc  # type: ignore[return-value]
+
+    def _is_order(self, doc: Document, span: Span) -> bool:
+        """A sentence addressed to the assistant is never evidence (nor answer text)."""
+        judge = self._orders.get(doc.doc_id)
+        if judge is None:
+            judge = InstructionFilter(doc.text)
+            self._orders.put(doc.doc_id, judge)
+        return judge(span)  # type: ignore[operator]
 
     def embed_cached(self, texts: list[str]) -> np.ndarray:
         """Sentence vectors, computed once per distinct sentence."""
@@ -53,6 +63,8 @@ class EvidenceFinder:
                 if (doc.doc_id, span.start) in seen:
                     continue
                 seen.add((doc.doc_id, span.start))
+                if self._is_order(doc, span):
+                    continue
                 found.append((doc, span, passage.chunk.paragraph))
         if not found:
             return []

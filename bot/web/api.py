@@ -9,14 +9,17 @@ from __future__ import annotations
 import logging
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, File, HTTPException, Path, UploadFile
+from fastapi import APIRouter, File, HTTPException, Path, Request, UploadFile
 from pydantic import BaseModel, Field
 
+from bot.audit import Actor
 from bot.pipeline import Verifier
 from bot.services import Services
 from bot.settings import Settings
 from bot.web import uploads
+from bot.web.auth import bearer, cookie_token
 from retrieval.errors import BackendError, CrosscheckError, InputError
+from retrieval.sources import redact_paths
 from retrieval.types import Document
 
 log = logging.getLogger(__name__)
@@ -77,6 +80,9 @@ class DocumentOut(BaseModel):
     source: str
     chunks: int
     ingested_at: float
+    instructions: int | None = Field(
+        None, description="Sentences set aside as instructions to the bot, not evidence "
+        "(unknown for documents stored before this was counted).")
 
 
 class UploadedFile(BaseModel):
@@ -100,11 +106,21 @@ class UploadOut(BaseModel):
     files: list[UploadedFile]
     errors: list[UploadError]
     summary: str
+    set_aside: dict[str, int] = Field(
+        default_factory=dict, description="Per file with any: sentences addressed to the "
+        "assistant, set aside as instructions (never evidence).")
 
 
 class RemovedOut(BaseModel):
     doc_id: str
     removed: int = Field(description="Chunks removed.")
+
+
+def actor(request: Request) -> Actor:
+    """Who is calling, for the audit log: a hash of their token or session, their address."""
+    headers = {k.lower(): v for k, v in request.headers.items()}
+    return Actor("api", who=Actor.hashed(bearer(headers) or cookie_token(headers)),
+                 client=request.client.host if request.client else None)
 
 
 def upload_body_limit(settings: Settings) -> int:
@@ -119,14 +135,17 @@ def read_upload(upload: UploadFile, max_mb: float) -> tuple[str, Document]:
 
 def http_error(exc: Exception) -> HTTPException:
     """A pipeline error as an HTTP error whose message says what to do."""
+    message = redact_paths(str(exc))  # a client learns what failed, not where on the server
     if isinstance(exc, InputError):
-        return HTTPException(400, str(exc))
+        return HTTPException(400, message)
     if isinstance(exc, BackendError):
+        log.warning("backend error in the API: %s", exc)
         hint = " (try again shortly)" if exc.retryable else ""
         headers = {"Retry-After": "5"} if exc.retryable else None
-        return HTTPException(503, f"{exc}{hint}", headers=headers)
+        return HTTPException(503, f"{message}{hint}", headers=headers)
     if isinstance(exc, CrosscheckError):  # configuration: the operator's to fix
-        return HTTPException(503, f"the server is misconfigured: {exc}")
+        log.warning("configuration error in the API: %s", exc)
+        return HTTPException(503, f"the server is misconfigured: {message}")
     log.exception("unexpected error in the API", exc_info=exc)
     return HTTPException(500, "unexpected server error; it has been logged")
 
@@ -163,6 +182,8 @@ def make_router(services: Services, verifier: Verifier) -> APIRouter:
 
     @router.post("/verify", response_model=AnswerOut,
                  responses={400: {"description": "empty or too long question"},
+                            429: {"description": "over the client's rate limit (see "
+                                                 "Retry-After)"},
                             413: {"description": "request body too large"},
                             503: {"description": "the document store is unavailable"}})
     def verify(body: VerifyRequest) -> dict[str, Any]:
@@ -186,8 +207,9 @@ def make_router(services: Services, verifier: Verifier) -> APIRouter:
                  responses={400: {"description": "no file could be added (each reason given)"},
                             413: {"description": "too many files, or a file or the request "
                                                  "is over the size limit"},
+                            429: {"description": "over the client's upload rate limit"},
                             503: {"description": "the document store is unavailable"}})
-    def upload(files: Annotated[list[UploadFile] | None, File(
+    def upload(request: Request, files: Annotated[list[UploadFile] | None, File(
             description="One or more .txt, .md or .html files (form field `files`).")] = None
     ) -> dict[str, Any]:
         """Add documents; they are searchable as soon as this returns. Same text twice is a
@@ -212,7 +234,7 @@ def make_router(services: Services, verifier: Verifier) -> APIRouter:
             except InputError as exc:
                 reason = str(exc)
                 oversized += "CROSSCHECK_MAX_UPLOAD_MB" in reason
-                errors.append({"file": name, "reason": reason})
+                errors.append({"file": name, "reason": redact_paths(reason)})
                 continue
             docs.append(doc)
             accepted.append({"file": clean, "doc_id": doc.doc_id, "title": doc.title})
@@ -221,23 +243,25 @@ def make_router(services: Services, verifier: Verifier) -> APIRouter:
             raise HTTPException(status, "no document was added: "
                                 + " | ".join(e["reason"] for e in errors))
         try:
-            report = services.ingest_documents(docs)
+            report = services.ingest_documents(docs, actor=actor(request))
         except Exception as exc:
             raise http_error(exc) from exc
         summary = report.summary() + (f"; {len(errors)} refused" if errors else "")
         return {"documents": report.documents, "added": report.added,
                 "unchanged": report.unchanged, "removed": report.removed,
-                "files": accepted, "errors": errors, "summary": summary}
+                "files": accepted, "errors": errors, "summary": summary,
+                "set_aside": report.set_aside}
 
     @router.delete("/documents/{doc_id}", response_model=RemovedOut,
                    responses={404: {"description": "no such document"},
                               503: {"description": "the document store is unavailable"}})
-    def remove(doc_id: Annotated[str, Path(
+    def remove(request: Request, doc_id: Annotated[str, Path(
             max_length=200, description="A `doc_id` from GET /api/documents.")]
     ) -> dict[str, Any]:
         """Remove a document and its chunks; answers stop citing it at once."""
         try:
-            return {"doc_id": doc_id, "removed": services.remove([doc_id])}
+            return {"doc_id": doc_id,
+                    "removed": services.remove([doc_id], actor=actor(request))}
         except InputError as exc:
             raise HTTPException(404, f"no document {doc_id!r}; GET /api/documents lists "
                                 "the stored ones") from exc

@@ -7,11 +7,11 @@ shown as text, never markup.
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Callable, Iterable
 
 from bot.citations import MARKER
 from bot.types import Answer, Citation, Stance, Verdict
+from retrieval.sources import public_source, redact_paths
 
 DocText = Callable[[str], str | None]  # doc_id -> the document's full text, or None if gone
 
@@ -131,10 +131,9 @@ def who_says_what_html(answer: Answer | None) -> str:
 
 
 def source_label(source: str) -> str:
-    """A source as shown to readers: a URL as is, a server path by its file name only."""
-    if "://" in source or source.startswith("upload:"):
-        return source
-    return re.split(r"[\\/]", source)[-1]
+    """A source as shown to readers: as the user gave it; an older store's server path by its
+    file name only."""
+    return public_source(source)
 
 
 def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -180,4 +179,6 @@ def sources_html(answer: Answer | None, doc_text: DocText) -> str:
 
 def message_html(text: str, kind: str = "error") -> str:
     """A short notice in the chat (errors, status lines), as escaped text."""
+    if kind == "error":  # exception text may name server folders
+        text = redact_paths(text)
     return f'<div class="cc-{kind}">{esc(text)}</div>'

@@ -19,8 +19,10 @@ from fastapi.staticfiles import StaticFiles
 from bot.pipeline import Verifier
 from bot.services import Services
 from bot.web import ui
-from bot.web.api import BodyLimit, make_router, upload_body_limit
+from bot.web.api import UPLOAD_PATH, BodyLimit, make_router, upload_body_limit
 from bot.web.auth import TokenAuth
+from bot.web.limits import RateLimit, RateLimiter
+from retrieval.sources import redact_paths
 
 log = logging.getLogger(__name__)
 
@@ -79,9 +81,11 @@ def create_app(services: Services, *, warm_up: bool = True) -> FastAPI:
         """Liveness and store health; ``degraded`` (never an error page) if the store fails."""
         try:
             docs = len(services.store.documents())
-        except Exception as exc:  # health reports, never raises
-            where = settings.chroma_url or str(settings.store)
-            return {"status": "degraded", "store": where, "error": str(exc).splitlines()[0]}
+        except Exception as exc:  # health reports, never raises (and, unauthenticated, no paths)
+            log.warning("health check: the store failed: %s", exc)
+            where = "chroma server" if settings.chroma_url else "embedded store"
+            reason = redact_paths((str(exc).splitlines() or [type(exc).__name__])[0])
+            return {"status": "degraded", "store": where, "error": reason}
         return {"status": "ok", "documents": docs}
 
     _add_docs(app)
@@ -107,17 +111,25 @@ def create_app(services: Services, *, warm_up: bool = True) -> FastAPI:
         "theme": ui.THEME, "footer_links": [], "show_error": False, "ssr_mode": False,
         "max_file_size": int(settings.max_upload_mb * 1024 * 1024),
     }
+    upload_limiter = RateLimiter(settings.rate_upload_per_min)  # shared by the API and the UI
     widget = ui.build_ui(services, verifier, widget=True)
     app = ui.gr.mount_gradio_app(app, widget, path=WIDGET_PATH, css=ui.css(widget=True),
                                  **mount)
-    page = ui.build_ui(services, verifier, widget=False)
+    page = ui.build_ui(services, verifier, widget=False, upload_limiter=upload_limiter)
     app = ui.gr.mount_gradio_app(app, page, path="/", css=ui.css(widget=False), **mount)
 
     # Outermost last: CORS answers preflights before the token check sees them.
     app.add_middleware(EmbedRedirect)
     app.add_middleware(BodyLimit, upload_limit=upload_body_limit(settings))
+    # Inside the token check: a refused request costs an attacker nothing from a client's budget.
+    app.add_middleware(RateLimit, routes={
+        ("POST", "/api/verify"): (RateLimiter(settings.rate_verify_per_min), "questions"),
+        ("POST", UPLOAD_PATH): (upload_limiter, "uploads"),
+    })
     if settings.api_token:
-        app.add_middleware(TokenAuth, token=settings.api_token)
+        app.add_middleware(TokenAuth, token=settings.api_token,
+                           secret=settings.session_secret,
+                           allowed_origins=tuple(settings.cors_origins))
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins,
                            allow_methods=["GET", "POST", "DELETE", "OPTIONS"],

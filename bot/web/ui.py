@@ -15,8 +15,11 @@ from typing import Any
 
 import gradio as gr
 
+from bot.audit import Actor
 from bot.pipeline import Verifier
 from bot.services import Services
+from bot.web.auth import bearer, cookie_token
+from bot.web.limits import RateLimiter, too_many
 from bot.web.render import (
     answer_html,
     badge_html,
@@ -77,14 +80,26 @@ def read_uploads(paths: Sequence[str], max_files: int,
     return docs, errors
 
 
+def ui_actor(request: gr.Request | None) -> Actor:
+    """Who acts in the UI, for the audit log: a hash of their session (or token), address."""
+    if request is None:
+        return Actor("ui")
+    headers = {str(k).lower(): str(v) for k, v in dict(request.headers or {}).items()}
+    host = request.client.host if request.client else None
+    return Actor("ui", who=Actor.hashed(cookie_token(headers) or bearer(headers)), client=host)
+
+
 # -- the app ---------------------------------------------------------------------------------
 
 class ChatUI:
     """Handlers shared by the full page and the widget."""
 
-    def __init__(self, services: Services, verifier: Verifier) -> None:
+    def __init__(self, services: Services, verifier: Verifier,
+                 upload_limiter: RateLimiter | None = None) -> None:
         self.services = services
         self.verifier = verifier
+        self.upload_limiter = upload_limiter or RateLimiter(
+            services.settings.rate_upload_per_min)
 
     def _doc_text(self, doc_id: str) -> str | None:
         doc = self.services.store.document(doc_id)
@@ -153,11 +168,15 @@ class ChatUI:
                 '<p class="cc-muted">The corpus is empty: upload documents above.</p>'
         rows = "".join(
             f'<tr><td>{esc(d.title)}</td><td class="cc-num">{d.chunks}</td>'
-            f"<td>{esc(source_label(d.source))}</td><td><code>{esc(d.doc_id)}</code></td></tr>"
+            f"<td>{esc(source_label(d.source))}</td>"
+            f'<td class="cc-num">{"–" if d.instructions is None else d.instructions}</td>'
+            f"<td><code>{esc(d.doc_id)}</code></td></tr>"
             for d in shown
         )
         return (f'<p class="cc-muted">{len(shown)} of {len(docs)} documents</p>'
                 '<table class="cc-docs"><thead><tr><th>Title</th><th>Chunks</th><th>Source</th>'
+                '<th title="Sentences addressed to the assistant, set aside as instructions, '
+                'never used as evidence">Set aside</th>'
                 f"<th>Id</th></tr></thead><tbody>{rows}</tbody></table>")
 
     def document_choices(self) -> Any:
@@ -171,13 +190,17 @@ class ChatUI:
     def refresh(self, query: str = "") -> tuple[str, Any]:
         return self.documents_html(query), self.document_choices()
 
-    def upload(self, paths: list[str] | None, query: str,
+    def upload(self, paths: list[str] | None, query: str, request: gr.Request | None = None,
                progress: gr.Progress = gr.Progress()) -> tuple[str, str, Any, Any]:  # noqa: B008
         """Add uploaded files to the store; they are searchable as soon as this returns."""
         paths = list(paths or [])
         if not paths:
             return (message_html("Choose one or more .txt, .md or .html files first.", "error"),
                     *self.refresh(query), None)
+        who = ui_actor(request)
+        wait = self.upload_limiter.take(who.who or who.client or "ui")
+        if wait > 0:
+            return message_html(too_many(wait, "uploads")[0], "error"), *self.refresh(query), None
         s = self.services.settings
         docs, errors = read_uploads(paths, s.max_upload_files, s.max_upload_mb)
         summary = ""
@@ -187,8 +210,10 @@ class ChatUI:
                     progress((done, total), desc="Embedding chunks", unit="chunks")
 
             try:
-                report = self.services.ingest_documents(docs, progress=tick)
-                summary = report.summary()
+                report = self.services.ingest_documents(docs, progress=tick, actor=who)
+                summary = report.summary() + "".join(
+                    f"; {source_label(src)}: {n} instruction sentence{'s' * (n != 1)} set aside"
+                    for src, n in report.set_aside.items())
                 errors += [str(e) for e in report.errors]
             except CrosscheckError as exc:
                 errors.append(str(exc))
@@ -199,11 +224,12 @@ class ChatUI:
         notes += [message_html(f"Skipped {e}", "error") for e in errors]
         return "".join(notes), *self.refresh(query), None
 
-    def remove(self, doc_id: str | None, query: str) -> tuple[str, str, Any]:
+    def remove(self, doc_id: str | None, query: str,
+               request: gr.Request | None = None) -> tuple[str, str, Any]:
         if not doc_id:
             return message_html("Pick a document to remove.", "error"), *self.refresh(query)
         try:
-            chunks = self.services.remove([doc_id])
+            chunks = self.services.remove([doc_id], actor=ui_actor(request))
             note = message_html(f"Removed {doc_id} ({chunks} chunks).", "ok")
         except CrosscheckError as exc:
             note = message_html(str(exc), "error")
@@ -218,9 +244,10 @@ HEADER = """<div class="cc-header"><h1>Crosscheck</h1>
 cited. Hover or tap a [n] marker to see its quote.</p></div>"""
 
 
-def build_ui(services: Services, verifier: Verifier, *, widget: bool = False) -> gr.Blocks:
+def build_ui(services: Services, verifier: Verifier, *, widget: bool = False,
+             upload_limiter: RateLimiter | None = None) -> gr.Blocks:
     """The chat page, or (``widget``) the compact chat for embedding in another site."""
-    ui = ChatUI(services, verifier)
+    ui = ChatUI(services, verifier, upload_limiter)
     prefix = "widget_" if widget else ""
     with gr.Blocks(title="Crosscheck", fill_width=widget) as demo:
         if not widget:

@@ -137,7 +137,8 @@ def test_token_guards_api_and_ui(seeded_services) -> None:
         assert denied.status_code == 401 and "?token=" in denied.text
         r = c.get("/widget/?token=s3cret&x=1", follow_redirects=False)
         assert r.status_code == 303 and r.headers["location"] == "/widget/?x=1"
-        assert "crosscheck_token=s3cret" in r.headers["set-cookie"]
+        assert "crosscheck_session=" in r.headers["set-cookie"]
+        assert "s3cret" not in r.headers["set-cookie"]  # a session, never the token
         assert c.get("/widget/").status_code == 200  # the client kept the cookie
         assert c.get("/config").status_code == 200
         # The cookie is for the UI; the API still wants the header.
