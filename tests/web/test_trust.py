@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -17,11 +15,9 @@ from bot.web.auth import new_session, same_site_request, session_id, session_key
 from bot.web.limits import RateLimiter
 from retrieval.sources import public_source, redact_paths
 
+from .test_api_documents import BRIDGE, BRIDGE_Q, client_with
+
 TOKEN = "s3cret-token-value"
-BRIDGE = (b"Harbor council reopens bridge\n\nThe Port Elm harbor council voted on Tuesday to "
-          b"reopen the Kestrel Bridge to traffic. Mayor Ana Ruiz said the repairs were "
-          b"finished ahead of schedule.\n")
-BRIDGE_Q = "Did the Port Elm harbor council vote to reopen the Kestrel Bridge?"
 ABSOLUTE = re.compile(r"(?:^|[\s\"'(])/(?:tmp|work|home|root|usr|var|opt)/")
 
 
@@ -34,20 +30,6 @@ def services(tmp_path_factory: pytest.TempPathFactory, embedder) -> Any:
     s = Services(Settings(store=tmp_path_factory.mktemp("trust") / "store"), embedder=embedder)
     s.ensure_seeded()
     return s
-
-
-@contextmanager
-def client_with(services: Any, **settings: Any) -> Iterator[TestClient]:
-    from bot.web.server import create_app
-
-    saved = {k: getattr(services.settings, k) for k in settings}
-    for key, value in settings.items():
-        setattr(services.settings, key, value)
-    try:
-        yield TestClient(create_app(services, warm_up=False))
-    finally:
-        for key, value in saved.items():
-            setattr(services.settings, key, value)
 
 
 def upload(client: TestClient, name: str, data: bytes, **kw: Any) -> Any:
