@@ -20,6 +20,7 @@ import random
 import shutil
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -348,9 +349,7 @@ def main() -> None:
         train_rows, dev_rows = train_rows[: args.limit], dev_rows[: args.limit]
         shared_dev = shared_dev[: args.limit]
     dev_sets = {"own": dev_rows, **({"public": shared_dev} if shared_dev else {})}
-    by_source: dict[str, int] = {}
-    for r in train_rows:
-        by_source[r.get("source", "own")] = by_source.get(r.get("source", "own"), 0) + 1
+    by_source = dict(Counter(r.get("source", "own") for r in train_rows))
     print(
         f"train {len(train_rows)} pairs {by_source}, dev "
         f"{ {k: len(v) for k, v in dev_sets.items()} }",

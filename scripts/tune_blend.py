@@ -231,7 +231,7 @@ def grid(args: argparse.Namespace) -> None:
 
         return stance_of
 
-    def score(params: dict[str, float] | None, rows_of=None) -> dict[str, float]:
+    def score(params: dict[str, float] | None) -> dict[str, float]:
         stance_of = rules_only if params is None else blended(params)
         verdict_params = split(params or {})[1]
         return {
