@@ -95,16 +95,23 @@ def _declarative(question: str, parser: Parser) -> tuple[str, str | None]:
     if left.i <= first.i:
         return question, None
     subj_text = doc[left.i : right.i + 1].text
-    between = doc[first.i + 1 : left.i].text  # usually empty
+    # Usually empty. "Didn't the U.S. close ...?" asks whether it closed: a negative
+    # question leans towards yes, so its negation is not part of the claim.
+    between = " ".join(
+        t.text for t in doc[first.i + 1 : left.i] if t.lower_ not in ("n't", "not", "n’t")
+    )
     rest = doc[right.i + 1 :].text
     if lower in ("did", "does", "do") and root.pos_ in ("VERB", "AUX") and root.i > right.i:
-        middle = doc[right.i + 1 : root.i].text
+        span = doc[right.i + 1 : root.i]
+        middle = " ".join(t.text for t in span if t.dep_ != "neg")
         after = doc[root.i + 1 :].text
         verb = (
             _past(root.lemma_)
             if lower == "did"
             else (_third_person(root.lemma_) if lower == "does" else root.lemma_)
         )
+        if any(t.dep_ == "neg" for t in span):  # "Did X not go?" claims X did not go
+            verb = f"{lower} not {root.lemma_}"
         text = " ".join(p for p in (between, subj_text, middle, verb, after) if p)
     else:
         text = " ".join(p for p in (between, subj_text, lower, rest) if p)

@@ -42,6 +42,10 @@ def test_names_for_the_same_country_or_body() -> None:
          "The hearing with the two witnesses was held in March."),
         ("Are the dock workers on strike?", "The dock workers are on strike."),
         ("Did the mayor sign the order?", "The mayor signed the order."),
+        # A negative question asks the positive; a "not" after the subject is claimed.
+        ("Didn't the mayor sign the order?", "The mayor signed the order."),
+        ("Wasn't the hearing a formality?", "The hearing was a formality."),
+        ("Did the mayor not sign the order?", "The mayor did not sign the order."),
     ],
 )
 def test_inverted_questions_become_statements(parser, question: str, claim: str) -> None:
