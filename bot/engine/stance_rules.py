@@ -105,6 +105,7 @@ class ClaimAnalysis:
     subject_keys: frozenset[str] = frozenset()  # the subject's nouns ("meeting")
     subject_aliases: frozenset[str] = frozenset()  # the countries or bodies it names
     subject_other: bool = False  # "another session": the subject is a further one
+    unasserted: bool = False  # the claim itself is about what may be, is wished or asked
 
 
 def aliases_of(doc: Any) -> dict[int, str]:
@@ -228,6 +229,7 @@ def analyse_claim(text: str, parser: Parser) -> ClaimAnalysis:
     subject_keys = frozenset(_key(doc[i]) for i in subject if doc[i].pos_ in ("NOUN", "PROPN"))
     subject_aliases = frozenset(aliases[i] for i in subject if i in aliases)
     subject_other = any(doc[i].lower_ in _OTHER for i in subject)
+    unasserted = _unasserted(doc, core | {root.i})
     return ClaimAnalysis(
         text,
         doc,
@@ -240,6 +242,7 @@ def analyse_claim(text: str, parser: Parser) -> ClaimAnalysis:
         subject_keys,
         subject_aliases,
         subject_other,
+        unasserted,
     )
 
 
@@ -297,6 +300,13 @@ def _negation_scopes(doc: Any) -> list[set[int]]:
                 if child.dep_ in ("ccomp", "xcomp", "dobj"):
                     scope |= _scope(child)
             scopes.append(scope)
+        elif lower in _FALSE_WORDS and tok.dep_ in ("acomp", "attr"):
+            # "Reports that X were false": the report noun's clause is denied.
+            for subj in tok.head.children:
+                if subj.dep_ in ("nsubj", "nsubjpass") and subj.lemma_ in _REPORT_NOUNS:
+                    for clause in subj.children:
+                        if clause.dep_ in ("acl", "ccomp", "relcl"):
+                            scopes.append(_scope(clause))
         elif tok.lemma_ in DENIAL_VERBS and tok.pos_ == "VERB":
             scope = set()
             for child in tok.children:
@@ -394,6 +404,55 @@ def _left_open(doc: Any, tokens: set[int]) -> bool:
     return False
 
 
+# Modals that make a sentence say what may be, not what is ("may resign"). "Must" is left
+# out: "X must step down" states a position.
+_MODALS = frozenset(["may", "might", "could", "would", "should"])
+# Verbs whose complement is wished, feared or planned, not asserted.
+_IRREALIS = frozenset(
+    "fear hope expect want wish urge demand propose plan threaten consider seek recommend "
+    "pray intend aim try".split()
+)
+# Verbs whose infinitive complement is a request: "called on the minister to resign".
+_REQUEST = frozenset("call ask tell order beg press push encourage invite advise".split())
+_FALSE_WORDS = frozenset(
+    "false untrue baseless unfounded wrong inaccurate incorrect fake fabricated groundless".split()
+)
+# Nouns whose "that" clause is reported, not asserted: "reports that the minister resigned".
+_REPORT_NOUNS = frozenset(
+    "report claim rumour rumor allegation suggestion speculation accusation assertion idea "
+    "notion possibility question theory".split()
+)
+
+
+def _unasserted(doc: Any, tokens: set[int]) -> bool:
+    """The claim's words sit under a modal, a wish or request, a report noun, or an order."""
+    for i in tokens:
+        for node in (doc[i], *doc[i].ancestors):
+            head = node.head
+            # "She said taxes would rise" reports a forecast: "would" is "will", told later.
+            reported = node.dep_ == "ccomp" and head.lemma_ in REPORTING_VERBS
+            if any(
+                c.dep_ == "aux" and c.lower_ in _MODALS and not (reported and c.lower_ == "would")
+                for c in node.children
+            ):
+                return True
+            if node.dep_ in ("xcomp", "ccomp") and head.lemma_ in _IRREALIS:
+                return True
+            if node.dep_ == "xcomp" and head.lemma_ in _REQUEST:
+                return True
+            if node.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and (
+                head.lemma_ in _REPORT_NOUNS
+            ):
+                return True
+            if (
+                node.tag_ == "VB"
+                and node.i == next((t.i for t in doc if not t.is_punct), -1)
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in node.children)
+            ):
+                return True  # an order: "Resign now, protesters told the minister."
+    return False
+
+
 def _matches(term: Term, tok: Any, aliases: dict[int, str] | None = None) -> bool:
     if term.alias and aliases and aliases.get(tok.i) == term.alias:
         return True
@@ -470,12 +529,15 @@ class RulesStanceJudge:
         subject_here = all(_mentions(sentence, name, alias_keys) for name in claim.subject_entities)
 
         relevance = 0.5 * max(cosine, 0.0) + 0.5 * coverage
-        if core_tokens and _left_open(doc, core_tokens):
+        scopes = _negation_scopes(doc)
+        negated = any(sum(1 for s in scopes if i in s) % 2 == 1 for i in core_tokens)
+        if core_tokens and (
+            _left_open(doc, core_tokens)
+            or (not negated and not claim.unasserted and _unasserted(doc, core_tokens))
+        ):
             stance = StanceScore(Stance.NEUTRAL, round(1.0 - 0.5 * relevance, 3), LEFT_OPEN)
             return Judgement(stance, relevance, coverage, matched_tokens, doc, pred_tokens)
 
-        scopes = _negation_scopes(doc)
-        negated = any(sum(1 for s in scopes if i in s) % 2 == 1 for i in core_tokens)
         cue = ""
         conflict = factual = False
         if (

@@ -79,6 +79,20 @@ def test_inverted_questions_become_statements(parser, question: str, claim: str)
         # A denial about something else ("another hearing") is not a denial of the claim.
         ("The hearing was held in public.",
          "The clerk said there is no plan to hold another hearing.", Stance.NEUTRAL),
+        # What may be, is feared, requested or ordered is not asserted...
+        ("The pier was closed.", "The pier may be closed next month.", Stance.NEUTRAL),
+        ("The pier was closed.", "Fishermen feared the pier would be closed.", Stance.NEUTRAL),
+        ("The director resigned.", "Staff called on the director to resign.", Stance.NEUTRAL),
+        ("The director resigned.", "Resign now, the staff union told the director.",
+         Stance.NEUTRAL),
+        # ...unless the claim says the same kind of thing.
+        ("The union asked the director to resign.",
+         "The union has asked the director to resign by Friday.", Stance.SUPPORTS),
+        # A reported forecast is the speaker's claim, whatever the tense.
+        ("The mayor said fares will rise.", "The mayor said fares would rise.", Stance.SUPPORTS),
+        # Reports declared false are denied.
+        ("The director resigned.", "Reports that the director had resigned were false.",
+         Stance.REFUTES),
         # A denial whose subject is the verb's own ("the audit found no error").
         ("The audit found an accounting error.",
          "The audit found no accounting error, the ministry said.", Stance.REFUTES),
