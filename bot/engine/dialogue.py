@@ -24,6 +24,8 @@ _ANSWER_LABEL = re.compile(r"^\s*(?:A|Answer)\s*\d*\s*[:.)]\s*", re.IGNORECASE)
 _END = r"\s*(?:[,.;:!\u2013\u2014-]|$)"
 _NO = re.compile(r"^(?:no|nope|false|incorrect|not true)" + _END, re.IGNORECASE)
 _YES = re.compile(r"^(?:yes|yeah|yep|correct|true|indeed)" + _END, re.IGNORECASE)
+_PRONOUNS = frozenset(["he", "she", "it", "they"])
+_WH_WORDS = frozenset(["who", "what", "which", "whom"])
 ONLY_ASKS = "only asks"  # the cue of a question sentence
 # A "no" to a question that contradicts the claim makes the claim likely, not certain.
 DOUBLE_DENIAL = 0.8
@@ -117,13 +119,28 @@ class DialogueJudge:
             elif r.polar and i in asked and asked[i].label is not Stance.NEUTRAL:
                 said = asked[i] if r.affirmed else _flipped(asked[i])
                 out.append(replace(j, score=said))
-            elif i in asked and asked[i].label is Stance.REFUTES:
-                # Read with its question, an answer can contradict; it cannot support that
-                # way, since the question's own words would count as support.
+            elif i in asked and (asked[i].label is Stance.REFUTES or (
+                asked[i].label is Stance.SUPPORTS and self._resolved(r) is not None
+            )):
+                # A pronoun answer is read with the question's subject in its place; any
+                # other answer with its question before it, which may contradict but not
+                # support (the question's own words would count as support).
                 out.append(replace(j, score=asked[i]))
             else:
                 out.append(j)
         return out
+
+    def _resolved(self, r: Reading) -> str | None:
+        """"He voted against it" after "How did Councillor Vane vote?": Vane voted ..."""
+        first = r.answer.split(" ", 1)
+        if len(first) < 2 or first[0].lower() not in _PRONOUNS or r.question is None:
+            return None
+        question = self.parser.parse(_body(r.question, _QUESTION_LABEL))
+        for tok in question:
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ not in _WH_WORDS:
+                subject = "".join(t.text_with_ws for t in tok.subtree).strip()
+                return f"{subject} {first[1]}"
+        return None
 
     def _propositions(
         self,
@@ -142,8 +159,8 @@ class DialogueJudge:
             assert r.question is not None and r.question_span is not None
             if r.polar:
                 text = make_claim(r.question, self.parser).text
-            else:  # the answer, read with the question that says what it is about
-                text = f"{r.question} {r.answer}"
+            else:
+                text = self._resolved(r) or f"{r.question} {r.answer}"
             cosine = max(c.cosine, by_span.get((c.doc.doc_id, r.question_span.start), 0.0))
             doc = Document(c.doc.doc_id, c.doc.title, c.doc.source, text)
             statements.append(Candidate(doc, Span(0, len(text)), c.paragraph, cosine))

@@ -150,3 +150,13 @@ def test_a_question_never_supports_and_a_no_denies(parser, embedder) -> None:
     [plain] = RulesStanceJudge(parser, embedder).judge("The governor vetoed the housing bill.",
                                                        [ask])
     assert plain.score.label is Stance.SUPPORTS
+
+
+def test_a_pronoun_answer_is_read_with_the_question_subject(parser, embedder) -> None:
+    text = "Q: How did Councillor Ames vote on the harbour plan? A: She voted for the plan."
+    judge = DialogueJudge(RulesStanceJudge(parser, embedder), parser)
+    [answer] = judge.judge(
+        "Councillor Ames voted for the harbour plan.",
+        _candidates(text, "A: She voted for the plan."),
+    )
+    assert answer.score.label is Stance.SUPPORTS
