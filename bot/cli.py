@@ -164,7 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     store_help = "store folder (default ./.crosscheck or CROSSCHECK_STORE)"
 
-    p = sub.add_parser("ingest", help="add .txt, .md and .html files or folders to the store",
+    p = sub.add_parser("ingest", help="add .txt, .md, .html and .pdf files, folders or web pages (URLs) to the store",
                        description="Add documents to the store. Re-ingesting an unchanged file "
                        "adds nothing; a changed file replaces its old chunks. Files that cannot "
                        "be read are reported and skipped (exit code 1), the rest are ingested.")

@@ -195,7 +195,7 @@ class ChatUI:
         """Add uploaded files to the store; they are searchable as soon as this returns."""
         paths = list(paths or [])
         if not paths:
-            return (message_html("Choose one or more .txt, .md or .html files first.", "error"),
+            return (message_html("Choose one or more .txt, .md, .html or .pdf files first.", "error"),
                     *self.refresh(query), None)
         who = ui_actor(request)
         wait = self.upload_limiter.take(who.who or who.client or "ui")
@@ -302,7 +302,7 @@ def build_ui(services: Services, verifier: Verifier, *, widget: bool = False,
 def _corpus_tab(ui: ChatUI, demo: gr.Blocks) -> None:
     with gr.Tab("Corpus", id="corpus"):
         s = ui.services.settings
-        files = gr.File(label=f"Add documents (.txt, .md, .html; up to {s.max_upload_files} "
+        files = gr.File(label=f"Add documents (.txt, .md, .html, .pdf; up to {s.max_upload_files} "
                         f"files of {s.max_upload_mb:g} MB)", file_count="multiple",
                         file_types=list(SUPPORTED_SUFFIXES), type="filepath",
                         elem_id="cc-upload")
