@@ -68,8 +68,12 @@ def _progress_bar(desc: str) -> Any:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    from retrieval.fetch import is_url
+
     services = _services(args)
-    report = services.ingest([Path(p) for p in args.paths], progress=_progress_bar("embedding"))
+    urls = [p for p in args.paths if is_url(p)]
+    paths = [Path(p) for p in args.paths if not is_url(p)]
+    report = services.ingest(paths, progress=_progress_bar("embedding"), urls=urls)
     for error in report.errors:
         print(f"skipped {error}", file=sys.stderr)
     for source, count in report.set_aside.items():
@@ -164,11 +168,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     store_help = "store folder (default ./.crosscheck or CROSSCHECK_STORE)"
 
-    p = sub.add_parser("ingest", help="add .txt, .md, .html and .pdf files, folders or web pages (URLs) to the store",
+    p = sub.add_parser("ingest",
+                       help="add .txt, .md, .html and .pdf files, folders or web pages (URLs)",
                        description="Add documents to the store. Re-ingesting an unchanged file "
-                       "adds nothing; a changed file replaces its old chunks. Files that cannot "
-                       "be read are reported and skipped (exit code 1), the rest are ingested.")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+                       "or page adds nothing; a changed one replaces its old chunks. Files and "
+                       "pages that cannot be read are reported and skipped (exit code 1), the "
+                       "rest are ingested. Web pages (http/https) are fetched whole first, "
+                       "within CROSSCHECK_FETCH_TIMEOUT seconds and CROSSCHECK_MAX_UPLOAD_MB.")
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help="files, folders or web page URLs (https://...)")
     p.add_argument("--store", help=store_help)
     p.set_defaults(func=cmd_ingest)
 

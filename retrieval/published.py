@@ -102,9 +102,9 @@ def from_html(markup: str) -> Published:
             outlet = name
             break
     published = iso_date(_first(found, _DATE_META)) or ld_date
-    if published is None:
-        node = tree.css_first("time[pubdate], time[itemprop=datePublished]")
-        published = iso_date(node.attributes.get("datetime") or node.text()) if node else None
+    stamp = tree.css_first("time[pubdate], time[itemprop=datePublished]")
+    if published is None and stamp is not None:
+        published = iso_date(stamp.attributes.get("datetime") or stamp.text())
     return Published(outlet, published)
 
 

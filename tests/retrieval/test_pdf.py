@@ -48,7 +48,7 @@ def test_headline_stands_apart_from_the_body() -> None:
 
 
 def test_scanned_pdf_without_text_layer_is_refused() -> None:
-    with pytest.raises(InputError, match="no text layer.*OCR"):
+    with pytest.raises(InputError, match=r"no text layer.*OCR"):
         parse(make_pdf([[], []]), "scan.pdf")
 
 
