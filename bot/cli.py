@@ -151,6 +151,22 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_mcp(args: argparse.Namespace) -> int:
+    from bot import mcp_server
+
+    services = _services(args)
+    if not args.http:
+        mcp_server.run_stdio(services)  # stdout carries the protocol: nothing else prints there
+        return 0
+    import uvicorn
+
+    print(f"Crosscheck MCP server on http://{args.host}:{args.port}{mcp_server.MCP_PATH}",
+          file=sys.stderr)
+    uvicorn.run(mcp_server.http_app(services, args.host), host=args.host, port=args.port,
+                log_level="warning")
+    return 0
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     from bot.evaluate import run_eval
 
@@ -202,6 +218,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=7860, help="port (default 7860)")
     p.add_argument("--store", help=store_help)
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("mcp", help="serve the Model Context Protocol (tools for AI agents)",
+                       description="Serve Crosscheck to MCP clients (AI agents and assistants) "
+                       "over stdio, or over streamable HTTP with --http (at /mcp; with "
+                       "CROSSCHECK_API_TOKEN set, clients must send 'Authorization: Bearer "
+                       "<token>'). Tools: verify(question) -> the ask --json object; "
+                       "search(query, k) -> passages; list_documents().")
+    p.add_argument("--http", action="store_true", help="streamable HTTP instead of stdio")
+    p.add_argument("--host", default="127.0.0.1", help="interface for --http (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8765, help="port for --http (default 8765)")
+    p.add_argument("--store", help=store_help)
+    p.set_defaults(func=cmd_mcp)
 
     p = sub.add_parser("eval", help="score the engine on a file of labelled cases",
                        description="Run labelled cases (Climate-FEVER style claims with evidence, "
