@@ -114,8 +114,9 @@ def cmd_ask(args: argparse.Namespace) -> int:
     print(f"{answer.verdict.label.upper()}  ({answer.claim})\n")
     for c in answer.citations:
         who = f" — {c.speaker}" if c.speaker else ""
+        known = [x for x in (c.outlet, c.published, f"p. {c.page}" if c.page else None) if x]
         print(f"[{c.n}] {c.quote}\n    {c.title}{who} ({c.stance.value.lower()}, "
-              f"chars {c.start}-{c.end})")
+              f"chars {c.start}-{c.end}{''.join('; ' + x for x in known)})")
     return 0
 
 
@@ -187,9 +188,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ingest",
                        help="add .txt, .md, .html and .pdf files, folders or web pages (URLs)",
                        description="Add documents to the store. Re-ingesting an unchanged file "
-                       "or page adds nothing; a changed one replaces its old chunks. Files and "
-                       "pages that cannot be read are reported and skipped (exit code 1), the "
-                       "rest are ingested. Web pages (http/https) are fetched whole first, "
+                       "adds nothing, nor does an unchanged web page; a changed one replaces its "
+                       "old chunks. Files and pages that cannot be read are reported and skipped "
+                       "(exit code 1), the rest are ingested. Web pages (http/https) are fetched whole first, "
                        "within CROSSCHECK_FETCH_TIMEOUT seconds and CROSSCHECK_MAX_UPLOAD_MB.")
     p.add_argument("paths", nargs="+", metavar="PATH",
                    help="files, folders or web page URLs (https://...)")

@@ -112,8 +112,9 @@ def parse(data: bytes, name: str, source: str | None = None) -> Document:
     meta = Published()
     try:
         if suffix in (".html", ".htm"):
-            meta = from_html(raw)
-            title, raw = html_to_text(raw)
+            markup = raw
+            title, raw = html_to_text(markup)  # refuses pathological markup first
+            meta = from_html(markup)
         elif suffix in (".md", ".markdown"):
             meta = from_front_matter(raw)
             raw = _markdown_to_text(raw)

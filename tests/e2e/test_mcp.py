@@ -61,7 +61,7 @@ async def _session(client: Any, seed_text: str) -> None:
 
 def test_stdio_server_answers_through_the_sdk_client(tmp_path: Path) -> None:
     from mcp import Client
-    from mcp.client.stdio import StdioServerParameters
+    from mcp.client.stdio import StdioServerParameters, stdio_client
 
     params = StdioServerParameters(
         command=sys.executable, args=["-m", "bot", "mcp", "--store", str(tmp_path / "store")],
@@ -70,11 +70,19 @@ def test_stdio_server_answers_through_the_sdk_client(tmp_path: Path) -> None:
              "TRANSFORMERS_OFFLINE": "1", "CROSSCHECK_CONFIG": str(tmp_path / "absent.toml")},
     )
 
-    async def run() -> None:
-        async with Client(params, read_timeout_seconds=120) as client:
-            await _session(client, load_file(SEED).text)
+    log = tmp_path / "server.log"  # the server's stderr, shown if the test fails
 
-    asyncio.run(run())
+    async def run() -> None:
+        with log.open("w") as errlog:
+            async with Client(stdio_client(params, errlog=errlog),
+                              read_timeout_seconds=120) as client:
+                await _session(client, load_file(SEED).text)
+
+    try:
+        asyncio.run(run())
+    except BaseException:
+        print(log.read_text())
+        raise
 
 
 @pytest.fixture
