@@ -190,8 +190,9 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Add documents to the store. Re-ingesting an unchanged file "
                        "adds nothing, nor does an unchanged web page; a changed one replaces its "
                        "old chunks. Files and pages that cannot be read are reported and skipped "
-                       "(exit code 1), the rest are ingested. Web pages (http/https) are fetched whole first, "
-                       "within CROSSCHECK_FETCH_TIMEOUT seconds and CROSSCHECK_MAX_UPLOAD_MB.")
+                       "(exit code 1), the rest are ingested. Web pages (http/https) are "
+                       "fetched whole first, within CROSSCHECK_FETCH_TIMEOUT seconds and "
+                       "CROSSCHECK_MAX_UPLOAD_MB.")
     p.add_argument("paths", nargs="+", metavar="PATH",
                    help="files, folders or web page URLs (https://...)")
     p.add_argument("--store", help=store_help)
