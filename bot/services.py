@@ -33,7 +33,13 @@ PARSE_CACHE = 4096
 
 
 def make_judge(settings: Settings, parser: Parser) -> StanceJudge:
-    """The stance judge named by ``settings.stance``."""
+    """The stance judge named by ``settings.stance``, reading questions and answers as such."""
+    from bot.engine.dialogue import DialogueJudge
+
+    return DialogueJudge(_base_judge(settings, parser), parser)
+
+
+def _base_judge(settings: Settings, parser: Parser) -> StanceJudge:
     rules = RulesStanceJudge(parser)
     if settings.stance == "rules":
         return rules
