@@ -112,6 +112,7 @@ def eval_claims(
     nei_cases = nei_silent = 0
     latencies: list[float] = []
     confidences: list[tuple[float, bool]] = []
+    rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="crosscheck-eval-") as tmp:
         case_settings = settings.model_copy(update={"store": Path(tmp), "auto_seed": False})
         import chromadb
@@ -130,6 +131,8 @@ def eval_claims(
             gold = GOLD_VERDICT[case["label"]]
             pairs.append((gold, answer.verdict.value))
             confidences.append((answer.confidence, gold == answer.verdict.value))
+            rows.append({"id": case.get("id"), "gold": gold, "verdict": answer.verdict.value,
+                         "confidence": answer.confidence})
             good = {ev["id"] for ev in case["evidences"] if ev["label"] in ("SUPPORTS", "REFUTES")}
             cited = {c.source for c in answer.citations}
             cited_total += len(cited)
@@ -149,6 +152,7 @@ def eval_claims(
     metrics["nei_cites_nothing"] = nei_silent / nei_cases if nei_cases else None
     metrics["latency_p50_ms"] = 1000 * sorted(latencies)[len(latencies) // 2]
     metrics["calibration"] = calibration(confidences)
+    metrics["cases"] = rows
     return metrics
 
 
