@@ -25,7 +25,7 @@ from retrieval.errors import InputError
 from retrieval.store import ChunkStore
 from retrieval.types import Document
 
-LABELS = ("SUPPORTED", "REFUTED", "DISPUTED", "NOT_ENOUGH_INFO")
+LABELS = ("SUPPORTED", "REFUTED", "DISPUTED", "NOT_ENOUGH_INFO", "ANSWERED")
 GOLD_VERDICT = {
     "SUPPORTS": "SUPPORTED",
     "REFUTES": "REFUTED",
