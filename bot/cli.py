@@ -107,11 +107,15 @@ def cmd_ask(args: argparse.Namespace) -> int:
     if " ".join("".join(shown).split()) != " ".join(answer.text.split()):
         # Citation checking changed the streamed text: show what it stands by.
         print(("After checking the citations:\n" if shown else "") + answer.text + "\n")
-    print(f"{answer.verdict.label.upper()}  ({answer.claim})\n")
+    if answer.kind == "question":
+        word = "SOURCES DIFFER" if answer.verdict.value == "DISPUTED" else answer.verdict.label
+        print(f"{word.upper()}  (question: {answer.question})\n")
+    else:
+        print(f"{answer.verdict.label.upper()}  ({answer.claim})\n")
     for c in answer.citations:
         who = f" — {c.speaker}" if c.speaker else ""
-        print(f"[{c.n}] {c.quote}\n    {c.title}{who} ({c.stance.value.lower()}, "
-              f"chars {c.start}-{c.end})")
+        held = f"answers “{c.answer}”" if c.answer else c.stance.value.lower()
+        print(f"[{c.n}] {c.quote}\n    {c.title}{who} ({held}, chars {c.start}-{c.end})")
     return 0
 
 

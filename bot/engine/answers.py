@@ -30,7 +30,7 @@ from bot.types import (
 from retrieval.text import stem
 
 MIN_MATCH = 0.5  # share of the question's content words a sentence must hold
-NEAR_BEST = 0.8  # a source's answer counts if its score is this close to the best
+NEAR_BEST = 0.75  # a source's answer counts if its score is this close to the best
 PER_ANSWER = 3  # sources cited per answer
 _NEUTRAL = StanceScore(Stance.NEUTRAL, 1.0, "answer")
 _REASON = re.compile(
@@ -55,6 +55,7 @@ class Reading:
     key: str | None = None
     score: float = 0.0
     attribution: Attribution | None = None
+    head: str = ""  # the value's head word, when descriptions are compared on it
 
     @property
     def source(self) -> tuple[str, str]:
@@ -63,12 +64,50 @@ class Reading:
         return self.candidate.doc.doc_id, " ".join(words(speaker))
 
 
+# Words a question and its answering sentence often use for the same thing (beyond the
+# engine's lexicon): who lives somewhere is its population, what was built was constructed.
+_SAME = [
+    "people population resident inhabitant citizen",
+    "live reside home dwell populate",
+    "build construct erect complete",
+    "found establish create",
+    "design architect",
+    "die death",
+    "born birth",
+    "cost spend price",
+    "job role position post title profession occupation",
+    "elect election",
+    "write author",
+    "direct director",
+    "locate situate base headquarter headquarters",
+    "employ employee staff worker job",
+]
+_SAME_INDEX: dict[str, set[str]] = {}
+for _line in _SAME:
+    _group = {stem(w) for w in _line.split()}
+    for _w in _group:
+        _SAME_INDEX.setdefault(_w, set()).update(_group)
+
+
 def _terms(lemma: str) -> frozenset[str]:
-    return related(stem(lemma))
+    s = stem(lemma)
+    return related(s) | frozenset(_SAME_INDEX.get(s, ()))
 
 
-def _match(q: Question, doc: Any) -> tuple[float, set[int], bool]:
-    """(weighted share of content words found, the matching token indices, a name matched)."""
+def _context(c: Candidate) -> set[str]:
+    """Stems of the document's title and the sentences just before this one in its paragraph:
+    "The river town has ..." is about the town the previous sentence names."""
+    text = c.doc.text
+    start = max(text.rfind("\n\n", 0, c.span.start), c.span.start - 300, 0)
+    around = f"{c.doc.title} {text[start : c.span.start]}"
+    return {stem(w) for w in re.findall(r"[\w'-]+", around.lower())}
+
+
+def _match(q: Question, doc: Any, context: set[str] | None = None) -> tuple[float, set[int], bool]:
+    """(weighted share of content words found, the matching token indices, a name matched).
+
+    A name the sentence leaves out counts when its title or the sentence before names it.
+    """
     stems: dict[str, list[int]] = {}
     for tok in doc:
         for form in {tok.lemma_.lower(), tok.lower_}:
@@ -89,8 +128,16 @@ def _match(q: Question, doc: Any) -> tuple[float, set[int], bool]:
             matched.update(hits)
             used.update(hits)
             name_hit = name_hit or word in q.proper
+        elif word in q.proper and context and stem(word) in context:
+            found += weight
+            name_hit = True
     if total == 0:
         return 0.0, matched, False
+    if any(w not in q.proper for w in q.focus) and not any(
+        doc[i].lemma_.lower() not in q.proper and stem(doc[i].lower_) not in q.proper
+        and doc[i].pos_ != "PROPN" for i in matched
+    ):
+        return 0.0, matched, False  # only the name matches: the sentence is about something else
     return found / total, matched, name_hit
 
 
@@ -277,11 +324,14 @@ def _thing(q: Question, doc: Any, matched: set[int]) -> str | None:
     # "X is an English professional footballer": the complement of a matched subject.
     for i in sorted(matched):
         tok = doc[i]
+        while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
+            tok = tok.head
         verb = tok.head
         if tok.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ == "be":
             for child in verb.children:
                 if child.dep_ in ("attr", "acomp") and child.i not in matched:
-                    return _trim(list(child.subtree), True) or None
+                    # "a Hungarian pianist known for ...": the noun and what precedes it.
+                    return _trim([t for t in child.subtree if t.i <= child.i], True) or None
     # The object or clause of a matched verb.
     for i in sorted(matched):
         tok = doc[i]
@@ -323,6 +373,18 @@ def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
 
 def _fallback(q: Question, doc: Any, matched: set[int], slots: set[int] | None) -> str | None:
     """A name the small model does not tag: a run of proper nouns not in the question."""
+    if q.expects == "PLACE":
+        # "signed in Tessaro": a proper noun after a place preposition of a matched word.
+        for tok in doc:
+            if tok.lower_ in ("in", "at", "near", "outside", "inside") and (
+                tok.head.i in matched
+            ):
+                obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+                if obj is not None and (obj.pos_ == "PROPN" or obj.is_title) and (
+                    obj.i not in matched and obj.ent_type_ not in ("DATE", "TIME", "CARDINAL")
+                ):
+                    return _trim(list(obj.subtree)) or None
+        return None
     if q.expects not in ("PERSON", "ORG"):
         return None
     run: list[Any] = []
@@ -365,7 +427,8 @@ def _defines(q: Question) -> bool:
 
 def _value_key(q: Question, value: str) -> str:
     if q.expects == "THING" and not _defines(q):
-        # Descriptions compare on their head word: "footballer" and "golfer" differ.
+        # Descriptions compare on their last word (the noun's head in English noun phrases):
+        # "footballer" and "golfer" differ.
         ws = words(value)
         return "t:" + (stem(ws[-1]) if ws else "")
     if q.expects in ("STATEMENT", "MANNER", "REASON", "ROLE"):
@@ -384,7 +447,7 @@ def read(
     docs = parse([c.text for c in candidates])
     readings: list[Reading] = []
     for cand, doc in zip(candidates, docs, strict=True):
-        share, matched, name_hit = _match(q, doc)
+        share, matched, name_hit = _match(q, doc, _context(cand) if q.proper else None)
         if q.proper and not name_hit:
             continue
         if share < MIN_MATCH and not (q.form == "says" and not q.focus):

@@ -162,3 +162,22 @@ def _initials(short: str, long: str) -> bool:
     return len(short) >= 2 and " " not in short and len(ws) >= 2 and short == "".join(
         w[0] for w in ws
     )
+
+
+def states(text: str, answer: str) -> bool:
+    """Does ``text`` state ``answer``: as written, word for word, or as the same number?"""
+    from retrieval.text import fold_quotes
+
+    low, ans = fold_quotes(text).lower(), fold_quotes(answer).lower().strip()
+    if not ans:
+        return False
+    if ans in low:
+        return True
+    ws = re.findall(r"\w+", ans)
+    if ws and all(re.search(rf"\b{re.escape(w)}\b", low) for w in ws):
+        return True
+    if number(ans) is not None and not date(ans):
+        target = key(ans, "NUMBER")
+        found = re.findall(r"\d[\d,.]*(?:\s+(?:thousand|million|billion))?", low)
+        return any(agree(target, key(f.rstrip(".,"), "NUMBER")) for f in found)
+    return False

@@ -197,6 +197,9 @@ def read_question(
             skip.add(tok.i)
             if tok.head.i != tok.i and tok.head.lower_ in _CATEGORY:
                 skip.add(tok.head.i)
+            nxt = tok.nbor(1) if tok.i + 1 < len(doc) else None
+            if nxt is not None and nxt.lower_ in _CATEGORY:
+                skip.add(nxt.i)
     job = re.search(r"['\u2019]s\s+(job|role|position|title|profession|occupation|post)\b",
                     q, re.IGNORECASE)
     if job:

@@ -47,6 +47,8 @@ class VerifyRequest(BaseModel):
 
 
 class CitationOut(BaseModel):
+    model_config = {"extra": "allow"}  # page, outlet, published and later keys pass through
+
     n: int
     doc_id: str
     title: str
@@ -56,6 +58,8 @@ class CitationOut(BaseModel):
     quote: str
     speaker: str | None
     stance: Literal["SUPPORTS", "REFUTES", "NEUTRAL"]
+    answer: str | None = Field(None, description="An open question: the answer this source "
+                               "gives, in its own words.")
 
 
 class AnswerOut(BaseModel):
@@ -65,13 +69,17 @@ class AnswerOut(BaseModel):
 
     question: str
     claim: str
-    verdict: Literal["SUPPORTED", "REFUTED", "DISPUTED", "NOT_ENOUGH_INFO"]
+    verdict: Literal["SUPPORTED", "REFUTED", "DISPUTED", "NOT_ENOUGH_INFO", "ANSWERED"] = Field(
+        description="Claims: SUPPORTED / REFUTED / DISPUTED / NOT_ENOUGH_INFO. Open questions: "
+        "ANSWERED / DISPUTED (sources give different answers) / NOT_ENOUGH_INFO.")
     answer: str
     citations: list[CitationOut]
     confidence: float
     conflict: str | None
     warnings: list[str]
     index: str
+    kind: Literal["claim", "question"] = Field(
+        "claim", description="claim: a statement to check; question: an open question.")
 
 
 class DocumentOut(BaseModel):
