@@ -209,7 +209,7 @@ class Citation:
     answer: str | None = None  # an open question: the answer this source gives
 
     def to_json(self) -> dict[str, Any]:
-        out = {
+        return {
             "n": self.n,
             "doc_id": self.doc_id,
             "title": self.title,
@@ -219,10 +219,8 @@ class Citation:
             "quote": self.quote,
             "speaker": self.speaker,
             "stance": self.stance.value,
+            "answer": self.answer,
         }
-        if self.answer is not None:
-            out["answer"] = self.answer
-        return out
 
 
 @dataclass(frozen=True)
