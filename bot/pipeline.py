@@ -205,7 +205,7 @@ class Verifier:
             conflict=(
                 findings.decision.conflict
                 if draft.verdict.value == "DISPUTED" and findings.claim.kind == "claim"
-                else ("answers" if draft.verdict.value == "DISPUTED" else None)
+                else ("answers" if draft.verdict.value == "DISPUTED" else findings.decision.conflict)
             ),
             warnings=draft.repairs,
             index=self.services.settings.index_stamp(),

@@ -32,6 +32,11 @@ from retrieval.text import stem
 MIN_MATCH = 0.5  # share of the question's content words a sentence must hold
 NEAR_BEST = 0.75  # a source's answer counts if its score is this close to the best
 PER_ANSWER = 3  # sources cited per answer
+_LIFE = re.compile(r"\(\s*(?:born\s+)?([^()–—-]*?\d{3,4})\s*[–—-]+\s*([^()]*?\d{3,4})?\s*\)")
+_BIRTH = frozenset(["bear", "born", "birth"])
+_DEATH = frozenset(["die", "death", "dead"])
+
+
 _NEUTRAL = StanceScore(Stance.NEUTRAL, 1.0, "answer")
 _REASON = re.compile(
     r"\b(?:because(?: of)?|due to|as a result of|owing to|after|since|so that|in order to|"
@@ -133,12 +138,17 @@ def _match(q: Question, doc: Any, context: set[str] | None = None) -> tuple[floa
             name_hit = True
     if total == 0:
         return 0.0, matched, False
+    if set(q.focus) & (_BIRTH | _DEATH) and _LIFE.search(doc.text):
+        found += sum(1.0 for w in q.focus if w in _BIRTH | _DEATH and not any(
+            stem(doc[i].lemma_) in _terms(w) for i in matched))
+        matched.add(-1)  # the dates in brackets stand for "born" / "died"
     if any(w not in q.proper for w in q.focus) and not any(
-        doc[i].lemma_.lower() not in q.proper and stem(doc[i].lower_) not in q.proper
-        and doc[i].pos_ != "PROPN" for i in matched
+        i < 0 or (doc[i].lemma_.lower() not in q.proper and stem(doc[i].lower_) not in q.proper
+                   and doc[i].pos_ != "PROPN") for i in matched
     ):
         return 0.0, matched, False  # only the name matches: the sentence is about something else
-    return found / total, matched, name_hit
+    matched.discard(-1)
+    return min(1.0, found / total), matched, name_hit
 
 
 def _tree_distance(a: Any, b: Any) -> int:
@@ -359,6 +369,9 @@ def _reason(doc: Any, matched: set[int]) -> str | None:
 def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
     """The answer a sentence gives, and how well it fits (1: tied to the matched words)."""
     doc, matched = reading.doc, reading.matched
+    life = _life_dates(q, doc) if q.expects == "DATE" else None
+    if life:
+        return life, 1.0
     if q.expects in ENTITY_LABELS:
         ents = _entities(q, doc, matched)
         if ents:
@@ -369,6 +382,19 @@ def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
         slots = _subject_slots(doc, matched) if q.wh_role == "subject" else None
         return _fallback(q, doc, matched, slots), 0.0
     return _span(q, reading), 0.5
+
+
+def _life_dates(q: Question, doc: Any) -> str | None:
+    """"Stephen O'Mara (26 December 1844 – 26 July 1926)": the encyclopedic birth and death."""
+    focus = set(q.focus)
+    if not (focus & (_BIRTH | _DEATH)):
+        return None
+    m = _LIFE.search(doc.text)
+    if not m:
+        return None
+    if focus & _BIRTH:
+        return m.group(1).strip() or None
+    return (m.group(2) or "").strip() or None
 
 
 def _fallback(q: Question, doc: Any, matched: set[int], slots: set[int] | None) -> str | None:
@@ -516,9 +542,17 @@ def decide_answers(q: Question, readings: Sequence[Reading]) -> tuple[Decision, 
         # A disagreement needs different documents (or speakers): one source's two sentences
         # that give different values are read as the best one.
         groups = [g for g in groups if g is groups[0] or _independent(g, groups[0])]
+    if q.expects in _DESCRIPTIONS:
+        # Descriptions vary in wording: only a near-copy that says something else conflicts.
+        groups = [g for g in groups if g is groups[0] or _near_copy(g[0], groups[0][0])]
     groups = [g[:PER_ANSWER] for g in groups[:3]]
     chosen = [r for g in groups for r in g]
-    if len(groups) > 1:
+    conflict = None
+    if len(groups) > 1 and all(_other_subject(g[0], groups[0][0], q) for g in groups[1:]):
+        # "The Yellow Ticket" of 1931 and of 1918: two things share a name, each answered.
+        verdict, conflict = Verdict.ANSWERED, "subjects"
+        confidence = groups[0][0].score
+    elif len(groups) > 1:
         verdict = Verdict.DISPUTED
         confidence = min(g[0].score for g in groups[:2])
     else:
@@ -526,9 +560,39 @@ def decide_answers(q: Question, readings: Sequence[Reading]) -> tuple[Decision, 
         confidence = groups[0][0].score
     evidence_groups = tuple(tuple(_evidence(q, r) for r in g) for g in groups)
     return (
-        Decision(verdict, round(min(0.99, confidence), 3), (), (), None, evidence_groups),
+        Decision(verdict, round(min(0.99, confidence), 3), (), (), conflict, evidence_groups),
         chosen,
     )
+
+
+def _years(r: Reading, q: Question) -> set[str]:
+    """Years a sentence gives besides its answer: they tell which thing it is about."""
+    value = r.value or ""
+    years: set[str] = set()
+    for ent in r.doc.ents:
+        if ent.label_ != "DATE" or ent.text in value or _in_question(ent.text, q):
+            continue
+        years.update(re.findall(r"\b(1[5-9]\d\d|20\d\d)\b", ent.text))
+    return years
+
+
+def _other_subject(r: Reading, first: Reading, q: Question) -> bool:
+    """Are two answers about different things that share a name (a 1931 film and a 1918
+    one), not two accounts of one thing? Near-duplicates that differ only in the answer
+    are accounts of one thing: a conflict."""
+    if q.form == "says":
+        return False
+    a, b = _years(r, q), _years(first, q)
+    return bool(a and b and a.isdisjoint(b))
+
+
+_DESCRIPTIONS = frozenset(["THING", "ROLE", "REASON", "MANNER"])
+
+
+def _near_copy(a: Reading, b: Reading) -> bool:
+    """Two sentences that share most of their words (a copy with one fact changed)."""
+    wa, wb = set(words(a.candidate.text)), set(words(b.candidate.text))
+    return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= 0.5
 
 
 def _independent(group: list[Reading], first: list[Reading]) -> bool:

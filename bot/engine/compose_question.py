@@ -99,6 +99,9 @@ def compose_question(claim: Claim, decision: Decision) -> Draft:
             sentences.append(f"{value}, according to {_sources(g, first_n, several_docs)}")
     if decision.verdict is Verdict.DISPUTED:
         text = "Sources differ. " + "; ".join(_cap(s) for s in sentences) + "."
+    elif decision.conflict == "subjects":
+        text = (_cap(sentences[0]) + ". The documents also describe something else by this "
+                "name: " + "; ".join(sentences[1:]) + ".")
     else:
         text = ". ".join(_cap(s) for s in sentences) + "."
     citations: tuple[Citation, ...] = tuple(cite(i, e) for i, e in enumerate(cited, start=1))

@@ -70,7 +70,10 @@ _OUT_OF_SCOPE = re.compile(
 )
 _PRONOUNS = frozenset(["they", "them", "he", "him", "she", "her", "it", "that", "this", "those",
                        "these", "there", "its", "their", "his"])
-_LIGHT_VERBS = frozenset(["be", "do", "have", "get", "happen", "take", "make", "go"])
+_LIGHT_VERBS = frozenset(["be", "do", "have", "get", "happen", "take", "make", "go", "associate"])
+# "What is the profession of X?": the type noun asks for what X is.
+_ROLE_NOUNS = frozenset("profession occupation job role title position post career "
+                        "nationality".split())
 _PLURAL_SIDES = re.compile(r"\b(?:two|both|the|all)\s+(?:sides|parties|camps)\b|^(?:they|them)$",
                            re.IGNORECASE)
 
@@ -204,6 +207,20 @@ def read_question(
                     q, re.IGNORECASE)
     if job:
         skip |= {t.i for t in doc if t.lower_ == job.group(1).lower()}
+    # "What sport ...", "What is the genre of ...": the noun names the answer's type.
+    kind_of = re.match(
+        r"^(?:what|which)\s+(?:(?:is|was|are|were)\s+(?:the\s+)?([a-z]+)\s+(?:of|for)\b"
+        r"|([a-z]+)\s+(?:is|was|are|were)\b)",
+        q,
+        re.IGNORECASE,
+    )
+    if kind_of and wh in ("what", "which"):
+        word = (kind_of.group(1) or kind_of.group(2)).lower()
+        noun = next((t for t in doc if t.lower_ == word and t.pos_ == "NOUN"), None)
+        if noun is not None:
+            skip.add(noun.i)
+            if noun.lower_ in _ROLE_NOUNS:
+                job = job or kind_of
     focus, proper = _focus(doc, skip)
     if (job or (wh == "who" and re.match(r"^who\s+(?:is|was|are|were)\s", q, re.IGNORECASE))) and (
         proper and len(proper) == len(focus)
