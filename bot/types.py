@@ -78,6 +78,7 @@ class Question:
     context: tuple[str, ...] = ()  # a follow-up's words from the previous question
     previous: str | None = None  # the previous question, for retrieval
     wh_role: str = ""  # "subject" when the wh-word is the subject: "who designed X?"
+    money: bool = False  # "how much ... cost": sums and shares count as answers
 
 
 @dataclass(frozen=True)

@@ -187,6 +187,10 @@ def _entities(q: Question, doc: Any, matched: set[int]) -> list[Any]:
         for e in doc.ents
         if e.label_ in labels and not _in_question(e.text, q) and not _modifier(e, matched)
     ]
+    if q.expects == "NUMBER" and not q.money:
+        # "How many ...", "the population of ...": a count, not a sum, a share or a decimal.
+        ents = [e for e in ents if e.label_ in ("CARDINAL", "QUANTITY")
+                and not re.search(r"\d\.\d{3,}", e.text)]
     if q.expects in ("NUMBER", "DURATION", "AGE"):
         ents = [e for e in ents if re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|"
                                              r"nine|ten|eleven|twelve|hundred|dozen)\b", e.text,
@@ -423,7 +427,10 @@ def _fallback(q: Question, doc: Any, matched: set[int], slots: set[int] | None) 
             run.append(tok)
         elif run:
             break
-    if run and not _in_question(_trim(run), q):
+    # A name is a few capitalised words; a longer run is a menu or a list of links.
+    if run and len(run) <= 4 and all(t.is_title for t in run) and not _in_question(
+        _trim(run), q
+    ):
         return _trim(run) or None
     return None
 

@@ -243,4 +243,7 @@ def read_question(
         form=form, wh=wh, expects=expects, focus=focus, proper=proper, context=context,
         previous=previous if form == "follow_up" else None,
         wh_role=wh_role,
+        money=bool(re.search(r"\bhow much\b|\b(?:cost|price|pay|paid|spend|spent|worth|"
+                             r"revenue|budget|salary|fee|toll|per ?cent|percentage|share|rate|"
+                             r"rise|fall|grow|drop)\w*", q, re.IGNORECASE)),
     )
