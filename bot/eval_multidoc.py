@@ -83,7 +83,7 @@ def eval_multidoc(
         services.ingest_documents(_documents(case))
         t = time.perf_counter()
         answer = Verifier(services).verify(case["question"])
-        ms = round(1000 * (time.perf_counter() - t), 1)
+        elapsed = round(1000 * (time.perf_counter() - t), 1)
         problems = check(case, answer)
         rows.append(
             {
@@ -94,7 +94,7 @@ def eval_multidoc(
                 "passed": not problems,
                 "problems": problems,
                 "answer": answer.text,
-                "ms": ms,
+                "ms": elapsed,
             }
         )
         client.delete_collection(f"chunks-md{i}")

@@ -194,6 +194,14 @@ class Verifier:
     def offline_draft(self, findings: Findings) -> Draft:
         return self.template.draft(findings, self.finder.document)
 
+    @staticmethod
+    def _conflict(findings: Findings, draft: Draft) -> str | None:
+        """A claim's kind of dispute; "answers" when an open question's sources differ, or
+        "subjects" when they answer about different things sharing a name."""
+        if findings.claim.kind == "claim":
+            return findings.decision.conflict if draft.verdict is Verdict.DISPUTED else None
+        return "answers" if draft.verdict is Verdict.DISPUTED else findings.decision.conflict
+
     def answer(self, question: str, findings: Findings, draft: Draft) -> Answer:
         return Answer(
             question=question,
@@ -202,11 +210,7 @@ class Verifier:
             text=draft.text,
             citations=draft.citations,
             confidence=findings.decision.confidence,
-            conflict=(
-                findings.decision.conflict
-                if draft.verdict.value == "DISPUTED" and findings.claim.kind == "claim"
-                else ("answers" if draft.verdict.value == "DISPUTED" else findings.decision.conflict)
-            ),
+            conflict=self._conflict(findings, draft),
             warnings=draft.repairs,
             index=self.services.settings.index_stamp(),
             timings=findings.timings,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from bot.engine.attribution import attribute
@@ -174,9 +174,13 @@ def _modifier(ent: Any, matched: set[int]) -> bool:
         return True
     inside = {t.i for t in ent}
     for t in ent:
-        if t.head.i not in inside and t.dep_ in ("compound", "amod", "nmod", "poss", "det"):
-            if t.head.pos_ in ("NOUN", "PROPN") and t.head.i not in matched:
-                return True
+        if (
+            t.head.i not in inside
+            and t.dep_ in ("compound", "amod", "nmod", "poss", "det")
+            and t.head.pos_ in ("NOUN", "PROPN")
+            and t.head.i not in matched
+        ):
+            return True
     return False
 
 
@@ -632,4 +636,4 @@ def all_evidence(q: Question, readings: Sequence[Reading]) -> list[Evidence]:
     return [_evidence(q, r) for r in sorted(readings, key=lambda r: -r.score)]
 
 
-__all__ = ["Reading", "all_evidence", "decide_answers", "read", "replace"]
+__all__ = ["Reading", "all_evidence", "decide_answers", "read"]
