@@ -123,7 +123,9 @@ class Verifier:
         if out_of_scope(question) or (is_open(question) and (claim.is_open or not claim.speaker)):
             # An open question (or a request the documents cannot serve): answers, not stances.
             asks = read_question(question, self.services.parser, history)
-            claim = Claim(question=question, text=claim.text, subject=claim.subject,
+            # An open question asserts nothing: what is "checked" is the question itself.
+            claim = Claim(question=question, text=" ".join(question.split()),
+                          subject=claim.subject,
                           speaker=asks.speaker, is_open=True, asks=asks)
             timings["claim"] = time.perf_counter() - t
             return self._find_answers(claim, timings)
