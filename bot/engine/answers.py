@@ -496,6 +496,9 @@ def read(
         r.value, fit = _value(q, r)
         if not r.value:
             continue
+        at = doc.text.find(r.value)
+        if at >= 0:  # the parse reads quotes folded: show the source's own characters
+            r.value = cand.text[at : at + len(r.value)]
         r.key = _value_key(q, r.value)
         r.score = 0.7 * share + 0.2 * max(cand.cosine, 0.0) + 0.1 * fit
         readings.append(r)
