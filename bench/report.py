@@ -13,6 +13,7 @@ TARGETS: list[tuple[str, float, str, bool]] = [
     ("ingest / raw embedding throughput", 0.8, "ingest.ratio", False),
     ("warm answer p50 (ms), seed corpus", 300, "answers.total.p50_ms", True),
     ("warm answer p95 (ms), seed corpus", 800, "answers.total.p95_ms", True),
+    ("warm open-question p50 (ms), seed corpus", 300, "answers.open_total.p50_ms", True),
     ("end-to-end p95 (ms), largest corpus", 1000, "largest.serve.end_to_end.p95_ms", True),
     ("retrieval p95 (ms), largest corpus", 50, "largest.serve.retrieval.p95_ms", True),
     ("cold `crosscheck ask` (s)", 3.0, "cold_start.median_s", True),
@@ -101,6 +102,10 @@ def markdown(results: dict[str, Any]) -> str:
               "| stage | p50 (ms) | p95 (ms) |", "|---|---|---|"]
     total = ans.get("total", {})
     lines.append(f"| **answer** | {_fmt(total.get('p50_ms'))} | {_fmt(total.get('p95_ms'))} |")
+    if "open_total" in ans:
+        o = ans["open_total"]
+        lines.append(f"| **open question** ({ans.get('open_questions')}) | "
+                     f"{_fmt(o.get('p50_ms'))} | {_fmt(o.get('p95_ms'))} |")
     for stage, p in ans.get("stages", {}).items():
         lines.append(f"| {stage} | {_fmt(p['p50_ms'])} | {_fmt(p['p95_ms'])} |")
 

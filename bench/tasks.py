@@ -169,6 +169,19 @@ def seed_questions() -> list[str]:
     ]
 
 
+def open_seed_questions() -> list[str]:
+    """Open questions (who / what / when ...) on the seed corpus, answered rather than judged."""
+    path = ROOT.parent / "shared" / "eval" / "seed_open_questions.jsonl"
+    if path.is_file():
+        return [json.loads(line)["question"] for line in path.read_text().splitlines()
+                if line.strip()]
+    return [
+        "Who attended the meeting?", "When was the meeting held?",
+        "Where did the meeting take place?", "What did the U.S. official say about the meeting?",
+        "When did the U.S. close its embassy in Tripoli?", "Who is leading the air campaign?",
+    ]
+
+
 def task_answers(args: dict[str, Any]) -> dict[str, Any]:
     """Warm answer latency over the seed questions on the seed corpus, per stage if given."""
     from bot.pipeline import Verifier
@@ -191,8 +204,18 @@ def task_answers(args: dict[str, Any]) -> dict[str, Any]:
             verdicts[q] = answer.verdict.name
             for stage, seconds in (answer.timings or {}).items():
                 stages.setdefault(stage, []).append(seconds)
+    open_qs = open_seed_questions()
+    open_totals: list[float] = []
+    for _ in range(args["rounds"]):
+        for q in open_qs:
+            t = time.perf_counter()
+            answer = verifier.verify(q)
+            open_totals.append(time.perf_counter() - t)
+            verdicts[q] = answer.verdict.name
     return {"questions": len(qs), "rounds": args["rounds"], "first_answer_s": round(first, 3),
             "total": percentiles(totals),
+            "open_questions": len(open_qs), "open_total": percentiles(open_totals),
+            "all_total": percentiles(totals + open_totals),
             "stages": {k: percentiles(v) for k, v in stages.items()},
             "verdicts": verdicts, "peak_rss_mb": round(peak_rss_mb(), 1)}
 

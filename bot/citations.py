@@ -62,6 +62,7 @@ def cite(n: int, e: Evidence) -> Citation:
         page=e.page,
         outlet=e.outlet,
         published=e.published,
+        answer=e.answer,
     )
 
 
@@ -84,6 +85,33 @@ def verify_quote(c: Citation, doc: Document | None) -> Citation | None:
         return None
     return replace(c, start=at, end=at + len(c.quote), quote=doc.text[at : at + len(c.quote)],
                    page=doc.page_at(at))
+
+
+def backed(answer: str, quote: str) -> bool:
+    """Is every part of a stated answer ("A, B and C") word for word in the cited quote?"""
+    folded = norm(quote).lower()
+    parts = [p for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", norm(answer).lower()) if p]
+    return bool(parts) and all(p.strip(" .") in folded for p in parts)
+
+
+def _check_question(
+    verdict: Verdict, citations: tuple[Citation, ...], repairs: list[str]
+) -> tuple[Verdict, tuple[Citation, ...]]:
+    """An open question's answers: each backed by its quote; DISPUTED needs two of them."""
+    out = []
+    for c in citations:
+        if c.answer is not None and not backed(c.answer, c.quote):
+            repairs.append(f"citation [{c.n}]: its stated answer is not in the quote")
+            c = replace(c, answer=None)
+        out.append(c)
+    answers = {" ".join(c.answer.lower().split()) for c in out if c.answer}
+    if verdict is Verdict.DISPUTED and len(answers) < 2:
+        repairs.append("DISPUTED without two different cited answers: ANSWERED")
+        verdict = Verdict.ANSWERED
+    if verdict in (Verdict.SUPPORTED, Verdict.REFUTED):
+        repairs.append(f"an open question asserts nothing: {verdict.value} read as ANSWERED")
+        verdict = Verdict.ANSWERED
+    return verdict, tuple(out)
 
 
 def validate(
@@ -116,10 +144,16 @@ def validate(
 
     verdict = draft.verdict
     stances = {c.stance for c in citations}
+    if draft.kind == "question" and citations:
+        verdict, citations = _check_question(verdict, citations, repairs)
     if verdict is Verdict.NOT_ENOUGH_INFO and citations:
         repairs.append("NOT_ENOUGH_INFO cites nothing: citations removed")
         citations, text = (), MARKER.sub("", text).strip()
-    elif verdict is Verdict.DISPUTED and not {Stance.SUPPORTS, Stance.REFUTES} <= stances:
+    elif (
+        draft.kind == "claim"
+        and verdict is Verdict.DISPUTED
+        and not {Stance.SUPPORTS, Stance.REFUTES} <= stances
+    ):
         side = (
             Verdict.SUPPORTED
             if Stance.SUPPORTS in stances
@@ -131,9 +165,9 @@ def validate(
         if fallback is not None:
             repairs.append("no valid citation left: replaced by the offline answer")
             fb = fallback()
-            return Draft(fb.verdict, fb.text, fb.citations, tuple(repairs))
+            return Draft(fb.verdict, fb.text, fb.citations, tuple(repairs), fb.kind)
         repairs.append("no valid citation left: NOT_ENOUGH_INFO")
         verdict, text = Verdict.NOT_ENOUGH_INFO, "The documents don't cover this."
     for r in repairs[len(draft.repairs) :]:
         log.warning("answer repaired: %s", r)
-    return Draft(verdict, text, citations, tuple(repairs))
+    return Draft(verdict, text, citations, tuple(repairs), draft.kind)

@@ -111,11 +111,16 @@ def cmd_ask(args: argparse.Namespace) -> int:
     if " ".join("".join(shown).split()) != " ".join(answer.text.split()):
         # Citation checking changed the streamed text: show what it stands by.
         print(("After checking the citations:\n" if shown else "") + answer.text + "\n")
-    print(f"{answer.verdict.label.upper()}  ({answer.claim})\n")
+    if answer.kind == "question":
+        word = "SOURCES DIFFER" if answer.verdict.value == "DISPUTED" else answer.verdict.label
+        print(f"{word.upper()}  (question: {answer.question})\n")
+    else:
+        print(f"{answer.verdict.label.upper()}  ({answer.claim})\n")
     for c in answer.citations:
         who = f" — {c.speaker}" if c.speaker else ""
         known = [x for x in (c.outlet, c.published, f"p. {c.page}" if c.page else None) if x]
-        print(f"[{c.n}] {c.quote}\n    {c.title}{who} ({c.stance.value.lower()}, "
+        held = f"answers “{c.answer}”" if c.answer else c.stance.value.lower()
+        print(f"[{c.n}] {c.quote}\n    {c.title}{who} ({held}, "
               f"chars {c.start}-{c.end}{''.join('; ' + x for x in known)})")
     return 0
 

@@ -26,7 +26,7 @@ from retrieval.errors import InputError
 from retrieval.store import ChunkStore
 from retrieval.types import Document
 
-LABELS = ("SUPPORTED", "REFUTED", "DISPUTED", "NOT_ENOUGH_INFO")
+LABELS = ("SUPPORTED", "REFUTED", "DISPUTED", "NOT_ENOUGH_INFO", "ANSWERED")
 GOLD_VERDICT = {
     "SUPPORTS": "SUPPORTED",
     "REFUTES": "REFUTED",
@@ -210,6 +210,7 @@ def eval_questions(
     pairs = [(r["expected"], r["verdict"]) for r in rows]
     metrics = classification(pairs)
     metrics["passed"] = sum(r["passed"] for r in rows)
+    metrics["pass_rates"] = _pass_rates(rows)
     metrics["questions"] = rows
     return metrics
 
@@ -252,11 +253,48 @@ def _run_stories(
     return 0
 
 
+def _pass_rates(rows: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
+    """Cases and passes per expected verdict."""
+    by: dict[str, dict[str, int]] = {}
+    for r in rows:
+        group = by.setdefault(r["expected"], {"passed": 0, "cases": 0})
+        group["cases"] += 1
+        group["passed"] += r["passed"]
+    return by
+
+
+def _print_pass_rates(rates: dict[str, dict[str, int]]) -> None:
+    for verdict, n in sorted(rates.items()):
+        print(f"{verdict:16s} {n['passed']:4d}/{n['cases']:<4d} {n['passed'] / n['cases']:.2f}")
+
+
+def _run_multidoc(cases: list[dict[str, Any]], shared: Services, as_json: bool) -> int:
+    from bot.eval_multidoc import eval_multidoc
+
+    metrics = eval_multidoc(cases, shared, progress=not as_json)
+    if as_json:
+        print(json.dumps(metrics, indent=2))
+        return 0
+    for row in metrics["questions"]:
+        mark = "PASS" if row["passed"] else "FAIL"
+        print(
+            f"{mark} {row['id']}: {row['verdict']} ({row['ms']:.0f} ms) {row['question']}"
+            + "".join(f"\n      {p}" for p in row["problems"])
+        )
+    _print_pass_rates(metrics["pass_rates"])
+    print(f"{metrics['passed']}/{metrics['cases']} passed  p50 {metrics['latency_p50_ms']:.0f} ms")
+    return 0
+
+
 def run_eval(args: argparse.Namespace) -> int:
     settings = load_settings(**({"stance": args.stance} if args.stance else {}))
     shared = Services(settings)
     shared.judge  # noqa: B018  # a stance model that cannot load fails before any case runs
     cases = read_cases(Path(args.cases), args.limit)
+    if "documents" in cases[0] and cases[0]["documents"] and isinstance(
+        cases[0]["documents"][0], dict
+    ):
+        return _run_multidoc(cases, shared, args.json)
     if "documents" in cases[0]:
         return _run_stories(cases, shared, Path(args.cases).parent, args.json)
     if "evidences" in cases[0]:
@@ -286,6 +324,7 @@ def run_eval(args: argparse.Namespace) -> int:
                     f"{mark} {row['id']}: {row['verdict']} ({row['ms']:.0f} ms) "
                     f"{row['question']}" + "".join(f"\n      {p}" for p in row["problems"])
                 )
+            _print_pass_rates(metrics["pass_rates"])
             print(f"{metrics['passed']}/{len(metrics['questions'])} passed")
         return 0 if metrics["passed"] == len(metrics["questions"]) else 1
     raise InputError(f"{args.cases}: cases need either 'evidences' (claims) or 'question' fields")

@@ -7,10 +7,12 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from bot.engine.answers import all_evidence, decide_answers, read
 from bot.engine.attribution import attribute
 from bot.engine.claims import make_claim
 from bot.engine.compose import Composer, TemplateComposer
 from bot.engine.evidence import EvidenceFinder
+from bot.engine.question_kind import is_open, out_of_scope, read_question
 from bot.engine.topic import main_noun, subject_of
 from bot.engine.verdict import decide
 from bot.services import Services
@@ -18,11 +20,14 @@ from bot.types import (
     Answer,
     Attribution,
     Candidate,
+    Claim,
+    Decision,
     Draft,
     Evidence,
     Findings,
     Judgement,
     Stance,
+    Verdict,
 )
 from retrieval.errors import InputError
 
@@ -34,6 +39,8 @@ __all__ = ["Event", "Findings", "Turn", "Verifier"]
 
 Turn = Mapping[str, Any]  # {"role": "user" | "assistant", "content": str}
 EVIDENCE_LIMIT = 16
+ANSWER_LIMIT = 32  # sentences read for an open question (no stance model to run on them)
+ANSWER_PASSAGES = 12  # passages read for an open question: several documents may answer it
 
 
 @dataclass(frozen=True)
@@ -113,6 +120,15 @@ class Verifier:
         timings: dict[str, float] = {}
         t = time.perf_counter()
         claim = make_claim(question, self.services.parser, history, self._find_subject)
+        if out_of_scope(question) or (is_open(question) and (claim.is_open or not claim.speaker)):
+            # An open question (or a request the documents cannot serve): answers, not stances.
+            asks = read_question(question, self.services.parser, history)
+            # An open question asserts nothing: what is "checked" is the question itself.
+            claim = Claim(question=question, text=" ".join(question.split()),
+                          subject=claim.subject,
+                          speaker=asks.speaker, is_open=True, asks=asks)
+            timings["claim"] = time.perf_counter() - t
+            return self._find_answers(claim, timings)
         if self.llm_path is not None:  # follow-ups resolved by the model, offline claim as net
             claim = self.llm_path.claim(question, history, claim)
         timings["claim"] = time.perf_counter() - t
@@ -131,6 +147,25 @@ class Verifier:
         evidence = [self._evidence(c, j) for c, j in zip(candidates, judgements, strict=True)]
         timings["attribution"] = time.perf_counter() - t
         return Findings(claim, evidence, decide(evidence), timings)
+
+    def _find_answers(self, claim: Claim, timings: dict[str, float]) -> Findings:
+        """Open question -> passages -> sentences that answer it -> answers grouped by value."""
+        asks = claim.asks
+        assert asks is not None
+        if asks.form == "out_of_scope":
+            return Findings(claim, [], Decision(Verdict.NOT_ENOUGH_INFO, 0.95, (), ()), timings)
+        t = time.perf_counter()
+        query = claim.question if not asks.previous else f"{asks.previous} {claim.question}"
+        vector = self.services.searcher.query_vector(query)
+        top_k = max(self.services.settings.top_k, ANSWER_PASSAGES)
+        passages = self.services.searcher.search(query, top_k, vector)
+        candidates = self.finder.candidates(passages, vector, ANSWER_LIMIT)
+        timings["retrieval"] = time.perf_counter() - t
+        t = time.perf_counter()
+        readings = read(asks, candidates, self.services.parser.parse_many)
+        decision, _ = decide_answers(asks, readings)
+        timings["answers"] = time.perf_counter() - t
+        return Findings(claim, all_evidence(asks, readings), decision, timings)
 
     def _evidence(self, c: Candidate, j: Judgement) -> Evidence:
         if j.score.label is Stance.NEUTRAL:
@@ -164,6 +199,14 @@ class Verifier:
     def offline_draft(self, findings: Findings) -> Draft:
         return self.template.draft(findings, self.finder.document)
 
+    @staticmethod
+    def _conflict(findings: Findings, draft: Draft) -> str | None:
+        """A claim's kind of dispute; "answers" when an open question's sources differ, or
+        "subjects" when they answer about different things sharing a name."""
+        if findings.claim.kind == "claim":
+            return findings.decision.conflict if draft.verdict is Verdict.DISPUTED else None
+        return "answers" if draft.verdict is Verdict.DISPUTED else findings.decision.conflict
+
     def answer(self, question: str, findings: Findings, draft: Draft) -> Answer:
         return Answer(
             question=question,
@@ -172,8 +215,9 @@ class Verifier:
             text=draft.text,
             citations=draft.citations,
             confidence=findings.decision.confidence,
-            conflict=findings.decision.conflict if draft.verdict.value == "DISPUTED" else None,
+            conflict=self._conflict(findings, draft),
             warnings=draft.repairs,
             index=self.services.settings.index_stamp(),
             timings=findings.timings,
+            kind=findings.claim.kind,
         )

@@ -28,6 +28,7 @@ __all__ = [
     "Findings",
     "Judgement",
     "Passage",
+    "Question",
     "Span",
     "Stance",
     "StanceScore",
@@ -44,12 +45,14 @@ class Stance(str, Enum):
 
 
 class Verdict(str, Enum):
-    """The answer to a claim, over all evidence."""
+    """The answer over all evidence: a claim's four verdicts; an open question's ANSWERED,
+    DISPUTED (sources give different answers) or NOT_ENOUGH_INFO."""
 
     SUPPORTED = "SUPPORTED"
     REFUTED = "REFUTED"
     DISPUTED = "DISPUTED"
     NOT_ENOUGH_INFO = "NOT_ENOUGH_INFO"
+    ANSWERED = "ANSWERED"
 
     @property
     def label(self) -> str:
@@ -58,7 +61,24 @@ class Verdict(str, Enum):
             "REFUTED": "Refuted",
             "DISPUTED": "Disputed",
             "NOT_ENOUGH_INFO": "Not enough info",
+            "ANSWERED": "Answered",
         }[self.value]
+
+
+@dataclass(frozen=True)
+class Question:
+    """An open question's shape: its form, the answer type it wants, the words it is about."""
+
+    form: str  # "open", "says" (what does X say), "follow_up", "out_of_scope"
+    wh: str  # who, what, when, where, which, why, how
+    expects: str  # PERSON ORG DATE PLACE NUMBER DURATION AGE ROLE THING REASON MANNER STATEMENT
+    focus: tuple[str, ...]  # content lemmas an answering sentence must match
+    proper: tuple[str, ...]  # the names among them: one must match
+    speaker: str | None = None  # "what does X say": X
+    context: tuple[str, ...] = ()  # a follow-up's words from the previous question
+    previous: str | None = None  # the previous question, for retrieval
+    wh_role: str = ""  # "subject" when the wh-word is the subject: "who designed X?"
+    money: bool = False  # "how much ... cost": sums and shares count as answers
 
 
 @dataclass(frozen=True)
@@ -70,6 +90,12 @@ class Claim:
     subject: str | None = None  # what "this"/"it" was resolved to, if anything
     speaker: str | None = None  # "what did Libya say?" asks for one party's position
     is_open: bool = False  # a wh-question: no yes/no claim to check
+    asks: Question | None = None  # set for open questions the answer engine takes
+
+    @property
+    def kind(self) -> str:
+        """``"question"`` for an open question (or an out-of-scope request), else ``"claim"``."""
+        return "question" if self.asks is not None else "claim"
 
 
 @dataclass(frozen=True)
@@ -141,6 +167,8 @@ class Evidence:
     page: int | None = None  # 1-based page of a PDF
     outlet: str | None = None  # who published the document
     published: str | None = None  # ISO date the document was published
+    answer: str | None = None  # an open question: the value this sentence gives (its words)
+    answer_key: str | None = None  # that value normalised, for comparing across sources
 
     @property
     def speaker(self) -> str | None:
@@ -156,6 +184,7 @@ class Decision:
     supporting: tuple[Evidence, ...]
     refuting: tuple[Evidence, ...]
     conflict: str | None = None  # "description" or "factual"
+    answers: tuple[tuple[Evidence, ...], ...] = ()  # an open question: sources grouped by answer
 
 
 @dataclass
@@ -184,6 +213,7 @@ class Citation:
     page: int | None = None  # 1-based page of a PDF; offsets still point into the stored text
     outlet: str | None = None
     published: str | None = None  # ISO date
+    answer: str | None = None  # an open question: the answer this source gives
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -199,6 +229,7 @@ class Citation:
             "page": self.page,
             "outlet": self.outlet,
             "published": self.published,
+            "answer": self.answer,
         }
 
 
@@ -210,6 +241,7 @@ class Draft:
     text: str
     citations: tuple[Citation, ...]
     repairs: tuple[str, ...] = ()
+    kind: str = "claim"  # "question": verdicts ANSWERED / DISPUTED / NOT_ENOUGH_INFO
 
 
 @dataclass(frozen=True)
@@ -226,6 +258,7 @@ class Answer:
     warnings: tuple[str, ...] = ()
     index: str = ""  # stamp of the settings that built the index and answer
     timings: dict[str, float] = field(default_factory=dict, compare=False)
+    kind: str = "claim"  # "claim" or "question" (an open question)
 
     def to_json(self) -> dict[str, Any]:
         """The stable ``ask --json`` / ``POST /api/verify`` shape (extra keys are additive)."""
@@ -239,4 +272,5 @@ class Answer:
             "conflict": self.conflict,
             "warnings": list(self.warnings),
             "index": self.index,
+            "kind": self.kind,
         }

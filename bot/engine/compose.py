@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from typing import Protocol
 
 from bot.citations import DocumentLookup, cite, inert, validate
+from bot.engine.compose_question import compose_question
 from bot.engine.timeline import changes
 from bot.types import Answer, Claim, Decision, Draft, Evidence, Findings, Verdict
 
@@ -214,6 +215,8 @@ class TemplateComposer:
     name = "template"
 
     def draft(self, findings: Findings, document: DocumentLookup) -> Draft:
+        if findings.claim.asks is not None:
+            return validate(compose_question(findings.claim, findings.decision), document)
         return validate(compose(findings.claim, findings.decision), document)
 
     def write(

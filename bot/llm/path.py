@@ -11,6 +11,7 @@ from langchain_core.language_models import BaseChatModel
 
 from bot.citations import DocumentLookup, validate
 from bot.engine.stance_rules import RulesStanceJudge
+from bot.llm.answer_question import QuestionWriter, check_question_text
 from bot.llm.client import ChatClient, describe, make_chat_model
 from bot.llm.compose import LLMComposer, MarkerFilter, check_text
 from bot.llm.judge import LLMStanceJudge, looks_like_instruction
@@ -58,6 +59,7 @@ class LLMPath:
         self.prompts = prompts or load_prompts()
         self.judge = LLMStanceJudge(self.client, self.prompts)
         self.composer = LLMComposer(self.client, self.prompts)
+        self.questions = QuestionWriter(self.client, self.prompts)
         self.where = describe(settings)
 
     def claim(self, question: str, history: Sequence[Mapping[str, Any]], offline: Claim) -> Claim:
@@ -126,9 +128,44 @@ class LLMPath:
         )
 
 
+    def stream_question(self, question: str, findings: Findings, offline: Answer,
+                        document: DocumentLookup) -> Iterator[str | Answer]:
+        """An open question: the engine's answers in the model's words, each one cited."""
+        verdict = offline.verdict
+        evidence = [e for group in findings.decision.answers for e in group]
+        if verdict is Verdict.NOT_ENOUGH_INFO or not evidence:
+            yield offline.text  # never an answer from the model's own knowledge
+            yield offline
+            return
+        shown = False
+        flt = MarkerFilter(len(evidence))
+        pieces = []
+        try:
+            for piece in self.questions.stream(question, verdict, evidence, flt):
+                pieces.append(piece)
+                shown = True
+                yield piece
+        except CrosscheckError as exc:
+            if not shown:
+                yield offline.text
+            yield fallback(offline, str(exc))
+            return
+        checked = check_question_text("".join(pieces), flt, evidence, verdict)
+        if checked is None:
+            yield fallback(offline, "its answer cited no source for the answer it gave")
+            return
+        draft = validate(Draft(verdict, checked.text, checked.citations, kind="question"),
+                         document, fallback=lambda: Draft(offline.verdict, offline.text,
+                                                          offline.citations, kind="question"))
+        notes = [*checked.notes, *draft.repairs]
+        yield replace(offline, verdict=draft.verdict, text=draft.text, citations=draft.citations,
+                      warnings=(*offline.warnings, *(f"repaired: {n}" for n in notes)))
+
     def write(self, question: str, findings: Findings, offline: Answer,
               document: DocumentLookup) -> Iterator[str | Answer]:
         """``Composer``: the model's answer over the engine's evidence, streamed, checked."""
+        if findings.claim.asks is not None:
+            return self.stream_question(question, findings, offline, document)
         return self.stream_answer(question, findings.claim, findings.evidence, offline,
                                   document)
 

@@ -17,6 +17,7 @@ REQUIRED: dict[str, frozenset[str]] = {
     "stance": frozenset({"claim", "sources"}),
     "answer": frozenset({"question", "claim", "verdict", "sources"}),
     "claim": frozenset({"history", "question"}),
+    "answer_question": frozenset({"question", "verdict", "sources"}),
 }
 
 
@@ -27,6 +28,7 @@ class Prompts:
     stance: ChatPromptTemplate
     answer: ChatPromptTemplate
     claim: ChatPromptTemplate
+    answer_question: ChatPromptTemplate
 
 
 def _load_template(folder: Path, name: str) -> PromptTemplate:
@@ -62,4 +64,5 @@ def load_prompts(folder: Path = PROMPTS_DIR) -> Prompts:
             [system, ("human", templates[name].template)], template_format="f-string"
         )
 
-    return Prompts(stance=chat("stance"), answer=chat("answer"), claim=chat("claim"))
+    return Prompts(stance=chat("stance"), answer=chat("answer"), claim=chat("claim"),
+                   answer_question=chat("answer_question"))

@@ -47,6 +47,8 @@ class VerifyRequest(BaseModel):
 
 
 class CitationOut(BaseModel):
+    model_config = {"extra": "allow"}  # page, outlet, published and later keys pass through
+
     n: int
     doc_id: str
     title: str
@@ -59,6 +61,8 @@ class CitationOut(BaseModel):
     page: int | None = Field(None, description="1-based page of a PDF.")
     outlet: str | None = Field(None, description="Who published the document, when known.")
     published: str | None = Field(None, description="ISO date it was published, when known.")
+    answer: str | None = Field(None, description="An open question: the answer this source "
+                               "gives, in its own words.")
 
 
 class AnswerOut(BaseModel):
@@ -68,13 +72,17 @@ class AnswerOut(BaseModel):
 
     question: str
     claim: str
-    verdict: Literal["SUPPORTED", "REFUTED", "DISPUTED", "NOT_ENOUGH_INFO"]
+    verdict: Literal["SUPPORTED", "REFUTED", "DISPUTED", "NOT_ENOUGH_INFO", "ANSWERED"] = Field(
+        description="Claims: SUPPORTED / REFUTED / DISPUTED / NOT_ENOUGH_INFO. Open questions: "
+        "ANSWERED / DISPUTED (sources give different answers) / NOT_ENOUGH_INFO.")
     answer: str
     citations: list[CitationOut]
     confidence: float
     conflict: str | None
     warnings: list[str]
     index: str
+    kind: Literal["claim", "question"] = Field(
+        "claim", description="claim: a statement to check; question: an open question.")
 
 
 class DocumentOut(BaseModel):

@@ -21,7 +21,10 @@ BADGES: dict[Verdict, tuple[str, str, str]] = {
     Verdict.REFUTED: ("refuted", "#b91c1c", "the sources contradict the claim"),
     Verdict.DISPUTED: ("disputed", "#b45309", "the sources disagree with each other"),
     Verdict.NOT_ENOUGH_INFO: ("nei", "#4b5563", "the documents do not settle the claim"),
+    Verdict.ANSWERED: ("answered", "#334155", "the documents answer the question and agree"),
 }
+# An open question's DISPUTED: the sources give different answers (no claim is contested).
+SOURCES_DIFFER = ("sources-differ", "#b45309", "the sources give different answers")
 
 STANCE_WORDS = {
     Stance.SUPPORTS: "supports",
@@ -40,22 +43,49 @@ def speaker_name(citation: Citation) -> str:
     return citation.speaker or "the article (no speaker named)"
 
 
-def badge_html(verdict: Verdict | None, confidence: float = 0.0) -> str:
+def verdict_look(verdict: Verdict, kind: str = "claim") -> tuple[str, str, str, str]:
+    """(css class suffix, colour, tooltip, word) of a verdict for a claim or an open question."""
+    if kind == "question" and verdict is Verdict.DISPUTED:
+        cls, colour, why = SOURCES_DIFFER
+        return cls, colour, why, "Sources differ"
+    if kind == "question" and verdict is Verdict.NOT_ENOUGH_INFO:
+        return "nei", BADGES[verdict][1], "the documents do not answer the question", verdict.label
+    cls, colour, why = BADGES[verdict]
+    return cls, colour, why, verdict.label
+
+
+def badge_html(verdict: Verdict | None, confidence: float = 0.0, kind: str = "claim") -> str:
     """A coloured badge with the verdict in words (colour is never the only signal)."""
     if verdict is None:
         return '<div class="cc-badge cc-badge-empty">Ask a question to see a verdict.</div>'
-    cls, colour, why = BADGES[verdict]
+    cls, colour, why, word = verdict_look(verdict, kind)
     conf = f" · {confidence:.0%}" if confidence > 0 else ""
     return (
-        f'<div class="cc-badge cc-{cls}" data-verdict="{verdict.value}" '
+        f'<div class="cc-badge cc-{cls}" data-verdict="{verdict.value}" data-kind="{esc(kind)}" '
         f'style="background:{colour};color:#fff" title="{esc(why)}">'
-        f'<span class="cc-badge-word" style="color:#fff">{esc(verdict.label)}</span>'
+        f'<span class="cc-badge-word" style="color:#fff">{esc(word)}</span>'
         f'<span class="cc-badge-conf" style="color:#fff">{esc(conf)}</span></div>'
     )
 
 
+def position(c: Citation) -> str:
+    """What a source holds: its answer to an open question, or its stance on the claim."""
+    return f"answers “{c.answer}”" if c.answer else STANCE_WORDS[c.stance]
+
+
+def published(c: Citation) -> str:
+    """The document's date, when ingestion recorded one."""
+    return str(getattr(c, "published", None) or "")
+
+
+def document_label(c: Citation) -> str:
+    """The document as named to readers: title, with outlet when recorded."""
+    outlet = getattr(c, "outlet", None)
+    return f"{c.title} ({outlet})" if outlet else c.title
+
+
 def citation_tooltip(c: Citation) -> str:
-    return f"“{c.quote}” — {speaker_name(c)}, {c.title} ({STANCE_WORDS[c.stance]})"
+    return f"“{c.quote}” — {speaker_name(c)}, {document_label(c)} ({position(c)})"
 
 
 def cite_marker(c: Citation) -> str:
@@ -84,8 +114,8 @@ def citation_details(citations: Iterable[Citation]) -> str:
     """The quotes behind the markers, folded under the answer (works without hover)."""
     items = [
         f'<li data-cite="{c.n}"><b>[{c.n}]</b> “{esc(c.quote)}” — <i>{esc(speaker_name(c))}</i>, '
-        f'{esc(c.title)} <span class="cc-stance cc-{c.stance.value.lower()}">'
-        f"{STANCE_WORDS[c.stance]}</span></li>"
+        f'{esc(document_label(c))} <span class="cc-stance cc-{c.stance.value.lower()}">'
+        f"{esc(position(c))}</span></li>"
         for c in citations
     ]
     if not items:
@@ -98,8 +128,8 @@ def citation_details(citations: Iterable[Citation]) -> str:
 
 def answer_html(answer: Answer) -> str:
     """The assistant's chat message: verdict word, answer text with markers, quotes."""
-    cls, _, _ = BADGES[answer.verdict]
-    head = f'<span class="cc-inline-verdict cc-{cls}">{esc(answer.verdict.label)}</span> '
+    cls, _, _, word = verdict_look(answer.verdict, answer.kind)
+    head = f'<span class="cc-inline-verdict cc-{cls}">{esc(word)}</span> '
     body = text_with_markers(answer.text, answer.citations)
     warn = "".join(f'<div class="cc-warning">{esc(w)}</div>' for w in answer.warnings)
     return f'<div class="cc-answer">{head}{body}{warn}{citation_details(answer.citations)}</div>'
@@ -126,29 +156,38 @@ def outlet_html(c: Citation) -> str:
 
 
 def who_says_what_html(answer: Answer | None) -> str:
-    """Each cited source's position side by side: speaker | position | quote | document |
-    published; each party's statements together, by date."""
+    """Each cited source's position side by side: speaker | position | date | quote | document;
+    each party's statements together, by date.
+
+    For an open question the position is the answer that source gives. Each cell carries its
+    column name (``data-label``) so a narrow widget can show every row as a stacked card.
+    """
     if answer is None:
         return '<p class="cc-muted">Who says what will appear here.</p>'
+    question = answer.kind == "question"
     if not answer.citations:
-        return '<p class="cc-muted">No source takes a position on this claim.</p>'
+        what = "answers this question" if question else "takes a position on this claim"
+        return f'<p class="cc-muted">No source {what}.</p>'
+    heading = "Answer" if question else "Position"
     rows = []
     for c in by_party_and_date(answer.citations):
-        word = STANCE_WORDS[c.stance]
+        stance = c.stance.value.lower()
         rows.append(
-            f'<tr class="cc-row cc-{c.stance.value.lower()}" data-cite="{c.n}">'
-            f'<td class="cc-speaker">{esc(speaker_name(c))}</td>'
-            f'<td class="cc-position"><span class="cc-stance cc-{c.stance.value.lower()}">'
-            f"{word}</span></td>"
-            f'<td class="cc-quote">[{c.n}] “{esc(c.quote)}”</td>'
-            f'<td class="cc-doc">{esc(c.title)}{outlet_html(c)}</td>'
-            f'<td class="cc-date">{esc(c.published or "–")}</td></tr>'
+            f'<tr class="cc-row cc-{stance}" data-cite="{c.n}">'
+            f'<td class="cc-speaker" data-label="Speaker">{esc(speaker_name(c))}</td>'
+            f'<td class="cc-position" data-label="{heading}"><span class="cc-stance cc-{stance}">'
+            f"{esc(c.answer if question and c.answer else STANCE_WORDS[c.stance])}</span></td>"
+            f'<td class="cc-date" data-label="Published">{esc(published(c)) or "–"}</td>'
+            f'<td class="cc-quote" data-label="Quote">[{c.n}] “{esc(c.quote)}”</td>'
+            f'<td class="cc-doc" data-label="Document">{esc(c.title)}{outlet_html(c)}</td></tr>'
         )
-    claim = f'<p class="cc-claim">Claim checked: <q>{esc(answer.claim)}</q></p>'
+    label = "Question" if question else "Claim checked"
+    text = answer.question if question else answer.claim
+    claim = f'<p class="cc-claim">{label}: <q>{esc(text)}</q></p>'
     return (
-        f'{claim}<table class="cc-who"><thead><tr><th>Speaker</th><th>Position</th>'
-        f'<th>Quote</th><th>Document</th><th>Published</th></tr></thead>'
-        f'<tbody>{"".join(rows)}</tbody></table>'
+        f'{claim}<div class="cc-who-wrap"><table class="cc-who"><thead><tr><th>Speaker</th>'
+        f"<th>{heading}</th><th>Published</th><th>Quote</th><th>Document</th></tr></thead>"
+        f'<tbody>{"".join(rows)}</tbody></table></div>'
     )
 
 

@@ -133,7 +133,7 @@ class ChatUI:
                     chat[-1] = {"role": "assistant", "content": answer_html(a)}
                     turns += [{"role": "user", "content": question},
                               {"role": "assistant", "content": a.text}]
-                    yield ("", chat, turns, badge_html(a.verdict, a.confidence),
+                    yield ("", chat, turns, badge_html(a.verdict, a.confidence, a.kind),
                            who_says_what_html(a), sources_html(a, self._doc_text))
                     return
                 # While text streams only the chat changes: skip re-sending the rest.

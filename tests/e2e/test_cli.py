@@ -38,15 +38,18 @@ def test_ask_json_cites_the_embassy_sentence(tmp_path: Path, capsys, shared_mode
     answer = json.loads(capsys.readouterr().out)
     assert set(answer) >= {"question", "claim", "verdict", "answer", "citations"}
     assert answer["verdict"] in {"SUPPORTED", "REFUTED", "DISPUTED", "NOT_ENOUGH_INFO"}
+    assert answer["kind"] == "claim"
     text = SEED.read_text(encoding="utf-8")
     from retrieval.documents import load_file
 
     doc_text = load_file(SEED).text
     assert any("closed its embassy in Tripoli" in c["quote"] for c in answer["citations"])
     for c in answer["citations"]:
-        assert set(c) == {"n", "doc_id", "title", "source", "start", "end", "quote", "speaker",
-                          "stance", "page", "outlet", "published"}
+        # Keys may be added (an open question's "answer"), none removed.
+        assert set(c) >= {"n", "doc_id", "title", "source", "start", "end", "quote", "speaker",
+                          "stance", "page", "outlet", "published", "answer"}
         assert c["page"] is None  # not a PDF
+        assert c["answer"] is None  # a claim's sources hold positions, not answers
         assert doc_text[c["start"] : c["end"]] == c["quote"]
     assert text  # the seed file itself is untouched
 

@@ -160,3 +160,15 @@ def test_cors_is_off_unless_configured(seeded_services) -> None:
         assert pre.status_code == 200
     finally:
         seeded_services.settings.cors_origins = []
+
+
+def test_an_open_question_is_answered_with_its_kind(client, seeded_services) -> None:
+    r = client.post("/api/verify", json={"question": "When did the U.S. close its embassy in "
+                                                     "Tripoli?"})
+    assert r.status_code == 200
+    body = r.json()
+    assert body["kind"] == "question" and body["verdict"] == "ANSWERED"
+    assert body["answer"].startswith("February")
+    assert body["citations"][0]["answer"] == "February"
+    claim = client.post("/api/verify", json={"question": "Was this a negotiation?"}).json()
+    assert claim["kind"] == "claim"

@@ -185,3 +185,44 @@ def test_html_in_documents_and_questions_stays_text(page, app_url: str) -> None:
     page.wait_for_timeout(500)  # an onerror handler would have fired by now
     assert page.dialogs == []
     page.screenshot(path=str(ARTIFACTS / "escaping-corpus.png"), full_page=True)
+
+
+def test_widget_at_400px_shows_sources_as_cards_that_fit(page, app_url: str) -> None:
+    """A wiki sidebar: nothing overflows, each source is a card, labels never cover quotes."""
+    page.set_viewport_size({"width": 400, "height": 900})
+    page.goto(app_url + "/widget/")
+    page.locator("#cc-question textarea").fill("How do the two sides describe the meeting?")
+    page.locator("#cc-ask").click()
+    page.locator("#cc-badge [data-verdict]").wait_for(timeout=120_000)
+    assert page.locator("#cc-badge .cc-badge-word").inner_text() == "Sources differ"
+    rows = page.locator("#cc-who tr.cc-row")
+    assert rows.count() >= 2
+    layout = page.evaluate("""() => {
+        const page = document.documentElement;
+        const who = document.querySelector('#cc-who');
+        const box = who.getBoundingClientRect();
+        const out = {pageOverflow: page.scrollWidth - window.innerWidth, cells: [], rows: []};
+        for (const tr of who.querySelectorAll('tr.cc-row')) {
+            out.rows.push(getComputedStyle(tr).display);
+            const cells = [...tr.querySelectorAll('td')].map(td => td.getBoundingClientRect());
+            const card = tr.getBoundingClientRect();
+            // every cell and everything inside it (labels, answers) stays inside its card
+            for (const el of tr.querySelectorAll('td, td *')) {
+                const r = el.getBoundingClientRect();
+                out.cells.push({left: r.left - card.left, right: card.right - r.right,
+                                outside: box.right - r.right});
+            }
+            // stacked: each cell starts below the one before it
+            for (let i = 1; i < cells.length; i++)
+                if (cells[i].top < cells[i - 1].bottom - 1) out.overlap = true;
+        }
+        return out;
+    }""")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "widget-400px.png"), full_page=True)
+    assert layout["pageOverflow"] <= 0, layout
+    assert all(d == "block" for d in layout["rows"]), layout["rows"]
+    assert all(c["left"] >= -1 and c["right"] >= -1 and c["outside"] >= -1
+               for c in layout["cells"]), [c for c in layout["cells"] if c["right"] < -1]
+    assert not layout.get("overlap"), "a label or cell covers another"
+    assert page.outside == []

@@ -274,3 +274,30 @@ def test_who_says_what_shows_outlet_and_date_and_orders_a_party_by_date() -> Non
     assert "Coast Courier, p. 2" in rows[2] and "2026-07-18" in rows[2]
     assert ">–<" in who_says_what_html(_answer(Verdict.SUPPORTED,
                                                _cite(1, "Last one.", Stance.SUPPORTS)))
+def _question(verdict: Verdict, *citations: Citation) -> Answer:
+    return Answer(question="Who said it?", claim="Who said it.", verdict=verdict,
+                  text=" ".join(f"[{c.n}]" for c in citations), citations=citations,
+                  kind="question")
+
+
+def test_open_questions_get_neutral_badges_not_verdicts() -> None:
+    answered = badge_html(Verdict.ANSWERED, 0.9, "question")
+    assert "Answered" in answered and "Supported" not in answered
+    differ = badge_html(Verdict.DISPUTED, 0.7, "question")
+    assert "Sources differ" in differ and ">Disputed<" not in differ
+    assert ">Disputed<" in badge_html(Verdict.DISPUTED, 0.7, "claim")
+
+
+def test_who_says_what_lists_each_sources_answer_as_cards_when_narrow() -> None:
+    from dataclasses import replace
+
+    a = replace(_cite(1, "The official said it was not a negotiation.", Stance.NEUTRAL,
+                      "The official"), answer="The official")
+    b = replace(_cite(2, "First sentence here.", Stance.NEUTRAL, title=XSS), answer=XSS)
+    html = who_says_what_html(_question(Verdict.DISPUTED, a, b))
+    assert "<th>Answer</th>" in html and "Question:" in html
+    assert 'data-label="Answer"' in html and 'data-label="Document"' in html
+    assert 'data-label="Published"' in html
+    assert XSS not in html  # a source's answer is text, never markup
+    assert ">Answered<" in answer_html(_question(Verdict.ANSWERED, a))
+    assert "Sources differ" in answer_html(_question(Verdict.DISPUTED, a, b))

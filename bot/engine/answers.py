@@ -1,0 +1,642 @@
+"""Open questions: candidate answers in the evidence, grouped by value across sources.
+
+A sentence answers only if it is about what the question asks (its content words match,
+not just an entity of the right type); the value is taken from the sentence's own words,
+normalised (``bot.engine.normalise``) and compared across sources. One value ->
+ANSWERED; different values from different sources -> DISPUTED, each with its sources.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.engine.attribution import attribute
+from bot.engine.lexicon import related
+from bot.engine.normalise import agree, key, words
+from bot.engine.question_kind import ENTITY_LABELS
+from bot.types import (
+    Attribution,
+    Candidate,
+    Decision,
+    Evidence,
+    Question,
+    Stance,
+    StanceScore,
+    Verdict,
+)
+from retrieval.text import stem
+
+MIN_MATCH = 0.5  # share of the question's content words a sentence must hold
+NEAR_BEST = 0.75  # a source's answer counts if its score is this close to the best
+PER_ANSWER = 3  # sources cited per answer
+_LIFE = re.compile(r"\(\s*(?:born\s+)?([^()–—-]*?\d{3,4})\s*[–—-]+\s*([^()]*?\d{3,4})?\s*\)")
+_BIRTH = frozenset(["bear", "born", "birth"])
+_DEATH = frozenset(["die", "death", "dead"])
+
+
+_NEUTRAL = StanceScore(Stance.NEUTRAL, 1.0, "answer")
+_REASON = re.compile(
+    r"\b(?:because(?: of)?|due to|as a result of|owing to|after|since|so that|in order to|"
+    r"following|amid|over)\b",
+    re.IGNORECASE,
+)
+# Words that carry no content when they stand next to an answer value.
+_EDGE = frozenset("the a an its their his her of in on at by to from and , . ; : about around "
+                  "some nearly almost approximately roughly".split())
+
+
+@dataclass
+class Reading:
+    """One candidate sentence read against an open question."""
+
+    candidate: Candidate
+    doc: Any  # spaCy parse of the sentence
+    match: float  # weighted share of the question's content words present
+    matched: set[int] = field(default_factory=set)
+    value: str | None = None
+    key: str | None = None
+    score: float = 0.0
+    attribution: Attribution | None = None
+    head: str = ""  # the value's head word, when descriptions are compared on it
+
+    @property
+    def source(self) -> tuple[str, str]:
+        """Who gives this answer: the document, and the speaker within it."""
+        speaker = (self.attribution.speaker if self.attribution else None) or ""
+        return self.candidate.doc.doc_id, " ".join(words(speaker))
+
+
+# Words a question and its answering sentence often use for the same thing (beyond the
+# engine's lexicon): who lives somewhere is its population, what was built was constructed.
+_SAME = [
+    "people population resident inhabitant citizen",
+    "live reside home dwell populate",
+    "build construct erect complete",
+    "found establish create",
+    "design architect",
+    "die death",
+    "born birth",
+    "cost spend price",
+    "job role position post title profession occupation",
+    "elect election",
+    "write author",
+    "direct director",
+    "locate situate base headquarter headquarters",
+    "employ employee staff worker job",
+]
+_SAME_INDEX: dict[str, set[str]] = {}
+for _line in _SAME:
+    _group = {stem(w) for w in _line.split()}
+    for _w in _group:
+        _SAME_INDEX.setdefault(_w, set()).update(_group)
+
+
+def _terms(lemma: str) -> frozenset[str]:
+    s = stem(lemma)
+    return related(s) | frozenset(_SAME_INDEX.get(s, ()))
+
+
+def _context(c: Candidate) -> set[str]:
+    """Stems of the document's title and the sentences just before this one in its paragraph:
+    "The river town has ..." is about the town the previous sentence names."""
+    text = c.doc.text
+    start = max(text.rfind("\n\n", 0, c.span.start), c.span.start - 300, 0)
+    around = f"{c.doc.title} {text[start : c.span.start]}"
+    return {stem(w) for w in re.findall(r"[\w'-]+", around.lower())}
+
+
+def _match(q: Question, doc: Any, context: set[str] | None = None) -> tuple[float, set[int], bool]:
+    """(weighted share of content words found, the matching token indices, a name matched).
+
+    A name the sentence leaves out counts when its title or the sentence before names it.
+    """
+    stems: dict[str, list[int]] = {}
+    for tok in doc:
+        for form in {tok.lemma_.lower(), tok.lower_}:
+            stems.setdefault(stem(form), []).append(tok.i)
+    total = found = 0.0
+    matched: set[int] = set()
+    used: set[int] = set()  # one word of the sentence stands for one word of the question
+    name_hit = False
+    for word, weight in [(w, 2.0 if w in q.proper else 1.0) for w in q.focus] + [
+        (w, 0.5) for w in q.context
+    ]:
+        total += weight
+        exact = stems.get(stem(word), [])
+        hits = [i for s in _terms(word) for i in stems.get(s, []) if i not in used]
+        hits = [i for i in exact if i not in used] or hits
+        if hits:
+            found += weight
+            matched.update(hits)
+            used.update(hits)
+            name_hit = name_hit or word in q.proper
+        elif word in q.proper and context and stem(word) in context:
+            found += weight
+            name_hit = True
+    if total == 0:
+        return 0.0, matched, False
+    if set(q.focus) & (_BIRTH | _DEATH) and _LIFE.search(doc.text):
+        found += sum(1.0 for w in q.focus if w in _BIRTH | _DEATH and not any(
+            stem(doc[i].lemma_) in _terms(w) for i in matched))
+        matched.add(-1)  # the dates in brackets stand for "born" / "died"
+    if any(w not in q.proper for w in q.focus) and not any(
+        i < 0 or (doc[i].lemma_.lower() not in q.proper and stem(doc[i].lower_) not in q.proper
+                   and doc[i].pos_ != "PROPN") for i in matched
+    ):
+        return 0.0, matched, False  # only the name matches: the sentence is about something else
+    matched.discard(-1)
+    return min(1.0, found / total), matched, name_hit
+
+
+def _tree_distance(a: Any, b: Any) -> int:
+    path_a = [a, *a.ancestors]
+    index = {t.i: n for n, t in enumerate(path_a)}
+    for n, t in enumerate([b, *b.ancestors]):
+        if t.i in index:
+            return n + index[t.i]
+    return 99
+
+
+def _in_question(text: str, q: Question) -> bool:
+    """An entity the question itself names is not its answer."""
+    ws = [stem(w) for w in words(text)]
+    qs = {stem(w) for w in q.focus} | {stem(w) for w in q.context}
+    return bool(ws) and all(w in qs for w in ws)
+
+
+def _modifier(ent: Any, matched: set[int]) -> bool:
+    """"U.S. officials", "Libyan", "Qaddafi's government": a name that only qualifies
+    another noun, unless that noun is what the question asks about ("the Tunisia meeting")."""
+    if any(t.tag_ == "POS" for t in ent) or ent.root.dep_ in ("amod", "poss"):
+        return True
+    inside = {t.i for t in ent}
+    for t in ent:
+        if (
+            t.head.i not in inside
+            and t.dep_ in ("compound", "amod", "nmod", "poss", "det")
+            and t.head.pos_ in ("NOUN", "PROPN")
+            and t.head.i not in matched
+        ):
+            return True
+    return False
+
+
+def _entities(q: Question, doc: Any, matched: set[int]) -> list[Any]:
+    labels = ENTITY_LABELS[q.expects]
+    ents = [
+        e
+        for e in doc.ents
+        if e.label_ in labels and not _in_question(e.text, q) and not _modifier(e, matched)
+    ]
+    if q.expects == "NUMBER" and not q.money:
+        # "How many ...", "the population of ...": a count, not a sum, a share or a decimal.
+        ents = [e for e in ents if e.label_ in ("CARDINAL", "QUANTITY")
+                and not re.search(r"\d\.\d{3,}", e.text)]
+    if q.expects in ("NUMBER", "DURATION", "AGE"):
+        ents = [e for e in ents if re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|"
+                                             r"nine|ten|eleven|twelve|hundred|dozen)\b", e.text,
+                                             re.IGNORECASE)]
+    if q.expects == "DURATION":
+        ents = [e for e in ents if re.search(r"\b(?:day|week|month|year|hour|minute|decade)",
+                                             e.text, re.IGNORECASE)] or ents
+    ents = [e for e in ents if not any(t.i in matched for t in e) or q.expects == "DATE"]
+    slots = _subject_slots(doc, matched) if q.wh_role == "subject" else None
+    if slots is not None:
+        ents = [e for e in ents if e.root.i in slots or any(t.i in slots for t in e)]
+    if q.expects in ("PERSON", "ORG"):
+        # Prefer the label the question most likely wants; fall back in order.
+        order = ("PERSON", "ORG", "NORP", "GPE") if q.expects == "PERSON" else (
+            "ORG", "PERSON", "NORP", "GPE")
+        for label in order:
+            if any(e.label_ == label for e in ents):
+                ents = [e for e in ents if e.label_ == label]
+                break
+    return ents
+
+
+def _subject_slots(doc: Any, matched: set[int]) -> set[int] | None:
+    """"Who designed X?": the tokens that can hold the doer of a matched verb (None: any)."""
+    verbs = {doc[i] for i in matched if doc[i].pos_ in ("VERB", "AUX")}
+    if not verbs:  # "held a secret meeting": the verb that governs a matched noun
+        verbs = {doc[i].head for i in matched if doc[i].dep_ in ("dobj", "nsubjpass", "pobj")
+                 and doc[i].head.pos_ in ("VERB", "AUX")}
+    if not verbs:
+        return None
+    slots: set[int] = set()
+    for verb in verbs:
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+                    inner = {t.i for t in verb.subtree}
+                    slots |= {t.i for t in verb.head.subtree} - inner
+                else:
+                    slots |= {t.i for t in child.subtree}
+            elif child.dep_ == "agent":
+                slots |= {t.i for t in child.subtree}
+        if verb.dep_ == "acl" and not any(c.dep_ == "nsubj" for c in verb.children):
+            slots |= {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
+    return slots
+
+
+def _rank_entity(ent: Any, matched: set[int], doc: Any, q: Question) -> tuple[int, int]:
+    """Entities close (in the parse) to the matched words, preferring matched verbs."""
+    verbs = [doc[i] for i in matched if doc[i].pos_ in ("VERB", "AUX")]
+    anchors = verbs or [doc[i] for i in matched]
+    if not anchors:
+        return (99, 0)
+    dist = min(_tree_distance(ent.root, a) for a in anchors)
+    # "212 passengers": a number that counts the word the question asks about.
+    counts = int(q.expects == "NUMBER" and ent.root.head.i in matched)
+    possessive = int(any(t.dep_ == "poss" or t.tag_ == "POS" for t in ent.root.subtree)
+                     or ent.root.dep_ == "poss")
+    return (dist - 2 * counts + 2 * possessive, ent.start)
+
+
+def _coordinated(best: Any, ents: list[Any]) -> list[Any]:
+    """"Gene Cretz, Jeffrey Feltman and Derek Chollet": names joined by "and" answer together."""
+    group = [best]
+    for e in ents:
+        if e is best or e.label_ != best.label_:
+            continue
+        r, b = e.root, best.root
+        if r.head.i == b.i or b.head.i == r.i or (r.dep_ == "conj" and r.head.i in
+                                                  {x.root.i for x in group}) or (
+            r.dep_ == "conj" and r.head.head.i == b.i) or (
+            r.dep_ == "conj" and b.dep_ == "conj" and r.head.i == b.head.i
+        ):
+            group.append(e)
+    # A conjunct whose head is the first name, further down the chain.
+    changed = True
+    while changed:
+        changed = False
+        for e in ents:
+            if e in group or e.label_ != best.label_:
+                continue
+            if e.root.dep_ == "conj" and any(e.root.head.i in range(g.start, g.end) or
+                                             _tree_distance(e.root, g.root) <= 2 for g in group):
+                group.append(e)
+                changed = True
+    return sorted(group, key=lambda e: e.start)
+
+
+def _join(parts: list[str]) -> str:
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _trim(tokens: Sequence[Any], keep_article: bool = False) -> str:
+    toks = list(tokens)
+    edge = _EDGE - {"the", "a", "an", "its", "their", "his", "her"} if keep_article else _EDGE
+    while toks and (toks[0].lower_ in edge or toks[0].is_punct):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].lower_ in ("and", "or", "but")):
+        toks = toks[:-1]
+    if not toks:
+        return ""
+    doc = toks[0].doc
+    return str(doc[toks[0].i : toks[-1].i + 1].text)
+
+
+def _role(q: Question, doc: Any, matched: set[int]) -> str | None:
+    """"Who is X?" / "What is X?": the title before a name, or the phrase set beside it."""
+    names = [doc[i] for i in sorted(matched) if doc[i].pos_ == "PROPN"]
+    if not names:
+        return None
+    head = max(names, key=lambda t: sum(1 for _ in t.subtree))
+    while head.head.i != head.i and head.dep_ in ("compound", "flat") and head.head.pos_ == "PROPN":
+        head = head.head
+    for child in head.children:
+        if child.dep_ == "appos":
+            return _trim(list(child.subtree), True) or None
+    if head.dep_ == "appos":
+        parent = head.head
+        left = [t for t in parent.subtree if t.i < head.i and t.i not in matched]
+        return _trim(left, True) or None
+    # "Assistant Secretary of State Jeffrey Feltman": the title is the words before the name.
+    name_start = min(t.i for t in head.subtree if t.i in matched or t.i == head.i)
+    title = [t for t in head.subtree if t.i < name_start]
+    text = _trim(title)
+    if text and any(t.is_alpha for t in title):
+        return text
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ == "be":
+        for child in head.head.children:
+            if child.dep_ in ("attr", "acomp"):
+                return _trim(list(child.subtree), True) or None
+    return None
+
+
+def _thing(q: Question, doc: Any, matched: set[int]) -> str | None:
+    """The words that say what the question asks, next to the words it asks about."""
+    # "the message that Qaddafi must step down": what a matched noun is said to be.
+    for i in sorted(matched):
+        tok = doc[i]
+        if tok.pos_ != "NOUN":
+            continue
+        for child in tok.children:
+            if child.dep_ in ("acl", "relcl", "appos", "ccomp") and child.i not in matched:
+                return _trim(list(child.subtree), True) or None
+    # "X is an English professional footballer": the complement of a matched subject.
+    for i in sorted(matched):
+        tok = doc[i]
+        while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
+            tok = tok.head
+        verb = tok.head
+        if tok.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ == "be":
+            for child in verb.children:
+                if child.dep_ in ("attr", "acomp") and child.i not in matched:
+                    # "a Hungarian pianist known for ...": the noun and what precedes it.
+                    return _trim([t for t in child.subtree if t.i <= child.i], True) or None
+    # The object or clause of a matched verb.
+    for i in sorted(matched):
+        tok = doc[i]
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        for child in tok.children:
+            if child.dep_ in ("dobj", "attr", "ccomp", "xcomp", "oprd") and not (
+                {t.i for t in child.subtree} <= matched
+            ):
+                return _trim(list(child.subtree), True) or None
+    return None
+
+
+def _reason(doc: Any, matched: set[int]) -> str | None:
+    text = doc.text
+    after = max((doc[i].idx for i in matched if doc[i].pos_ in ("VERB", "AUX")), default=0)
+    m = _REASON.search(text, after) or _REASON.search(text)
+    if m:
+        rest = text[m.start() :]
+        end = re.search(r"[;.]\s|[;.]$|,\s+(?:the|a|an)\s+\w+\s+said", rest)
+        return rest[: end.start()].strip(" ,") if end else rest.strip(" ,.")
+    return None
+
+
+def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
+    """The answer a sentence gives, and how well it fits (1: tied to the matched words)."""
+    doc, matched = reading.doc, reading.matched
+    life = _life_dates(q, doc) if q.expects == "DATE" else None
+    if life:
+        return life, 1.0
+    if q.expects in ENTITY_LABELS:
+        ents = _entities(q, doc, matched)
+        if ents:
+            best = min(ents, key=lambda e: _rank_entity(e, matched, doc, q))
+            group = _coordinated(best, ents) if q.expects in ("PERSON", "ORG", "PLACE") else [best]
+            fit = 1.0 if _rank_entity(best, matched, doc, q)[0] <= 2 else 0.0
+            return _join([e.text for e in group]), fit
+        slots = _subject_slots(doc, matched) if q.wh_role == "subject" else None
+        return _fallback(q, doc, matched, slots), 0.0
+    return _span(q, reading), 0.5
+
+
+def _life_dates(q: Question, doc: Any) -> str | None:
+    """"Stephen O'Mara (26 December 1844 – 26 July 1926)": the encyclopedic birth and death."""
+    focus = set(q.focus)
+    if not (focus & (_BIRTH | _DEATH)):
+        return None
+    m = _LIFE.search(doc.text)
+    if not m:
+        return None
+    if focus & _BIRTH:
+        return m.group(1).strip() or None
+    return (m.group(2) or "").strip() or None
+
+
+def _fallback(q: Question, doc: Any, matched: set[int], slots: set[int] | None) -> str | None:
+    """A name the small model does not tag: a run of proper nouns not in the question."""
+    if q.expects == "PLACE":
+        # "signed in Tessaro": a proper noun after a place preposition of a matched word.
+        for tok in doc:
+            if tok.lower_ in ("in", "at", "near", "outside", "inside") and (
+                tok.head.i in matched
+            ):
+                obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+                if obj is not None and (obj.pos_ == "PROPN" or obj.is_title) and (
+                    obj.i not in matched and obj.ent_type_ not in ("DATE", "TIME", "CARDINAL")
+                ):
+                    return _trim(list(obj.subtree)) or None
+        return None
+    if q.expects not in ("PERSON", "ORG"):
+        return None
+    run: list[Any] = []
+    for tok in doc:
+        if tok.ent_type_ in ("DATE", "TIME", "GPE", "CARDINAL", "NORP"):
+            ok = False
+        else:
+            ok = tok.pos_ == "PROPN" and tok.i not in matched and (slots is None or tok.i in slots)
+        if ok:
+            run.append(tok)
+        elif run:
+            break
+    # A name is a few capitalised words; a longer run is a menu or a list of links.
+    if run and len(run) <= 4 and all(t.is_title for t in run) and not _in_question(
+        _trim(run), q
+    ):
+        return _trim(run) or None
+    return None
+
+
+def _span(q: Question, reading: Reading) -> str | None:
+    doc, matched = reading.doc, reading.matched
+    if q.expects == "ROLE":
+        return _role(q, doc, matched)
+    if q.expects == "REASON":
+        return _reason(doc, matched)
+    if q.expects == "STATEMENT":
+        att = reading.attribution
+        if att and att.content is not None:
+            start = att.content.start - reading.candidate.span.start
+            end = att.content.end - reading.candidate.span.start
+            return doc.text[start:end].strip(" ,.") or None
+        return None
+    if q.expects == "THING":
+        return _role(q, doc, matched) if _defines(q) else _thing(q, doc, matched)
+    return _trim(list(doc))  # MANNER: the sentence is the answer
+
+
+def _defines(q: Question) -> bool:
+    """"What is the Transitional National Council?": the question is only a name."""
+    return bool(q.proper) and len(q.focus) == len(q.proper)
+
+
+def _value_key(q: Question, value: str) -> str:
+    if q.expects == "THING" and not _defines(q):
+        # Descriptions compare on their last word (the noun's head in English noun phrases):
+        # "footballer" and "golfer" differ.
+        ws = words(value)
+        return "t:" + (stem(ws[-1]) if ws else "")
+    if q.expects in ("STATEMENT", "MANNER", "REASON", "ROLE"):
+        return "t:" + " ".join(stem(w) for w in words(value))
+    return key(value, q.expects)
+
+
+def read(
+    q: Question,
+    candidates: Sequence[Candidate],
+    parse: Callable[[list[str]], list[Any]],
+) -> list[Reading]:
+    """Every candidate sentence that is about the question, with the answer it gives."""
+    if q.form == "out_of_scope" or not candidates:
+        return []
+    docs = parse([c.text for c in candidates])
+    readings: list[Reading] = []
+    for cand, doc in zip(candidates, docs, strict=True):
+        share, matched, name_hit = _match(q, doc, _context(cand) if q.proper else None)
+        if q.proper and not name_hit:
+            continue
+        if share < MIN_MATCH and not (q.form == "says" and not q.focus):
+            continue
+        r = Reading(cand, doc, share, matched)
+        r.attribution = attribute(doc, cand.span.start, cand.doc.text, matched)
+        if q.form == "says" and not _speaks(q, r.attribution):
+            continue
+        r.value, fit = _value(q, r)
+        if not r.value:
+            continue
+        at = doc.text.find(r.value)
+        if at >= 0:  # the parse reads quotes folded: show the source's own characters
+            r.value = cand.text[at : at + len(r.value)]
+        r.key = _value_key(q, r.value)
+        r.score = 0.7 * share + 0.2 * max(cand.cosine, 0.0) + 0.1 * fit
+        readings.append(r)
+    return readings
+
+
+def _speaks(q: Question, att: Attribution | None) -> bool:
+    """Is this sentence a statement by the party asked about (or by anyone, for "both sides")?"""
+    if att is None or not att.speaker or att.content is None:
+        return False
+    if q.speaker is None:
+        return True
+    asked = {stem(w) for w in words(q.speaker)} - {"side", "offici"}
+    said = {stem(w) for w in words(att.speaker + " " + (att.organisation or ""))}
+    if asked & said:
+        return True
+    # "Libya" asked, "a Libyan government spokesman" speaks: compare the first letters.
+    return any(a[:4] == s[:4] for a in asked for s in said if len(a) >= 4 and len(s) >= 4)
+
+
+def _party(r: Reading) -> str:
+    """The side a statement comes from: its speaker's organisation or country, else the speaker."""
+    att = r.attribution
+    if att is None:
+        return ""
+    org = att.organisation or ""
+    return (org or att.speaker or "").lower().rstrip("n").rstrip("ia")[:5]
+
+
+def decide_answers(q: Question, readings: Sequence[Reading]) -> tuple[Decision, list[Reading]]:
+    """Group the sources' answers: one value -> ANSWERED, different values -> DISPUTED."""
+    if not readings:
+        return Decision(Verdict.NOT_ENOUGH_INFO, 0.9, (), ()), []
+    best = max(r.score for r in readings)
+    keep = [r for r in readings if r.score >= NEAR_BEST * best]
+    # Each source (a document, or a party speaking in it) gives its best answer.
+    by_source: dict[tuple[str, str], Reading] = {}
+    for r in sorted(keep, key=lambda r: -r.score):
+        src = (r.candidate.doc.doc_id, _party(r)) if q.form == "says" else r.source
+        by_source.setdefault(src, r)
+    groups: list[list[Reading]] = []
+    for r in sorted(by_source.values(), key=lambda r: -r.score):
+        for g in groups:
+            if q.form != "says" and any(agree(r.key or "", o.key or "") for o in g):
+                g.append(r)
+                break
+            if q.form == "says" and _party(r) == _party(g[0]):
+                g.append(r)
+                break
+        else:
+            groups.append([r])
+    if q.form == "says" and q.speaker is not None:
+        groups = groups[:1]  # "what does X say": X's statements, one position
+    if q.form != "says":
+        # A disagreement needs different documents (or speakers): one source's two sentences
+        # that give different values are read as the best one.
+        groups = [g for g in groups if g is groups[0] or _independent(g, groups[0])]
+    if q.expects in _DESCRIPTIONS:
+        # Descriptions vary in wording: only a near-copy that says something else conflicts.
+        groups = [g for g in groups if g is groups[0] or _near_copy(g[0], groups[0][0])]
+    groups = [g[:PER_ANSWER] for g in groups[:3]]
+    chosen = [r for g in groups for r in g]
+    conflict = None
+    if len(groups) > 1 and all(_other_subject(g[0], groups[0][0], q) for g in groups[1:]):
+        # "The Yellow Ticket" of 1931 and of 1918: two things share a name, each answered.
+        verdict, conflict = Verdict.ANSWERED, "subjects"
+        confidence = groups[0][0].score
+    elif len(groups) > 1:
+        verdict = Verdict.DISPUTED
+        confidence = min(g[0].score for g in groups[:2])
+    else:
+        verdict = Verdict.ANSWERED
+        confidence = groups[0][0].score
+    evidence_groups = tuple(tuple(_evidence(q, r) for r in g) for g in groups)
+    return (
+        Decision(verdict, round(min(0.99, confidence), 3), (), (), conflict, evidence_groups),
+        chosen,
+    )
+
+
+def _years(r: Reading, q: Question) -> set[str]:
+    """Years a sentence gives besides its answer: they tell which thing it is about."""
+    value = r.value or ""
+    years: set[str] = set()
+    for ent in r.doc.ents:
+        if ent.label_ != "DATE" or ent.text in value or _in_question(ent.text, q):
+            continue
+        years.update(re.findall(r"\b(1[5-9]\d\d|20\d\d)\b", ent.text))
+    return years
+
+
+def _other_subject(r: Reading, first: Reading, q: Question) -> bool:
+    """Are two answers about different things that share a name (a 1931 film and a 1918
+    one), not two accounts of one thing? Near-duplicates that differ only in the answer
+    are accounts of one thing: a conflict."""
+    if q.form == "says":
+        return False
+    a, b = _years(r, q), _years(first, q)
+    return bool(a and b and a.isdisjoint(b))
+
+
+_DESCRIPTIONS = frozenset(["THING", "ROLE", "REASON", "MANNER"])
+
+
+def _near_copy(a: Reading, b: Reading) -> bool:
+    """Two sentences that share most of their words (a copy with one fact changed)."""
+    wa, wb = set(words(a.candidate.text)), set(words(b.candidate.text))
+    return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= 0.5
+
+
+def _independent(group: list[Reading], first: list[Reading]) -> bool:
+    """Another document gives this answer (one document's best sentence is its answer)."""
+    docs = {r.candidate.doc.doc_id for r in first}
+    return any(r.candidate.doc.doc_id not in docs for r in group)
+
+
+def _evidence(q: Question, r: Reading) -> Evidence:
+    c = r.candidate
+    att = r.attribution or Attribution(speaker=None)
+    return Evidence(
+        doc_id=c.doc.doc_id,
+        title=c.doc.title,
+        source=c.doc.source,
+        start=c.span.start,
+        end=c.span.end,
+        quote=c.text,
+        paragraph=c.paragraph,
+        relevance=round(r.match, 3),
+        attribution=att,
+        stance=_NEUTRAL,
+        answer=r.value,
+        answer_key=r.key,
+    )
+
+
+def all_evidence(q: Question, readings: Sequence[Reading]) -> list[Evidence]:
+    """Every reading as evidence (for the who-says-what table and the LLM path)."""
+    return [_evidence(q, r) for r in sorted(readings, key=lambda r: -r.score)]
+
+
+__all__ = ["Reading", "all_evidence", "decide_answers", "read"]

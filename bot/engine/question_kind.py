@@ -1,0 +1,249 @@
+"""What a question asks: a claim to check, or an open question and the kind of answer it wants.
+
+Kinds: a claim (yes/no question or bare statement), an open question (who, what, when,
+where, which, how many / much, why, how), "what does X say (about Y)", a follow-up that
+leans on the chat history, and out-of-scope requests (a poem, a joke, the weather).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from bot.engine.nlp import Parser
+from bot.types import Question
+
+# Expected answer types, each a set of spaCy entity labels (empty: a span of the sentence).
+ENTITY_LABELS: dict[str, frozenset[str]] = {
+    "PERSON": frozenset(["PERSON", "ORG", "NORP"]),
+    "ORG": frozenset(["ORG", "PERSON", "NORP", "GPE"]),
+    "DATE": frozenset(["DATE", "TIME"]),
+    "PLACE": frozenset(["GPE", "LOC", "FAC"]),
+    "NUMBER": frozenset(["CARDINAL", "QUANTITY", "MONEY", "PERCENT"]),
+    "DURATION": frozenset(["DATE", "TIME", "QUANTITY", "CARDINAL"]),
+    "AGE": frozenset(["DATE", "CARDINAL"]),
+}
+
+_AUX_FIRST = frozenset(
+    "is are was were am do does did has have had can could will would shall should may might must"
+    .split()
+)
+_WH_WORDS = frozenset(["who", "whom", "whose", "what", "when", "where", "which", "why", "how"])
+# "What city ...?" / "What is the population of ...?": the noun names the answer's type.
+_CATEGORY: dict[str, str] = {}
+for _type, _words in {
+    "DATE": "year date day month time decade century era birthday",
+    "PLACE": "city town country place location village region state capital venue site "
+    "county province island street",
+    "PERSON": "person man woman artist director author writer founder architect composer "
+    "creator coach chief leader president minister mayor owner singer actor player "
+    "captain chair chairman chairwoman head ceo winner designer producer painter "
+    "ambassador spokesman spokeswoman mediator father mother son daughter wife husband",
+    "ORG": "company firm party organisation organization team club unit battalion bank "
+    "agency group airline band network publisher label university school newspaper",
+    "NUMBER": "population number amount price cost percentage share total figure age "
+    "size height length weight salary budget toll",
+}.items():
+    for _w in _words.split():
+        _CATEGORY[_w] = _type
+
+_SAYS = re.compile(
+    r"^(?:and\s+|so\s+|but\s+)?(?:what|how)\s+(?:did|does|do|has|have|had|is|are|was|were)\s+"
+    r"(?P<who>.+?)\s+(?:say|said|saying|think|claim|claiming|argue|tell|told|call|describe|"
+    r"characteri[sz]e|see|view|portray|react|respond|report|mean|state)\b"
+    r"(?:\s+(?:about|of|on|to|regarding)\b)?(?:\s+(?P<about>[^?.!]+?))?\s*[?.!]*$",
+    re.IGNORECASE,
+)
+_STANCE_OF = re.compile(
+    r"^(?:and\s+)?what\s+(?:is|was|are|were)\s+(?P<who>.+?)['\u2019]s?\s+"
+    r"(?:position|view|stance|account|version|response|reaction)"
+    r"(?:\s+(?:on|of|about|to)\s+(?P<about>.+?))?\s*[?.!]*$",
+    re.IGNORECASE,
+)
+# Requests the documents cannot serve: creative writing, jokes, forecasts, chit-chat.
+_OUT_OF_SCOPE = re.compile(
+    r"^(?:please\s+|can you\s+|could you\s+)?(?:write|compose|draw|sing|generate|make up|"
+    r"invent|tell me (?:a|an|some) (?:joke|story|poem|riddle)|translate)\b"
+    r"|\b(?:will it (?:rain|snow)|weather (?:be )?like|forecast for)\b",
+    re.IGNORECASE,
+)
+_PRONOUNS = frozenset(["they", "them", "he", "him", "she", "her", "it", "that", "this", "those",
+                       "these", "there", "its", "their", "his"])
+_LIGHT_VERBS = frozenset(["be", "do", "have", "get", "happen", "take", "make", "go", "associate"])
+# "What is the profession of X?": the type noun asks for what X is.
+_ROLE_NOUNS = frozenset("profession occupation job role title position post career "
+                        "nationality".split())
+_PLURAL_SIDES = re.compile(r"\b(?:two|both|the|all)\s+(?:sides|parties|camps)\b|^(?:they|them)$",
+                           re.IGNORECASE)
+
+
+def out_of_scope(question: str) -> bool:
+    return bool(_OUT_OF_SCOPE.search(question.strip()))
+
+
+def is_open(question: str, parser: Parser | None = None) -> bool:
+    """A wh-question (first word, after a preposition, or "... in which city?")."""
+    words = re.findall(r"[\w']+", question.lower())
+    if not words:
+        return False
+    if words[0] in _WH_WORDS:
+        return True
+    if len(words) > 1 and words[1] in _WH_WORDS and words[0] in ("in", "on", "at", "by", "for",
+                                                                 "from", "to", "since", "and"):
+        return True
+    if words[0] in _AUX_FIRST:
+        return False
+    # "Harlow Bay is located in which country?"
+    return question.rstrip().endswith("?") and any(w in ("which", "what", "who") for w in words)
+
+
+def _expects(wh: str, words: list[str], doc: Any) -> str:
+    """The answer type an open question wants."""
+    if wh == "who" or wh == "whom" or wh == "whose":
+        return "PERSON"
+    if wh == "when":
+        return "DATE"
+    if wh == "where":
+        return "PLACE"
+    if wh == "why":
+        return "REASON"
+    if wh == "how":
+        nxt = words[words.index("how") + 1] if words.index("how") + 1 < len(words) else ""
+        if nxt in ("many", "much"):
+            return "NUMBER"
+        if nxt == "old":
+            return "AGE"
+        if nxt in ("long", "far", "big", "large", "tall", "high", "deep", "heavy", "often"):
+            return "DURATION" if nxt == "long" else "NUMBER"
+        return "MANNER"
+    # what / which: the noun after it, or the head of "the X of ..."
+    i = words.index(wh)
+    for w in words[i + 1 : i + 6]:
+        if w in ("is", "was", "are", "were", "the", "a", "an", "did", "does", "do", "of"):
+            continue
+        if w in _CATEGORY:
+            return _CATEGORY[w]
+        # "what kind of ...": keep looking; otherwise the first noun decides
+        if w not in ("kind", "sort", "type"):
+            break
+    for w in words[i + 1 : i + 8]:
+        if w in _CATEGORY and w not in ("age",):
+            return _CATEGORY[w]
+    return "THING"
+
+
+def _focus(doc: Any, skip: set[int]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(content lemmas, proper-noun lemmas) the answering sentence must be about."""
+    words: list[str] = []
+    proper: list[str] = []
+    for tok in doc:
+        if tok.i in skip or tok.is_punct or tok.is_space:
+            continue
+        low = tok.lower_
+        if low in _WH_WORDS or low in ("many", "much"):
+            continue
+        if tok.pos_ not in ("NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"):
+            continue
+        lemma = tok.lemma_.lower()
+        if tok.is_stop and tok.pos_ not in ("PROPN", "NUM"):
+            continue
+        if tok.pos_ in ("VERB", "AUX") and lemma in _LIGHT_VERBS:
+            continue
+        if low in _PRONOUNS:
+            continue
+        if lemma == "place" and tok.i > 0 and tok.doc[tok.i - 1].lemma_ == "take":
+            continue
+        words.append(lemma)
+        if tok.pos_ == "PROPN" or (tok.ent_type_ and tok.ent_type_ not in ("DATE", "CARDINAL")):
+            proper.append(lemma)
+    return tuple(dict.fromkeys(words)), tuple(dict.fromkeys(proper))
+
+
+def _last_user(history: Sequence[Mapping[str, Any]]) -> str | None:
+    for turn in reversed(history):
+        if turn.get("role") == "user" and str(turn.get("content", "")).strip():
+            return str(turn["content"])
+    return None
+
+
+def read_question(
+    question: str, parser: Parser, history: Sequence[Mapping[str, Any]] = ()
+) -> Question:
+    """The shape of an open question: its form, expected answer type and content words."""
+    q = " ".join(question.split())
+    if out_of_scope(q):
+        return Question(form="out_of_scope", wh="", expects="NONE", focus=(), proper=())
+    says = _SAYS.match(q) or _STANCE_OF.match(q)
+    doc = parser.parse(q)
+    words = [t.lower_ for t in doc]
+    if says:
+        who = says.group("who").strip()
+        about = (says.group("about") or "").strip() or None
+        everyone = bool(_PLURAL_SIDES.search(who))
+        topic_doc = parser.parse(about) if about else None
+        focus, proper = _focus(topic_doc, set()) if topic_doc is not None else ((), ())
+        return Question(
+            form="says",
+            wh=words[0] if words and words[0] in _WH_WORDS else "what",
+            expects="STATEMENT",
+            focus=focus,
+            proper=proper,
+            speaker=None if everyone else who,
+        )
+    wh = next((w for w in words if w in _WH_WORDS), "what")
+    expects = _expects(wh, words, doc)
+    skip: set[int] = set()
+    # The category noun ("which city", "what year") is the answer's type, not its topic.
+    for tok in doc:
+        if tok.lower_ in _WH_WORDS:
+            skip.add(tok.i)
+            if tok.head.i != tok.i and tok.head.lower_ in _CATEGORY:
+                skip.add(tok.head.i)
+            nxt = tok.nbor(1) if tok.i + 1 < len(doc) else None
+            if nxt is not None and nxt.lower_ in _CATEGORY:
+                skip.add(nxt.i)
+    job = re.search(r"['\u2019]s\s+(job|role|position|title|profession|occupation|post)\b",
+                    q, re.IGNORECASE)
+    if job:
+        skip |= {t.i for t in doc if t.lower_ == job.group(1).lower()}
+    # "What sport ...", "What is the genre of ...": the noun names the answer's type.
+    kind_of = re.match(
+        r"^(?:what|which)\s+(?:(?:is|was|are|were)\s+(?:the\s+)?([a-z]+)\s+(?:of|for)\b"
+        r"|([a-z]+)\s+(?:is|was|are|were)\b)",
+        q,
+        re.IGNORECASE,
+    )
+    if kind_of and wh in ("what", "which"):
+        word = (kind_of.group(1) or kind_of.group(2)).lower()
+        noun = next((t for t in doc if t.lower_ == word and t.pos_ == "NOUN"), None)
+        if noun is not None:
+            skip.add(noun.i)
+            if noun.lower_ in _ROLE_NOUNS:
+                job = job or kind_of
+    focus, proper = _focus(doc, skip)
+    if (job or (wh == "who" and re.match(r"^who\s+(?:is|was|are|were)\s", q, re.IGNORECASE))) and (
+        proper and len(proper) == len(focus)
+    ):
+        expects = "ROLE"  # "Who is Tomas Ferreira?": what they are, not another name
+    wh_tok = next((t for t in doc if t.lower_ == wh), None)
+    wh_role = "subject" if wh_tok is not None and wh_tok.dep_ in ("nsubj", "nsubjpass") and (
+        wh_tok.head.lemma_ != "be") else ""
+    form = "open"
+    context: tuple[str, ...] = ()
+    previous = _last_user(history)
+    leans = any(w in _PRONOUNS for w in words) or len(focus) <= 1
+    if previous and leans:
+        form = "follow_up"
+        pdoc = parser.parse(previous)
+        pskip = {t.i for t in pdoc if t.lower_ in _WH_WORDS}
+        context, _ = _focus(pdoc, pskip)
+        context = tuple(w for w in context if w not in focus)
+    return Question(
+        form=form, wh=wh, expects=expects, focus=focus, proper=proper, context=context,
+        previous=previous if form == "follow_up" else None,
+        wh_role=wh_role,
+        money=bool(re.search(r"\bhow much\b|\b(?:cost|price|pay|paid|spend|spent|worth|"
+                             r"revenue|budget|salary|fee|toll|per ?cent|percentage|share|rate|"
+                             r"rise|fall|grow|drop)\w*", q, re.IGNORECASE)),
+    )

@@ -1,0 +1,46 @@
+"""Answer values compare after normalising numbers, dates and names."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine.normalise import agree, key, states
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind"),
+    [
+        ("3,559", "3559 people", "NUMBER"),
+        ("about 1,700", "1700", "NUMBER"),
+        ("1.8 million packs", "1,800,000", "NUMBER"),
+        ("nine days", "9 days", "DURATION"),
+        ("July 16", "16 July 2011", "DATE"),
+        ("1902", "September 19, 1902", "DATE"),
+        ("Gene Cretz, Jeffrey Feltman and Derek Chollet", "Cretz", "PERSON"),
+        ("the Associated Press", "AP", "ORG"),
+        ("Ambassador Dorian Malesh", "Malesh", "PERSON"),
+    ],
+)
+def test_same_answer_written_differently_agrees(a: str, b: str, kind: str) -> None:
+    assert agree(key(a, kind), key(b, kind))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind"),
+    [
+        ("3,559", "10,000", "NUMBER"),
+        ("212 passengers", "312 passengers", "NUMBER"),
+        ("3 March 2019", "3 March 2017", "DATE"),
+        ("July 16", "July 15", "DATE"),
+        ("Miriam Ostrander", "Peter Halvorsen", "PERSON"),
+        ("Halvik", "Tessaro", "PLACE"),
+    ],
+)
+def test_different_answers_conflict(a: str, b: str, kind: str) -> None:
+    assert not agree(key(a, kind), key(b, kind))
+
+
+def test_states_finds_an_answer_in_other_words() -> None:
+    assert states("The town has 3559 residents.", "3,559")
+    assert states("It was built in 1902 [1].", "1902")
+    assert not states("The town has 3,560 residents.", "3,559")

@@ -1,0 +1,69 @@
+"""What a question asks: a claim, an open question and its answer type, or nothing we cover."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine.question_kind import is_open, out_of_scope, read_question
+
+
+@pytest.mark.parametrize(
+    ("question", "expects"),
+    [
+        ("Who designed the Corran Library?", "PERSON"),
+        ("When did the fire start?", "DATE"),
+        ("Where was the accord signed?", "PLACE"),
+        ("How many passengers were on the ferry?", "NUMBER"),
+        ("How much did the dam cost?", "NUMBER"),
+        ("In which city was the accord signed?", "PLACE"),
+        ("What year did the airline collapse?", "DATE"),
+        ("Why was the bridge closed?", "REASON"),
+        ("Who is Tomas Ferreira?", "ROLE"),
+        ("What is Jeffrey Feltman's job?", "ROLE"),
+        ("How long did the strike last?", "DURATION"),
+    ],
+)
+def test_open_questions_name_the_answer_type(parser, question: str, expects: str) -> None:
+    assert is_open(question)
+    assert read_question(question, parser).expects == expects
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Was this a negotiation?", "Did the U.S. close its embassy?", "The meeting was secret.",
+     "Is it true that NATO leads the campaign?"],
+)
+def test_claims_are_not_open_questions(question: str) -> None:
+    assert not is_open(question)
+
+
+def test_the_topic_words_exclude_the_question_and_type_words(parser) -> None:
+    q = read_question("In which city was the Dunmere peace accord signed?", parser)
+    assert "city" not in q.focus and "which" not in q.focus
+    assert {"dunmere", "accord", "sign"} <= set(q.focus)
+    assert q.proper == ("dunmere",)
+
+
+def test_what_does_x_say_about_y(parser) -> None:
+    q = read_question("What does Pennick say about the mayor's original figure?", parser)
+    assert q.form == "says" and q.speaker == "Pennick"
+    assert "figure" in q.focus
+    both = read_question("How do the two sides describe the meeting?", parser)
+    assert both.form == "says" and both.speaker is None and both.focus == ("meeting",)
+
+
+def test_follow_up_borrows_the_previous_question(parser) -> None:
+    history = [{"role": "user", "content": "How many packs does the recall cover?"}]
+    q = read_question("Why did that number change?", parser, history)
+    assert q.form == "follow_up"
+    assert "recall" in q.context and q.previous
+
+
+@pytest.mark.parametrize(
+    "request_",
+    ["Write me a short poem about dockworkers.", "Tell me a joke about accountants.",
+     "Will it rain in Orlen this weekend?"],
+)
+def test_out_of_scope_requests(parser, request_: str) -> None:
+    assert out_of_scope(request_)
+    assert read_question(request_, parser).form == "out_of_scope"
