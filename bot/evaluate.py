@@ -238,12 +238,7 @@ def _run_stories(
     if as_json:
         print(json.dumps(metrics, indent=2))
         return 0
-    for row in metrics["questions"]:
-        mark = "PASS" if row["passed"] else "FAIL"
-        print(
-            f"{mark} {row['id']}: {row['verdict']} {row['question']}"
-            + "".join(f"\n      {p}" for p in row["problems"])
-        )
+    _print_rows(metrics["questions"])
     for group, n in sorted(metrics["pass_rates"].items()):
         print(f"{group:28s} {n['passed']:4d}/{n['cases']:<4d} {n['passed'] / n['cases']:.2f}")
     if metrics["claims"]:
@@ -251,6 +246,17 @@ def _run_stories(
         _print_classification(metrics["claims"])
     print(f"{metrics['passed']}/{metrics['cases']} passed")
     return 0
+
+
+def _print_rows(rows: list[dict[str, Any]]) -> None:
+    """One line a case (PASS / FAIL, verdict, time when measured), its problems below."""
+    for row in rows:
+        mark = "PASS" if row["passed"] else "FAIL"
+        ms = f" ({row['ms']:.0f} ms)" if "ms" in row else ""
+        print(
+            f"{mark} {row['id']}: {row['verdict']}{ms} {row['question']}"
+            + "".join(f"\n      {p}" for p in row["problems"])
+        )
 
 
 def _pass_rates(rows: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
@@ -275,12 +281,7 @@ def _run_multidoc(cases: list[dict[str, Any]], shared: Services, as_json: bool) 
     if as_json:
         print(json.dumps(metrics, indent=2))
         return 0
-    for row in metrics["questions"]:
-        mark = "PASS" if row["passed"] else "FAIL"
-        print(
-            f"{mark} {row['id']}: {row['verdict']} ({row['ms']:.0f} ms) {row['question']}"
-            + "".join(f"\n      {p}" for p in row["problems"])
-        )
+    _print_rows(metrics["questions"])
     _print_pass_rates(metrics["pass_rates"])
     print(f"{metrics['passed']}/{metrics['cases']} passed  p50 {metrics['latency_p50_ms']:.0f} ms")
     return 0
@@ -318,12 +319,7 @@ def run_eval(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps(metrics, indent=2))
         else:
-            for row in metrics["questions"]:
-                mark = "PASS" if row["passed"] else "FAIL"
-                print(
-                    f"{mark} {row['id']}: {row['verdict']} ({row['ms']:.0f} ms) "
-                    f"{row['question']}" + "".join(f"\n      {p}" for p in row["problems"])
-                )
+            _print_rows(metrics["questions"])
             _print_pass_rates(metrics["pass_rates"])
             print(f"{metrics['passed']}/{len(metrics['questions'])} passed")
         return 0 if metrics["passed"] == len(metrics["questions"]) else 1

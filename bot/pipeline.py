@@ -172,21 +172,7 @@ class Verifier:
             attribution = Attribution(speaker=None)
         else:
             attribution = attribute(j.doc, c.span.start, c.doc.text, j.core or j.matched)
-        return Evidence(
-            doc_id=c.doc.doc_id,
-            title=c.doc.title,
-            source=c.doc.source,
-            start=c.span.start,
-            end=c.span.end,
-            quote=c.text,
-            paragraph=c.paragraph,
-            relevance=round(j.relevance, 3),
-            attribution=attribution,
-            stance=j.score,
-            page=c.doc.page_at(c.span.start),
-            outlet=c.doc.outlet,
-            published=c.doc.published,
-        )
+        return Evidence.of(c, j.relevance, attribution, j.score)
 
     def _find_subject(self, claim_text: str, predicate: str) -> str | None:
         """Resolve "this": what do the sources say is (or is not) ``predicate``?"""

@@ -174,6 +174,33 @@ class Evidence:
     def speaker(self) -> str | None:
         return self.attribution.speaker
 
+    @classmethod
+    def of(
+        cls,
+        c: Candidate,
+        relevance: float,
+        attribution: Attribution,
+        stance: StanceScore,
+        **extra: Any,
+    ) -> Evidence:
+        """One candidate sentence as evidence, with its document's page, outlet and date."""
+        return cls(
+            doc_id=c.doc.doc_id,
+            title=c.doc.title,
+            source=c.doc.source,
+            start=c.span.start,
+            end=c.span.end,
+            quote=c.text,
+            paragraph=c.paragraph,
+            relevance=round(relevance, 3),
+            attribution=attribution,
+            stance=stance,
+            page=c.doc.page_at(c.span.start),
+            outlet=c.doc.outlet,
+            published=c.doc.published,
+            **extra,
+        )
+
 
 @dataclass(frozen=True)
 class Decision:

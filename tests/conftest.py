@@ -19,6 +19,16 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = next((ROOT / "seeds").glob("*.txt"))
 SHARED_EVAL = ROOT.parent / "shared" / "eval"
 
+
+def with_shared_cases(own: list[dict], name: str) -> list[dict]:
+    """The project's own cases, then the shared file's when ../shared is there."""
+    path = SHARED_EVAL / name
+    if not path.exists():
+        return own
+    import json
+
+    return own + [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
 _real_connect = socket.socket.connect
 
 

@@ -618,20 +618,7 @@ def _independent(group: list[Reading], first: list[Reading]) -> bool:
 def _evidence(q: Question, r: Reading) -> Evidence:
     c = r.candidate
     att = r.attribution or Attribution(speaker=None)
-    return Evidence(
-        doc_id=c.doc.doc_id,
-        title=c.doc.title,
-        source=c.doc.source,
-        start=c.span.start,
-        end=c.span.end,
-        quote=c.text,
-        paragraph=c.paragraph,
-        relevance=round(r.match, 3),
-        attribution=att,
-        stance=_NEUTRAL,
-        answer=r.value,
-        answer_key=r.key,
-    )
+    return Evidence.of(c, r.match, att, _NEUTRAL, answer=r.value, answer_key=r.key)
 
 
 def all_evidence(q: Question, readings: Sequence[Reading]) -> list[Evidence]:

@@ -14,7 +14,7 @@ from bot.engine.stance_rules import RulesStanceJudge
 from bot.llm.answer_question import QuestionWriter, check_question_text
 from bot.llm.client import ChatClient, describe, make_chat_model
 from bot.llm.compose import LLMComposer, MarkerFilter, check_text
-from bot.llm.judge import LLMStanceJudge, looks_like_instruction
+from bot.llm.judge import JudgedEvidence, LLMStanceJudge, looks_like_instruction
 from bot.llm.prompts import Prompts, load_prompts
 from bot.llm.schemas import ClaimDraft
 from bot.settings import Settings
@@ -92,21 +92,22 @@ class LLMPath:
             yield offline.text
             yield offline
             return
-        shown = False
-        try:
+        judged: JudgedEvidence | None = None
+        flt: MarkerFilter | None = None
+        pieces: list[str] = []
+
+        def written() -> Iterator[str]:
+            nonlocal judged, flt
             judged = self.judge.judge_evidence(claim.text, evidence)
             flt = MarkerFilter(len(judged.evidence))
-            pieces = []
-            for piece in self.composer.stream(question, claim.text, judged.verdict,
-                                              judged.evidence, flt):
-                pieces.append(piece)
-                shown = True
-                yield piece
-        except CrosscheckError as exc:
-            if not shown:
-                yield offline.text
-            yield fallback(offline, str(exc))
-            return
+            yield from self.composer.stream(question, claim.text, judged.verdict,
+                                            judged.evidence, flt)
+
+        for item in _relay(written(), offline, pieces):
+            yield item
+            if isinstance(item, Answer):
+                return
+        assert judged is not None and flt is not None  # set before the first piece
         checked = check_text("".join(pieces), flt, judged.evidence, judged.verdict)
         if checked is None:
             why = "; ".join(["its answer cited no source backing the verdict", *judged.notes])
@@ -137,19 +138,13 @@ class LLMPath:
             yield offline.text  # never an answer from the model's own knowledge
             yield offline
             return
-        shown = False
         flt = MarkerFilter(len(evidence))
-        pieces = []
-        try:
-            for piece in self.questions.stream(question, verdict, evidence, flt):
-                pieces.append(piece)
-                shown = True
-                yield piece
-        except CrosscheckError as exc:
-            if not shown:
-                yield offline.text
-            yield fallback(offline, str(exc))
-            return
+        pieces: list[str] = []
+        for item in _relay(self.questions.stream(question, verdict, evidence, flt), offline,
+                           pieces):
+            yield item
+            if isinstance(item, Answer):
+                return
         checked = check_question_text("".join(pieces), flt, evidence, verdict)
         if checked is None:
             yield fallback(offline, "its answer cited no source for the answer it gave")
@@ -168,6 +163,21 @@ class LLMPath:
             return self.stream_question(question, findings, offline, document)
         return self.stream_answer(question, findings.claim, findings.evidence, offline,
                                   document)
+
+
+def _relay(written: Iterator[str], offline: Answer, pieces: list[str]) -> Iterator[str | Answer]:
+    """Pass the model's pieces on (kept in ``pieces``); if the model fails, the offline
+    answer instead — its text too, when nothing was shown yet."""
+    shown = False
+    try:
+        for piece in written:
+            pieces.append(piece)
+            shown = True
+            yield piece
+    except CrosscheckError as exc:
+        if not shown:
+            yield offline.text
+        yield fallback(offline, str(exc))
 
 
 def make_llm_path(settings: Settings, model: BaseChatModel | None = None,

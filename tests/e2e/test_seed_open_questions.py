@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from bot.evaluate import check_question
 from bot.pipeline import Verifier
 from retrieval.documents import load_file
 
-from ..conftest import SEED, SHARED_EVAL
+from ..conftest import SEED, with_shared_cases
 
-CASES = SHARED_EVAL / "seed_open_questions.jsonl"
 # The examples, kept here so the suite checks them without ../shared too.
 OWN_CASES = [
     {"id": "own-who", "question": "Who attended the meeting?", "verdict": "ANSWERED",
@@ -27,18 +24,9 @@ OWN_CASES = [
 ]
 
 
-def _cases() -> list[dict]:
-    shared = [json.loads(line) for line in CASES.read_text().splitlines()] if CASES.exists() \
-        else []
-    return OWN_CASES + shared
 
-
-@pytest.fixture(scope="module")
-def verifier(seeded_services) -> Verifier:
-    return Verifier(seeded_services)
-
-
-@pytest.mark.parametrize("case", _cases(), ids=lambda c: c["id"])
+@pytest.mark.parametrize("case", with_shared_cases(OWN_CASES, "seed_open_questions.jsonl"),
+                         ids=lambda c: c["id"])
 def test_seed_open_question(verifier: Verifier, case: dict) -> None:
     answer = verifier.verify(case["question"])
     assert answer.kind == "question"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from bot.evaluate import check_question
@@ -11,9 +9,8 @@ from bot.pipeline import Verifier
 from retrieval.documents import load_file
 from retrieval.text import fold_quotes
 
-from ..conftest import SEED, SHARED_EVAL
+from ..conftest import SEED, with_shared_cases
 
-CASES = SHARED_EVAL / "seed_questions.jsonl"
 # The same kind of questions, kept here so the suite checks the engine without ../shared too.
 OWN_CASES = [
     {"id": "own-negotiation", "question": "Was this a negotiation?", "verdict": "DISPUTED",
@@ -27,18 +24,9 @@ OWN_CASES = [
 ]
 
 
-def _cases() -> list[dict]:
-    shared = [json.loads(line) for line in CASES.read_text().splitlines()] if CASES.exists() \
-        else []
-    return OWN_CASES + shared
 
-
-@pytest.fixture(scope="module")
-def verifier(seeded_services) -> Verifier:
-    return Verifier(seeded_services)
-
-
-@pytest.mark.parametrize("case", _cases(), ids=lambda c: c["id"])
+@pytest.mark.parametrize("case", with_shared_cases(OWN_CASES, "seed_questions.jsonl"),
+                         ids=lambda c: c["id"])
 def test_seed_question(verifier: Verifier, case: dict) -> None:
     answer = verifier.verify(case["question"])
     assert check_question(case, answer) == [], answer.text
