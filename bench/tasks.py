@@ -351,6 +351,38 @@ def task_serve(args: dict[str, Any]) -> dict[str, Any]:
             "rss_mb": round(current_rss_mb(), 1), "peak_rss_mb": round(peak_rss_mb(), 1)}
 
 
+def task_fresh(args: dict[str, Any]) -> dict[str, Any]:
+    """The first search after a write (and after a removal) on an existing store."""
+    from bot.services import Services
+    from retrieval.documents import parse
+
+    services = Services(settings(args.get("store"), args.get("url")))
+    searcher = services.searcher
+    k = services.settings.top_k
+    t = time.perf_counter()
+    searcher.search("Did the council vote to close the bridge?", k=k)
+    first = time.perf_counter() - t
+    after_write, after_remove, writes = [], [], []
+    for i in range(args.get("rounds", 3)):
+        doc = parse(f"Late report {i}\n\nThe harbour master of Kessford {i} said the pier "
+                    f"reopens in May {i}. Officials denied it.".encode(), f"fresh-{i}.txt")
+        t = time.perf_counter()
+        services.ingest_documents([doc])
+        writes.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        hits = searcher.search(f"When does the Kessford {i} pier reopen?", k=k)
+        after_write.append(time.perf_counter() - t)
+        assert any(p.chunk.doc_id == doc.doc_id for p in hits), "the new document is found"
+        services.store.remove([doc.doc_id])
+        t = time.perf_counter()
+        searcher.search(f"When does the Kessford {i} pier reopen?", k=k)
+        after_remove.append(time.perf_counter() - t)
+    return {"chunks": services.store.version()[2], "first_search_s": round(first, 3),
+            "write_s": percentiles(writes), "search_after_write": percentiles(after_write),
+            "search_after_remove": percentiles(after_remove),
+            "rss_mb": round(current_rss_mb(), 1), "peak_rss_mb": round(peak_rss_mb(), 1)}
+
+
 TASKS = {name[5:]: fn for name, fn in globals().items() if name.startswith("task_")}
 
 if __name__ == "__main__":
