@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import uuid
 from pathlib import Path
 
 import chromadb
-import numpy as np
 import pytest
 
 import retrieval.lexical_index as lexical_module
@@ -19,6 +20,8 @@ from retrieval.lexical_index import LexicalIndex
 from retrieval.search import HybridSearcher
 from retrieval.store import ChunkStore
 
+# Read at import: the autouse fixture clears CROSSCHECK_* variables before each test.
+SERVER_URL = os.environ.get("CROSSCHECK_TEST_CHROMA_URL")
 HARBOUR = b"Harbour report\n\nThe harbour master said the pier reopens in May."
 BRIDGE = b"Bridge report\n\nThe council voted to close the bridge in June."
 
@@ -172,15 +175,12 @@ def test_index_rows_of_a_document_gone_from_the_store_are_dropped(tmp_path: Path
 def test_replicas_of_one_chroma_keep_their_own_index_in_step(
         tmp_path: Path, embedder, via: str) -> None:
     """Replicas sharing one Chroma, each with its own index file, see each other's writes."""
-    import os
-
     if via == "server":
-        url = os.environ.get("CROSSCHECK_TEST_CHROMA_URL")
-        if not url:
-            pytest.skip("no Chroma server (CROSSCHECK_TEST_CHROMA_URL)")
-        stamp = f"lex{os.getpid()}{np.random.default_rng().integers(1 << 30)}"
-        a = ChunkStore(stamp, url=url, lexical_path=tmp_path / "a.sqlite3")
-        b = ChunkStore(stamp, url=url, lexical_path=tmp_path / "b.sqlite3")
+        if not SERVER_URL:
+            pytest.skip("CROSSCHECK_TEST_CHROMA_URL is not set (.ci/run starts a server)")
+        stamp = f"lex{uuid.uuid4().hex[:12]}"
+        a = ChunkStore(stamp, url=SERVER_URL, lexical_path=tmp_path / "a.sqlite3")
+        b = ChunkStore(stamp, url=SERVER_URL, lexical_path=tmp_path / "b.sqlite3")
     else:
         client = chromadb.EphemeralClient(settings=chromadb.Settings(anonymized_telemetry=False))
         stamp = "lexreplicas"
