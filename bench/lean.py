@@ -115,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
 
         if "ingest" not in args.skip:
             print("ingest vs raw embedding of the same chunks", flush=True)
-            n = 200 if args.quick else 1000
+            n = 60 if args.quick else 1000
             results["ingest"] = {side: run_task(root, "ingest", work=str(work / f"ingest-{side}"),
                                                 chunks=n, seed=SEED)
                                  for side, root in sides.items()}

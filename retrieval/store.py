@@ -483,8 +483,10 @@ class ChunkStore:
                 log.warning("repaired store: %d pending documents, %d orphan chunks removed",
                             len(pending), len(orphans))
                 self._generation += 1
-            self._sync_lexical(full=True)
-            return removed + len(orphans)
+        # Outside the store lock: a search bringing the index in step holds the sync lock
+        # and then needs the store lock.
+        self._sync_lexical(full=True)
+        return removed + len(orphans)
 
     @_guarded("reading documents")
     def passages(self, hits: Iterable[tuple[Chunk, float, np.ndarray | None]]) -> list[Passage]:

@@ -218,3 +218,33 @@ def test_queries_with_quotes_and_operators_are_only_words() -> None:
     assert index.search("the and of", 5) == []  # stopwords only
     assert index.search("", 5) == []
     assert index.count() == (1, 1)
+
+
+def test_searches_during_writes_and_repairs_neither_block_nor_miss(tmp_path: Path,
+                                                                   embedder) -> None:
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    store = ChunkStore("t", path=str(tmp_path / "s"))
+    docs = _reports(8)
+    done = threading.Event()
+
+    def search_until_done() -> int:
+        n = 0
+        while not done.is_set():
+            for cid, _ in store.lexical_search("council bridge ferry", 50):
+                assert ":" in cid
+            n += 1
+        return n
+
+    with ThreadPoolExecutor(3) as pool:
+        searchers = [pool.submit(search_until_done) for _ in range(2)]
+        try:
+            for doc in docs:
+                ingest_documents([doc], store, embedder)  # each one repairs first
+            store.remove([docs[0].doc_id])
+            store.repair()
+        finally:
+            done.set()
+        assert all(f.result(timeout=60) > 0 for f in searchers)
+    assert store.lexical.doc_ids() == {d.doc_id for d in docs[1:]}
