@@ -1,6 +1,6 @@
 """Side by side with an older revision: install size, ingest, cold start, search at scale.
 
-    .venv/bin/python bench/lean.py --baseline 5d1ea07            # ~25 min on 2 shared cores
+    .venv/bin/python bench/lean.py --baseline 5d1ea07            # ~30 min on 2 shared cores
     .venv/bin/python bench/lean.py --baseline 5d1ea07 --quick    # small sizes, no installs
 
 The baseline is exported with ``git archive`` to a temporary folder and run with this venv
@@ -77,6 +77,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline", required=True, help="git revision to compare with")
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--chunks", type=int, default=100_000, help="store size for search")
+    parser.add_argument("--ingest-chunks", type=int, default=1000)
+    parser.add_argument("--rounds", type=int, default=2, help="rounds of questions at scale")
     parser.add_argument("--skip", action="append", default=[],
                         help="venv, ingest, cold, recall, scale")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
@@ -115,14 +117,14 @@ def main(argv: list[str] | None = None) -> int:
 
         if "ingest" not in args.skip:
             print("ingest vs raw embedding of the same chunks", flush=True)
-            n = 60 if args.quick else 1000
+            n = 60 if args.quick else args.ingest_chunks
             results["ingest"] = {side: run_task(root, "ingest", work=str(work / f"ingest-{side}"),
                                                 chunks=n, seed=SEED)
                                  for side, root in sides.items()}
 
         if "cold" not in args.skip:
             print("cold `crosscheck ask`", flush=True)
-            runs = 2 if args.quick else 5
+            runs = 2 if args.quick else 3
             results["cold_ask"] = {side: cold_ask(root, work / f"seeded-{side}", runs)
                                    for side, root in sides.items()}
             print(f"  {json.dumps(results['cold_ask'])}", flush=True)
@@ -141,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
             store = work / "scale"
             results["scale"] = {"chunks": n, "build": run_task(
                 new, "build", store=str(store), chunks=n, seed=SEED, pool=str(pool))}
-            rounds = 1 if args.quick else 2
+            rounds = 1 if args.quick else args.rounds
             extra = 4 if args.quick else 28
             for side, root in sides.items():
                 results["scale"][side] = {
