@@ -81,13 +81,14 @@ def _client(path: str | None, url: str | None) -> Any:
 def lexical_index_path(stamp: str, path: str | None, url: str | None) -> Path | None:
     """Where the lexical index of a store lives: in its folder, or per replica for a server.
 
-    A server's replicas each keep a file under ``~/.cache/crosscheck/lexical`` named by the
-    server's address and the index stamp; an in-memory store (a given client) keeps its
-    index in memory.
+    A server's replicas each keep a file under ``$XDG_CACHE_HOME/crosscheck/lexical`` (by
+    default ``~/.cache``) named by the server's address and the index stamp; an in-memory
+    store (a given client) keeps its index in memory.
     """
     if url:
         key = hashlib.sha1(url.encode()).hexdigest()[:10]
-        return Path.home() / ".cache" / "crosscheck" / "lexical" / f"{key}-{stamp}.sqlite3"
+        cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+        return cache / "crosscheck" / "lexical" / f"{key}-{stamp}.sqlite3"
     if path:
         return Path(path) / f"{LEXICAL_PREFIX}{stamp}.sqlite3"
     return None
