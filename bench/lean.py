@@ -81,6 +81,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=2, help="rounds of questions at scale")
     parser.add_argument("--skip", action="append", default=[],
                         help="venv, ingest, cold, recall, scale")
+    parser.add_argument("--venv-results", nargs=2, type=Path, metavar=("NEW", "BASELINE"),
+                        help="venv_size.py outputs measured earlier, instead of installing")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="crosscheck-lean-"))
@@ -102,7 +104,10 @@ def main(argv: list[str] | None = None) -> int:
             text=True, check=False).stdout.strip(), "quick": args.quick}
     started = time.perf_counter()
     try:
-        if "venv" not in args.skip and not args.quick:
+        if args.venv_results:
+            results["venv"] = {side: json.loads(path.read_text().strip().splitlines()[-1])
+                               for side, path in zip(sides, args.venv_results, strict=True)}
+        elif "venv" not in args.skip and not args.quick:
             print("runtime install size (fresh venv + pip install .)", flush=True)
             results["venv"] = {}
             for side, root in sides.items():
