@@ -125,6 +125,10 @@ class LexicalIndex:
         with self._lock:
             return {r[0] for r in self._db.execute("SELECT doc_id FROM docs")}
 
+    def doc_count(self) -> int:
+        with self._lock:
+            return int(self._db.execute("SELECT count(*) FROM docs").fetchone()[0])
+
     def count(self) -> tuple[int, int]:
         """(documents, chunks) indexed."""
         with self._lock:

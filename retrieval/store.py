@@ -349,7 +349,7 @@ class ChunkStore:
                 return
             _, docs, _, pending = version
             if not full and self._lexical_shared and self._lexical_synced is not None \
-                    and self.lexical.count()[0] == docs - pending:
+                    and self.lexical.doc_count() == docs - pending:
                 self._lexical_synced = version
                 return
             complete = self.complete_ids()
