@@ -366,8 +366,10 @@ def task_fresh(args: dict[str, Any]) -> dict[str, Any]:
     for i in range(args.get("rounds", 3)):
         doc = parse(f"Late report {i}\n\nThe harbour master of Kessford {i} said the pier "
                     f"reopens in May {i}. Officials denied it.".encode(), f"fresh-{i}.txt")
+        chunks = chunk_document(doc)
         t = time.perf_counter()
-        services.ingest_documents([doc])
+        # Written as ingest writes it, without ingest's store-wide repair scan first.
+        services.store.put_document(doc, chunks, services.embedder.embed([c.text for c in chunks]))
         writes.append(time.perf_counter() - t)
         t = time.perf_counter()
         hits = searcher.search(f"When does the Kessford {i} pier reopen?", k=k)

@@ -474,10 +474,17 @@ class ChunkStore:
             removed = self.remove(pending) if pending else 0
             # Chunks first, then documents: a writer stores a document's record before its
             # chunks, so a chunk read here always finds its record unless it really is orphaned.
-            got = self._chunks.get(include=["metadatas"])
+            owners: list[tuple[str, str]] = []
+            offset = 0
+            while True:  # in pages: one call for every chunk overflows Chroma's SQL variables
+                got = self._chunks.get(include=["metadatas"], limit=5000, offset=offset)
+                owners += [(i, str(m["doc_id"])) for i, m in
+                           zip(got["ids"], got["metadatas"] or [], strict=True)]
+                if len(got["ids"]) < 5000:
+                    break
+                offset += len(got["ids"])
             known = set(self._docs.get(include=[])["ids"])
-            orphans = [i for i, m in zip(got["ids"], got["metadatas"] or [], strict=True)
-                       if m["doc_id"] not in known]
+            orphans = [i for i, doc_id in owners if doc_id not in known]
             for i in range(0, len(orphans), BATCH):
                 self._chunks.delete(ids=orphans[i : i + BATCH])
             if pending or orphans:
