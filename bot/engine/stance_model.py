@@ -101,7 +101,9 @@ class ModelStanceJudge:
                         "the 'model' stance judge needs onnxruntime and tokenizers; "
                         "install them with `pip install onnxruntime tokenizers`"
                     ) from exc
-                tok = Tokenizer.from_file(str(self.config.tokenizer_path()))
+                from retrieval.minilm import TOKENIZER_PATH  # shipped with the embedder
+
+                tok = Tokenizer.from_file(str(TOKENIZER_PATH))
                 tok.enable_truncation(max_length=self.config.max_len, strategy="longest_first")
                 tok.enable_padding(pad_id=0, pad_token="[PAD]")
                 opts = ort.SessionOptions()
