@@ -1,4 +1,4 @@
-"""Parsing runs in parallel on a pool of pipelines, and concurrent answers match single-client ones."""
+"""Parsing runs in parallel on a pool of pipelines; answers under load match single-client ones."""
 
 from __future__ import annotations
 
