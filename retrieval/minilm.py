@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,9 @@ MODEL_PATH = MODELS_DIR / "minilm-l6-v2.onnx"
 # reads it too.
 TOKENIZER_PATH = MODELS_DIR / "tokenizer.json"
 MAX_TOKENS = 256  # sentence_bert_config.json: max_seq_length
-BATCH_TOKENS = 8192  # tokens (padded) per session run
+# Tokens (padded) per session run. Small batches, one per core, run on a core's cache: a
+# chunk costs ~30% less CPU than in 8k-token batches with both cores on one run.
+BATCH_TOKENS = 1024
 
 
 def minilm_tokenizer(max_tokens: int = MAX_TOKENS) -> Any:
@@ -49,6 +52,7 @@ class OnnxMiniLMEmbedder:
         self.threads = threads or min(2, os.cpu_count() or 1)
         self._session: Any = None
         self._tokenizer: Any = None
+        self._workers: ThreadPoolExecutor | None = None
         self._lock = threading.Lock()
 
     def _load(self) -> tuple[Any, Any]:
@@ -62,7 +66,9 @@ class OnnxMiniLMEmbedder:
                 except ImportError as exc:  # pragma: no cover - part of the base install
                     raise MissingDependencyError("pip install onnxruntime") from exc
                 opts = ort.SessionOptions()
-                opts.intra_op_num_threads = self.threads
+                # Parallel over batches (``embed``), not inside one: a single query needs
+                # one core, and concurrent requests do not fight over one thread pool.
+                opts.intra_op_num_threads = 1
                 opts.inter_op_num_threads = 1
                 # Sleep rather than spin between calls: the server shares its CPUs.
                 opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
@@ -77,6 +83,12 @@ class OnnxMiniLMEmbedder:
                                                      providers=["CPUExecutionProvider"])
             return self._session, self._tokenizer
 
+    def _pool(self) -> ThreadPoolExecutor:
+        with self._lock:
+            if self._workers is None:
+                self._workers = ThreadPoolExecutor(self.threads, thread_name_prefix="embed")
+            return self._workers
+
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         if not texts:
@@ -85,12 +97,16 @@ class OnnxMiniLMEmbedder:
         ids = [e.ids for e in tokenizer.encode_batch(list(texts))]
         # Shortest first: each run pads only to its own longest text.
         order = sorted(range(len(texts)), key=lambda i: len(ids[i]))
+        batches: list[list[int]] = []
         start = 0
         while start < len(order):
             end = start + 1
             while end < len(order) and (end - start + 1) * len(ids[order[end]]) <= BATCH_TOKENS:
                 end += 1
-            rows = order[start:end]
+            batches.append(order[start:end])
+            start = end
+
+        def run(rows: list[int]) -> None:
             longest = len(ids[rows[-1]])
             batch = np.zeros((len(rows), longest), dtype=np.int64)
             mask = np.zeros((len(rows), longest), dtype=np.int64)
@@ -99,5 +115,10 @@ class OnnxMiniLMEmbedder:
                 mask[r, : len(ids[i])] = 1
             out[rows] = session.run(["sentence_embedding"],
                                     {"input_ids": batch, "attention_mask": mask})[0]
-            start = end
+
+        if len(batches) == 1 or self.threads == 1:
+            for rows in batches:
+                run(rows)
+        else:  # one batch per core at a time; onnxruntime releases the GIL while it runs
+            list(self._pool().map(run, batches))
         return out

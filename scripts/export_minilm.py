@@ -12,7 +12,7 @@ and writes the variant chosen by ``--store``:
 
 Arithmetic is fp32 in every variant, so a text's vector never depends on the other texts
 of its batch. Also copies the tokenizer and writes the reference vectors for the parity
-test (``tests/fixtures/minilm_reference.npy``) from sentence-transformers.
+test (``tests/retrieval/fixtures/minilm_reference.npy``) from sentence-transformers.
 
     python scripts/export_minilm.py                       # the shipped variant
     python scripts/export_minilm.py --store int8 --out /tmp/minilm-int8.onnx --no-fixture
@@ -36,7 +36,7 @@ if str(ROOT) not in sys.path:
 
 from retrieval.minilm import MODEL_PATH, TOKENIZER_PATH  # noqa: E402
 
-FIXTURES = ROOT / "tests" / "fixtures"
+FIXTURES = ROOT / "tests" / "retrieval" / "fixtures"
 REFERENCE_TEXTS = FIXTURES / "minilm_reference_texts.json"
 REFERENCE_VECTORS = FIXTURES / "minilm_reference.npy"
 
