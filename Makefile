@@ -1,6 +1,6 @@
 # Two entry points: `make run` (the app on its offline defaults) and `make test`.
-# `run` installs the runtime only (no torch); `test` adds the dev extra (torch, for training,
-# export and parity checks) to the same venv.
+# `run` installs the runtime only (offline: no torch, no LangChain); `test` adds the dev extra
+# (the llm extra, and torch for training, export and parity checks) to the same venv.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -12,7 +12,9 @@ DEV_STAMP := $(VENV)/.installed-dev
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e .
+	# No byte-compiling at install: Python compiles what it imports on first use, and most of
+	# the dependency tree (kubernetes, pandas, ...) is never imported; ~200 MB and a minute less.
+	$(BIN)/pip install -q --no-compile -e .
 	touch $(STAMP)
 
 $(DEV_STAMP): $(STAMP)

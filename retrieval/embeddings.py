@@ -101,8 +101,10 @@ class OpenAIEmbedder:
     def __init__(self, model: str, base_url: str | None = None, dim: int = 1536) -> None:
         try:
             from langchain_openai import OpenAIEmbeddings
-        except ImportError as exc:  # pragma: no cover - part of the base install
-            raise MissingDependencyError("pip install langchain-openai") from exc
+        except ImportError as exc:
+            raise MissingDependencyError(
+                "OpenAI embeddings need the llm extra: pip install 'crosscheck[llm]'"
+            ) from exc
         if not (os.environ.get("OPENAI_API_KEY") or base_url or os.environ.get("OPENAI_BASE_URL")):
             raise ConfigError(
                 "OpenAI embeddings need OPENAI_API_KEY (or CROSSCHECK_EMBEDDINGS_BASE_URL); "
