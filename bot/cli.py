@@ -83,7 +83,9 @@ def cmd_ask(args: argparse.Namespace) -> int:
     from bot.pipeline import Verifier
 
     history = json.loads(Path(args.history).read_text()) if args.history else []
-    verifier = Verifier(_services(args))
+    services = _services(args)
+    services.load_models_in_background()  # overlaps the store and parser loads (cold start)
+    verifier = Verifier(services)
     if args.json:
         answer = verifier.verify(args.question, history)
         for warning in answer.warnings:

@@ -157,6 +157,27 @@ class Services:
                 for d, doc in docs], removed=removed)
             return removed
 
+    def load_models_in_background(self) -> threading.Thread:
+        """Load the embedder and stance model on another thread, and run each once.
+
+        Their sessions are built and run in onnxruntime's native code, so a new process
+        (``crosscheck ask``) loads them while its main thread imports Chroma and spaCy
+        instead of after. A failure here is left to the main thread, which meets it again.
+        """
+
+        def load() -> None:
+            try:
+                self.embedder.embed(["warm up"])
+                model = getattr(self.judge, "model", None)  # the `model` judge's ONNX model
+                if model is not None and hasattr(model, "probabilities"):
+                    model.probabilities("warm up", ["warm up"])
+            except Exception:  # reported where the model is first used
+                log.debug("background model load failed", exc_info=True)
+
+        thread = threading.Thread(target=load, name="load-models", daemon=True)
+        thread.start()
+        return thread
+
     def ensure_seeded(self) -> IngestReport | None:
         """A new user gets answers with no set-up: an empty store takes in the seed corpus."""
         if not self.settings.auto_seed:
