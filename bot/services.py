@@ -26,10 +26,12 @@ if TYPE_CHECKING:  # ingest (and its file loaders) load only when something is i
 
 log = logging.getLogger(__name__)
 
-# Cache sizes, in entries: documents read for evidence, sentence vectors, parsed sentences.
+# Cache sizes, in entries: documents read for evidence, sentence vectors, parsed sentences,
+# stance model probabilities.
 DOCUMENT_CACHE = 256
 SENTENCE_VECTOR_CACHE = 20000
 PARSE_CACHE = 4096
+STANCE_CACHE = 20000  # (claim, sentence) pairs' model probabilities
 
 
 def make_judge(settings: Settings, parser: Parser) -> StanceJudge:
@@ -45,7 +47,7 @@ def make_judge(settings: Settings, parser: Parser) -> StanceJudge:
     from bot.engine.stance_model import ModelStanceJudge
 
     try:
-        return ModelJudge(rules, ModelStanceJudge())
+        return ModelJudge(rules, ModelStanceJudge(cache_size=STANCE_CACHE))
     except (OSError, ValueError, ImportError) as exc:
         raise ConfigError(
             f"the stance model cannot be loaded ({exc}); reinstall Crosscheck "
