@@ -2,6 +2,7 @@
 
     nice -n 10 .venv/bin/python bench/concurrency.py                   # 20 clients x 10 questions
     nice -n 10 .venv/bin/python bench/concurrency.py --pipelines 1 2   # 1 = the old single lock
+    nice -n 10 .venv/bin/python bench/concurrency.py --cold            # questions not seen yet
 
 For each pool size: a fresh ``Services`` on the seed corpus, every question answered once by
 one client (warm-up, and the reference answers), then all clients ask at once. Any answer
@@ -35,16 +36,25 @@ def comparable(answer: Any) -> str:
     return json.dumps(out, sort_keys=True)
 
 
-def run(pipelines: int, clients: int, per_client: int, store: Path) -> dict[str, Any]:
+def run(pipelines: int, clients: int, per_client: int, store: Path,
+        cold: bool) -> dict[str, Any]:
     from bot.engine.nlp import Parser
     from bot.pipeline import Verifier
     from bot.services import Services
 
-    services = Services(settings(str(store), auto_seed=True),
-                        parser=Parser(pipelines=pipelines))
-    verifier = Verifier(services)
+    def fresh() -> Verifier:
+        return Verifier(Services(settings(str(store), auto_seed=True),
+                                 parser=Parser(pipelines=pipelines)))
+
+    verifier = fresh()
     qs = seed_questions()
-    alone = {q: comparable(verifier.verify(q)) for q in qs}  # warm: models, caches
+    if cold:  # references from another process-like instance; this one has seen no question
+        reference = fresh()
+        alone = {q: comparable(reference.verify(q)) for q in qs}
+        verifier.verify("Did the harbour reopen in May?")  # models loaded, caches empty
+    else:  # warm: models loaded, every question answered once (caches)
+        alone = {q: comparable(verifier.verify(q)) for q in qs}
+    services = verifier.services
     for _ in range(pipelines - 1):  # every pipeline loaded before timing
         with services.parser._checkout(), services.parser._checkout():
             pass
@@ -64,7 +74,8 @@ def run(pipelines: int, clients: int, per_client: int, store: Path) -> dict[str,
     with ThreadPoolExecutor(clients) as pool:
         list(pool.map(client, range(clients)))
     wall = time.perf_counter() - t
-    return {"pipelines": pipelines, "clients": clients, "questions_per_client": per_client,
+    return {"pipelines": pipelines, "caches": "cold" if cold else "warm", "clients": clients,
+            "questions_per_client": per_client,
             "latency": percentiles(latencies), "answers_per_s": round(len(latencies) / wall, 2),
             "wall_s": round(wall, 1), "differing_from_single_client": len(differing)}
 
@@ -74,18 +85,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--questions", type=int, default=10, help="per client")
     parser.add_argument("--pipelines", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--cold", action="store_true",
+                        help="the clients' questions are new to the verifier (models loaded, "
+                        "caches empty): the first round computes, later rounds reuse")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
     args = parser.parse_args(argv)
     out: dict[str, Any] = {"date": dt.datetime.now().isoformat(timespec="seconds"),
                            "machine": machine(), "runs": []}
     with tempfile.TemporaryDirectory(prefix="crosscheck-concurrency-") as work:
         for n in args.pipelines:
-            result = run(n, args.clients, args.questions, Path(work) / "store")
+            result = run(n, args.clients, args.questions, Path(work) / "store", args.cold)
             print(json.dumps(result), flush=True)
             out["runs"].append(result)
     args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / f"concurrency-{out['date'][:10]}.json").write_text(json.dumps(out, indent=2)
-                                                                   + "\n")
+    name = f"concurrency-{'cold' if args.cold else 'warm'}-{out['date'][:10]}.json"
+    (args.out / name).write_text(json.dumps(out, indent=2) + "\n")
     return 0
 
 
