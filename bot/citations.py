@@ -59,6 +59,9 @@ def cite(n: int, e: Evidence) -> Citation:
         quote=e.quote,
         speaker=e.speaker,
         stance=e.stance.label,
+        page=e.page,
+        outlet=e.outlet,
+        published=e.published,
     )
 
 
@@ -79,7 +82,8 @@ def verify_quote(c: Citation, doc: Document | None) -> Citation | None:
         at = folded.find(fold_quotes(c.quote))
     if at < 0:
         return None
-    return replace(c, start=at, end=at + len(c.quote), quote=doc.text[at : at + len(c.quote)])
+    return replace(c, start=at, end=at + len(c.quote), quote=doc.text[at : at + len(c.quote)],
+                   page=doc.page_at(at))
 
 
 def validate(

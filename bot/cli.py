@@ -68,8 +68,12 @@ def _progress_bar(desc: str) -> Any:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    from retrieval.fetch import is_url
+
     services = _services(args)
-    report = services.ingest([Path(p) for p in args.paths], progress=_progress_bar("embedding"))
+    urls = [p for p in args.paths if is_url(p)]
+    paths = [Path(p) for p in args.paths if not is_url(p)]
+    report = services.ingest(paths, progress=_progress_bar("embedding"), urls=urls)
     for error in report.errors:
         print(f"skipped {error}", file=sys.stderr)
     for source, count in report.set_aside.items():
@@ -112,8 +116,9 @@ def cmd_ask(args: argparse.Namespace) -> int:
     print(f"{answer.verdict.label.upper()}  ({answer.claim})\n")
     for c in answer.citations:
         who = f" — {c.speaker}" if c.speaker else ""
+        known = [x for x in (c.outlet, c.published, f"p. {c.page}" if c.page else None) if x]
         print(f"[{c.n}] {c.quote}\n    {c.title}{who} ({c.stance.value.lower()}, "
-              f"chars {c.start}-{c.end})")
+              f"chars {c.start}-{c.end}{''.join('; ' + x for x in known)})")
     return 0
 
 
@@ -149,6 +154,22 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_mcp(args: argparse.Namespace) -> int:
+    from bot import mcp_server
+
+    services = _services(args)
+    if not args.http:
+        mcp_server.run_stdio(services)  # stdout carries the protocol: nothing else prints there
+        return 0
+    import uvicorn
+
+    print(f"Crosscheck MCP server on http://{args.host}:{args.port}{mcp_server.MCP_PATH}",
+          file=sys.stderr)
+    uvicorn.run(mcp_server.http_app(services, args.host), host=args.host, port=args.port,
+                log_level="warning")
+    return 0
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     from bot.evaluate import run_eval
 
@@ -166,11 +187,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     store_help = "store folder (default ./.crosscheck or CROSSCHECK_STORE)"
 
-    p = sub.add_parser("ingest", help="add .txt, .md and .html files or folders to the store",
+    p = sub.add_parser("ingest",
+                       help="add .txt, .md, .html and .pdf files, folders or web pages (URLs)",
                        description="Add documents to the store. Re-ingesting an unchanged file "
-                       "adds nothing; a changed file replaces its old chunks. Files that cannot "
-                       "be read are reported and skipped (exit code 1), the rest are ingested.")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+                       "adds nothing, nor does an unchanged web page; a changed one replaces its "
+                       "old chunks. Files and pages that cannot be read are reported and skipped "
+                       "(exit code 1), the rest are ingested. Web pages (http/https) are "
+                       "fetched whole first, within CROSSCHECK_FETCH_TIMEOUT seconds and "
+                       "CROSSCHECK_MAX_UPLOAD_MB.")
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help="files, folders or web page URLs (https://...)")
     p.add_argument("--store", help=store_help)
     p.set_defaults(func=cmd_ingest)
 
@@ -196,6 +222,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=7860, help="port (default 7860)")
     p.add_argument("--store", help=store_help)
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("mcp", help="serve the Model Context Protocol (tools for AI agents)",
+                       description="Serve Crosscheck to MCP clients (AI agents and assistants) "
+                       "over stdio, or over streamable HTTP with --http (at /mcp; with "
+                       "CROSSCHECK_API_TOKEN set, clients must send 'Authorization: Bearer "
+                       "<token>'). Tools: verify(question) -> the ask --json object; "
+                       "search(query, k) -> passages; list_documents().")
+    p.add_argument("--http", action="store_true", help="streamable HTTP instead of stdio")
+    p.add_argument("--host", default="127.0.0.1", help="interface for --http (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8765, help="port for --http (default 8765)")
+    p.add_argument("--store", help=store_help)
+    p.set_defaults(func=cmd_mcp)
 
     p = sub.add_parser("eval", help="score the engine on a file of labelled cases",
                        description="Run labelled cases (Climate-FEVER style claims with evidence, "

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from bot.calibration import calibration, format_calibration
 from bot.pipeline import Verifier
 from bot.services import Services
 from bot.settings import load_settings
@@ -110,6 +111,7 @@ def eval_claims(
     cited_total = cited_good = gold_total = gold_found = 0
     nei_cases = nei_silent = 0
     latencies: list[float] = []
+    confidences: list[tuple[float, bool]] = []
     with tempfile.TemporaryDirectory(prefix="crosscheck-eval-") as tmp:
         case_settings = settings.model_copy(update={"store": Path(tmp), "auto_seed": False})
         import chromadb
@@ -127,6 +129,7 @@ def eval_claims(
             latencies.append(time.perf_counter() - t)
             gold = GOLD_VERDICT[case["label"]]
             pairs.append((gold, answer.verdict.value))
+            confidences.append((answer.confidence, gold == answer.verdict.value))
             good = {ev["id"] for ev in case["evidences"] if ev["label"] in ("SUPPORTS", "REFUTES")}
             cited = {c.source for c in answer.citations}
             cited_total += len(cited)
@@ -145,6 +148,7 @@ def eval_claims(
     metrics["citation_recall"] = gold_found / gold_total if gold_total else 0.0
     metrics["nei_cites_nothing"] = nei_silent / nei_cases if nei_cases else None
     metrics["latency_p50_ms"] = 1000 * sorted(latencies)[len(latencies) // 2]
+    metrics["calibration"] = calibration(confidences)
     return metrics
 
 
@@ -264,6 +268,7 @@ def run_eval(args: argparse.Namespace) -> int:
             f"NOT_ENOUGH_INFO cases citing nothing {metrics['nei_cites_nothing'] or 0:.3f}  "
             f"p50 {metrics['latency_p50_ms']:.0f} ms"
         )
+        print("\n".join(format_calibration(metrics["calibration"])))
         return 0
     if "question" in cases[0]:
         store = Path(args.store) if args.store else None

@@ -148,6 +148,9 @@ class Verifier:
             relevance=round(j.relevance, 3),
             attribution=attribution,
             stance=j.score,
+            page=c.doc.page_at(c.span.start),
+            outlet=c.doc.outlet,
+            published=c.doc.published,
         )
 
     def _find_subject(self, claim_text: str, predicate: str) -> str | None:

@@ -35,7 +35,13 @@ STANCE_CACHE = 20000  # (claim, sentence) pairs' model probabilities
 
 
 def make_judge(settings: Settings, parser: Parser) -> StanceJudge:
-    """The stance judge named by ``settings.stance``."""
+    """The stance judge named by ``settings.stance``, reading questions and answers as such."""
+    from bot.engine.dialogue import DialogueJudge
+
+    return DialogueJudge(_base_judge(settings, parser), parser)
+
+
+def _base_judge(settings: Settings, parser: Parser) -> StanceJudge:
     rules = RulesStanceJudge(parser)
     if settings.stance == "rules":
         return rules
@@ -123,13 +129,29 @@ class Services:
         return make_judge(self.settings, self.parser)
 
     def ingest(self, paths: list[Path], progress: Progress | None = None,
-               actor: Actor = CLI) -> IngestReport:
-        """Ingest files and folders; the change is written to the audit log."""
-        from retrieval.ingest import ingest_paths
+               actor: Actor = CLI, urls: Sequence[str] = (),
+               allow_private: bool = True) -> IngestReport:
+        """Ingest files, folders and web pages; the change is written to the audit log.
 
+        Pages are fetched whole before anything is written; ``allow_private`` lets them be
+        on this machine or its network (front ends open to others pass the setting).
+        """
+        from retrieval.documents import load_paths
+        from retrieval.ingest import ingest_documents
+
+        docs, errors = load_paths(paths)
+        if urls:
+            from retrieval.fetch import fetch_all
+
+            s = self.settings
+            fetched, failed = fetch_all(urls, timeout=s.fetch_timeout,
+                                        max_bytes=int(s.max_upload_mb * 1024 * 1024),
+                                        allow_private=allow_private)
+            docs, errors = docs + fetched, errors + failed
         with self._write_lock:
-            report = ingest_paths(paths, self.store, self.embedder, self.settings.chunk_chars,
-                                  progress)
+            report = ingest_documents(docs, self.store, self.embedder,
+                                      self.settings.chunk_chars, progress)
+            report.errors = errors
             self._audit_ingest("ingest", actor, report)
             return report
 

@@ -98,6 +98,13 @@ class Settings(BaseSettings):
     max_question_chars: int = Field(2000, ge=10, description="Longest question accepted.")
     max_upload_mb: float = Field(10.0, gt=0, description="Largest document accepted by upload.")
     max_upload_files: int = Field(50, ge=1, description="Most documents in one upload.")
+    fetch_timeout: float = Field(
+        15.0, gt=0, le=300, description="Seconds to fetch a web page given by URL."
+    )
+    fetch_private: bool = Field(
+        False, description="Let the web app fetch URLs on this machine or its private network "
+        "(the command line always may)."
+    )
 
     @field_validator("llm")
     @classmethod

@@ -138,6 +138,9 @@ class Evidence:
     relevance: float
     attribution: Attribution
     stance: StanceScore
+    page: int | None = None  # 1-based page of a PDF
+    outlet: str | None = None  # who published the document
+    published: str | None = None  # ISO date the document was published
 
     @property
     def speaker(self) -> str | None:
@@ -178,6 +181,9 @@ class Citation:
     quote: str
     speaker: str | None
     stance: Stance
+    page: int | None = None  # 1-based page of a PDF; offsets still point into the stored text
+    outlet: str | None = None
+    published: str | None = None  # ISO date
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -190,6 +196,9 @@ class Citation:
             "quote": self.quote,
             "speaker": self.speaker,
             "stance": self.stance.value,
+            "page": self.page,
+            "outlet": self.outlet,
+            "published": self.published,
         }
 
 

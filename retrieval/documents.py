@@ -1,4 +1,4 @@
-"""Load .txt, .md and .html files into clean ``Document``s."""
+"""Load .txt, .md, .html and .pdf files into clean ``Document``s."""
 
 from __future__ import annotations
 
@@ -13,10 +13,11 @@ from markdown_it import MarkdownIt
 from retrieval.css_hidden import TooCostly
 from retrieval.errors import InputError
 from retrieval.html_text import html_to_text
+from retrieval.published import Published, from_front_matter, from_html
 from retrieval.sources import public_source as public_source
 from retrieval.types import Document
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
 CLEANER_VERSION = "2"  # 2: visible text judged by HTML5 parsing and CSS; Markdown rendered
 
 # Whole lines that are page furniture, not reporting (matched after whitespace is folded).
@@ -85,7 +86,7 @@ def _markdown_to_text(text: str) -> str:
     return html_to_text(_MARKDOWN.render(_FRONT_MATTER.sub("", text)))[1]
 
 
-def _first_line_title(text: str, fallback: str) -> str:
+def first_line_title(text: str, fallback: str) -> str:
     first, _, rest = text.partition("\n")
     # A headline is a short first line set apart from the body.
     if first and len(first) <= 200 and (rest.startswith("\n") or not rest):
@@ -101,21 +102,30 @@ def parse(data: bytes, name: str, source: str | None = None) -> Document:
             f"{name}: unsupported file type {suffix or '(none)'}; "
             f"use one of {', '.join(SUPPORTED_SUFFIXES)}"
         )
+    if suffix == ".pdf":
+        from retrieval.pdf_text import pdf_document  # pypdf loads only when a PDF comes
+
+        return pdf_document(data, name, source or name)
     raw = decode(data, name)
     stem = Path(name).stem
     title: str | None = None
+    meta = Published()
     try:
         if suffix in (".html", ".htm"):
-            title, raw = html_to_text(raw)
+            markup = raw
+            title, raw = html_to_text(markup)  # refuses pathological markup first
+            meta = from_html(markup)
         elif suffix in (".md", ".markdown"):
+            meta = from_front_matter(raw)
             raw = _markdown_to_text(raw)
     except TooCostly as exc:
         raise InputError(f"{name}: {exc}") from exc
     text = clean_text(raw)
     if not text:
         raise InputError(f"{name}: no readable text after cleaning")
-    title = clean_text(title or "") or _first_line_title(text, stem)
-    return Document(doc_id=content_hash(text), title=title, source=source or name, text=text)
+    title = clean_text(title or "") or first_line_title(text, stem)
+    return Document(doc_id=content_hash(text), title=title, source=source or name, text=text,
+                    outlet=meta.outlet, published=meta.published)
 
 
 def source_for(path: Path, root: Path | None = None) -> str:

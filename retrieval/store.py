@@ -60,6 +60,8 @@ class DocumentInfo:
     chunks: int
     ingested_at: float
     instructions: int | None = None  # sentences set aside as orders to the bot (None: unknown)
+    outlet: str | None = None
+    published: str | None = None  # ISO date
 
 
 def _client(path: str | None, url: str | None) -> Any:
@@ -108,6 +110,24 @@ def _chunk_from(id_: str, text: str, meta: dict[str, Any]) -> Chunk:
         paragraph=int(meta["paragraph"]),
         sentences=spans,
     )
+
+
+def _opt(meta: Any, key: str) -> str | None:
+    value = meta.get(key)
+    return str(value) if value else None
+
+
+def _described(doc: Document) -> dict[str, Any]:
+    """Publisher, date and page starts as metadata; Chroma keeps no None values, so unknown
+    ones are left out."""
+    meta: dict[str, Any] = {}
+    if doc.outlet:
+        meta["outlet"] = doc.outlet
+    if doc.published:
+        meta["published"] = doc.published
+    if doc.pages:
+        meta["pages"] = json.dumps(list(doc.pages))
+    return meta
 
 
 def _guarded(action: str) -> Any:
@@ -245,7 +265,8 @@ class ChunkStore:
         infos = [
             DocumentInfo(i, str(m["title"]), public_source(str(m["source"])), int(m["chunks"]),
                          float(m["ingested_at"]),
-                         int(m["instructions"]) if "instructions" in m else None)
+                         int(m["instructions"]) if "instructions" in m else None,
+                         _opt(m, "outlet"), _opt(m, "published"))
             for i, m in zip(got["ids"], got["metadatas"] or [], strict=True)
         ]
         return sorted(infos, key=lambda d: (d.title.lower(), d.doc_id))
@@ -263,8 +284,11 @@ class ChunkStore:
         if meta.get("state") != _COMPLETE:
             return None
         text = (got["documents"] or [""])[0] or ""
+        pages = tuple(json.loads(str(meta["pages"]))) if meta.get("pages") else ()
         return Document(doc_id=doc_id, title=str(meta["title"]),
-                        source=public_source(str(meta["source"])), text=text)
+                        source=public_source(str(meta["source"])), text=text,
+                        outlet=_opt(meta, "outlet"), published=_opt(meta, "published"),
+                        pages=pages)
 
     @_guarded("reading chunks")
     def all_chunks(self) -> list[Chunk]:
@@ -407,7 +431,8 @@ class ChunkStore:
     def _write(self, items: Sequence[tuple[Document, Sequence[Chunk], np.ndarray]]) -> None:
         now = time.time()
         metas = [{"title": d.title, "source": d.source, "chunks": len(c), "ingested_at": now,
-                  "instructions": count_instructions(d.text, (s for ch in c for s in ch.sentences))}
+                  "instructions": count_instructions(d.text, (s for ch in c for s in ch.sentences)),
+                  **_described(d)}
                  for d, c, _ in items]
         ids = [d.doc_id for d, _, _ in items]
         rows = [(c, v, d) for d, chunks, vectors in items for c, v in zip(chunks, vectors,
@@ -456,9 +481,9 @@ class ChunkStore:
             metas = got["metadatas"] or []
             if not got["ids"] or not metas:
                 return count
-            if metas[0].get("source") != doc.source or metas[0].get("instructions") != count:
-                self._docs.update(ids=[doc.doc_id],
-                                  metadatas=[{"source": doc.source, "instructions": count}])
+            fresh = {"source": doc.source, "instructions": count, **_described(doc)}
+            if any(metas[0].get(k) != v for k, v in fresh.items()):
+                self._docs.update(ids=[doc.doc_id], metadatas=[fresh])
                 self._generation += 1
         return count
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,12 +13,21 @@ class Document:
 
     doc_id: str  # content hash of ``text``: the same text is the same document
     title: str
-    source: str  # where it came from (absolute path or upload name)
+    source: str  # where it came from (a path as given, an upload name or a URL)
     text: str
+    outlet: str | None = None  # who published it ("Reuters"), from the file's own metadata
+    published: str | None = None  # ISO date ("2026-07-18") it was published, when known
+    pages: tuple[int, ...] = ()  # a PDF's page starts: offset in ``text`` of each page
 
     @property
     def content_hash(self) -> str:
         return self.doc_id
+
+    def page_at(self, offset: int) -> int | None:
+        """The 1-based page holding ``text[offset]``, for documents with pages."""
+        if not self.pages:
+            return None
+        return max(1, bisect_right(self.pages, offset))
 
 
 @dataclass(frozen=True)

@@ -52,10 +52,16 @@ def check_upload(name: str, data: bytes, max_mb: float) -> tuple[str, bytes]:
                          "limit (CROSSCHECK_MAX_UPLOAD_MB); split the file or raise the limit")
     if not data.strip():
         raise InputError(f"{clean}: the file is empty")
+    if suffix == ".pdf":  # binary by nature: the PDF reader checks it
+        if not data.startswith(b"%PDF-"):
+            raise InputError(f"{clean}: not a PDF file (it does not start with %PDF-)")
+        return clean, data
     for magic, kind in _MAGIC.items():
         if data.startswith(magic):
+            if kind == "a PDF":
+                raise InputError(f"{clean}: the content is a PDF; name the file .pdf")
             raise InputError(f"{clean}: the content is {kind}, not text; upload it as "
-                             ".txt, .md or .html")
+                             ".txt, .md, .html or .pdf")
     head = data[:8192]
     if b"\x00" in head or sum(b < 9 or 13 < b < 32 for b in head) > len(head) // 100 + 2:
         raise InputError(f"{clean}: looks like a binary file, not text")

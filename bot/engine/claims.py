@@ -57,6 +57,28 @@ def _subject(doc: Any, head: Any) -> Any | None:
     return None
 
 
+def _subject_end(subj: Any, inverted_be: bool) -> Any:
+    """Last token of the subject phrase.
+
+    After an inverted "was"/"is", the parser often hangs the predicate participle on the
+    subject as a reduced relative ("Was [the meeting held] on July 20?"): that participle
+    is what the question asks, so the subject stops before it.
+    """
+    if not inverted_be:
+        return subj.right_edge
+    doc = subj.doc
+    for tok in subj.subtree:
+        if tok.i > subj.i and tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBG"):
+            return doc[max(subj.i, tok.left_edge.i - 1)]
+    words = [t for t in doc if not t.is_punct]
+    preps = [c for c in subj.rights if c.dep_ == "prep"]
+    if preps and words and subj.right_edge.i >= words[-1].i:
+        # "Are [the workers on strike]?": with nothing after the subject, its last
+        # prepositional phrase is the predicate.
+        return doc[max(subj.i, preps[-1].i - 1)]
+    return subj.right_edge
+
+
 def _declarative(question: str, parser: Parser) -> tuple[str, str | None]:
     """Turn a yes/no question into a statement; returns (text, subject text)."""
     doc = parser.parse(question)
@@ -68,20 +90,28 @@ def _declarative(question: str, parser: Parser) -> tuple[str, str | None]:
     subj = _subject(doc, root) or (_subject(doc, first) if first is not root else None)
     if subj is None:
         return question, None
-    left, right = subj.left_edge, subj.right_edge
+    left = subj.left_edge
+    right = _subject_end(subj, first.lemma_ == "be" and first.i < left.i)
     if left.i <= first.i:
         return question, None
     subj_text = doc[left.i : right.i + 1].text
-    between = doc[first.i + 1 : left.i].text  # usually empty
+    # Usually empty. "Didn't the U.S. close ...?" asks whether it closed: a negative
+    # question leans towards yes, so its negation is not part of the claim.
+    between = " ".join(
+        t.text for t in doc[first.i + 1 : left.i] if t.lower_ not in ("n't", "not", "n’t")
+    )
     rest = doc[right.i + 1 :].text
     if lower in ("did", "does", "do") and root.pos_ in ("VERB", "AUX") and root.i > right.i:
-        middle = doc[right.i + 1 : root.i].text
+        span = doc[right.i + 1 : root.i]
+        middle = " ".join(t.text for t in span if t.dep_ != "neg")
         after = doc[root.i + 1 :].text
         verb = (
             _past(root.lemma_)
             if lower == "did"
             else (_third_person(root.lemma_) if lower == "does" else root.lemma_)
         )
+        if any(t.dep_ == "neg" for t in span):  # "Did X not go?" claims X did not go
+            verb = f"{lower} not {root.lemma_}"
         text = " ".join(p for p in (between, subj_text, middle, verb, after) if p)
     else:
         text = " ".join(p for p in (between, subj_text, lower, rest) if p)

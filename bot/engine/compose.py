@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from typing import Protocol
 
 from bot.citations import DocumentLookup, cite, inert, validate
+from bot.engine.timeline import changes
 from bot.types import Answer, Claim, Decision, Draft, Evidence, Findings, Verdict
 
 PER_SIDE = 3
@@ -185,6 +186,8 @@ def compose(claim: Claim, decision: Decision) -> Draft:
             f"On the other side, {_lower(_join(for_))}"
         )
         cited = cited_a + cited_f
+    if note := changes(cited):  # one party on both sides, on different dates
+        text = f"{text} {note}"
     citations = tuple(cite(i, e) for i, e in enumerate(cited, start=1))
     return Draft(verdict, text, citations)
 

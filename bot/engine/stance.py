@@ -76,6 +76,8 @@ def blend(
         return rules
     if rules.label is Stance.SUPPORTS and rules.score >= rules_sure:
         return rules
+    if rules.label is Stance.NEUTRAL and rules.cue == LEFT_OPEN:
+        return rules  # only asked, supposed, wished or ordered: asserts nothing either way
     related = cosine >= relevance_min
     if p_refutes >= refutes_min and related:
         return _model(Stance.REFUTES, p_refutes)
@@ -84,8 +86,6 @@ def blend(
             return _model(Stance.NEUTRAL, p_neutral)
         if rules.label is Stance.REFUTES and p_supports >= supports_min and related:
             return _model(Stance.SUPPORTS, p_supports)
-        return rules
-    if rules.cue == LEFT_OPEN:  # the sentence only asks or supposes the claim
         return rules
     if p_supports >= supports_min and related:
         return _model(Stance.SUPPORTS, p_supports)

@@ -8,10 +8,12 @@ supports when it covers the claim's terms (near-synonyms count) without conflict
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.engine.aliases import canonical
 from bot.engine.lexicon import (
     ANTONYMS,
     DENIAL_VERBS,
@@ -43,6 +45,19 @@ _ENTITY_GROUPS = {
     "PERCENT": "num",
     "QUANTITY": "num",
 }
+# Verbs that say their complement of the subject, as "be" does: "the meeting was kept
+# secret" claims what "the meeting was secret" claims.
+_COPULAS = frozenset(["be", "remain", "stay", "keep", "become", "seem", "appear", "prove"])
+# Determiners that introduce a further thing of a kind, not the one already spoken of.
+_OTHER = frozenset(["another", "other", "next", "further", "second", "new"])
+# Roles where a date or time says when the event happened, whatever the preposition.
+_TIME_ROLES = frozenset(["npadvmod", "tmod", "prep:on", "prep:in", "prep:at", "prep:during"])
+# "every month" says how often, not when.
+_FREQUENCY = re.compile(r"^(?:every|each|once|twice|daily|weekly|monthly|yearly|annually)\b")
+# Roles where a place or party is the only value the slot can have: where it happened, what
+# something is. As a subject or object it may be one of several ("Chinese diplomats
+# attended" is not contradicted by "Libyan officials attended").
+_EXCLUSIVE_NAME_ROLES = frozenset(["attr", "prep:in", "prep:at", "prep:from", "prep:to"])
 # Support by embedding similarity alone starts here (a cosine of about 0.6 for MiniLM).
 PARAPHRASE_MIN = 0.58
 PARAPHRASE_WEIGHT = 0.9
@@ -74,6 +89,7 @@ class Term:
     head: bool  # the predicate noun of a copular claim ("... was a negotiation")
     index: int
     core: bool = False  # the main verb/object or predicate noun: what a denial must hit
+    alias: str | None = None  # the country or body it names, when it names one
 
 
 @dataclass
@@ -86,6 +102,26 @@ class ClaimAnalysis:
     entities: list[tuple[str, str, str]]  # (lower text, group, role)
     subject_entities: list[str] = field(default_factory=list)  # named subjects, lower-cased
     named: list[str] = field(default_factory=list)  # every person/org/place named, lower-cased
+    subject_keys: frozenset[str] = frozenset()  # the subject's nouns ("meeting")
+    subject_aliases: frozenset[str] = frozenset()  # the countries or bodies it names
+    subject_other: bool = False  # "another session": the subject is a further one
+    unasserted: bool = False  # the claim itself is about what may be, is wished or asked
+
+
+def aliases_of(doc: Any) -> dict[int, str]:
+    """Token index -> the country or body its name stands for ("Washington" -> the U.S.)."""
+    found: dict[int, str] = {}
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "NORP", "ORG", "LOC"):
+            key = canonical(ent.text)
+            if key:
+                found.update((t.i, key) for t in ent)
+    for tok in doc:
+        if tok.i not in found and tok.pos_ in ("PROPN", "ADJ", "NOUN"):
+            key = canonical(tok.text)
+            if key:
+                found[tok.i] = key
+    return found
 
 
 def _key(tok: Any) -> str:
@@ -118,18 +154,25 @@ def analyse_claim(text: str, parser: Parser) -> ClaimAnalysis:
         return ClaimAnalysis(text, doc, [], False, False, [])
     root = _clause_root(doc)
     content = _scope(root)
+    for child in root.children:
+        if child.dep_ == "prep" and child.lower_ == "according":
+            content -= _scope(child)  # "according to X" says who claims it, not what
     subject: set[int] = set()
     for child in root.children:
         if child.dep_ in ("nsubj", "nsubjpass", "expl"):
             subject |= _scope(child)
     heads: set[int] = set()
-    copular = root.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in root.children)
+    complements = ("attr", "acomp", "oprd") if root.lemma_ in _COPULAS else ()
+    copular = any(c.dep_ in complements for c in root.children) and not any(
+        c.dep_ == "dobj" for c in root.children
+    )
     if copular:
         for child in root.children:
-            if child.dep_ in ("attr", "acomp"):
+            if child.dep_ in complements:
                 heads.add(child.i)
                 heads |= {c.i for c in child.children if c.dep_ == "compound"}
     core = _core(root, heads)
+    aliases = aliases_of(doc)
     terms: list[Term] = []
     for tok in doc:
         if tok.pos_ not in _CONTENT_POS or tok.is_punct:
@@ -137,6 +180,7 @@ def analyse_claim(text: str, parser: Parser) -> ClaimAnalysis:
         if (
             tok.lower_ in STOPWORDS
             or tok.lemma_ in ("be", "have", "do")
+            or (copular and tok.i == root.i)
             or (tok.pos_ == "ADV" and tok.lower_ in _WEAK_ADVERBS)
         ):
             continue
@@ -159,6 +203,7 @@ def analyse_claim(text: str, parser: Parser) -> ClaimAnalysis:
                 tok.i in heads,
                 tok.i,
                 tok.i in core,
+                aliases.get(tok.i),
             )
         )
     negated = any(
@@ -181,7 +226,24 @@ def analyse_claim(text: str, parser: Parser) -> ClaimAnalysis:
         for ent in doc.ents
         if ent.label_ in ("PERSON", "ORG", "GPE", "NORP")
     ]
-    return ClaimAnalysis(text, doc, terms, negated, copular, entities, named, every)
+    subject_keys = frozenset(_key(doc[i]) for i in subject if doc[i].pos_ in ("NOUN", "PROPN"))
+    subject_aliases = frozenset(aliases[i] for i in subject if i in aliases)
+    subject_other = any(doc[i].lower_ in _OTHER for i in subject)
+    unasserted = _unasserted(doc, core | {root.i})
+    return ClaimAnalysis(
+        text,
+        doc,
+        terms,
+        negated,
+        copular,
+        entities,
+        named,
+        every,
+        subject_keys,
+        subject_aliases,
+        subject_other,
+        unasserted,
+    )
 
 
 _LIGHT_VERBS = frozenset(["take", "make", "have", "hold", "give", "do", "get", "keep"])
@@ -238,6 +300,13 @@ def _negation_scopes(doc: Any) -> list[set[int]]:
                 if child.dep_ in ("ccomp", "xcomp", "dobj"):
                     scope |= _scope(child)
             scopes.append(scope)
+        elif lower in _FALSE_WORDS and tok.dep_ in ("acomp", "attr"):
+            # "Reports that X were false": the report noun's clause is denied.
+            for subj in tok.head.children:
+                if subj.dep_ in ("nsubj", "nsubjpass") and subj.lemma_ in _REPORT_NOUNS:
+                    for clause in subj.children:
+                        if clause.dep_ in ("acl", "ccomp", "relcl"):
+                            scopes.append(_scope(clause))
         elif tok.lemma_ in DENIAL_VERBS and tok.pos_ == "VERB":
             scope = set()
             for child in tok.children:
@@ -247,8 +316,14 @@ def _negation_scopes(doc: Any) -> list[set[int]]:
     return scopes
 
 
-def _predicative(tok: Any) -> bool:
-    """Is this word said *of* something ("was a negotiation", "described as a dialogue")?"""
+def _predicative(tok: Any, subjects: frozenset[str] = frozenset()) -> bool:
+    """Is this word said *of* something ("was a negotiation", "described as a dialogue")?
+
+    A modifier of the claim's subject counts too: "a secret meeting" says the meeting was
+    secret.
+    """
+    if tok.dep_ in ("amod", "compound") and _key(tok.head) in subjects:
+        return True
     cur = tok
     for _ in range(5):
         if cur.dep_ in ("attr", "acomp", "oprd"):
@@ -263,9 +338,58 @@ def _predicative(tok: Any) -> bool:
     return False
 
 
-def _mentions(sentence: str, name: str) -> bool:
-    """Does the lower-cased sentence contain any word of a lower-cased name?"""
-    return any(w in sentence for w in name.split())
+def _same_subject(
+    claim: ClaimAnalysis,
+    doc: Any,
+    scopes: list[set[int]],
+    core_tokens: set[int],
+    aliases: dict[int, str],
+) -> bool:
+    """Is a denied predicate said of what the claim is about?
+
+    "There is no plan to hold another session" denies holding a session, not that "the
+    meeting was held": the claim's subject has to appear in the denied clause or as its
+    subject (a pronoun may stand for it).
+    """
+    if not claim.subject_keys:
+        return True
+    clause: set[int] = set()
+    for scope in scopes:
+        if not scope & core_tokens:
+            continue
+        clause |= scope
+        for i in scope:
+            root = doc[i]
+            if root.head.i not in scope or root.head.i == i:  # the denied clause's top
+                # Its subject, or that of the verb it is the object of ("X found no defect").
+                for node in (root, *root.ancestors):
+                    for tok in node.children:
+                        if tok.dep_ in ("nsubj", "nsubjpass", "expl"):
+                            clause |= {t.i for t in tok.subtree}
+                    if node.pos_ in ("VERB", "AUX"):
+                        break
+    if not clause:
+        return True
+    for i in clause:
+        tok = doc[i]
+        if any(c.lower_ in _OTHER for c in tok.children) and not claim.subject_other:
+            continue  # "another session" is not the meeting the claim is about
+        if tok.pos_ == "PRON" and tok.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if claim.subject_keys & related(_key(tok)):
+            return True
+        if aliases.get(i) and aliases[i] in claim.subject_aliases:
+            return True
+    return False
+
+
+def _mentions(sentence: str, name: str, aliases: frozenset[str] = frozenset()) -> bool:
+    """Does the lower-cased sentence contain any word of a lower-cased name, or another
+    name for the same country or body?"""
+    if any(w in sentence for w in name.split()):
+        return True
+    key = canonical(name)
+    return key is not None and key in aliases
 
 
 LEFT_OPEN = "left open"  # the cue of a sentence that asks or supposes the claim
@@ -280,7 +404,58 @@ def _left_open(doc: Any, tokens: set[int]) -> bool:
     return False
 
 
-def _matches(term: Term, tok: Any) -> bool:
+# Modals that make a sentence say what may be, not what is ("may resign"). "Must" is left
+# out: "X must step down" states a position.
+_MODALS = frozenset(["may", "might", "could", "would", "should"])
+# Verbs whose complement is wished, feared or planned, not asserted.
+_IRREALIS = frozenset(
+    "fear hope expect want wish urge demand propose plan threaten consider seek recommend "
+    "pray intend aim try".split()
+)
+# Verbs whose infinitive complement is a request: "called on the minister to resign".
+_REQUEST = frozenset("call ask tell order beg press push encourage invite advise".split())
+_FALSE_WORDS = frozenset(
+    "false untrue baseless unfounded wrong inaccurate incorrect fake fabricated groundless".split()
+)
+# Nouns whose "that" clause is reported, not asserted: "reports that the minister resigned".
+_REPORT_NOUNS = frozenset(
+    "report claim rumour rumor allegation suggestion speculation accusation assertion idea "
+    "notion possibility question theory".split()
+)
+
+
+def _unasserted(doc: Any, tokens: set[int]) -> bool:
+    """The claim's words sit under a modal, a wish or request, a report noun, or an order."""
+    for i in tokens:
+        for node in (doc[i], *doc[i].ancestors):
+            head = node.head
+            # "She said taxes would rise" reports a forecast: "would" is "will", told later.
+            reported = node.dep_ == "ccomp" and head.lemma_ in REPORTING_VERBS
+            if any(
+                c.dep_ == "aux" and c.lower_ in _MODALS and not (reported and c.lower_ == "would")
+                for c in node.children
+            ):
+                return True
+            if node.dep_ in ("xcomp", "ccomp") and head.lemma_ in _IRREALIS:
+                return True
+            if node.dep_ == "xcomp" and head.lemma_ in _REQUEST:
+                return True
+            if node.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and (
+                head.lemma_ in _REPORT_NOUNS
+            ):
+                return True
+            if (
+                node.tag_ == "VB"
+                and node.i == next((t.i for t in doc if not t.is_punct), -1)
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in node.children)
+            ):
+                return True  # an order: "Resign now, protesters told the minister."
+    return False
+
+
+def _matches(term: Term, tok: Any, aliases: dict[int, str] | None = None) -> bool:
+    if term.alias and aliases and aliases.get(tok.i) == term.alias:
+        return True
     key = _key(tok)
     if key in related(term.key):
         return True
@@ -320,10 +495,12 @@ class RulesStanceJudge:
         total = sum(t.weight for t in claim.terms) or 1.0
         pred_total = sum(t.weight for t in claim.terms if t.predicate) or 1.0
         matched_terms: dict[int, list[Any]] = {}
+        aliases = aliases_of(doc)
+        alias_keys = frozenset(aliases.values())
         for term in claim.terms:
-            hits = [tok for tok in doc if not tok.is_punct and _matches(term, tok)]
+            hits = [tok for tok in doc if not tok.is_punct and _matches(term, tok, aliases)]
             if term.head and claim.copular:
-                strong = [t for t in hits if _predicative(t)]
+                strong = [t for t in hits if _predicative(t, claim.subject_keys)]
                 if not strong and hits:
                     matched_terms[term.index] = []  # mentioned, but not said of anything
                     continue
@@ -349,18 +526,26 @@ class RulesStanceJudge:
         core_hit = sum(1 for t in claim.terms if t.core and matched_terms.get(t.index))
         # A named subject must be present for a sentence to contradict what it did.
         sentence = doc.text.lower()
-        subject_here = all(_mentions(sentence, name) for name in claim.subject_entities)
+        subject_here = all(_mentions(sentence, name, alias_keys) for name in claim.subject_entities)
 
         relevance = 0.5 * max(cosine, 0.0) + 0.5 * coverage
-        if core_tokens and _left_open(doc, core_tokens):
+        scopes = _negation_scopes(doc)
+        negated = any(sum(1 for s in scopes if i in s) % 2 == 1 for i in core_tokens)
+        if core_tokens and (
+            _left_open(doc, core_tokens)
+            or (not negated and not claim.unasserted and _unasserted(doc, core_tokens))
+        ):
             stance = StanceScore(Stance.NEUTRAL, round(1.0 - 0.5 * relevance, 3), LEFT_OPEN)
             return Judgement(stance, relevance, coverage, matched_tokens, doc, pred_tokens)
 
-        scopes = _negation_scopes(doc)
-        negated = any(sum(1 for s in scopes if i in s) % 2 == 1 for i in core_tokens)
         cue = ""
         conflict = factual = False
-        if core_tokens and subject_here and negated != claim.negated:
+        if (
+            core_tokens
+            and subject_here
+            and negated != claim.negated
+            and _same_subject(claim, doc, scopes, core_tokens, aliases)
+        ):
             conflict, cue = True, "opposite polarity"
         antonym = self._antonym(claim, doc, matched_terms)
         if antonym and not conflict:
@@ -370,15 +555,17 @@ class RulesStanceJudge:
                 conflict, factual, cue = True, True, f"antonym '{antonym.text}'"
                 pred_cov = max(pred_cov, 0.5)
         core_all = core_total > 0 and core_hit == core_total
-        swap = None if conflict or not core_all else self._swap(claim, doc, matched_terms)
+        swap = None if conflict or not core_all else self._swap(claim, doc, matched_terms, aliases)
         if swap:
             conflict, factual, cue = True, True, f"{swap} differs"
 
         hedge = 0.85 if any(t.lemma_.lower() in HEDGES for t in doc) else 1.0
         # Paraphrase by meaning: close in embedding space, naming whoever the claim names.
         paraphrase = PARAPHRASE_WEIGHT * cosine + (1 - PARAPHRASE_WEIGHT) * coverage
-        names_present = all(_mentions(sentence, name) for name in claim.named)
-        lexical = pred_cov >= 0.6 and coverage >= 0.55 and cosine >= 0.35
+        names_present = all(_mentions(sentence, name, alias_keys) for name in claim.named)
+        # Whoever the claim says did it must be there: "diplomats from other nations
+        # attended" does not cover "Chinese diplomats attended".
+        lexical = pred_cov >= 0.6 and coverage >= 0.55 and cosine >= 0.35 and subject_here
         if conflict and ((pred_cov >= 0.5 and coverage >= 0.4) or swap):
             score = (0.45 + 0.5 * relevance) * hedge
             stance = StanceScore(Stance.REFUTES, round(min(score, 0.99), 3), cue, factual)
@@ -407,14 +594,29 @@ class RulesStanceJudge:
         return None
 
     @staticmethod
-    def _swap(claim: ClaimAnalysis, doc: Any, matched: dict[int, list[Any]]) -> str | None:
-        """Another place/person/date/number where the claim has one, in the same role."""
+    def _swap(
+        claim: ClaimAnalysis, doc: Any, matched: dict[int, list[Any]], aliases: dict[int, str]
+    ) -> str | None:
+        """Another value where the claim has one, in a slot that holds only one value."""
         if not claim.entities:
             return None
         lowered = claim.text.lower()
         for text, group, role in claim.entities:
+            slot = _slot(group, role, text)
+            if slot is None:
+                continue
             words = {stem(w) for w in text.split()}
-            missing = not any(_key(tok) in words or tok.lower_ in text.split() for tok in doc)
+            key = canonical(text)
+            seen = {_key(tok) for tok in doc} | {tok.lower_ for tok in doc}
+            if group in ("date", "num"):  # "July 16" is not "July 20"; "about" is not a value
+                values = _values(text)
+                if not values:
+                    continue  # "earlier this month" cannot be compared
+                missing = not values <= seen
+            else:
+                missing = not (words & seen or set(text.split()) & seen) and not (
+                    key is not None and key in aliases.values()
+                )
             if not missing:
                 continue
             others = [t for t in claim.terms if not any(stem(w) == t.key for w in text.split())]
@@ -426,7 +628,39 @@ class RulesStanceJudge:
                 if (
                     _ENTITY_GROUPS.get(ent.label_) == group
                     and ent.text.lower() not in lowered
-                    and _role(ent.root) == role
+                    and _slot(group, _role(ent.root), ent.text) == slot
+                    and (group not in ("date", "num") or _values(ent.text))
+                    and not (key and canonical(ent.text) == key)
                 ):
                     return f"{ent.text!s} vs {text}"
         return None
+
+
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday "
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
+    "hundred thousand million billion trillion half dozen".split()
+)
+
+
+def _values(text: str) -> set[str]:
+    """The words of a date or number that carry its value: digits, months, weekdays."""
+    return {
+        w
+        for w in re.findall(r"[\w.,]+", text.lower())
+        if any(ch.isdigit() for ch in w) or w in _MONTHS
+    }
+
+
+def _slot(group: str, role: str, text: str = "") -> str | None:
+    """The slot a value fills, when that slot can hold only one value; else None."""
+    if group == "date":
+        if _FREQUENCY.match(text.lower()):
+            return "frequency"
+        return "time" if role in _TIME_ROLES else role
+    if group == "num":
+        return role
+    if role in _EXCLUSIVE_NAME_ROLES:
+        return "where" if role.startswith("prep:") and group == "place" else role
+    return None

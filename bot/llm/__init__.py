@@ -5,9 +5,9 @@ Imports nothing from ``bot.web`` (checked by import-linter).
 
 from retrieval.errors import MissingDependencyError
 
-# The runtime install is offline-only; LangChain and the OpenAI client come with the extra.
+# The runtime install is offline-only; LangChain's OpenAI chat model and the OpenAI client
+# come with the extra.
 try:
-    import langchain_core  # noqa: F401
     import langchain_openai  # noqa: F401
 except ImportError as exc:
     raise MissingDependencyError(

@@ -56,6 +56,9 @@ class CitationOut(BaseModel):
     quote: str
     speaker: str | None
     stance: Literal["SUPPORTS", "REFUTES", "NEUTRAL"]
+    page: int | None = Field(None, description="1-based page of a PDF.")
+    outlet: str | None = Field(None, description="Who published the document, when known.")
+    published: str | None = Field(None, description="ISO date it was published, when known.")
 
 
 class AnswerOut(BaseModel):
@@ -83,6 +86,8 @@ class DocumentOut(BaseModel):
     instructions: int | None = Field(
         None, description="Sentences set aside as instructions to the bot, not evidence "
         "(unknown for documents stored before this was counted).")
+    outlet: str | None = Field(None, description="Who published it, when known.")
+    published: str | None = Field(None, description="ISO date it was published, when known.")
 
 
 class UploadedFile(BaseModel):
@@ -210,7 +215,7 @@ def make_router(services: Services, verifier: Verifier) -> APIRouter:
                             429: {"description": "over the client's upload rate limit"},
                             503: {"description": "the document store is unavailable"}})
     def upload(request: Request, files: Annotated[list[UploadFile] | None, File(
-            description="One or more .txt, .md or .html files (form field `files`).")] = None
+            description="One or more .txt, .md, .html or .pdf files (form field `files`).")] = None
     ) -> dict[str, Any]:
         """Add documents; they are searchable as soon as this returns. Same text twice is a
         no-op; a file with the name of an earlier upload replaces it."""

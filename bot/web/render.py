@@ -105,15 +105,35 @@ def answer_html(answer: Answer) -> str:
     return f'<div class="cc-answer">{head}{body}{warn}{citation_details(answer.citations)}</div>'
 
 
+def by_party_and_date(citations: Iterable[Citation]) -> list[Citation]:
+    """Supporters first, then the other side, as before; but each party's statements together
+    and in date order (undated last), so a change of position reads from top to bottom."""
+    order = {Stance.SUPPORTS: 0, Stance.REFUTES: 1, Stance.NEUTRAL: 2}
+    ranked = sorted(citations, key=lambda c: (order[c.stance], c.n))
+    first: dict[str, int] = {}
+    for i, c in enumerate(ranked):
+        first.setdefault(speaker_name(c).lower(), i)
+    return sorted(ranked, key=lambda c: (first[speaker_name(c).lower()],
+                                         c.published or "9999", c.n))
+
+
+def outlet_html(c: Citation) -> str:
+    """ — Outlet, p. 3: who published the cited document and the page, when known."""
+    parts = [esc(c.outlet)] if c.outlet else []
+    if c.page is not None:
+        parts.append(f"p. {c.page}")
+    return f' <span class="cc-outlet">— {", ".join(parts)}</span>' if parts else ""
+
+
 def who_says_what_html(answer: Answer | None) -> str:
-    """Each cited source's position side by side: speaker | position | quote | document."""
+    """Each cited source's position side by side: speaker | position | quote | document |
+    published; each party's statements together, by date."""
     if answer is None:
         return '<p class="cc-muted">Who says what will appear here.</p>'
     if not answer.citations:
         return '<p class="cc-muted">No source takes a position on this claim.</p>'
-    order = {Stance.SUPPORTS: 0, Stance.REFUTES: 1, Stance.NEUTRAL: 2}
     rows = []
-    for c in sorted(answer.citations, key=lambda c: (order[c.stance], c.n)):
+    for c in by_party_and_date(answer.citations):
         word = STANCE_WORDS[c.stance]
         rows.append(
             f'<tr class="cc-row cc-{c.stance.value.lower()}" data-cite="{c.n}">'
@@ -121,12 +141,14 @@ def who_says_what_html(answer: Answer | None) -> str:
             f'<td class="cc-position"><span class="cc-stance cc-{c.stance.value.lower()}">'
             f"{word}</span></td>"
             f'<td class="cc-quote">[{c.n}] “{esc(c.quote)}”</td>'
-            f'<td class="cc-doc">{esc(c.title)}</td></tr>'
+            f'<td class="cc-doc">{esc(c.title)}{outlet_html(c)}</td>'
+            f'<td class="cc-date">{esc(c.published or "–")}</td></tr>'
         )
     claim = f'<p class="cc-claim">Claim checked: <q>{esc(answer.claim)}</q></p>'
     return (
         f'{claim}<table class="cc-who"><thead><tr><th>Speaker</th><th>Position</th>'
-        f'<th>Quote</th><th>Document</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        f'<th>Quote</th><th>Document</th><th>Published</th></tr></thead>'
+        f'<tbody>{"".join(rows)}</tbody></table>'
     )
 
 
@@ -169,8 +191,9 @@ def sources_html(answer: Answer | None, doc_text: DocText) -> str:
             body = f"<mark>{esc(c.quote)}</mark>"
         blocks.append(
             f'<div class="cc-source" data-cite="{c.n}">'
-            f'<div class="cc-source-head"><b>[{c.n}]</b> {esc(c.title)} '
-            f'<span class="cc-muted">— {esc(speaker_name(c))}, chars {c.start}–{c.end}, '
+            f'<div class="cc-source-head"><b>[{c.n}]</b> {esc(c.title)}{outlet_html(c)} '
+            f'<span class="cc-muted">— {esc(speaker_name(c))}, '
+            f'{esc(c.published + ", ") if c.published else ""}chars {c.start}–{c.end}, '
             f"{esc(source_label(c.source))}</span></div>"
             f'<p class="cc-para">{body}</p></div>'
         )

@@ -195,7 +195,8 @@ class ChatUI:
         """Add uploaded files to the store; they are searchable as soon as this returns."""
         paths = list(paths or [])
         if not paths:
-            return (message_html("Choose one or more .txt, .md or .html files first.", "error"),
+            return (message_html("Choose one or more .txt, .md, .html or .pdf files first.",
+                                 "error"),
                     *self.refresh(query), None)
         who = ui_actor(request)
         wait = self.upload_limiter.take(who.who or who.client or "ui")
@@ -223,6 +224,30 @@ class ChatUI:
         notes = [message_html(summary, "ok")] if summary else []
         notes += [message_html(f"Skipped {e}", "error") for e in errors]
         return "".join(notes), *self.refresh(query), None
+
+    def add_url(self, url: str | None, query: str,
+                request: gr.Request | None = None) -> tuple[str, str, Any, str]:
+        """Fetch a web page into the store; it is searchable as soon as this returns."""
+        url = (url or "").strip()
+        if not url:
+            return (message_html("Enter the address of a web page (https://...).", "error"),
+                    *self.refresh(query), url)
+        who = ui_actor(request)
+        wait = self.upload_limiter.take(who.who or who.client or "ui")
+        if wait > 0:
+            return message_html(too_many(wait, "uploads")[0], "error"), *self.refresh(query), url
+        try:
+            report = self.services.ingest([], urls=[url], actor=who,
+                                          allow_private=self.services.settings.fetch_private)
+        except CrosscheckError as exc:
+            return message_html(str(exc), "error"), *self.refresh(query), url
+        except Exception:
+            log.exception("adding %s failed", url)
+            return message_html(GENERIC_ERROR, "error"), *self.refresh(query), url
+        if report.errors:
+            notes = "".join(message_html(f"Skipped {e}", "error") for e in report.errors)
+            return notes, *self.refresh(query), url
+        return message_html(report.summary(), "ok"), *self.refresh(query), ""
 
     def remove(self, doc_id: str | None, query: str,
                request: gr.Request | None = None) -> tuple[str, str, Any]:
@@ -302,11 +327,16 @@ def build_ui(services: Services, verifier: Verifier, *, widget: bool = False,
 def _corpus_tab(ui: ChatUI, demo: gr.Blocks) -> None:
     with gr.Tab("Corpus", id="corpus"):
         s = ui.services.settings
-        files = gr.File(label=f"Add documents (.txt, .md, .html; up to {s.max_upload_files} "
+        files = gr.File(label=f"Add documents (.txt, .md, .html, .pdf; up to {s.max_upload_files} "
                         f"files of {s.max_upload_mb:g} MB)", file_count="multiple",
                         file_types=list(SUPPORTED_SUFFIXES), type="filepath",
                         elem_id="cc-upload")
         add = gr.Button("Add to corpus", variant="primary", elem_id="cc-add")
+        with gr.Row():
+            url = gr.Textbox(label="Or add a web page by its address", scale=5,
+                             placeholder="https://example.com/news/article.html",
+                             elem_id="cc-url", max_lines=1)
+            fetch = gr.Button("Fetch page", scale=1, elem_id="cc-fetch", min_width=100)
         note = gr.HTML(elem_id="cc-corpus-note")
         query = gr.Textbox(label="Filter documents", placeholder="title or source",
                            elem_id="cc-doc-filter")
@@ -316,6 +346,10 @@ def _corpus_tab(ui: ChatUI, demo: gr.Blocks) -> None:
             drop = gr.Button("Remove", variant="stop", scale=1)
         add.click(ui.upload, [files, query], [note, listing, pick, files],
                   api_name="upload_documents", api_visibility="private")
+        fetch.click(ui.add_url, [url, query], [note, listing, pick, url], api_name="add_url",
+                    api_visibility="private")
+        url.submit(ui.add_url, [url, query], [note, listing, pick, url], api_name="add_url_submit",
+                   api_visibility="private")
         drop.click(ui.remove, [pick, query], [note, listing, pick], api_name="remove_document",
                    api_visibility="private")
         query.change(ui.documents_html, query, listing, api_name="filter_documents",

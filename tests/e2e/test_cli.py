@@ -45,7 +45,8 @@ def test_ask_json_cites_the_embassy_sentence(tmp_path: Path, capsys, shared_mode
     assert any("closed its embassy in Tripoli" in c["quote"] for c in answer["citations"])
     for c in answer["citations"]:
         assert set(c) == {"n", "doc_id", "title", "source", "start", "end", "quote", "speaker",
-                          "stance"}
+                          "stance", "page", "outlet", "published"}
+        assert c["page"] is None  # not a PDF
         assert doc_text[c["start"] : c["end"]] == c["quote"]
     assert text  # the seed file itself is untouched
 

@@ -9,10 +9,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# LangChain hidden, as in a runtime-only install.
+# LangChain's OpenAI package hidden, as in a runtime-only install.
 SCRIPT = """
 import sys
-sys.modules["langchain_core"] = None
 sys.modules["langchain_openai"] = None
 from bot.cli import main
 sys.exit(main(["ask", "Was this a negotiation?", "--store", sys.argv[1]]))

@@ -50,7 +50,8 @@ def test_markdown_markup_is_removed() -> None:
         ("blank.txt", b"  \n\n ", "empty"),
         ("bin.txt", b"\x00\x01\x02binary", "binary"),
         ("latin.txt", "caf\u00e9 cr\u00e8me".encode("latin-1"), "not UTF-8"),
-        ("report.pdf", b"%PDF-1.4", "unsupported file type .pdf"),
+        ("report.pdf", b"%PDF-1.4", "not a readable PDF"),
+        ("report.docx", b"PK\x03\x04", "unsupported file type .docx"),
     ],
 )
 def test_bad_files_are_refused_with_a_reason(name: str, data: bytes, reason: str) -> None:

@@ -9,6 +9,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from tests.pdf_maker import make_pdf
+
 pytestmark = pytest.mark.slow  # uploads and removals through the whole app
 
 BRIDGE = (b"Harbor council reopens bridge\n\nThe Port Elm harbor council voted on Tuesday to "
@@ -76,6 +78,19 @@ def test_uploaded_document_is_cited_at_once(client) -> None:
     assert doc_id in cited_docs(client, BRIDGE_Q)
 
 
+def test_uploaded_pdf_is_cited_with_its_page(client) -> None:
+    pdf = make_pdf([["Ferry timetable"], ["The Lindqvist ferry company said on Friday that the",
+                                          "night ferry to Oskarholm will stop running in March."]])
+    r = upload(client, ("ferry.pdf", pdf))
+    assert r.status_code == 200, r.text
+    doc_id = r.json()["files"][0]["doc_id"]
+    answer = client.post("/api/verify", json={
+        "question": "Will the night ferry to Oskarholm stop running in March?"}).json()
+    mine = [c for c in answer["citations"] if c["doc_id"] == doc_id]
+    assert mine and all(c["page"] == 2 for c in mine)
+    assert all(c["source"] == "upload:ferry.pdf" for c in mine)
+
+
 def test_uploading_the_same_file_again_is_a_no_op(client) -> None:
     first = upload(client, ("bridge-copy.md", BRIDGE)).json()
     listed = client.get("/api/documents").json()
@@ -99,7 +114,9 @@ def test_good_files_are_added_and_bad_ones_reported(client) -> None:
 @pytest.mark.parametrize(("files", "status", "words"), [
     ([("notes.txt", b"%PDF-1.7\n" + b"x" * 64)], 400, "PDF"),
     ([("blob.txt", b"\x00\x01\x02\x03" * 64)], 400, "binary"),
-    ([("report.pdf", b"plain words")], 400, "unsupported file type .pdf"),
+    ([("report.pdf", b"plain words")], 400, "not a PDF"),
+    ([("scan.pdf", make_pdf([[]]))], 400, "no text layer"),
+    ([("notes.docx", b"plain words")], 400, "unsupported file type .docx"),
     ([("../../etc/cron.txt", b"plain words")], 400, "another folder"),
     ([("/etc/passwd.txt", b"plain words")], 400, "another folder"),
     ([("..", b"plain words")], 400, "another folder"),

@@ -253,3 +253,24 @@ def test_upload_names_are_cleaned(fresh_ui, tmp_path: Path) -> None:
     path = _write(tmp_path, "notes <b>.txt", b"Notes\n\nPlain notes about llamas.")
     _, listing, *_ = fresh_ui.upload([path], "")
     assert "upload:notes _b_.txt" in listing
+
+
+def test_who_says_what_shows_outlet_and_date_and_orders_a_party_by_date() -> None:
+    from dataclasses import replace
+
+    later = replace(_cite(1, "The official said it was not a negotiation.", Stance.REFUTES,
+                          speaker="Union"), outlet="Harbour Times", published="2026-07-16")
+    other = replace(_cite(2, "Last one.", Stance.SUPPORTS, speaker="Port authority"),
+                    published="2026-07-19")
+    earlier = replace(_cite(3, "First sentence here.", Stance.SUPPORTS, speaker="Union"),
+                      outlet="Coast Courier", published="2026-07-18", page=2)
+    html = who_says_what_html(_answer(Verdict.DISPUTED, later, other, earlier))
+    assert "<th>Published</th>" in html
+    rows = html.split("<tr class=")[1:]
+    # Parties as before (supporters first: the port authority, then the union), but the
+    # union's statements together and by date: against on July 16, for on July 18.
+    assert [r.split('data-cite="')[1][0] for r in rows] == ["2", "1", "3"]
+    assert "Harbour Times" in rows[1] and "2026-07-16" in rows[1]
+    assert "Coast Courier, p. 2" in rows[2] and "2026-07-18" in rows[2]
+    assert ">–<" in who_says_what_html(_answer(Verdict.SUPPORTED,
+                                               _cite(1, "Last one.", Stance.SUPPORTS)))

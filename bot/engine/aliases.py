@@ -1,0 +1,87 @@
+"""Names that stand for the same country or body: short forms, demonyms, capitals.
+
+News writes "Washington" for the U.S. government, "Chinese officials" for China's and
+"the UN" for the United Nations. Two such names fill a slot with the same value, so one
+never contradicts the other, and either one covers a claim that uses the other.
+"""
+
+from __future__ import annotations
+
+import re
+
+# One entity a line: its names, separated by "|". The first is the canonical key.
+_GROUPS = """
+united states|us|u.s.|u.s|usa|u.s.a.|america|american|americans|washington
+united kingdom|uk|u.k.|britain|great britain|british|briton|britons|london
+russia|russian|russians|russian federation|moscow|kremlin
+china|chinese|prc|people's republic of china|beijing
+france|french|paris|elysee
+germany|german|germans|berlin
+italy|italian|italians|rome
+spain|spanish|madrid
+japan|japanese|tokyo
+india|indian|indians|new delhi|delhi
+pakistan|pakistani|pakistanis|islamabad
+iran|iranian|iranians|tehran
+iraq|iraqi|iraqis|baghdad
+syria|syrian|syrians|damascus
+israel|israeli|israelis|jerusalem
+egypt|egyptian|egyptians|cairo
+libya|libyan|libyans|tripoli
+tunisia|tunisian|tunisians|tunis
+turkey|turkish|turkiye|ankara
+saudi arabia|saudi|saudis|riyadh
+ukraine|ukrainian|ukrainians|kyiv|kiev
+poland|polish|poles|warsaw
+canada|canadian|canadians|ottawa
+mexico|mexican|mexicans|mexico city
+brazil|brazilian|brazilians|brasilia
+argentina|argentine|argentinian|buenos aires
+australia|australian|australians|canberra
+south africa|south african|pretoria
+nigeria|nigerian|nigerians|abuja
+kenya|kenyan|kenyans|nairobi
+north korea|north korean|pyongyang|dprk
+south korea|south korean|seoul|korea
+afghanistan|afghan|afghans|kabul
+qatar|qatari|doha
+united arab emirates|uae|emirati|abu dhabi
+greece|greek|greeks|athens
+netherlands|dutch|holland|hague|amsterdam
+belgium|belgian|brussels
+sweden|swedish|stockholm
+norway|norwegian|oslo
+switzerland|swiss|bern
+austria|austrian|vienna
+ireland|irish|dublin
+portugal|portuguese|lisbon
+united nations|un|u.n.
+european union|eu|e.u.
+north atlantic treaty organization|nato
+world health organization|who
+"""
+
+_INDEX: dict[str, str] = {}
+for _line in _GROUPS.strip().splitlines():
+    _names = [n.strip() for n in _line.split("|")]
+    for _name in _names:
+        _INDEX[_name] = _names[0]
+
+# Forms that are also ordinary words: they count only in capitals ("US", "WHO").
+_CASE_SENSITIVE = frozenset(["us", "who"])
+
+
+def canonical(name: str) -> str | None:
+    """The canonical key of a country or body named by ``name``, or None."""
+    text = re.sub(r"[’']s$", "", name.strip())
+    lowered = text.lower()
+    lowered = re.sub(r"^the\s+", "", lowered)
+    if lowered in _CASE_SENSITIVE and not text.isupper():
+        return None
+    return _INDEX.get(lowered)
+
+
+def same_entity(a: str, b: str) -> bool:
+    """Do two names stand for the same country or body?"""
+    ka = canonical(a)
+    return ka is not None and ka == canonical(b)

@@ -1,0 +1,162 @@
+"""Principles the judgement follows, on sentences written for these tests (not the seed's).
+
+Other words for the same thing support; another value refutes only in a slot that holds one
+value; a denial must be about what the claim is about; a question asserts nothing and a
+yes/no answer asserts or denies its question.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine.aliases import canonical, same_entity
+from bot.engine.claims import make_claim
+from bot.engine.dialogue import DialogueJudge, read
+from bot.engine.stance_rules import RulesStanceJudge
+from bot.types import Candidate, Stance
+from retrieval.types import Document, Span
+
+
+@pytest.fixture(scope="module")
+def rules(parser, embedder) -> RulesStanceJudge:
+    return RulesStanceJudge(parser, embedder)
+
+
+def test_names_for_the_same_country_or_body() -> None:
+    assert same_entity("Washington", "the United States")
+    assert same_entity("Chinese", "Beijing")
+    assert same_entity("the U.N.", "United Nations")
+    assert not same_entity("Paris", "Berlin")
+    # "us" and "who" are ordinary words unless written in capitals.
+    assert canonical("us") is None and canonical("US") == "united states"
+    assert canonical("who") is None and canonical("WHO") == "world health organization"
+
+
+@pytest.mark.parametrize(
+    ("question", "claim"),
+    [
+        ("Was the summit first announced in Oslo?", "The summit was first announced in Oslo."),
+        ("Is a second vote planned, according to the clerk?",
+         "A second vote is planned, according to the clerk."),
+        ("Was the hearing with the two witnesses held in March?",
+         "The hearing with the two witnesses was held in March."),
+        ("Are the dock workers on strike?", "The dock workers are on strike."),
+        ("Did the mayor sign the order?", "The mayor signed the order."),
+        # A negative question asks the positive; a "not" after the subject is claimed.
+        ("Didn't the mayor sign the order?", "The mayor signed the order."),
+        ("Wasn't the hearing a formality?", "The hearing was a formality."),
+        ("Did the mayor not sign the order?", "The mayor did not sign the order."),
+    ],
+)
+def test_inverted_questions_become_statements(parser, question: str, claim: str) -> None:
+    assert make_claim(question, parser).text == claim
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        # Metonymy: a capital for its government, a demonym for its country.
+        ("Washington recognised the new council.",
+         "The United States recognised the new council in March.", Stance.SUPPORTS),
+        ("Moscow expelled two diplomats.",
+         "Russia expelled two diplomats on Friday.", Stance.SUPPORTS),
+        # Another party doing the same does not contradict (attendance is not exclusive)...
+        ("Brazilian envoys attended the summit.",
+         "Argentine envoys attended the summit in Lima.", Stance.NEUTRAL),
+        # ...but another place for where one event happened does.
+        ("The summit was held in Lima.", "The summit was held in Quito.", Stance.REFUTES),
+        # Another date in the same slot refutes, whatever the preposition.
+        ("The ceasefire was signed on March 3.",
+         "The two sides signed the ceasefire March 9 in a border town.", Stance.REFUTES),
+        # How often is not when; "about" and "around" are not values.
+        ("The dam is inspected every week.",
+         "The dam was closed after an inspection on May 2.", None),
+        ("The ferry carried about 900 passengers a day.",
+         "The ferry carried around 900 passengers a day last summer.", Stance.SUPPORTS),
+        # A modifier says what a predicate says: "a secret vote" = "the vote was kept secret".
+        ("The vote was kept secret.",
+         "The committee held a secret vote on the proposal.", Stance.SUPPORTS),
+        # A denial about something else ("another hearing") is not a denial of the claim.
+        ("The hearing was held in public.",
+         "The clerk said there is no plan to hold another hearing.", Stance.NEUTRAL),
+        # What may be, is feared, requested or ordered is not asserted...
+        ("The pier was closed.", "The pier may be closed next month.", Stance.NEUTRAL),
+        ("The pier was closed.", "Fishermen feared the pier would be closed.", Stance.NEUTRAL),
+        ("The director resigned.", "Staff called on the director to resign.", Stance.NEUTRAL),
+        ("The director resigned.", "Resign now, the staff union told the director.",
+         Stance.NEUTRAL),
+        # ...unless the claim says the same kind of thing.
+        ("The union asked the director to resign.",
+         "The union has asked the director to resign by Friday.", Stance.SUPPORTS),
+        # A reported forecast is the speaker's claim, whatever the tense.
+        ("The mayor said fares will rise.", "The mayor said fares would rise.", Stance.SUPPORTS),
+        # Reports declared false are denied.
+        ("The director resigned.", "Reports that the director had resigned were false.",
+         Stance.REFUTES),
+        # A denial whose subject is the verb's own ("the audit found no error").
+        ("The audit found an accounting error.",
+         "The audit found no accounting error, the ministry said.", Stance.REFUTES),
+    ],
+)
+def test_stance_principles(rules, claim: str, sentence: str, expected: Stance | None) -> None:
+    """``None``: anything but a contradiction."""
+    [score] = rules.scores(claim, [sentence])
+    if expected is None:
+        assert score.label is not Stance.REFUTES, score
+    else:
+        assert score.label is expected, score
+
+
+def _candidates(text: str, *quotes: str) -> list[Candidate]:
+    doc = Document("d1", "Fact check", "test", text)
+    out = []
+    for q in quotes:
+        start = text.index(q)
+        out.append(Candidate(doc, Span(start, start + len(q)), 0, 0.6))
+    return out
+
+
+QA = (
+    "Q: Did the governor veto the housing bill? A: No. She signed it on 4 May.\n"
+    "Q: Will the bill raise rents? A: Yes, by up to 2 percent a year.\n"
+    "Q: Who wrote the bill? A: No answer could be found."
+)
+
+
+def test_reading_questions_and_answers() -> None:
+    ask, no, yes, none = _candidates(
+        QA,
+        "Q: Did the governor veto the housing bill?",
+        "A: No. She signed it on 4 May.",
+        "A: Yes, by up to 2 percent a year.",
+        "A: No answer could be found.",
+    )
+    assert read(ask).asks
+    assert read(no).question == "Did the governor veto the housing bill?"
+    assert read(no).polar and not read(no).affirmed
+    assert read(yes).polar and read(yes).affirmed
+    assert not read(none).polar  # "No answer" is no denial
+
+
+def test_a_question_never_supports_and_a_no_denies(parser, embedder) -> None:
+    judge = DialogueJudge(RulesStanceJudge(parser, embedder), parser)
+    ask, no = _candidates(
+        QA, "Q: Did the governor veto the housing bill?", "A: No. She signed it on 4 May."
+    )
+    asked, answered = judge.judge("The governor vetoed the housing bill.", [ask, no])
+    assert asked.score.label is Stance.NEUTRAL
+    assert answered.score.label is Stance.REFUTES
+    # Without the dialogue reading the question itself reads as support.
+    [plain] = RulesStanceJudge(parser, embedder).judge("The governor vetoed the housing bill.",
+                                                       [ask])
+    assert plain.score.label is Stance.SUPPORTS
+
+
+def test_a_pronoun_answer_is_read_with_the_question_subject(parser, embedder) -> None:
+    text = "Q: How did Councillor Ames vote on the harbour plan? A: She voted for the plan."
+    judge = DialogueJudge(RulesStanceJudge(parser, embedder), parser)
+    [answer] = judge.judge(
+        "Councillor Ames voted for the harbour plan.",
+        _candidates(text, "A: She voted for the plan."),
+    )
+    assert answer.score.label is Stance.SUPPORTS
