@@ -1,6 +1,6 @@
 # Two entry points: `make run` (the app on its offline defaults) and `make test`.
-# `run` installs the runtime only (offline: no torch, no OpenAI client); `test` adds the dev extra
-# (the llm extra, and torch for training, export and parity checks) to the same venv.
+# `run` installs the runtime only (offline: no torch, no LangChain); `test` adds the dev extra
+# (the llm and integrations extras, and torch for training, export and parity checks).
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin

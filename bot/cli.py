@@ -155,7 +155,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_mcp(args: argparse.Namespace) -> int:
-    from bot import mcp_server
+    try:
+        from bot import mcp_server
+    except ImportError as exc:  # the runtime install leaves the integrations out
+        from retrieval.errors import MissingDependencyError
+
+        raise MissingDependencyError(
+            f"crosscheck mcp needs the integrations extra ({exc.name} is missing): "
+            "pip install 'crosscheck[integrations]'"
+        ) from exc
 
     services = _services(args)
     if not args.http:
