@@ -87,7 +87,9 @@ def cmd_ask(args: argparse.Namespace) -> int:
     from bot.pipeline import Verifier
 
     history = json.loads(Path(args.history).read_text()) if args.history else []
-    verifier = Verifier(_services(args))
+    services = _services(args)
+    services.load_models_in_background()  # overlaps the store and parser loads (cold start)
+    verifier = Verifier(services)
     if args.json:
         answer = verifier.verify(args.question, history)
         for warning in answer.warnings:
@@ -158,7 +160,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_mcp(args: argparse.Namespace) -> int:
-    from bot import mcp_server
+    try:
+        from bot import mcp_server
+    except ImportError as exc:  # the runtime install leaves the integrations out
+        from retrieval.errors import MissingDependencyError
+
+        raise MissingDependencyError(
+            f"crosscheck mcp needs the integrations extra ({exc.name} is missing): "
+            "pip install 'crosscheck[integrations]'"
+        ) from exc
 
     services = _services(args)
     if not args.http:

@@ -16,7 +16,15 @@ import threading
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from retrieval.errors import InputError, MissingDependencyError
+
+try:
+    from langchain_core.callbacks import CallbackManagerForRetrieverRun
+except ImportError as exc:  # the runtime install leaves the integrations out
+    raise MissingDependencyError(
+        "the LangChain integration needs the integrations extra: "
+        "pip install 'crosscheck[integrations]'"
+    ) from exc
 from langchain_core.documents import Document as LCDocument
 from langchain_core.retrievers import BaseRetriever
 from langchain_core.runnables import Runnable, RunnableConfig
@@ -26,7 +34,6 @@ from pydantic import ConfigDict, Field, PrivateAttr
 from bot.pipeline import Verifier
 from bot.services import Services
 from bot.settings import Settings, load_settings
-from retrieval.errors import InputError
 
 __all__ = ["CrosscheckRetriever", "CrosscheckVerifier"]
 

@@ -26,10 +26,12 @@ if TYPE_CHECKING:  # ingest (and its file loaders) load only when something is i
 
 log = logging.getLogger(__name__)
 
-# Cache sizes, in entries: documents read for evidence, sentence vectors, parsed sentences.
+# Cache sizes, in entries: documents read for evidence, sentence vectors, parsed sentences,
+# stance model probabilities.
 DOCUMENT_CACHE = 256
 SENTENCE_VECTOR_CACHE = 20000
 PARSE_CACHE = 4096
+STANCE_CACHE = 20000  # (claim, sentence) pairs' model probabilities
 
 
 def make_judge(settings: Settings, parser: Parser) -> StanceJudge:
@@ -51,7 +53,7 @@ def _base_judge(settings: Settings, parser: Parser) -> StanceJudge:
     from bot.engine.stance_model import ModelStanceJudge
 
     try:
-        return ModelJudge(rules, ModelStanceJudge())
+        return ModelJudge(rules, ModelStanceJudge(cache_size=STANCE_CACHE))
     except (OSError, ValueError, ImportError) as exc:
         raise ConfigError(
             f"the stance model cannot be loaded ({exc}); reinstall Crosscheck "
@@ -178,6 +180,27 @@ class Services:
                 {"doc_id": d, "name": doc.source if doc else "", "title": doc.title if doc else ""}
                 for d, doc in docs], removed=removed)
             return removed
+
+    def load_models_in_background(self) -> threading.Thread:
+        """Load the embedder and stance model on another thread, and run each once.
+
+        Their sessions are built and run in onnxruntime's native code, so a new process
+        (``crosscheck ask``) loads them while its main thread imports Chroma and spaCy
+        instead of after. A failure here is left to the main thread, which meets it again.
+        """
+
+        def load() -> None:
+            try:
+                self.embedder.embed(["warm up"])
+                model = getattr(self.judge, "model", None)  # the `model` judge's ONNX model
+                if model is not None and hasattr(model, "probabilities"):
+                    model.probabilities("warm up", ["warm up"])
+            except Exception:  # reported where the model is first used
+                log.debug("background model load failed", exc_info=True)
+
+        thread = threading.Thread(target=load, name="load-models", daemon=True)
+        thread.start()
+        return thread
 
     def ensure_seeded(self) -> IngestReport | None:
         """A new user gets answers with no set-up: an empty store takes in the seed corpus."""

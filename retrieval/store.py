@@ -2,20 +2,29 @@
 
 Writes are ordered so a crash never leaves a half-present document: the document
 record is written ``pending`` first, then its chunks, then it is marked
-``complete``. Readers ignore chunks of documents that are not complete, and
-``repair()`` removes whatever a crash left pending.
+``complete``, then its chunks go into the lexical index. Readers ignore chunks of
+documents that are not complete, and ``repair()`` removes whatever a crash left
+pending. Removal marks a document pending, drops its lexical rows, then its chunks.
+
+The lexical index (SQLite FTS5, ``retrieval.lexical_index``) is a file in the store's
+folder, shared by every process using that folder. With a Chroma server each replica
+keeps its own file, brought in step with the server's complete documents whenever
+the store's version changes (added documents are read and indexed, removed ones dropped).
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import logging
 import os
+import sqlite3
 import threading
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlparse
 
@@ -23,6 +32,7 @@ import numpy as np
 
 from retrieval.errors import BackendError, ConfigError, CrosscheckError
 from retrieval.instructions import count_instructions
+from retrieval.lexical_index import LexicalIndex
 from retrieval.sources import public_source
 from retrieval.types import Chunk, Document, Passage, Span
 
@@ -34,6 +44,8 @@ _PENDING, _COMPLETE = "pending", "complete"
 # (a second replica, or the CLI next to the server): ``ingest`` leaves it alone.
 PENDING_GRACE = 600.0
 _QUIET_NS = 200_000_000  # see ChunkStore._files
+LEXICAL_PREFIX = "lexical-"  # the lexical index's files in the store folder
+SYNC_BATCH = 200  # documents whose chunks are read per call when catching up the index
 
 T = TypeVar("T")
 
@@ -69,6 +81,22 @@ def _client(path: str | None, url: str | None) -> Any:
     if not path:
         raise ConfigError("no store: set CROSSCHECK_STORE (a folder) or CROSSCHECK_CHROMA_URL")
     return chromadb.PersistentClient(path=path, settings=settings)
+
+
+def lexical_index_path(stamp: str, path: str | None, url: str | None) -> Path | None:
+    """Where the lexical index of a store lives: in its folder, or per replica for a server.
+
+    A server's replicas each keep a file under ``$XDG_CACHE_HOME/crosscheck/lexical`` (by
+    default ``~/.cache``) named by the server's address and the index stamp; an in-memory
+    store (a given client) keeps its index in memory.
+    """
+    if url:
+        key = hashlib.sha1(url.encode()).hexdigest()[:10]
+        cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+        return cache / "crosscheck" / "lexical" / f"{key}-{stamp}.sqlite3"
+    if path:
+        return Path(path) / f"{LEXICAL_PREFIX}{stamp}.sqlite3"
+    return None
 
 
 def _chunk_from(id_: str, text: str, meta: dict[str, Any]) -> Chunk:
@@ -126,7 +154,7 @@ class ChunkStore:
     """Chunks and documents of one index (named by ``stamp``) in Chroma."""
 
     def __init__(self, stamp: str, path: str | None = None, url: str | None = None,
-                 client: Any = None) -> None:
+                 client: Any = None, lexical_path: str | Path | None = None) -> None:
         self.stamp = stamp
         self._given_client = client  # share one open client among many small indexes
         self.path, self.url = path, url
@@ -135,8 +163,19 @@ class ChunkStore:
         self._generation = 0  # bumped by local writes, so caches know to refresh
         self._stale = False
         self._version_cache: tuple[Any, tuple[int, int, int]] | None = None
+        # The lexical index, and the store version it was last brought in step with.
+        self._lexical_file = (Path(lexical_path) if lexical_path is not None
+                              else None if client is not None
+                              else lexical_index_path(stamp, path, url))
+        # Every writer of a store folder writes its index file too, so a reader need not
+        # compare document ids when the counts agree (see ``_sync_lexical``).
+        self._lexical_shared = bool(path) and not url and client is None \
+            and lexical_path is None
+        self._lexical_synced: tuple[int, ...] | None = None
+        self._lexical_sync_lock = threading.Lock()
         try:
             self._open()
+            self.lexical = LexicalIndex(self._lexical_file)
         except CrosscheckError:
             raise
         except Exception as exc:
@@ -206,7 +245,8 @@ class ChunkStore:
             out = []
             with os.scandir(self.path) as entries:
                 for entry in entries:
-                    if entry.is_file(follow_symlinks=False):
+                    if entry.is_file(follow_symlinks=False) and \
+                            not entry.name.startswith(LEXICAL_PREFIX):
                         st = entry.stat(follow_symlinks=False)
                         if st.st_mtime_ns > now - _QUIET_NS:
                             return None
@@ -315,6 +355,51 @@ class ChunkStore:
         return [(i, 1.0 - float(d), v)
                 for i, d, v in zip(ids, (got["distances"] or [[]])[0], vectors, strict=True)]
 
+    @_guarded("searching")
+    def lexical_search(self, query: str, k: int) -> list[tuple[str, float]]:
+        """Top ``k`` (chunk id, BM25 score) of complete documents, best first."""
+        self._sync_lexical()
+        return self.lexical.search(query, k)
+
+    def _sync_lexical(self, full: bool = False) -> None:
+        """Bring the lexical index in step with the store's complete documents.
+
+        Runs when the store's version has changed since the last time (or ``full``): drops
+        documents no longer complete, reads and indexes complete ones it lacks. In a store
+        folder every writer indexes what it writes, so when the indexed and complete
+        document counts agree nothing is read; the first search of a process compares ids.
+        """
+        version = self.version()
+        if not full and version == self._lexical_synced:
+            return
+        with self._lexical_sync_lock:
+            if not full and version == self._lexical_synced:
+                return
+            _, docs, _, pending = version
+            if not full and self._lexical_shared and self._lexical_synced is not None \
+                    and self.lexical.doc_count() == docs - pending:
+                self._lexical_synced = version
+                return
+            complete = self.complete_ids()
+            have = self.lexical.doc_ids()
+            gone = have - complete
+            if gone:
+                self.lexical.remove(gone)
+            new = sorted(complete - have)
+            for i in range(0, len(new), SYNC_BATCH):
+                batch = new[i : i + SYNC_BATCH]
+                with self._lock:
+                    got = self._chunks.get(where={"doc_id": {"$in": batch}},
+                                           include=["documents", "metadatas"])
+                by_doc: dict[str, list[tuple[str, str]]] = {d: [] for d in batch}
+                for cid, text, meta in zip(got["ids"], got["documents"] or [],
+                                           got["metadatas"] or [], strict=True):
+                    by_doc[str(meta["doc_id"])].append((cid, text or ""))
+                self.lexical.add(by_doc.items())
+            if gone or new:
+                log.info("lexical index: %d documents added, %d removed", len(new), len(gone))
+            self._lexical_synced = version
+
     @_guarded("looking up a document")
     def find_by_source(self, source: str) -> list[str]:
         return list(self._docs.get(where={"source": source}, include=[])["ids"])
@@ -366,6 +451,15 @@ class ChunkStore:
                 )
             self._docs.update(ids=ids, metadatas=[{**m, "state": _COMPLETE} for m in metas])
             self._generation += 1
+            try:
+                self.lexical.add((d.doc_id, [(c.chunk_id, c.text) for c in chunks])
+                                 for d, chunks, _ in items)
+            except sqlite3.Error as exc:
+                # Stored and complete all the same: the next search indexes it from the store.
+                log.warning("lexical index not updated (%s); it catches up on the next search",
+                            exc)
+                self._lexical_synced = None
+                self._lexical_shared = False
 
     @staticmethod
     def _chunk_meta(chunk: Chunk, doc: Document) -> dict[str, Any]:
@@ -402,6 +496,7 @@ class ChunkStore:
                 # Mark pending first: a crash part-way is then finished by repair().
                 if self.state(doc_id) == _COMPLETE:
                     self._docs.update(ids=[doc_id], metadatas=[{"state": _PENDING}])
+                self.lexical.remove([doc_id])  # before its chunks: no hit without a chunk
                 ids = self._chunks.get(where={"doc_id": doc_id}, include=[])["ids"]
                 for i in range(0, len(ids), BATCH):
                     self._chunks.delete(ids=ids[i : i + BATCH])
@@ -425,17 +520,27 @@ class ChunkStore:
             removed = self.remove(pending) if pending else 0
             # Chunks first, then documents: a writer stores a document's record before its
             # chunks, so a chunk read here always finds its record unless it really is orphaned.
-            got = self._chunks.get(include=["metadatas"])
+            owners: list[tuple[str, str]] = []
+            offset = 0
+            while True:  # in pages: one call for every chunk overflows Chroma's SQL variables
+                got = self._chunks.get(include=["metadatas"], limit=5000, offset=offset)
+                owners += [(i, str(m["doc_id"])) for i, m in
+                           zip(got["ids"], got["metadatas"] or [], strict=True)]
+                if len(got["ids"]) < 5000:
+                    break
+                offset += len(got["ids"])
             known = set(self._docs.get(include=[])["ids"])
-            orphans = [i for i, m in zip(got["ids"], got["metadatas"] or [], strict=True)
-                       if m["doc_id"] not in known]
+            orphans = [i for i, doc_id in owners if doc_id not in known]
             for i in range(0, len(orphans), BATCH):
                 self._chunks.delete(ids=orphans[i : i + BATCH])
             if pending or orphans:
                 log.warning("repaired store: %d pending documents, %d orphan chunks removed",
                             len(pending), len(orphans))
                 self._generation += 1
-            return removed + len(orphans)
+        # Outside the store lock: a search bringing the index in step holds the sync lock
+        # and then needs the store lock.
+        self._sync_lexical(full=True)
+        return removed + len(orphans)
 
     @_guarded("reading documents")
     def passages(self, hits: Iterable[tuple[Chunk, float, np.ndarray | None]]) -> list[Passage]:

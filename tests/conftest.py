@@ -52,6 +52,7 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
         if key.startswith("CROSSCHECK_"):
             monkeypatch.delenv(key)
     monkeypatch.setenv("CROSSCHECK_CONFIG", str(tmp_path / "absent.toml"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # per-replica lexical indexes
 
 
 @pytest.fixture(scope="session")

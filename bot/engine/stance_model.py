@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from bot.types import Stance, StanceScore
+from retrieval.cache import LRUCache
 
 __all__ = ["DEFAULT_CONFIG", "ModelStanceJudge", "StanceModelConfig"]
 
@@ -79,10 +80,14 @@ class ModelStanceJudge:
 
     name = "model"
 
-    def __init__(self, config: Path = DEFAULT_CONFIG, threads: int = 2, batch_size: int = 8):
+    def __init__(self, config: Path = DEFAULT_CONFIG, threads: int = 2, batch_size: int = 8,
+                 cache_size: int = 0):
         self.config = StanceModelConfig.load(config)
         self.threads = threads
         self.batch_size = batch_size
+        # A pair's probabilities depend on the pair alone (fp32 arithmetic), so a repeated
+        # (claim, sentence) pair can be answered from memory; 0 turns the cache off.
+        self._cache: LRUCache[np.ndarray] | None = LRUCache(cache_size) if cache_size else None
         self._lock = threading.Lock()
         self._session: Any = None
         self._tokenizer: Any = None
@@ -101,7 +106,9 @@ class ModelStanceJudge:
                         "the 'model' stance judge needs onnxruntime and tokenizers; "
                         "install them with `pip install onnxruntime tokenizers`"
                     ) from exc
-                tok = Tokenizer.from_file(str(self.config.tokenizer_path()))
+                from retrieval.minilm import TOKENIZER_PATH  # shipped with the embedder
+
+                tok = Tokenizer.from_file(str(TOKENIZER_PATH))
                 tok.enable_truncation(max_length=self.config.max_len, strategy="longest_first")
                 tok.enable_padding(pad_id=0, pad_token="[PAD]")
                 opts = ort.SessionOptions()
@@ -120,6 +127,19 @@ class ModelStanceJudge:
 
     def probabilities(self, claim: str, sentences: Sequence[str]) -> np.ndarray:
         """(n, 3) probabilities in the order SUPPORTS, REFUTES, NEUTRAL."""
+        if self._cache is None or not sentences:
+            return self._compute(claim, sentences)
+        keys = [f"{claim}\x00{s}" for s in sentences]
+        found = [self._cache.get(k) for k in keys]
+        missing = [i for i, row in enumerate(found) if row is None]
+        if missing:
+            fresh = self._compute(claim, [sentences[i] for i in missing])
+            for i, row in zip(missing, fresh, strict=True):
+                self._cache.put(keys[i], row)
+                found[i] = row
+        return np.stack(found)  # type: ignore[arg-type]
+
+    def _compute(self, claim: str, sentences: Sequence[str]) -> np.ndarray:
         if not sentences:
             return np.zeros((0, 3), dtype=np.float32)
         session, tok = self._load()

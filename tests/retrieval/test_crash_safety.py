@@ -190,9 +190,10 @@ def test_search_sees_a_document_another_replica_completed(tmp_path: Path, embedd
     doc, chunks, meta = _pending_write(
         writer, b"Harbour report\n\nThe harbour master said the pier reopens in May.", "a.txt",
         embedder)
-    assert searcher.lexical().chunks == []  # pending: not searchable yet
+    assert reader.lexical_search("harbour pier", 10) == []  # pending: not searchable yet
     writer._docs.update(ids=[doc.doc_id], metadatas=[{**meta, "state": "complete"}])
-    assert [c.chunk_id for c in searcher.lexical().chunks] == [c.chunk_id for c in chunks]
+    assert sorted(cid for cid, _ in reader.lexical_search("harbour pier", 10)) == \
+        sorted(c.chunk_id for c in chunks)
     hits = searcher.search("when does the pier reopen", k=3,
                            vector=np.asarray(embedder.embed(["pier reopens"])[0]))
     assert {p.chunk.doc_id for p in hits} == {doc.doc_id}
