@@ -88,7 +88,10 @@ def is_open(question: str, parser: Parser | None = None) -> bool:
     if not words:
         return False
     if words[0] in _WH_WORDS:
-        return True
+        # "When the PDO last switched to a cool phase, temperatures were lower." is a
+        # statement: a wh-clause, a comma, a main clause, and no question mark.
+        return not (question.rstrip().endswith(".") and re.match(r"^\s*\w+[^?]*,\s*\w", question)
+                    and words[0] in ("when", "where", "while", "how"))
     if len(words) > 1 and words[1] in _WH_WORDS and words[0] in ("in", "on", "at", "by", "for",
                                                                  "from", "to", "since", "and"):
         return True

@@ -567,17 +567,14 @@ class RulesStanceJudge:
         # attended" does not cover "Chinese diplomats attended".
         lexical = pred_cov >= 0.6 and coverage >= 0.55 and cosine >= 0.35 and subject_here
         # A close paraphrase with the opposite polarity ("are not affected" for "is
-        # included") denies the claim rather than carrying it.
+        # included") does not carry the claim.
         main = _clause_root(doc)
         flipped = (sum(1 for s in scopes if main.i in s) % 2 == 1) != claim.negated
         close = paraphrase >= PARAPHRASE_MIN and names_present
         if conflict and ((pred_cov >= 0.5 and coverage >= 0.4) or swap):
             score = (0.45 + 0.5 * relevance) * hedge
             stance = StanceScore(Stance.REFUTES, round(min(score, 0.99), 3), cue, factual)
-        elif close and flipped and not lexical:
-            score = max(relevance, 0.5 + 1.5 * (paraphrase - PARAPHRASE_MIN)) * hedge
-            stance = StanceScore(Stance.REFUTES, round(min(score, 0.99), 3), "negated paraphrase")
-        elif lexical or close:
+        elif lexical or (close and not flipped):
             score = max(relevance, 0.5 + 1.5 * (paraphrase - PARAPHRASE_MIN)) * hedge
             stance = StanceScore(
                 Stance.SUPPORTS,
