@@ -93,9 +93,9 @@ def test_inverted_questions_become_statements(parser, question: str, claim: str)
         # Reports declared false are denied.
         ("The director resigned.", "Reports that the director had resigned were false.",
          Stance.REFUTES),
-        # A close paraphrase with the opposite polarity denies rather than supports.
+        # A close paraphrase with the opposite polarity does not support.
         ("The 5 mg dose is included in the recall.",
-         "The 5 mg tablets are not affected by the recall.", Stance.REFUTES),
+         "The 5 mg tablets are not affected by the recall.", Stance.NEUTRAL),
         # A denial whose subject is the verb's own ("the audit found no error").
         ("The audit found an accounting error.",
          "The audit found no accounting error, the ministry said.", Stance.REFUTES),
