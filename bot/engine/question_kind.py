@@ -78,6 +78,12 @@ _PLURAL_SIDES = re.compile(r"\b(?:two|both|the|all)\s+(?:sides|parties|camps)\b|
                            re.IGNORECASE)
 
 
+_INTERROGATIVE_NEXT = frozenset(
+    "is are was were do does did has have had can could will would should may might must "
+    "'s".split()
+)
+
+
 def out_of_scope(question: str) -> bool:
     return bool(_OUT_OF_SCOPE.search(question.strip()))
 
@@ -87,14 +93,17 @@ def is_open(question: str, parser: Parser | None = None) -> bool:
     words = re.findall(r"[\w']+", question.lower())
     if not words:
         return False
+    asked = question.rstrip().endswith("?")
     if words[0] in _WH_WORDS:
-        # "When the PDO last switched to a cool phase, temperatures were lower." is a
-        # statement: a wh-clause, a comma, a main clause, and no question mark.
-        return not (question.rstrip().endswith(".") and re.match(r"^\s*\w+[^?]*,\s*\w", question)
-                    and words[0] in ("when", "where", "while", "how"))
+        # Without a question mark, only an interrogative word order asks: "When was it
+        # held", "Who attended"; "When you read his words, ..." and "What they find is
+        # ..." are statements.
+        return asked or words[0] == "who" or (len(words) > 1 and (
+            words[1] in _INTERROGATIVE_NEXT or (words[0] == "how" and words[1] in ("many",
+                                                                                   "much"))))
     if len(words) > 1 and words[1] in _WH_WORDS and words[0] in ("in", "on", "at", "by", "for",
                                                                  "from", "to", "since", "and"):
-        return True
+        return asked or any(w in _INTERROGATIVE_NEXT for w in words[2:4])
     if words[0] in _AUX_FIRST:
         return False
     # "Harlow Bay is located in which country?"
