@@ -562,7 +562,9 @@ def decide_answers(q: Question, readings: Sequence[Reading]) -> tuple[Decision, 
     groups = [g[:PER_ANSWER] for g in groups[:3]]
     chosen = [r for g in groups for r in g]
     conflict = None
-    if len(groups) > 1 and all(_other_subject(g[0], groups[0][0], q) for g in groups[1:]):
+    # Every pair, not just each against the first: two of the answers may be about one thing.
+    if len(groups) > 1 and all(_other_subject(g[0], h[0], q)
+                               for i, g in enumerate(groups) for h in groups[:i]):
         # "The Yellow Ticket" of 1931 and of 1918: two things share a name, each answered.
         verdict, conflict = Verdict.ANSWERED, "subjects"
         confidence = groups[0][0].score
@@ -596,8 +598,32 @@ def _other_subject(r: Reading, first: Reading, q: Question) -> bool:
     are accounts of one thing: a conflict."""
     if q.form == "says":
         return False
+    la, lb = _label(r.candidate), _label(first.candidate)
+    if la and lb and la != lb:
+        return True
     a, b = _years(r, q), _years(first, q)
     return bool(a and b and a.isdisjoint(b))
+
+
+# A heading's name with its disambiguator: "Dave Hancock (footballer)", "Chayanne (1988 album)".
+_HEADING = re.compile(r"((?:[A-Z][\w.'’&-]*\s+){0,6}[A-Z0-9][\w.'’&-]*)\s*\(\s*([^()]{2,40}?)\s*\)")
+_NOT_LABEL = re.compile(r"\bborn\b|\d,|[×=%]|\d\s*(?:km|mi|m|ft|kg|lb)\b")
+
+
+def _label(c: Candidate) -> str | None:
+    """The disambiguating parenthetical of the heading a document opens with (its title, or
+    the start of its text when it has none): documents whose headings carry different ones
+    are about different things that share a name. Life dates and measures are not labels."""
+    for head in (c.doc.title or "", c.doc.text[:200]):
+        m = _HEADING.search(head)
+        if m is None:
+            continue
+        label = " ".join(m.group(2).lower().split())
+        dates = _LIFE.search(f"({label})") or _NOT_LABEL.search(label)
+        if dates or not re.search(r"[a-z]{3}", label):
+            continue
+        return label
+    return None
 
 
 _DESCRIPTIONS = frozenset(["THING", "ROLE", "REASON", "MANNER"])

@@ -81,3 +81,32 @@ def test_claims_keep_their_verdicts(services, verifier: Verifier) -> None:
     answer = verifier.verify("Does Brannock have a population of 3,559?")
     assert answer.kind == "claim"
     assert answer.verdict.value in ("SUPPORTED", "REFUTED", "DISPUTED", "NOT_ENOUGH_INFO")
+
+
+# Two things that share a name, each document headed by its own disambiguator, and a copy of
+# one of them with its date changed.
+NAMESAKES = [
+    _doc("Document 1",
+         "Corin Maddox (cyclist) Corin Maddox was born on 4 March 1961 in Leeds. "
+         "He rode in three Tours de France."),
+    _doc("Document 2",
+         "Corin Maddox (painter) Corin Maddox was born on 9 July 1874 in Bristol. "
+         "His landscapes hang in the city gallery."),
+]
+NAMESAKE_COPY = _doc(
+    "Document 3",
+    "Corin Maddox (cyclist) Corin Maddox was born on 12 May 1966 in Leeds. "
+    "He rode in three Tours de France.",
+)
+
+
+def test_namesakes_each_get_their_answer(services, verifier: Verifier) -> None:
+    services.ingest_documents(NAMESAKES)
+    answer = verifier.verify("When was Corin Maddox born?")
+    assert answer.verdict.value == "ANSWERED"
+
+
+def test_a_changed_copy_about_the_same_namesake_is_a_conflict(services, verifier) -> None:
+    services.ingest_documents([*NAMESAKES, NAMESAKE_COPY])
+    answer = verifier.verify("When was Corin Maddox born?")
+    assert answer.verdict.value == "DISPUTED"
