@@ -106,6 +106,7 @@ class ClaimAnalysis:
     subject_aliases: frozenset[str] = frozenset()  # the countries or bodies it names
     subject_other: bool = False  # "another session": the subject is a further one
     unasserted: bool = False  # the claim itself is about what may be, is wished or asked
+    main_negated: bool = False  # its main clause is denied (not just a clause inside it)
 
 
 def aliases_of(doc: Any) -> dict[int, str]:
@@ -230,6 +231,7 @@ def analyse_claim(text: str, parser: Parser) -> ClaimAnalysis:
     subject_aliases = frozenset(aliases[i] for i in subject if i in aliases)
     subject_other = any(doc[i].lower_ in _OTHER for i in subject)
     unasserted = _unasserted(doc, core | {root.i})
+    main_negated = sum(1 for s in _negation_scopes(doc) if root.i in s) % 2 == 1
     return ClaimAnalysis(
         text,
         doc,
@@ -243,6 +245,7 @@ def analyse_claim(text: str, parser: Parser) -> ClaimAnalysis:
         subject_aliases,
         subject_other,
         unasserted,
+        main_negated,
     )
 
 
@@ -569,7 +572,7 @@ class RulesStanceJudge:
         # A close paraphrase with the opposite polarity ("are not affected" for "is
         # included") does not carry the claim.
         main = _clause_root(doc)
-        flipped = (sum(1 for s in scopes if main.i in s) % 2 == 1) != claim.negated
+        flipped = (sum(1 for s in scopes if main.i in s) % 2 == 1) != claim.main_negated
         close = paraphrase >= PARAPHRASE_MIN and names_present
         if conflict and ((pred_cov >= 0.5 and coverage >= 0.4) or swap):
             score = (0.45 + 0.5 * relevance) * hedge

@@ -163,3 +163,11 @@ def test_a_pronoun_answer_is_read_with_the_question_subject(parser, embedder) ->
         _candidates(text, "A: She voted for the plan."),
     )
     assert answer.score.label is Stance.SUPPORTS
+
+
+def test_only_a_denied_main_clause_makes_the_claim_negative(parser) -> None:
+    from bot.engine.stance_rules import analyse_claim
+
+    assert analyse_claim("The river did not flood.", parser).main_negated
+    assert not analyse_claim("The river flooded because the dam did not hold.",
+                             parser).main_negated
