@@ -107,11 +107,9 @@ def eval_claims(
     ``shared`` lends every case its loaded embedder, parser and stance judge.
     """
     settings = shared.settings
-    pairs: list[tuple[str, str]] = []
     cited_total = cited_good = gold_total = gold_found = 0
     nei_cases = nei_silent = 0
     latencies: list[float] = []
-    confidences: list[tuple[float, bool]] = []
     rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="crosscheck-eval-") as tmp:
         case_settings = settings.model_copy(update={"store": Path(tmp), "auto_seed": False})
@@ -129,8 +127,6 @@ def eval_claims(
             answer = verifier.verify(case["claim"])
             latencies.append(time.perf_counter() - t)
             gold = GOLD_VERDICT[case["label"]]
-            pairs.append((gold, answer.verdict.value))
-            confidences.append((answer.confidence, gold == answer.verdict.value))
             rows.append({"id": case.get("id"), "gold": gold, "verdict": answer.verdict.value,
                          "confidence": answer.confidence})
             good = {ev["id"] for ev in case["evidences"] if ev["label"] in ("SUPPORTS", "REFUTES")}
@@ -146,12 +142,14 @@ def eval_claims(
             client.delete_collection(f"docs-case{i}")
             if progress and (i + 1) % 50 == 0:
                 print(f"  {i + 1}/{len(cases)} cases", file=sys.stderr)
-    metrics = classification(pairs)
+    metrics = classification([(r["gold"], r["verdict"]) for r in rows])
     metrics["citation_precision"] = cited_good / cited_total if cited_total else 0.0
     metrics["citation_recall"] = gold_found / gold_total if gold_total else 0.0
     metrics["nei_cites_nothing"] = nei_silent / nei_cases if nei_cases else None
     metrics["latency_p50_ms"] = 1000 * sorted(latencies)[len(latencies) // 2]
-    metrics["calibration"] = calibration(confidences)
+    metrics["calibration"] = calibration(
+        [(r["confidence"], r["gold"] == r["verdict"]) for r in rows]
+    )
     metrics["cases"] = rows
     return metrics
 

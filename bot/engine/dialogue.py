@@ -106,7 +106,9 @@ class DialogueJudge:
         judgements = self.inner.judge(claim, candidates)
         readings = [read(c) for c in candidates]
         answered = [i for i, r in enumerate(readings) if r.question]
-        asked = self._propositions(claim, candidates, readings, answered)
+        # A pronoun answer read with its question's subject in its place, once per answer.
+        resolved = {i: self._resolved(readings[i]) for i in answered if not readings[i].polar}
+        asked = self._propositions(claim, candidates, readings, answered, resolved)
         out = []
         for i, (j, r) in enumerate(zip(judgements, readings, strict=True)):
             if r.asks:
@@ -120,7 +122,7 @@ class DialogueJudge:
                 said = asked[i] if r.affirmed else _flipped(asked[i])
                 out.append(replace(j, score=said))
             elif i in asked and (asked[i].label is Stance.REFUTES or (
-                asked[i].label is Stance.SUPPORTS and self._resolved(r) is not None
+                asked[i].label is Stance.SUPPORTS and resolved.get(i) is not None
             )):
                 # A pronoun answer is read with the question's subject in its place; any
                 # other answer with its question before it, which may contradict but not
@@ -135,7 +137,7 @@ class DialogueJudge:
         first = r.answer.split(" ", 1)
         if len(first) < 2 or first[0].lower() not in _PRONOUNS or r.question is None:
             return None
-        question = self.parser.parse(_body(r.question, _QUESTION_LABEL))
+        question = self.parser.parse(r.question)  # read() took its "Q:" label off
         for tok in question:
             if tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ not in _WH_WORDS:
                 subject = "".join(t.text_with_ws for t in tok.subtree).strip()
@@ -148,6 +150,7 @@ class DialogueJudge:
         candidates: Sequence[Candidate],
         readings: list[Reading],
         answered: list[int],
+        resolved: dict[int, str | None],
     ) -> dict[int, StanceScore]:
         """The stance of each answered question, read as a statement."""
         if not answered:
@@ -160,7 +163,7 @@ class DialogueJudge:
             if r.polar:
                 text = make_claim(r.question, self.parser).text
             else:
-                text = self._resolved(r) or f"{r.question} {r.answer}"
+                text = resolved.get(i) or f"{r.question} {r.answer}"
             cosine = max(c.cosine, by_span.get((c.doc.doc_id, r.question_span.start), 0.0))
             doc = Document(c.doc.doc_id, c.doc.title, c.doc.source, text)
             statements.append(Candidate(doc, Span(0, len(text)), c.paragraph, cosine))

@@ -231,7 +231,7 @@ def analyse_claim(text: str, parser: Parser) -> ClaimAnalysis:
     subject_aliases = frozenset(aliases[i] for i in subject if i in aliases)
     subject_other = any(doc[i].lower_ in _OTHER for i in subject)
     unasserted = _unasserted(doc, core | {root.i})
-    main_negated = sum(1 for s in _negation_scopes(doc) if root.i in s) % 2 == 1
+    main_negated = _denied(_negation_scopes(doc), root.i)
     return ClaimAnalysis(
         text,
         doc,
@@ -317,6 +317,11 @@ def _negation_scopes(doc: Any) -> list[set[int]]:
                     scope |= _scope(child)
             scopes.append(scope)
     return scopes
+
+
+def _denied(scopes: list[set[int]], i: int) -> bool:
+    """Is token ``i`` under an odd number of negations ("not untrue" is true)?"""
+    return sum(1 for s in scopes if i in s) % 2 == 1
 
 
 def _predicative(tok: Any, subjects: frozenset[str] = frozenset()) -> bool:
@@ -429,6 +434,7 @@ _REPORT_NOUNS = frozenset(
 
 def _unasserted(doc: Any, tokens: set[int]) -> bool:
     """The claim's words sit under a modal, a wish or request, a report noun, or an order."""
+    first = next((t.i for t in doc if not t.is_punct), -1)
     for i in tokens:
         for node in (doc[i], *doc[i].ancestors):
             head = node.head
@@ -449,7 +455,7 @@ def _unasserted(doc: Any, tokens: set[int]) -> bool:
                 return True
             if (
                 node.tag_ == "VB"
-                and node.i == next((t.i for t in doc if not t.is_punct), -1)
+                and node.i == first
                 and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in node.children)
             ):
                 return True  # an order: "Resign now, protesters told the minister."
@@ -533,7 +539,7 @@ class RulesStanceJudge:
 
         relevance = 0.5 * max(cosine, 0.0) + 0.5 * coverage
         scopes = _negation_scopes(doc)
-        negated = any(sum(1 for s in scopes if i in s) % 2 == 1 for i in core_tokens)
+        negated = any(_denied(scopes, i) for i in core_tokens)
         if core_tokens and (
             _left_open(doc, core_tokens)
             or (not negated and not claim.unasserted and _unasserted(doc, core_tokens))
@@ -572,7 +578,7 @@ class RulesStanceJudge:
         # A close paraphrase with the opposite polarity ("are not affected" for "is
         # included") does not carry the claim.
         main = _clause_root(doc)
-        flipped = (sum(1 for s in scopes if main.i in s) % 2 == 1) != claim.main_negated
+        flipped = _denied(scopes, main.i) != claim.main_negated
         close = paraphrase >= PARAPHRASE_MIN and names_present
         if conflict and ((pred_cov >= 0.5 and coverage >= 0.4) or swap):
             score = (0.45 + 0.5 * relevance) * hedge
@@ -609,13 +615,14 @@ class RulesStanceJudge:
         if not claim.entities:
             return None
         lowered = claim.text.lower()
+        seen = {_key(tok) for tok in doc} | {tok.lower_ for tok in doc}
+        named_here = frozenset(aliases.values())
         for text, group, role in claim.entities:
             slot = _slot(group, role, text)
             if slot is None:
                 continue
             words = {stem(w) for w in text.split()}
             key = canonical(text)
-            seen = {_key(tok) for tok in doc} | {tok.lower_ for tok in doc}
             if group in ("date", "num"):  # "July 16" is not "July 20"; "about" is not a value
                 values = _values(text)
                 if not values:
@@ -623,7 +630,7 @@ class RulesStanceJudge:
                 missing = not values <= seen
             else:
                 missing = not (words & seen or set(text.split()) & seen) and not (
-                    key is not None and key in aliases.values()
+                    key is not None and key in named_here
                 )
             if not missing:
                 continue
@@ -644,7 +651,7 @@ class RulesStanceJudge:
         return None
 
 
-_MONTHS = frozenset(
+_VALUE_WORDS = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday "
     "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
@@ -653,11 +660,12 @@ _MONTHS = frozenset(
 
 
 def _values(text: str) -> set[str]:
-    """The words of a date or number that carry its value: digits, months, weekdays."""
+    """The words of a date or number that carry its value: digits, months, weekdays,
+    number words."""
     return {
         w
         for w in re.findall(r"[\w.,]+", text.lower())
-        if any(ch.isdigit() for ch in w) or w in _MONTHS
+        if any(ch.isdigit() for ch in w) or w in _VALUE_WORDS
     }
 
 
