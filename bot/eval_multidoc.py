@@ -73,13 +73,7 @@ def eval_multidoc(
     settings = shared.settings.model_copy(update={"auto_seed": False})
     rows = []
     for i, case in enumerate(cases):
-        services = Services(
-            settings,
-            embedder=shared.embedder,
-            judge=shared.judge,
-            parser=shared.parser,
-            store=ChunkStore(f"md{i}", client=client),
-        )
+        services = shared.borrowing(settings, ChunkStore(f"md{i}", client=client))
         services.ingest_documents(_documents(case))
         t = time.perf_counter()
         answer = Verifier(services).verify(case["question"])

@@ -46,12 +46,8 @@ def eval_stories(
     for i, case in enumerate(cases):
         key = tuple(case["documents"])
         if key not in verifiers:
-            services = Services(
-                settings,
-                embedder=shared.embedder,
-                judge=shared.judge,
-                parser=shared.parser,
-                store=ChunkStore(f"story{len(verifiers)}", client=client),
+            services = shared.borrowing(
+                settings, ChunkStore(f"story{len(verifiers)}", client=client)
             )
             services.ingest_documents(_documents(folder, list(key)))
             verifiers[key] = Verifier(services)

@@ -118,9 +118,7 @@ def eval_claims(
         # An in-memory client: a fresh index per case costs milliseconds instead of disk syncs.
         client = chromadb.EphemeralClient(settings=chromadb.Settings(anonymized_telemetry=False))
         for i, case in enumerate(cases):
-            services = Services(case_settings, embedder=shared.embedder, judge=shared.judge,
-                                parser=shared.parser,
-                                store=ChunkStore(f"case{i}", client=client))
+            services = shared.borrowing(case_settings, ChunkStore(f"case{i}", client=client))
             services.ingest_documents(_case_docs(case))
             verifier = Verifier(services)
             t = time.perf_counter()

@@ -102,6 +102,12 @@ class Services:
         self.audit.record(action, actor, docs, added=report.added, removed=report.removed,
                           skipped=len(report.errors))
 
+    def borrowing(self, settings: Settings, store: ChunkStore) -> Services:
+        """Services over another store that share this one's loaded embedder, parser and
+        stance judge (evaluation runs each case in a store of its own)."""
+        return Services(settings, embedder=self.embedder, judge=self.judge, parser=self.parser,
+                        store=store)
+
     @cached_property
     def embedder(self) -> Embedder:
         return make_embedder(self.settings.embeddings, self.settings.embeddings_base_url)
