@@ -33,6 +33,7 @@ from retrieval.text import stem
 
 MIN_MATCH = 0.5  # share of the question's content words a sentence must hold
 NEAR_BEST = 0.75  # a source's answer counts if its score is this close to the best
+COPY_FLOOR = 0.5  # ... or this close, when it copies a counted answer's sentence
 PER_ANSWER = 3  # sources cited per answer
 ANSWERS = 4  # different answers shown side by side
 KIND_FIT = 0.6  # cosine a word needs to the kind asked about ("football" to "sport": 0.75,
@@ -646,6 +647,11 @@ def decide_answers(q: Question, readings: Sequence[Reading]) -> tuple[Decision, 
         return Decision(Verdict.NOT_ENOUGH_INFO, 0.9, (), ()), []
     best = max(r.score for r in readings)
     keep = [r for r in readings if r.score >= NEAR_BEST * best]
+    # A copy of an answering sentence with another value ("he was born on 3 July 1750 in
+    # Duke Street" / "Aldcott was born on 12 December 1750 in Duke Street") conflicts with it
+    # even when it names the subject less fully.
+    keep += [r for r in readings if COPY_FLOOR * best <= r.score < NEAR_BEST * best and any(
+        not agree(r.key or "", k.key or "") and _contained(r, k) for k in keep)]
     # Each source (a document, or a party speaking in it) gives its best answer.
     by_source: dict[tuple[str, str], Reading] = {}
     for r in sorted(keep, key=lambda r: -r.score):
@@ -778,6 +784,12 @@ def _near_copy(a: Reading, b: Reading) -> bool:
     """Two sentences that share most of their words (a copy with one fact changed)."""
     wa, wb = set(words(a.candidate.text)), set(words(b.candidate.text))
     return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= 0.5
+
+
+def _contained(a: Reading, b: Reading) -> bool:
+    """Most words of the shorter sentence are in the other: a copy, perhaps cut short."""
+    wa, wb = set(words(a.candidate.text)), set(words(b.candidate.text))
+    return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= 0.7
 
 
 def _independent(group: list[Reading], first: list[Reading]) -> bool:

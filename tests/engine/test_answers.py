@@ -212,3 +212,18 @@ def test_an_encyclopedia_heading_is_found_where_the_text_repeats_it(text, headin
     from bot.engine.answers import _heading
 
     assert _heading(text) == heading
+
+
+def test_a_fragment_that_names_the_subject_in_part_still_counts(services, verifier) -> None:
+    """A copy cut mid-page names its subject by surname only: its other date still conflicts."""
+    services.ingest_documents([
+        _doc("Document 1",
+             "Edwin Aldcott Edwin Aldcott (3 July 1750 – 28 February 1825) was an "
+             "English politician. Edwin Aldcott was born on 3 July 1750 in Duke Street."),
+        _doc("Document 2",
+             "The others of the party are John Staples and James Byres. Aldcott was born on 12 "
+             "December 1750 in Duke Street, Westminster."),
+    ])
+    answer = verifier.verify("What is the birth date of Edwin Aldcott?")
+    assert answer.verdict.value == "DISPUTED"
+    assert {"3 July 1750", "12 December 1750"} <= {c.answer for c in answer.citations}
