@@ -544,15 +544,16 @@ def read(
         if q.form == "says" and not _speaks(q, r.attribution):
             continue
         about.append(r)
-    fits = _kind_fits(q, about, embed) if q.expects == "KIND" and embed is not None else {}
+    kinds = [_kind_phrases(r) if q.expects == "KIND" else [] for r in about]
+    fits = _kind_fits(q, kinds, embed) if q.expects == "KIND" and embed is not None else {}
     if q.expects == "KIND" and max(fits.values(), default=0.0) < KIND_FIT:
         # No word close to the kind asked about ("the primary function of ..."): read the
         # sentences like any "what" question.
         q = replace(q, expects="THING", attribute="")
     readings: list[Reading] = []
-    for r in about:
+    for r, phrases in zip(about, kinds, strict=True):
         cand, doc = r.candidate, r.doc
-        r.value, fit = _kind_value(r, fits) if q.expects == "KIND" else _value(q, r)
+        r.value, fit = _kind_value(phrases, fits) if q.expects == "KIND" else _value(q, r)
         if not r.value:
             continue
         at = doc.text.find(r.value)
@@ -582,12 +583,12 @@ def _kind_phrases(r: Reading) -> list[Any]:
     return out
 
 
-def _kind_fits(q: Question, readings: Sequence[Reading], embed: Callable[[list[str]], Any]
+def _kind_fits(q: Question, kinds: Sequence[list[Any]], embed: Callable[[list[str]], Any]
                ) -> dict[str, float]:
-    """How close each candidate word is in meaning to the kind asked about ("football" to
-    "sport"), by the cosine of their vectors."""
+    """How close each candidate word (of each sentence's kind phrases) is in meaning to the
+    kind asked about ("football" to "sport"), by the cosine of their vectors."""
     asked = stem(q.attribute)
-    texts = sorted({p.text.lower() for r in readings for p in _kind_phrases(r)
+    texts = sorted({p.text.lower() for phrases in kinds for p in phrases
                     if asked not in {stem(t.lower_) for t in p}})  # not the kind's own name
     if not texts:
         return {}
@@ -603,9 +604,9 @@ def _kind_fits(q: Question, readings: Sequence[Reading], embed: Callable[[list[s
 _AGENT = re.compile(r"(?<=\w{4})(?:er|ist)$")
 
 
-def _kind_value(r: Reading, fits: dict[str, float]) -> tuple[str | None, float]:
+def _kind_value(phrases: list[Any], fits: dict[str, float]) -> tuple[str | None, float]:
     """The word of the sentence that best names a kind of what is asked, if one is close."""
-    best = max(_kind_phrases(r), key=lambda p: (fits.get(p.text.lower(), 0.0), len(p)),
+    best = max(phrases, key=lambda p: (fits.get(p.text.lower(), 0.0), len(p)),
                default=None)
     if best is None or fits.get(best.text.lower(), 0.0) < KIND_FIT:
         return None, 0.0
@@ -780,15 +781,19 @@ def _heading_label(c: Candidate, q: Question) -> str | None:
 _DESCRIPTIONS = frozenset(["THING", "ROLE", "REASON", "MANNER"])
 
 
+def _word_sets(a: Reading, b: Reading) -> tuple[set[str], set[str]]:
+    return set(words(a.candidate.text)), set(words(b.candidate.text))
+
+
 def _near_copy(a: Reading, b: Reading) -> bool:
     """Two sentences that share most of their words (a copy with one fact changed)."""
-    wa, wb = set(words(a.candidate.text)), set(words(b.candidate.text))
+    wa, wb = _word_sets(a, b)
     return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= 0.5
 
 
 def _contained(a: Reading, b: Reading) -> bool:
     """Most words of the shorter sentence are in the other: a copy, perhaps cut short."""
-    wa, wb = set(words(a.candidate.text)), set(words(b.candidate.text))
+    wa, wb = _word_sets(a, b)
     return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= 0.7
 
 
