@@ -129,6 +129,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ingest-chunks", type=int, default=1000)
     parser.add_argument("--cold-runs", type=int, default=5, help="cold asks per side and setting")
     parser.add_argument("--skip", action="append", default=[], help="ingest, cold")
+    parser.add_argument("--first", choices=["new", "baseline"], default="new",
+                        help="the side measured first in each pair (the load drifts)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="crosscheck-perf-"))
@@ -142,13 +144,16 @@ def main(argv: list[str] | None = None) -> int:
     for root in (new, old):
         shutil.copyfile(ROOT / "bench" / "tasks.py", root / "bench" / "tasks_lean.py")
     sides = {"new": new, "baseline": old}
+    if args.first == "baseline":
+        sides = {"baseline": old, "new": new}
     rev = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
                          capture_output=True, text=True, check=False).stdout.strip()
     base = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", args.baseline],
                           capture_output=True, text=True, check=False).stdout.strip()
     results: dict[str, Any] = {
         "date": dt.datetime.now().isoformat(timespec="seconds"), "machine": machine(),
-        "head": rev, "baseline": f"{args.baseline} ({base})", "nice": os.nice(0)}
+        "head": rev, "baseline": f"{args.baseline} ({base})", "nice": os.nice(0),
+        "first": args.first}
     load = LoadLog()
     started = time.perf_counter()
     try:
