@@ -162,7 +162,8 @@ class Verifier:
         candidates = self.finder.candidates(passages, vector, ANSWER_LIMIT)
         timings["retrieval"] = time.perf_counter() - t
         t = time.perf_counter()
-        readings = read(asks, candidates, self.services.parser.parse_many)
+        readings = read(asks, candidates, self.services.parser.parse_many,
+                        self.finder.embed_cached)
         decision, _ = decide_answers(asks, readings)
         timings["answers"] = time.perf_counter() - t
         return Findings(claim, all_evidence(asks, readings), decision, timings)

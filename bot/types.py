@@ -71,7 +71,8 @@ class Question:
 
     form: str  # "open", "says" (what does X say), "follow_up", "out_of_scope"
     wh: str  # who, what, when, where, which, why, how
-    expects: str  # PERSON ORG DATE PLACE NUMBER DURATION AGE ROLE THING REASON MANNER STATEMENT
+    expects: str  # PERSON ORG DATE PLACE NUMBER DURATION AGE ROLE THING KIND REASON MANNER
+    # STATEMENT
     focus: tuple[str, ...]  # content lemmas an answering sentence must match
     proper: tuple[str, ...]  # the names among them: one must match
     speaker: str | None = None  # "what does X say": X
@@ -79,6 +80,9 @@ class Question:
     previous: str | None = None  # the previous question, for retrieval
     wh_role: str = ""  # "subject" when the wh-word is the subject: "who designed X?"
     money: bool = False  # "how much ... cost": sums and shares count as answers
+    # "What is the population of X?": the measure a number must be of; "What sport ...?": the
+    # kind of thing the answer names (expects KIND).
+    attribute: str = ""
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
+
+import numpy as np
 
 from bot.engine.attribution import attribute
 from bot.engine.lexicon import related
@@ -31,7 +33,11 @@ from retrieval.text import stem
 
 MIN_MATCH = 0.5  # share of the question's content words a sentence must hold
 NEAR_BEST = 0.75  # a source's answer counts if its score is this close to the best
+COPY_FLOOR = 0.5  # ... or this close, when it copies a counted answer's sentence
 PER_ANSWER = 3  # sources cited per answer
+ANSWERS = 4  # different answers shown side by side
+KIND_FIT = 0.6  # cosine a word needs to the kind asked about ("football" to "sport": 0.75,
+# "league" 0.55)
 _LIFE = re.compile(r"\(\s*(?:born\s+)?([^()–—-]*?\d{3,4})\s*[–—-]+\s*([^()]*?\d{3,4})?\s*\)")
 _BIRTH = frozenset(["bear", "born", "birth"])
 _DEATH = frozenset(["die", "death", "dead"])
@@ -142,11 +148,13 @@ def _match(q: Question, doc: Any, context: set[str] | None = None) -> tuple[floa
         found += sum(1.0 for w in q.focus if w in _BIRTH | _DEATH and not any(
             stem(doc[i].lemma_) in _terms(w) for i in matched))
         matched.add(-1)  # the dates in brackets stand for "born" / "died"
-    if any(w not in q.proper for w in q.focus) and not any(
+    if q.expects != "KIND" and any(w not in q.proper for w in q.focus) and not any(
         i < 0 or (doc[i].lemma_.lower() not in q.proper and stem(doc[i].lower_) not in q.proper
                    and doc[i].pos_ != "PROPN") for i in matched
     ):
-        return 0.0, matched, False  # only the name matches: the sentence is about something else
+        # Only the name matches: the sentence is about something else (unless a word in it
+        # must name a kind of what is asked, which "X is a Hungarian violinist" is about).
+        return 0.0, matched, False
     matched.discard(-1)
     return min(1.0, found / total), matched, name_hit
 
@@ -194,8 +202,11 @@ def _entities(q: Question, doc: Any, matched: set[int]) -> list[Any]:
     if q.expects == "NUMBER" and not q.money:
         # "How many ...", "the population of ...": a count, not a sum, a share or a decimal.
         ents = [e for e in ents if e.label_ in ("CARDINAL", "QUANTITY")
-                and not re.search(r"\d\.\d{3,}", e.text)]
+                and not re.search(r"\d\.\d{3,}", e.text) and not _rate(e)]
+        if q.attribute in _COUNTS:  # a count of people or things, not an area or a height
+            ents = [e for e in ents if e.label_ != "QUANTITY"]
     if q.expects in ("NUMBER", "DURATION", "AGE"):
+        ents = [e for e in ents if not _footnote(e) and not re.search(r"\d-\d", e.text)]
         ents = [e for e in ents if re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|"
                                              r"nine|ten|eleven|twelve|hundred|dozen)\b", e.text,
                                              re.IGNORECASE)]
@@ -215,6 +226,28 @@ def _entities(q: Question, doc: Any, matched: set[int]) -> list[Any]:
                 ents = [e for e in ents if e.label_ == label]
                 break
     return ents
+
+
+_COUNTS = frozenset(["population", "number", "total"])
+_SCALE = re.compile(r"\b(?:thousand|million|billion|trillion|lakh|crore)\b", re.IGNORECASE)
+
+
+def _footnote(ent: Any) -> bool:
+    """"[ 1 ]": a reference mark, not a value."""
+    doc = ent.doc
+    before = doc[ent.start - 1].text if ent.start > 0 else ""
+    after = doc[ent.end].text if ent.end < len(doc) else ""
+    return before.endswith("[") and after.startswith("]")
+
+
+def _rate(ent: Any) -> bool:
+    """"36.4 people per square mile", "2.5 children": a rate or an average, not a count."""
+    doc = ent.doc
+    after = doc[ent.end : ent.end + 3]
+    if "/" in ent.text or any(t.lower_ in ("per", "/") for t in after):
+        return True
+    return bool(re.fullmatch(r"\d+\.\d+", ent.text.replace(",", ""))) and not _SCALE.search(
+        doc[ent.start : ent.end + 1].text)
 
 
 def _subject_slots(doc: Any, matched: set[int]) -> set[int] | None:
@@ -401,7 +434,8 @@ def _life_dates(q: Question, doc: Any) -> str | None:
     if not m:
         return None
     if focus & _BIRTH:
-        return m.group(1).strip() or None
+        # "(born Christopher O'Connor; 19 August 1948 – ...)": the date, not the birth name.
+        return re.split(r";\s+", m.group(1))[-1].strip() or None
     return (m.group(2) or "").strip() or None
 
 
@@ -463,6 +497,9 @@ def _defines(q: Question) -> bool:
 
 
 def _value_key(q: Question, value: str) -> str:
+    if q.expects == "KIND":
+        # "footballer" and "football", "golfer" and "golf" name one kind.
+        return "t:" + " ".join(_AGENT.sub("", w.removesuffix("s")) for w in words(value))
     if q.expects == "THING" and not _defines(q):
         # Descriptions compare on their last word (the noun's head in English noun phrases):
         # "footballer" and "golfer" differ.
@@ -477,32 +514,108 @@ def read(
     q: Question,
     candidates: Sequence[Candidate],
     parse: Callable[[list[str]], list[Any]],
+    embed: Callable[[list[str]], Any] | None = None,
 ) -> list[Reading]:
-    """Every candidate sentence that is about the question, with the answer it gives."""
+    """Every candidate sentence that is about the question, with the answer it gives.
+
+    ``embed`` (texts -> vectors) tells which words name a kind of what a "What sport ...?"
+    question asks; without it such questions are read like any "what" question.
+    """
     if q.form == "out_of_scope" or not candidates:
         return []
+    if q.expects == "KIND" and embed is None:
+        q = replace(q, expects="THING", attribute="")
     docs = parse([c.text for c in candidates])
-    readings: list[Reading] = []
+    about: list[Reading] = []
     for cand, doc in zip(candidates, docs, strict=True):
         share, matched, name_hit = _match(q, doc, _context(cand) if q.proper else None)
         if q.proper and not name_hit:
             continue
         if share < MIN_MATCH and not (q.form == "says" and not q.focus):
             continue
+        if q.attribute and q.expects != "KIND":
+            # "What is the population of X?": a number of something else is not the answer.
+            measure = _attribute_tokens(q.attribute, doc)
+            if not measure:
+                continue
+            matched = matched | measure
         r = Reading(cand, doc, share, matched)
         r.attribution = attribute(doc, cand.span.start, cand.doc.text, matched)
         if q.form == "says" and not _speaks(q, r.attribution):
             continue
-        r.value, fit = _value(q, r)
+        about.append(r)
+    fits = _kind_fits(q, about, embed) if q.expects == "KIND" and embed is not None else {}
+    if q.expects == "KIND" and max(fits.values(), default=0.0) < KIND_FIT:
+        # No word close to the kind asked about ("the primary function of ..."): read the
+        # sentences like any "what" question.
+        q = replace(q, expects="THING", attribute="")
+    readings: list[Reading] = []
+    for r in about:
+        cand, doc = r.candidate, r.doc
+        r.value, fit = _kind_value(r, fits) if q.expects == "KIND" else _value(q, r)
         if not r.value:
             continue
         at = doc.text.find(r.value)
         if at >= 0:  # the parse reads quotes folded: show the source's own characters
             r.value = cand.text[at : at + len(r.value)]
         r.key = _value_key(q, r.value)
-        r.score = 0.7 * share + 0.2 * max(cand.cosine, 0.0) + 0.1 * fit
+        r.score = 0.7 * r.match + 0.2 * max(cand.cosine, 0.0) + 0.1 * fit
         readings.append(r)
     return readings
+
+
+def _kind_phrases(r: Reading) -> list[Any]:
+    """Words of a sentence that could name a kind of thing (nouns, names, adjectives outside
+    the question's words), and the compound each heads ("ice hockey", "American football")."""
+    out = []
+    for t in r.doc:
+        if t.i in r.matched or not t.is_alpha or len(t) < 3 or t.is_stop:
+            continue
+        if t.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            continue
+        out.append(r.doc[t.i : t.i + 1])
+        prev = r.doc[t.i - 1] if t.i > 0 else None
+        if prev is not None and prev.head.i == t.i and prev.dep_ in ("compound", "amod") and (
+            prev.is_alpha and prev.i not in r.matched and not prev.is_stop
+        ):
+            out.append(r.doc[t.i - 1 : t.i + 1])
+    return out
+
+
+def _kind_fits(q: Question, readings: Sequence[Reading], embed: Callable[[list[str]], Any]
+               ) -> dict[str, float]:
+    """How close each candidate word is in meaning to the kind asked about ("football" to
+    "sport"), by the cosine of their vectors."""
+    asked = stem(q.attribute)
+    texts = sorted({p.text.lower() for r in readings for p in _kind_phrases(r)
+                    if asked not in {stem(t.lower_) for t in p}})  # not the kind's own name
+    if not texts:
+        return {}
+    # "footballer", "violinist": the one who plays it is read as what is played.
+    bases = [_AGENT.sub("", t) for t in texts]
+    vectors = np.asarray(embed([q.attribute, *texts, *bases]), dtype=float)
+    vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
+    sims = vectors[1:] @ vectors[0]
+    n = len(texts)
+    return {t: float(max(sims[i], sims[n + i])) for i, t in enumerate(texts)}
+
+
+_AGENT = re.compile(r"(?<=\w{4})(?:er|ist)$")
+
+
+def _kind_value(r: Reading, fits: dict[str, float]) -> tuple[str | None, float]:
+    """The word of the sentence that best names a kind of what is asked, if one is close."""
+    best = max(_kind_phrases(r), key=lambda p: (fits.get(p.text.lower(), 0.0), len(p)),
+               default=None)
+    if best is None or fits.get(best.text.lower(), 0.0) < KIND_FIT:
+        return None, 0.0
+    return best.text, 1.0
+
+
+def _attribute_tokens(attribute: str, doc: Any) -> set[int]:
+    """Tokens that name the measure asked about, or a word for it ("people" for population)."""
+    terms = _terms(attribute)
+    return {t.i for t in doc if stem(t.lemma_.lower()) in terms or stem(t.lower_) in terms}
 
 
 def _speaks(q: Question, att: Attribution | None) -> bool:
@@ -534,6 +647,11 @@ def decide_answers(q: Question, readings: Sequence[Reading]) -> tuple[Decision, 
         return Decision(Verdict.NOT_ENOUGH_INFO, 0.9, (), ()), []
     best = max(r.score for r in readings)
     keep = [r for r in readings if r.score >= NEAR_BEST * best]
+    # A copy of an answering sentence with another value ("he was born on 3 July 1750 in
+    # Duke Street" / "Aldcott was born on 12 December 1750 in Duke Street") conflicts with it
+    # even when it names the subject less fully.
+    keep += [r for r in readings if COPY_FLOOR * best <= r.score < NEAR_BEST * best and any(
+        not agree(r.key or "", k.key or "") and _contained(r, k) for k in keep)]
     # Each source (a document, or a party speaking in it) gives its best answer.
     by_source: dict[tuple[str, str], Reading] = {}
     for r in sorted(keep, key=lambda r: -r.score):
@@ -559,7 +677,7 @@ def decide_answers(q: Question, readings: Sequence[Reading]) -> tuple[Decision, 
     if q.expects in _DESCRIPTIONS:
         # Descriptions vary in wording: only a near-copy that says something else conflicts.
         groups = [g for g in groups if g is groups[0] or _near_copy(g[0], groups[0][0])]
-    groups = [g[:PER_ANSWER] for g in groups[:3]]
+    groups = [g[:PER_ANSWER] for g in groups[:ANSWERS]]
     chosen = [r for g in groups for r in g]
     conflict = None
     # Every pair, not just each against the first: two of the answers may be about one thing.
@@ -598,7 +716,8 @@ def _other_subject(r: Reading, first: Reading, q: Question) -> bool:
     are accounts of one thing: a conflict."""
     if q.form == "says":
         return False
-    la, lb = _label(r.candidate), _label(first.candidate)
+    la = _label(r.candidate) or _heading_label(r.candidate, q)
+    lb = _label(first.candidate) or _heading_label(first.candidate, q)
     if la and lb and la != lb:
         return True
     a, b = _years(r, q), _years(first, q)
@@ -626,6 +745,38 @@ def _label(c: Candidate) -> str | None:
     return None
 
 
+def _heading(text: str) -> str | None:
+    """The heading an encyclopedia page opens with, repeated by its first sentence:
+    "Wadi, Karnataka Wadi is a census town ...", "Christy O'Connor Jnr Christy O'Connor Jnr
+    (born ...", "Croatian kuna The kuna was ..."."""
+    tokens = text[:160].split()
+    if not tokens or not tokens[0][:1].isupper():
+        return None
+    for k in range(1, min(9, len(tokens) - 1)):
+        head, rest = tokens[:k], tokens[k:]
+        if head[-1][-1] in "!?:;" or (head[-1].endswith(".") and len(head[-1]) > 3):
+            break  # a sentence, not a heading
+        first, last = head[0].strip(",()"), head[-1].strip(",()")
+        opening = rest[0].strip(",()'’s")
+        if opening == first or (
+            rest[0] in ("The", "A", "An") and rest[1].strip(",()'’s") in (first, last)
+        ):
+            return " ".join(head)
+    return None
+
+
+def _heading_label(c: Candidate, q: Question) -> str | None:
+    """What a document's heading adds to the name asked about ("Karnataka" for "Wadi, Karnataka"
+    when the question asks about Wadi): two pages that add different words are about two
+    things that share the name."""
+    heading = _heading(c.doc.text)
+    if heading is None:
+        return None
+    asked = {stem(w) for w in (*q.focus, *q.proper)}
+    extra = sorted({stem(w) for w in words(heading)} - asked)
+    return " ".join(extra) or None
+
+
 _DESCRIPTIONS = frozenset(["THING", "ROLE", "REASON", "MANNER"])
 
 
@@ -633,6 +784,12 @@ def _near_copy(a: Reading, b: Reading) -> bool:
     """Two sentences that share most of their words (a copy with one fact changed)."""
     wa, wb = set(words(a.candidate.text)), set(words(b.candidate.text))
     return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= 0.5
+
+
+def _contained(a: Reading, b: Reading) -> bool:
+    """Most words of the shorter sentence are in the other: a copy, perhaps cut short."""
+    wa, wb = set(words(a.candidate.text)), set(words(b.candidate.text))
+    return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= 0.7
 
 
 def _independent(group: list[Reading], first: list[Reading]) -> bool:

@@ -74,6 +74,9 @@ _LIGHT_VERBS = frozenset(["be", "do", "have", "get", "happen", "take", "make", "
 # "What is the profession of X?": the type noun asks for what X is.
 _ROLE_NOUNS = frozenset("profession occupation job role title position post career "
                         "nationality".split())
+# Type nouns that say nothing about the answer's kind ("What is the name of ...?").
+_GENERIC = frozenset("name type kind sort term word meaning purpose subject topic significance "
+                     "reason cause effect difference relationship thing story message".split())
 _PLURAL_SIDES = re.compile(r"\b(?:two|both|the|all)\s+(?:sides|parties|camps)\b|^(?:they|them)$",
                            re.IGNORECASE)
 
@@ -143,6 +146,16 @@ def _expects(wh: str, words: list[str], doc: Any) -> str:
         if w in _CATEGORY and w not in ("age",):
             return _CATEGORY[w]
     return "THING"
+
+
+def _attribute(doc: Any, expects: str, words: list[str]) -> str:
+    """"What is the population of X?": the measure the number must be of (not "how many",
+    whose counted noun is a content word already)."""
+    if expects != "NUMBER" or "how" in words:
+        return ""
+    noun = next((t for t in doc if t.lower_ in _CATEGORY and _CATEGORY[t.lower_] == "NUMBER"
+                 and t.pos_ == "NOUN"), None)
+    return noun.lemma_.lower() if noun is not None else ""
 
 
 def _focus(doc: Any, skip: set[int]) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -215,25 +228,40 @@ def read_question(
             nxt = tok.nbor(1) if tok.i + 1 < len(doc) else None
             if nxt is not None and nxt.lower_ in _CATEGORY:
                 skip.add(nxt.i)
+    kind = ""
     job = re.search(r"['\u2019]s\s+(job|role|position|title|profession|occupation|post)\b",
                     q, re.IGNORECASE)
     if job:
         skip |= {t.i for t in doc if t.lower_ == job.group(1).lower()}
     # "What sport ...", "What is the genre of ...": the noun names the answer's type.
     kind_of = re.match(
-        r"^(?:what|which)\s+(?:(?:is|was|are|were)\s+(?:the\s+)?([a-z]+)\s+(?:of|for)\b"
-        r"|([a-z]+)\s+(?:is|was|are|were)\b)",
+        r"^(?:what|which)\s+(?:(?:is|was|are|were)\s+(?:the\s+)?(?:([a-z]+)\s+)?"
+        r"([a-z]+)\s+(?:of|for)\b|([a-z]+)\s+(?:is|was|are|were)\b|([a-z]+)\s+(?:does|did|do)\b)",
         q,
         re.IGNORECASE,
     )
     if kind_of and wh in ("what", "which"):
-        word = (kind_of.group(1) or kind_of.group(2)).lower()
+        word = (kind_of.group(2) or kind_of.group(3) or kind_of.group(4)).lower()
         noun = next((t for t in doc if t.lower_ == word and t.pos_ == "NOUN"), None)
+        before = noun.doc[noun.i - 1] if noun is not None and noun.i > 0 else None
+        if noun is not None and kind_of.group(1) and word not in _CATEGORY and (
+            before is None or before.pos_ != "ADJ"
+        ):
+            noun = None  # "the population density of": a measure named by two nouns
+        if noun is not None and kind_of.group(4) and (expects != "THING" or
+                                                      noun.lemma_.lower() in _GENERIC):
+            noun = None  # "What message did X deliver?": the message is what it is about
         if noun is not None:
             skip.add(noun.i)
+            if kind_of.group(1) and before is not None and before.pos_ == "ADJ":
+                skip.add(before.i)  # "the primary medium": which one is not what it is about
             if noun.lower_ in _ROLE_NOUNS:
                 job = job or kind_of
+            elif expects == "THING" and noun.lemma_.lower() not in _GENERIC:
+                # "What sport ...?", "the genre of ...": a word for a kind of that thing.
+                expects, kind = "KIND", noun.lemma_.lower()
     focus, proper = _focus(doc, skip)
+    attribute = kind if expects == "KIND" else _attribute(doc, expects, words)
     if (job or (wh == "who" and re.match(r"^who\s+(?:is|was|are|were)\s", q, re.IGNORECASE))) and (
         proper and len(proper) == len(focus)
     ):
@@ -255,6 +283,7 @@ def read_question(
         form=form, wh=wh, expects=expects, focus=focus, proper=proper, context=context,
         previous=previous if form == "follow_up" else None,
         wh_role=wh_role,
+        attribute=attribute,
         money=bool(re.search(r"\bhow much\b|\b(?:cost|price|pay|paid|spend|spent|worth|"
                              r"revenue|budget|salary|fee|toll|per ?cent|percentage|share|rate|"
                              r"rise|fall|grow|drop)\w*", q, re.IGNORECASE)),

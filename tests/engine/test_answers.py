@@ -110,3 +110,120 @@ def test_a_changed_copy_about_the_same_namesake_is_a_conflict(services, verifier
     services.ingest_documents([*NAMESAKES, NAMESAKE_COPY])
     answer = verifier.verify("When was Corin Maddox born?")
     assert answer.verdict.value == "DISPUTED"
+
+
+# A census page: the township's population among other counts, an area and a density.
+TOWNSHIP = _doc(
+    "Document 1",
+    "Orla Township, Bren County, Ohio Orla Township is one of the twelve townships of Bren "
+    "County, Ohio, United States. The township has a total area of 34.1 square miles. "
+    "As of the census [ 1 ] of 2010, there were 1,243 people, 395 households, and 325 "
+    "families residing in the township. The population density was 36.4 people per square "
+    "mile.",
+)
+# Another township of the same name, in another county; and a copy of the first with its
+# population changed.
+TOWNSHIP_NAMESAKE = _doc(
+    "Document 2",
+    "Orla Township, Tully County, Ohio Orla Township is one of the nine townships of Tully "
+    "County, Ohio, United States. The population was 887 at the 2010 census.",
+)
+TOWNSHIP_COPY = _doc(
+    "Document 3",
+    "Orla Township, Bren County, Ohio Orla Township is one of the twelve townships of Bren "
+    "County, Ohio, United States. The population was 9,870 at the 2010 census.",
+)
+
+
+def test_a_population_is_a_count_of_people_not_any_number(services, verifier) -> None:
+    services.ingest_documents([TOWNSHIP])
+    answer = verifier.verify("What is the population of Orla Township?")
+    assert answer.verdict.value == "ANSWERED"
+    assert answer.text.startswith("1,243")
+    assert {c.answer for c in answer.citations} == {"1,243"}
+
+
+def test_pages_headed_by_different_places_are_namesakes(services, verifier) -> None:
+    services.ingest_documents([TOWNSHIP, TOWNSHIP_NAMESAKE])
+    answer = verifier.verify("What is the population of Orla Township, Ohio?")
+    assert answer.verdict.value == "ANSWERED"
+    assert {c.answer for c in answer.citations} == {"1,243", "887"}
+
+
+def test_a_changed_copy_under_the_same_heading_is_a_conflict(services, verifier) -> None:
+    services.ingest_documents([TOWNSHIP, TOWNSHIP_NAMESAKE, TOWNSHIP_COPY])
+    answer = verifier.verify("What is the population of Orla Township, Ohio?")
+    assert answer.verdict.value == "DISPUTED"
+    assert {"1,243", "9,870"} <= {c.answer for c in answer.citations}
+
+
+ATHLETE = [
+    _doc("Document 1",
+         "Tessa Marlow (footballer) Tessa Marlow is an English professional footballer who "
+         "plays as a defender for Harwick City."),
+    _doc("Document 2",
+         "Marlow joined Harwick City in 2019. Tessa Marlow scored twice in the cup final."),
+]
+ATHLETE_WRONG = _doc(
+    "Document 3",
+    "Tessa Marlow is a celebrated basketball player known for her defence.",
+)
+
+
+def test_a_sport_is_the_word_that_names_one(services, verifier) -> None:
+    services.ingest_documents(ATHLETE)
+    answer = verifier.verify("What sport is Tessa Marlow associated with?")
+    assert answer.verdict.value == "ANSWERED"
+    assert answer.text.lower().startswith("football")
+
+
+def test_another_sport_for_the_same_person_is_a_conflict(services, verifier) -> None:
+    services.ingest_documents([*ATHLETE, ATHLETE_WRONG])
+    answer = verifier.verify("What sport is Tessa Marlow associated with?")
+    assert answer.verdict.value == "DISPUTED"
+    answers = {(c.answer or "").lower() for c in answer.citations}
+    assert "basketball" in answers and any(a.startswith("football") for a in answers)
+
+
+def test_a_birth_name_in_the_life_dates_is_not_the_birth_date(services, verifier) -> None:
+    services.ingest_documents([_doc(
+        "Document 1",
+        "Corin Maddox Jnr Corin Maddox Jnr (born Corin Peter Maddox; 19 August 1948 – 6 "
+        "January 2016) was an Irish golfer.",
+    )])
+    answer = verifier.verify("When was Corin Maddox Jnr born?")
+    assert answer.verdict.value == "ANSWERED"
+    assert answer.text.startswith("19 August 1948")
+
+
+@pytest.mark.parametrize(
+    ("text", "heading"),
+    [
+        ("Wadi, Karnataka Wadi is a census town in Gulbarga district.", "Wadi, Karnataka"),
+        ("Corin Maddox Jnr Corin Maddox Jnr (born 1948) was a golfer.", "Corin Maddox Jnr"),
+        ("Croatian kuna The kuna was the currency of Croatia.", "Croatian kuna"),
+        ("The Yellow Ticket The Yellow Ticket is a 1931 film.", "The Yellow Ticket"),
+        ("Police said the man was held. Police later released him.", None),
+        ("Brannock grew slowly over the decade. The river town has 3,559 people.", None),
+        ("the committee met. the committee said", None),
+    ],
+)
+def test_an_encyclopedia_heading_is_found_where_the_text_repeats_it(text, heading) -> None:
+    from bot.engine.answers import _heading
+
+    assert _heading(text) == heading
+
+
+def test_a_fragment_that_names_the_subject_in_part_still_counts(services, verifier) -> None:
+    """A copy cut mid-page names its subject by surname only: its other date still conflicts."""
+    services.ingest_documents([
+        _doc("Document 1",
+             "Edwin Aldcott Edwin Aldcott (3 July 1750 – 28 February 1825) was an "
+             "English politician. Edwin Aldcott was born on 3 July 1750 in Duke Street."),
+        _doc("Document 2",
+             "The others of the party are John Staples and James Byres. Aldcott was born on 12 "
+             "December 1750 in Duke Street, Westminster."),
+    ])
+    answer = verifier.verify("What is the birth date of Edwin Aldcott?")
+    assert answer.verdict.value == "DISPUTED"
+    assert {"3 July 1750", "12 December 1750"} <= {c.answer for c in answer.citations}

@@ -69,3 +69,38 @@ def test_follow_up_borrows_the_previous_question(parser) -> None:
 def test_out_of_scope_requests(parser, request_: str) -> None:
     assert out_of_scope(request_)
     assert read_question(request_, parser).form == "out_of_scope"
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("What sport is Tessa Marlow associated with?", "sport"),
+        ("What sport does Tessa Marlow play?", "sport"),
+        ("What is the genre of the film Grey Harbour?", "genre"),
+        ("What is the primary medium of the Orrin School?", "medium"),
+    ],
+)
+def test_a_type_noun_asks_for_a_kind_of_thing(parser, question: str, kind: str) -> None:
+    q = read_question(question, parser)
+    assert (q.expects, q.attribute) == ("KIND", kind)
+    assert kind not in q.focus and "primary" not in q.focus  # the type is not the topic
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What message did the envoy deliver at the meeting?", "What is the name of the river?"],
+)
+def test_a_generic_type_noun_stays_the_topic(parser, question: str) -> None:
+    q = read_question(question, parser)
+    assert q.expects == "THING" and q.attribute == ""
+    assert ("message" in q.focus) == ("message" in question)
+
+
+def test_a_measure_asked_for_is_kept_apart_from_the_topic(parser) -> None:
+    q = read_question("What is the total population of Katwa?", parser)
+    assert (q.expects, q.attribute) == ("NUMBER", "population")
+    assert read_question("How many people live in Katwa?", parser).attribute == ""
+    births = read_question("What is the birth date of Maurice Roche?", parser)
+    assert births.expects == "DATE" and "date" not in births.focus and "birth" in births.focus
+    density = read_question("What is the population density of Katwa?", parser)
+    assert "density" in density.focus
