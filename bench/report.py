@@ -18,6 +18,7 @@ TARGETS: list[tuple[str, float, str, bool]] = [
     ("retrieval p95 (ms), largest corpus", 50, "largest.serve.retrieval.p95_ms", True),
     ("cold `crosscheck ask` (s)", 3.0, "cold_start.median_s", True),
     ("serving peak RSS (MB), largest corpus", 1536, "largest.serve.peak_rss_mb", True),
+    ("costliest hostile HTML page read or refused (s)", 5.0, "hostile_html.slowest_s", True),
 ]
 
 

@@ -178,6 +178,9 @@ def main(argv: list[str] | None = None) -> int:
         seeded = work / "seeded"
         results["answers"] = task("answers", store=str(seeded), rounds=cfg["answer_rounds"])
 
+        print("hostile HTML: pages built to slow the hidden-text check", flush=True)
+        results["hostile_html"] = task("hostile_html")
+
         print("cold start: a new `crosscheck ask` process", flush=True)
         results["cold_start"] = cold_start(seeded, cfg["cold_runs"])
         print(f"  cold start: {json.dumps(results['cold_start'])[:300]}", flush=True)

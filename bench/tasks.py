@@ -415,6 +415,37 @@ def task_fresh(args: dict[str, Any]) -> dict[str, Any]:
             "rss_mb": round(current_rss_mb(), 1), "peak_rss_mb": round(peak_rss_mb(), 1)}
 
 
+def task_hostile_html(args: dict[str, Any]) -> dict[str, Any]:
+    """Seconds to read (or refuse) pages built to make the hidden-text check slow."""
+    from retrieval.documents import parse
+    from retrieval.errors import InputError
+
+    body = "".join(f"<div class='c{i}'><p class='x{i + 1}'>Visible {i}. <b>b</b></p></div>"
+                   for i in range(3000))
+
+    def page(style: str) -> bytes:
+        return (f"<html><head><title>T</title><style>{style}</style></head><body>{body}"
+                "</body></html>").encode()
+
+    pages = {
+        "3000_rules": page("\n".join(f".c{i} > p.x{i} {{ display: none }}" for i in range(3000))),
+        "backtracking": page("* .z ~ * ~ * { font-size: 12px } *:has(~ * ~ .q) { color: red }"),
+        "too_costly_refused": page("\n".join(f"div.c{i % 3000}:nth-child({i}) > p {{ color: red }}"
+                                             for i in range(12000)) + " .x1 { display: none }"),
+        "deep_markup_refused": ("<div>" * 100_000 + "deep").encode(),
+    }
+    out: dict[str, Any] = {}
+    for name, raw in pages.items():
+        t = time.perf_counter()
+        try:
+            parse(raw, f"{name}.html")
+            outcome = "read"
+        except InputError:
+            outcome = "refused"
+        out[name] = {"seconds": round(time.perf_counter() - t, 3), "outcome": outcome}
+    return {"pages": out, "slowest_s": max(p["seconds"] for p in out.values())}
+
+
 TASKS = {name[5:]: fn for name, fn in globals().items() if name.startswith("task_")}
 
 if __name__ == "__main__":

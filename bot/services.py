@@ -7,7 +7,7 @@ import threading
 from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bot.audit import CLI, Actor, AuditLog
 from bot.engine.evidence import EvidenceFinder
@@ -59,6 +59,19 @@ def _base_judge(settings: Settings, parser: Parser) -> StanceJudge:
             f"the stance model cannot be loaded ({exc}); reinstall Crosscheck "
             "or set CROSSCHECK_STANCE=rules"
         ) from exc
+
+
+def _stance_model(judge: object) -> Any:
+    """The ONNX model inside a judge (the `model` judge, read through wrappers such as the
+    dialogue judge), or None when the judge has none."""
+    for _ in range(4):
+        model = getattr(judge, "model", None)
+        if model is not None and hasattr(model, "probabilities"):
+            return model
+        judge = getattr(judge, "inner", None)
+        if judge is None:
+            return None
+    return None
 
 
 class Services:
@@ -198,8 +211,8 @@ class Services:
         def load() -> None:
             try:
                 self.embedder.embed(["warm up"])
-                model = getattr(self.judge, "model", None)  # the `model` judge's ONNX model
-                if model is not None and hasattr(model, "probabilities"):
+                model = _stance_model(self.judge)
+                if model is not None:
                     model.probabilities("warm up", ["warm up"])
             except Exception:  # reported where the model is first used
                 log.debug("background model load failed", exc_info=True)

@@ -151,8 +151,8 @@ class Settings(BaseSettings):
 
     def index_stamp(self) -> str:
         """Names the vector index: changes whenever chunking or embedding would."""
-        from retrieval.chunking import CHUNKER_VERSION
-        from retrieval.documents import CLEANER_VERSION
+        # The versions alone: the file loaders are not needed to name the index.
+        from retrieval.versions import CHUNKER_VERSION, CLEANER_VERSION
 
         parts: dict[str, Any] = {
             "embeddings": self.embeddings,

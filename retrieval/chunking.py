@@ -6,8 +6,7 @@ import re
 from collections.abc import Iterator
 
 from retrieval.types import Chunk, Document, Span
-
-CHUNKER_VERSION = "1"
+from retrieval.versions import CHUNKER_VERSION as CHUNKER_VERSION
 
 _PARAGRAPH = re.compile(r"[^\n](?:.|\n(?!\n))*")
 # A candidate boundary: terminal punctuation, closing quotes/brackets, then whitespace.

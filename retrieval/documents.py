@@ -16,9 +16,9 @@ from retrieval.html_text import html_to_text
 from retrieval.published import Published, from_front_matter, from_html
 from retrieval.sources import public_source as public_source
 from retrieval.types import Document
+from retrieval.versions import CLEANER_VERSION as CLEANER_VERSION
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
-CLEANER_VERSION = "2"  # 2: visible text judged by HTML5 parsing and CSS; Markdown rendered
 
 # Whole lines that are page furniture, not reporting (matched after whitespace is folded).
 _BOILERPLATE = re.compile(

@@ -6,7 +6,9 @@ import contextlib
 import logging
 import queue
 import threading
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,7 +17,6 @@ import numpy as np
 from retrieval.chunking import chunk_document
 from retrieval.documents import LoadError, load_paths
 from retrieval.embeddings import Embedder
-from retrieval.instructions import count_instructions
 from retrieval.store import PENDING_GRACE, ChunkStore
 from retrieval.types import Chunk, Document
 
@@ -24,6 +25,8 @@ from retrieval.types import Chunk, Document
 EMBED_BATCH = 256
 WRITE_BATCH = 64  # chunks per store write: a crash redoes at most a few of these
 WRITE_AHEAD = 8  # written groups waiting for the writer
+WRITE_MERGE = 256  # chunks: groups waiting together for the writer are stored as one
+EMBED_AHEAD = 2  # groups being embedded at once
 
 log = logging.getLogger(__name__)
 
@@ -77,31 +80,53 @@ def ingest_documents(
             report.removed += _drop_older_versions(store, doc)
             continue
         seen.add(doc.doc_id)
-        chunks = chunk_document(doc, max_chars)
-        _note_set_aside(report, doc, count_instructions(
-            doc.text, (s for c in chunks for s in c.sentences)))
-        todo.append((doc, chunks))
+        # Its instruction sentences are counted as it is stored (``_Writer``).
+        todo.append((doc, chunk_document(doc, max_chars)))
 
     total = sum(len(chunks) for _, chunks in todo)
     done = 0
     if progress:
         progress(0, total)
-    with _Writer(store, report) as writer:
-        for group in _groups(todo, EMBED_BATCH):
-            texts = [c.text for _, chunks in group for c in chunks]
-            vectors = embedder.embed(texts) if texts else np.zeros((0, 0), dtype=np.float32)
-            at = 0
-            # The store writes these while the next group is embedded.
-            for part in _groups(group, WRITE_BATCH):
-                items = []
-                for doc, chunks in part:
-                    items.append((doc, chunks, vectors[at : at + len(chunks)]))
-                    at += len(chunks)
-                writer.put(items)
-            done += len(texts)
-            if progress:
-                progress(done, total)
+    groups = iter(list(_groups(todo, EMBED_BATCH)))
+    # Two groups are embedded at once, so the embedder's workers always have a batch to run
+    # (one group's last batches beside the next group's first), while the store writes
+    # the groups before them.
+    with _Writer(store, report) as writer, \
+            ThreadPoolExecutor(EMBED_AHEAD, thread_name_prefix="crosscheck-ingest-embed") as ahead:
+        running: deque[tuple[list[tuple[Document, list[Chunk]]], Future[np.ndarray]]] = deque()
+
+        def submit_next() -> None:
+            group = next(groups, None)
+            if group is not None:
+                texts = [c.text for _, chunks in group for c in chunks]
+                running.append((group, ahead.submit(_embed, embedder, texts)))
+
+        try:
+            for _ in range(EMBED_AHEAD):
+                submit_next()
+            while running:
+                group, future = running.popleft()
+                vectors = future.result()
+                submit_next()
+                at = 0
+                for part in _groups(group, WRITE_BATCH):
+                    items = []
+                    for doc, chunks in part:
+                        items.append((doc, chunks, vectors[at : at + len(chunks)]))
+                        at += len(chunks)
+                    writer.put(items)
+                done += at
+                if progress:
+                    progress(done, total)
+        except BaseException:
+            for _, future in running:
+                future.cancel()
+            raise
     return report
+
+
+def _embed(embedder: Embedder, texts: list[str]) -> np.ndarray:
+    return embedder.embed(texts) if texts else np.zeros((0, 0), dtype=np.float32)
 
 
 class _Writer:
@@ -154,7 +179,22 @@ class _Writer:
             raise self._error
 
     def _run(self) -> None:
-        while (items := self._queue.get()) is not None:
+        stop = False
+        while not stop:
+            items = self._queue.get()
+            if items is None:
+                break
+            # Groups that queued up while the last write ran are written as one: fewer
+            # commits (the last groups of an ingest arrive together), the same guarantees.
+            while sum(len(chunks) for _, chunks, _ in items) < WRITE_MERGE:
+                try:
+                    more = self._queue.get_nowait()
+                except queue.Empty:
+                    break
+                if more is None:
+                    stop = True
+                    break
+                items = items + more
             if self._error is None:  # after a failure, only drain until the stop signal
                 try:
                     self._write(items)
@@ -164,11 +204,12 @@ class _Writer:
     def _write(self, items: list[_Item]) -> None:
         # Many small documents are written together: one round trip per group, same guarantees.
         log.info("writing %d documents", len(items))
-        self.store.put_documents(items)
+        counts = self.store.put_documents(items)
         log.info("stored %d documents (%s ...)", len(items), items[0][0].source)
-        for doc, chunks, _ in items:
+        for (doc, chunks, _), count in zip(items, counts, strict=True):
             self.report.added += len(chunks)
-            self.report.removed += _drop_older_versions(self.store, doc)
+            _note_set_aside(self.report, doc, count)
+        self.report.removed += _drop_older_versions_of(self.store, [d for d, _, _ in items])
 
 
 def _note_set_aside(report: IngestReport, doc: Document, count: int) -> None:
@@ -195,6 +236,19 @@ def _drop_older_versions(store: ChunkStore, doc: Document) -> int:
     """A changed file: its older versions go once the new one is complete."""
     stale = [d for d in store.find_by_source(doc.source) if d != doc.doc_id]
     return store.remove(stale) if stale else 0
+
+
+def _drop_older_versions_of(store: ChunkStore, docs: list[Document]) -> int:
+    """``_drop_older_versions`` for documents just written together: one look-up for all."""
+    found = store.find_by_sources([d.source for d in docs])
+    gone: set[str] = set()
+    removed = 0
+    for doc in docs:  # in order, as one look-up per document would see them
+        stale = [d for d in found.get(doc.source, []) if d != doc.doc_id and d not in gone]
+        if stale:
+            removed += store.remove(stale)
+            gone.update(stale)
+    return removed
 
 
 def ingest_paths(

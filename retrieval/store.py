@@ -404,6 +404,19 @@ class ChunkStore:
     def find_by_source(self, source: str) -> list[str]:
         return list(self._docs.get(where={"source": source}, include=[])["ids"])
 
+    @_guarded("looking up documents")
+    def find_by_sources(self, sources: Sequence[str]) -> dict[str, list[str]]:
+        """Document ids stored under each of ``sources`` (one look-up for all of them)."""
+        found: dict[str, list[str]] = {source: [] for source in sources}
+        if not found:
+            return found
+        where = ({"source": next(iter(found))} if len(found) == 1
+                 else {"source": {"$in": list(found)}})
+        got = self._docs.get(where=where, include=["metadatas"])
+        for id_, meta in zip(got["ids"], got["metadatas"] or [], strict=True):
+            found.setdefault(str(meta["source"]), []).append(id_)
+        return found
+
     @_guarded("looking up a document")
     def state(self, doc_id: str) -> str | None:
         got = self._docs.get(ids=[doc_id], include=["metadatas"])
@@ -411,29 +424,33 @@ class ChunkStore:
 
     # -- writing ---------------------------------------------------------------------------
 
-    def put_document(self, doc: Document, chunks: Sequence[Chunk], vectors: np.ndarray) -> None:
-        """Store one document and its chunks; all or nothing as far as readers can tell."""
-        self.put_documents([(doc, chunks, vectors)])
+    def put_document(self, doc: Document, chunks: Sequence[Chunk], vectors: np.ndarray) -> int:
+        """Store one document and its chunks; all or nothing as far as readers can tell.
 
-    def put_documents(self, items: Sequence[tuple[Document, Sequence[Chunk], np.ndarray]]) -> None:
+        Returns the number of its sentences set aside as instructions."""
+        return self.put_documents([(doc, chunks, vectors)])[0]
+
+    def put_documents(self,
+                      items: Sequence[tuple[Document, Sequence[Chunk], np.ndarray]]) -> list[int]:
         """Store several documents at once: all pending, then their chunks, then all complete.
 
         A crash at any point leaves each document either complete or pending (invisible to
-        readers and removed by ``repair()``); batching only saves round trips.
+        readers and removed by ``repair()``); batching only saves round trips. Returns each
+        document's count of sentences set aside as instructions (counted once, here).
         """
         for _, chunks, vectors in items:
             if len(chunks) != len(vectors):
                 raise ValueError("one vector per chunk")
-        if items:
-            self._write(items)
+        return self._write(items) if items else []
 
     @_guarded("storing documents")
-    def _write(self, items: Sequence[tuple[Document, Sequence[Chunk], np.ndarray]]) -> None:
+    def _write(self, items: Sequence[tuple[Document, Sequence[Chunk], np.ndarray]]) -> list[int]:
         now = time.time()
+        counts = [count_instructions(d.text, (s for ch in c for s in ch.sentences))
+                  for d, c, _ in items]
         metas = [{"title": d.title, "source": d.source, "chunks": len(c), "ingested_at": now,
-                  "instructions": count_instructions(d.text, (s for ch in c for s in ch.sentences)),
-                  **_described(d)}
-                 for d, c, _ in items]
+                  "instructions": n, **_described(d)}
+                 for (d, c, _), n in zip(items, counts, strict=True)]
         ids = [d.doc_id for d, _, _ in items]
         rows = [(c, v, d) for d, chunks, vectors in items for c, v in zip(chunks, vectors,
                                                                           strict=True)]
@@ -446,7 +463,8 @@ class ChunkStore:
                 self._chunks.upsert(
                     ids=[c.chunk_id for c, _, _ in part],
                     documents=[c.text for c, _, _ in part],
-                    embeddings=[np.asarray(v, dtype=np.float32).tolist() for _, v, _ in part],
+                    # float32 rows as they are: Chroma would turn lists back into arrays
+                    embeddings=[np.asarray(v, dtype=np.float32) for _, v, _ in part],
                     metadatas=[self._chunk_meta(c, d) for c, _, d in part],
                 )
             self._docs.update(ids=ids, metadatas=[{**m, "state": _COMPLETE} for m in metas])
@@ -460,6 +478,7 @@ class ChunkStore:
                             exc)
                 self._lexical_synced = None
                 self._lexical_shared = False
+        return counts
 
     @staticmethod
     def _chunk_meta(chunk: Chunk, doc: Document) -> dict[str, Any]:

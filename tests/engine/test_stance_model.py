@@ -149,3 +149,15 @@ def test_onnx_export_matches_torch(tmp_path: Path) -> None:
     judge_tok = ModelStanceJudge()._load()[1]
     encs = judge_tok.encode_batch(list(zip(claims, evidence, strict=True)))
     assert [e.ids for e in encs] == enc["input_ids"].tolist()
+
+
+def test_cold_start_loads_the_stance_model_in_the_background(settings, embedder, parser) -> None:
+    """`crosscheck ask` loads the ONNX models on a second thread; the stance model sits inside
+    the dialogue judge, and must be found there, not loaded later by the first answer."""
+    from bot.services import Services
+
+    services = Services(settings, embedder=embedder, parser=parser)
+    services.load_models_in_background().join(timeout=300)
+    judge = services.judge
+    assert judge.name == "model"
+    assert judge.inner.model._session is not None  # type: ignore[attr-defined]

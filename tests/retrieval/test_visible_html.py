@@ -8,7 +8,6 @@ between two visible sentences that must survive, verbatim and at exact offsets.
 from __future__ import annotations
 
 import html
-import time
 from pathlib import Path
 
 import pytest
@@ -256,10 +255,9 @@ def test_malformed_and_deeply_nested_markup_loads() -> None:
     ],
     ids=["3000-rules", "10000-absent", "backtracking"],
 )
-def test_a_page_with_costly_style_rules_loads_quickly(rules: str) -> None:
-    started = time.perf_counter()
+def test_a_page_with_costly_style_rules_loads(rules: str) -> None:
+    # How long these take is measured by `bench/run.py` (hostile_html), not asserted here.
     doc = parse(page(_BIG_BODY, rules), "big.html")
-    assert time.perf_counter() - started < 5
     assert "Visible 2999." in doc.text
 
 
@@ -270,10 +268,8 @@ _BIG_BODY = "".join(f"<div class='c{i}'><p class='x{i + 1}'>Visible {i}. <b>b</b
 def test_a_page_too_costly_to_check_is_refused_not_half_checked() -> None:
     rules = "\n".join(f"div.c{i % 3000}:nth-child({i}) > p {{ display: block }}"
                       for i in range(12000))
-    started = time.perf_counter()
     with pytest.raises(InputError, match="too large to check for hidden text"):
         parse(page(_BIG_BODY, rules + " .x1 { display: none }"), "big.html")
-    assert time.perf_counter() - started < 5
 
 
 def test_a_costly_hiding_selector_hides_loosely_and_fails_closed() -> None:
@@ -291,8 +287,6 @@ def test_a_costly_hiding_selector_hides_loosely_and_fails_closed() -> None:
     ],
     ids=["markup", "css"],
 )
-def test_pathological_nesting_is_refused_quickly(markup: str, reason: str) -> None:
-    started = time.perf_counter()
+def test_pathological_nesting_is_refused(markup: str, reason: str) -> None:
     with pytest.raises(InputError, match=reason):
         parse(markup.encode(), "n.html")
-    assert time.perf_counter() - started < 2
