@@ -678,12 +678,14 @@ def decide_answers(q: Question, readings: Sequence[Reading]) -> tuple[Decision, 
     if q.expects in _DESCRIPTIONS:
         # Descriptions vary in wording: only a near-copy that says something else conflicts.
         groups = [g for g in groups if g is groups[0] or _near_copy(g[0], groups[0][0])]
-    groups = [g[:PER_ANSWER] for g in groups[:ANSWERS]]
+    groups = groups[:ANSWERS]
+    # Every pair, not just each against the first: two of the answers may be about one thing.
+    namesakes = len(groups) > 1 and all(
+        _other_subject(g, h, q) for i, g in enumerate(groups) for h in groups[:i])
+    groups = [g[:PER_ANSWER] for g in groups]
     chosen = [r for g in groups for r in g]
     conflict = None
-    # Every pair, not just each against the first: two of the answers may be about one thing.
-    if len(groups) > 1 and all(_other_subject(g[0], h[0], q)
-                               for i, g in enumerate(groups) for h in groups[:i]):
+    if namesakes:
         # "The Yellow Ticket" of 1931 and of 1918: two things share a name, each answered.
         verdict, conflict = Verdict.ANSWERED, "subjects"
         confidence = groups[0][0].score
@@ -711,18 +713,24 @@ def _years(r: Reading, q: Question) -> set[str]:
     return years
 
 
-def _other_subject(r: Reading, first: Reading, q: Question) -> bool:
+def _other_subject(group: list[Reading], other: list[Reading], q: Question) -> bool:
     """Are two answers about different things that share a name (a 1931 film and a 1918
     one), not two accounts of one thing? Near-duplicates that differ only in the answer
-    are accounts of one thing: a conflict."""
+    are accounts of one thing: a conflict. Any source giving an answer may say which
+    thing it is about (most pages of one thing do not repeat its heading)."""
     if q.form == "says":
         return False
-    la = _label(r.candidate) or _heading_label(r.candidate, q)
-    lb = _label(first.candidate) or _heading_label(first.candidate, q)
-    if la and lb and la != lb:
+    la, lb = _subject_labels(group, q), _subject_labels(other, q)
+    if la and lb and la.isdisjoint(lb):
         return True
-    a, b = _years(r, q), _years(first, q)
+    a, b = _years(group[0], q), _years(other[0], q)
     return bool(a and b and a.isdisjoint(b))
+
+
+def _subject_labels(group: list[Reading], q: Question) -> set[str]:
+    """What the headings of the documents giving one answer name beyond the name asked."""
+    labels = (_label(r.candidate) or _heading_label(r.candidate, q) for r in group)
+    return {label for label in labels if label}
 
 
 # A heading's name with its disambiguator: "Dave Hancock (footballer)", "Chayanne (1988 album)".
@@ -758,12 +766,22 @@ def _heading(text: str) -> str | None:
         if head[-1][-1] in "!?:;" or (head[-1].endswith(".") and len(head[-1]) > 3):
             break  # a sentence, not a heading
         first, last = head[0].strip(",()"), head[-1].strip(",()")
-        opening = rest[0].strip(",()'’s")
+        opening = _bare(rest[0])
+        # "Vermillion Township, Vermillion County, Indiana Vermillion Township is": before a
+        # comma is the name, which the sentence repeats whole ("Vermillion County" is not it).
+        named = next((i + 1 for i, w in enumerate(head) if w.endswith(",")), 0)
+        if named and [w.strip(",") for w in head[:named]] != [_bare(w) for w in rest[:named]]:
+            continue
         if opening == first or (
-            rest[0] in ("The", "A", "An") and rest[1].strip(",()'’s") in (first, last)
+            rest[0] in ("The", "A", "An") and _bare(rest[1]) in (first, last)
         ):
             return " ".join(head)
     return None
+
+
+def _bare(word: str) -> str:
+    """A word without its punctuation or possessive ("Wadi's," -> "Wadi")."""
+    return re.sub(r"['’]s$", "", word.strip(",()")).strip(",()")
 
 
 def _heading_label(c: Candidate, q: Question) -> str | None:
