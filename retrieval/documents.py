@@ -13,7 +13,7 @@ from markdown_it import MarkdownIt
 from retrieval.css_hidden import TooCostly
 from retrieval.errors import InputError
 from retrieval.html_text import html_to_text
-from retrieval.published import Published, from_front_matter, from_html
+from retrieval.published import Published, byline_line, from_byline, from_front_matter, from_html
 from retrieval.sources import public_source as public_source
 from retrieval.types import Document
 from retrieval.versions import CLEANER_VERSION as CLEANER_VERSION
@@ -88,8 +88,10 @@ def _markdown_to_text(text: str) -> str:
 
 def first_line_title(text: str, fallback: str) -> str:
     first, _, rest = text.partition("\n")
-    # A headline is a short first line set apart from the body.
-    if first and len(first) <= 200 and (rest.startswith("\n") or not rest):
+    # A headline is a short first line set apart from the body, or followed by its byline.
+    if first and len(first) <= 200 and (
+        rest.startswith("\n") or not rest or byline_line(text) == 1
+    ):
         return first
     return fallback
 
@@ -118,6 +120,8 @@ def parse(data: bytes, name: str, source: str | None = None) -> Document:
         elif suffix in (".md", ".markdown"):
             meta = from_front_matter(raw)
             raw = _markdown_to_text(raw)
+        if meta == Published():
+            meta = from_byline(raw)
     except TooCostly as exc:
         raise InputError(f"{name}: {exc}") from exc
     text = clean_text(raw)

@@ -1,7 +1,8 @@
 """Who published a document and when, from the file's own metadata.
 
 HTML meta tags (Open Graph, article:*, Dublin Core, schema.org JSON-LD), Markdown front
-matter and a PDF's document information. Dates become ISO dates ("2026-07-18"); anything
+matter, a PDF's document information, and the byline under a plain-text headline
+("By Jane Roe | The Coast Courier | July 18, 2026"). Dates become ISO dates ("2026-07-18"); anything
 that cannot be read as a date is left unknown rather than guessed.
 """
 
@@ -159,3 +160,30 @@ def from_pdf_info(info: Mapping[str, Any] | None) -> Published:
     outlet = next((_outlet(info.get(k)) for k in ("/Publisher", "/Company", "/Outlet")
                    if info.get(k)), None)
     return Published(outlet, iso_date(info.get("/CreationDate")))
+
+
+# A byline is one short line of parts kept apart by bars, bullets or dashes.
+_BYLINE_PARTS = re.compile(r"\s+(?:\||·|•|—|–)\s+")
+_MAX_BYLINE = 160
+
+
+def byline_line(text: str) -> int | None:
+    """The index of the line (among the first few) that is a byline with a date, if any."""
+    lines = text.replace("\r\n", "\n").split("\n")[:6]
+    for i, line in enumerate(lines):
+        parts = _BYLINE_PARTS.split(line.strip())
+        if len(parts) >= 2 and len(line) <= _MAX_BYLINE and any(iso_date(p) for p in parts):
+            return i
+    return None
+
+
+def from_byline(text: str) -> Published:
+    """Outlet and date from the byline under a plain-text headline: the part that reads as a
+    date is the date; the last other part not naming an author ("By ...") is the outlet."""
+    at = byline_line(text)
+    if at is None:
+        return Published()
+    parts = _BYLINE_PARTS.split(text.replace("\r\n", "\n").split("\n")[at].strip())
+    published = next((d for p in parts if (d := iso_date(p))), None)
+    others = [p for p in parts if not iso_date(p) and not re.match(r"(?i)by\b", p)]
+    return Published(_outlet(others[-1]) if others else None, published)
