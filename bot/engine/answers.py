@@ -17,7 +17,7 @@ import numpy as np
 
 from bot.engine.attribution import attribute
 from bot.engine.lexicon import related
-from bot.engine.normalise import agree, key, words
+from bot.engine.normalise import agree, date, key, words
 from bot.engine.question_kind import ENTITY_LABELS
 from bot.types import (
     Attribution,
@@ -205,6 +205,9 @@ def _entities(q: Question, doc: Any, matched: set[int]) -> list[Any]:
                 and not re.search(r"\d\.\d{3,}", e.text) and not _rate(e)]
         if q.attribute in _COUNTS:  # a count of people or things, not an area or a height
             ents = [e for e in ents if e.label_ != "QUANTITY"]
+    if q.expects == "NUMBER" and q.money:
+        # "How much ...?" asks for an amount: "8" in "by 11 votes to 8" has no unit.
+        ents = [e for e in ents if e.label_ != "CARDINAL" or _has_unit(e)]
     if q.expects in ("NUMBER", "DURATION", "AGE"):
         ents = [e for e in ents if not _footnote(e) and not re.search(r"\d-\d", e.text)]
         ents = [e for e in ents if re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|"
@@ -230,6 +233,16 @@ def _entities(q: Question, doc: Any, matched: set[int]) -> list[Any]:
 
 _COUNTS = frozenset(["population", "number", "total"])
 _SCALE = re.compile(r"\b(?:thousand|million|billion|trillion|lakh|crore)\b", re.IGNORECASE)
+
+
+def _has_unit(ent: Any) -> bool:
+    """A number with what it measures: a scale word, a currency sign or a noun after it."""
+    doc = ent.doc
+    after = doc[ent.end] if ent.end < len(doc) else None
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    return bool(_SCALE.search(ent.text)) or (
+        after is not None and after.pos_ in ("NOUN", "PROPN", "SYM")
+    ) or (before is not None and before.tag_ == "$")
 
 
 def _footnote(ent: Any) -> bool:
@@ -496,7 +509,7 @@ def _defines(q: Question) -> bool:
     return bool(q.proper) and len(q.focus) == len(q.proper)
 
 
-def _value_key(q: Question, value: str) -> str:
+def _value_key(q: Question, value: str, reading: Reading | None = None) -> str:
     if q.expects == "KIND":
         # "footballer" and "football", "golfer" and "golf" name one kind.
         return "t:" + " ".join(_AGENT.sub("", w.removesuffix("s")) for w in words(value))
@@ -507,7 +520,17 @@ def _value_key(q: Question, value: str) -> str:
         return "t:" + (stem(ws[-1]) if ws else "")
     if q.expects in ("STATEMENT", "MANNER", "REASON", "ROLE"):
         return "t:" + " ".join(stem(w) for w in words(value))
+    if reading is not None and q.expects == "DATE":
+        return key(value, q.expects, reading.candidate.doc.published, _looks_ahead(reading.doc))
     return key(value, q.expects)
+
+
+_AHEAD = frozenset(["will", "shall", "due", "schedule", "expect", "plan"])
+
+
+def _looks_ahead(doc: Any) -> bool:
+    """Does the sentence speak of what is still to come ("will vote", "is due to vote")?"""
+    return any(t.lower_ in _AHEAD or t.lemma_.lower() in _AHEAD for t in doc)
 
 
 def read(
@@ -559,7 +582,7 @@ def read(
         at = doc.text.find(r.value)
         if at >= 0:  # the parse reads quotes folded: show the source's own characters
             r.value = cand.text[at : at + len(r.value)]
-        r.key = _value_key(q, r.value)
+        r.key = _value_key(q, r.value, r)
         r.score = 0.7 * r.match + 0.2 * max(cand.cosine, 0.0) + 0.1 * fit
         readings.append(r)
     return readings
@@ -679,6 +702,9 @@ def decide_answers(q: Question, readings: Sequence[Reading]) -> tuple[Decision, 
         # Descriptions vary in wording: only a near-copy that says something else conflicts.
         groups = [g for g in groups if g is groups[0] or _near_copy(g[0], groups[0][0])]
     groups = groups[:ANSWERS]
+    if q.expects == "DATE":
+        # "June 24" states what "Wednesday night" leaves to the reader: it is shown first.
+        groups = [sorted(g, key=lambda r: -_stated(r.value)) for g in groups]
     # Every pair, not just each against the first: two of the answers may be about one thing.
     namesakes = len(groups) > 1 and all(
         _other_subject(g, h, q) for i, g in enumerate(groups) for h in groups[:i])
@@ -700,6 +726,12 @@ def decide_answers(q: Question, readings: Sequence[Reading]) -> tuple[Decision, 
         Decision(verdict, round(min(0.99, confidence), 3), (), (), conflict, evidence_groups),
         chosen,
     )
+
+
+def _stated(value: str | None) -> int:
+    """How many of year, month and day a date answer states itself."""
+    d = date(value or "")
+    return 0 if d is None else sum(part != "*" and part.isdigit() for part in d)
 
 
 def _years(r: Reading, q: Question) -> set[str]:

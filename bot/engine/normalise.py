@@ -8,6 +8,7 @@ share a value or one of whose values contains the other's words.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 _MONTHS = {
@@ -110,10 +111,16 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def key(value: str, expects: str) -> str:
-    """The comparison key of an answer value, by the answer type the question wants."""
+def key(value: str, expects: str, published: str | None = None, ahead: bool = False) -> str:
+    """The comparison key of an answer value, by the answer type the question wants.
+
+    A bare weekday ("on Wednesday night") is read against the date the document was
+    published: the last such day on or before it, or the next on or after it when the
+    sentence looks ahead ("will vote on Wednesday")."""
     if expects == "DATE":
         d = date(value)
+        if d is not None and d[:2] == ("*", "*") and published:
+            d = _on_weekday(d[2], published, ahead) or d
         if d is not None:
             return "d:" + "-".join(d)
     if expects in ("NUMBER", "DURATION", "AGE"):
@@ -126,6 +133,16 @@ def key(value: str, expects: str) -> str:
             return f"n:{n:g}"
     parts = [" ".join(words(p)) for p in re.split(r",\s*(?:and\s+)?|\s+and\s+|;", value)]
     return "t:" + "|".join(sorted(p for p in parts if p))
+
+
+def _on_weekday(weekday: str, published: str, ahead: bool) -> tuple[str, str, str] | None:
+    try:
+        base = dt.date.fromisoformat(published)
+    except ValueError:
+        return None
+    shift = (_WEEKDAYS.index(weekday) - base.weekday()) % 7
+    day = base + dt.timedelta(days=shift) if ahead else base - dt.timedelta(days=(7 - shift) % 7)
+    return str(day.year), str(day.month), str(day.day)
 
 
 def agree(a: str, b: str) -> bool:

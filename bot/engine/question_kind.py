@@ -113,6 +113,10 @@ def is_open(question: str, parser: Parser | None = None) -> bool:
     return question.rstrip().endswith("?") and any(w in ("which", "what", "who") for w in words)
 
 
+_TIME_UNITS = frozenset(["time", "years", "months", "weeks", "days", "hours", "minutes",
+                         "seconds", "decades", "centuries"])
+
+
 def _expects(wh: str, words: list[str], doc: Any) -> str:
     """The answer type an open question wants."""
     if wh == "who" or wh == "whom" or wh == "whose":
@@ -126,7 +130,9 @@ def _expects(wh: str, words: list[str], doc: Any) -> str:
     if wh == "how":
         nxt = words[words.index("how") + 1] if words.index("how") + 1 < len(words) else ""
         if nxt in ("many", "much"):
-            return "NUMBER"
+            # "How much time ...", "how many years ...": a length of time.
+            after = words[words.index("how") + 2] if words.index("how") + 2 < len(words) else ""
+            return "DURATION" if after in _TIME_UNITS else "NUMBER"
         if nxt == "old":
             return "AGE"
         if nxt in ("long", "far", "big", "large", "tall", "high", "deep", "heavy", "often"):
