@@ -227,3 +227,29 @@ def test_a_fragment_that_names_the_subject_in_part_still_counts(services, verifi
     answer = verifier.verify("What is the birth date of Edwin Aldcott?")
     assert answer.verdict.value == "DISPUTED"
     assert {"3 July 1750", "12 December 1750"} <= {c.answer for c in answer.citations}
+
+
+def test_a_weekday_and_a_date_for_one_day_agree(services, verifier) -> None:
+    services.ingest_documents([
+        Document(doc_id=content_hash("a"), title="Vote set", source="a.txt",
+                 published="2026-06-02",
+                 text="The Orla council is due to vote on the harbour budget on June 24."),
+        Document(doc_id=content_hash("b"), title="Budget passed", source="b.txt",
+                 published="2026-06-25",
+                 text="The Orla council approved the harbour budget on Wednesday night."),
+    ])
+    answer = verifier.verify("When did the Orla council approve the harbour budget?")
+    assert answer.verdict.value == "ANSWERED"
+    assert answer.text.startswith("June 24")  # the stated date, not the weekday
+    assert len(answer.citations) == 2
+
+
+def test_a_unitless_tally_does_not_answer_how_much(services, verifier) -> None:
+    services.ingest_documents([_doc(
+        "Budget passed",
+        "The council voted 11 to 8 for the harbour budget to spend more on the pier. The "
+        "harbour budget gives the pier 36 million crowns.",
+    )])
+    answer = verifier.verify("How much will the harbour budget spend on the pier?")
+    assert answer.verdict.value == "ANSWERED"
+    assert answer.text.startswith("36 million")

@@ -44,3 +44,13 @@ def test_states_finds_an_answer_in_other_words() -> None:
     assert states("The town has 3559 residents.", "3,559")
     assert states("It was built in 1902 [1].", "1902")
     assert not states("The town has 3,560 residents.", "3,559")
+
+
+def test_a_weekday_is_read_against_the_date_the_document_was_published() -> None:
+    # 2026-06-25 is a Thursday: "on Wednesday" in its report is June 24; looking ahead,
+    # "will vote on Wednesday" is July 1.
+    assert agree(key("Wednesday night", "DATE", "2026-06-25"), key("June 24", "DATE"))
+    assert key("on Wednesday", "DATE", "2026-06-25", ahead=True) == "d:2026-7-1"
+    assert key("Thursday", "DATE", "2026-06-25") == "d:2026-6-25"
+    assert not agree(key("Wednesday", "DATE", "2026-06-25"), key("June 23", "DATE"))
+    assert key("Wednesday", "DATE") == "d:*-*-wednesday"  # undated: left as said

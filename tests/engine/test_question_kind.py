@@ -21,6 +21,8 @@ from bot.engine.question_kind import is_open, out_of_scope, read_question
         ("Who is Tomas Ferreira?", "ROLE"),
         ("What is Jeffrey Feltman's job?", "ROLE"),
         ("How long did the strike last?", "DURATION"),
+        ("How much time does the diversion add?", "DURATION"),
+        ("How many years did the strike last?", "DURATION"),
     ],
 )
 def test_open_questions_name_the_answer_type(parser, question: str, expects: str) -> None:

@@ -7,7 +7,13 @@ from datetime import datetime
 import pytest
 
 from retrieval.documents import parse
-from retrieval.published import from_front_matter, from_html, from_pdf_info, iso_date
+from retrieval.published import (
+    from_byline,
+    from_front_matter,
+    from_html,
+    from_pdf_info,
+    iso_date,
+)
 
 
 @pytest.mark.parametrize(("value", "iso"), [
@@ -71,3 +77,23 @@ def test_pdf_information_dictionary() -> None:
 def test_documents_without_metadata_have_none() -> None:
     doc = parse(b"Plain text.\n\nThe union said the talks went well.", "plain.txt")
     assert (doc.outlet, doc.published, doc.pages) == (None, None, ())
+
+
+@pytest.mark.parametrize(("text", "outlet", "published"), [
+    ("Bridge toll agreed\nBy Deborah Quayle | The Eastholm Herald | June 25, 2026\n\nBody.",
+     "The Eastholm Herald", "2026-06-25"),
+    ("Headline\nCoast Courier — 18 July 2026\n\nBody.", "Coast Courier", "2026-07-18"),
+    ("Headline\nBy Jane Roe | July 3, 2026\n\nBody.", None, "2026-07-03"),
+    ("Headline\nBy Jane Roe | Coast Courier\n\nBody.", None, None),  # no date: no byline
+    ("Tea | coffee | and more\n\nBody.", None, None),
+])
+def test_a_plain_text_byline_gives_outlet_and_date(text, outlet, published) -> None:
+    meta = from_byline(text)
+    assert (meta.outlet, meta.published) == (outlet, published)
+
+
+def test_a_headline_above_its_byline_is_the_title() -> None:
+    doc = parse(b"Bridge toll agreed\nBy Deborah Quayle | The Eastholm Herald | June 25, 2026"
+                b"\n\nThe council voted on Wednesday.", "story.txt")
+    assert (doc.title, doc.outlet, doc.published) == (
+        "Bridge toll agreed", "The Eastholm Herald", "2026-06-25")
