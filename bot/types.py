@@ -83,6 +83,7 @@ class Question:
     # "What is the population of X?": the measure a number must be of; "What sport ...?": the
     # kind of thing the answer names (expects KIND).
     attribute: str = ""
+    counted: str = ""  # "How many patients ...?": the noun a number must count
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ import numpy as np
 
 from bot.engine.attribution import attribute
 from bot.engine.lexicon import related
-from bot.engine.normalise import agree, date, key, words
+from bot.engine.normalise import agree, date, key, states, words
 from bot.engine.question_kind import ENTITY_LABELS
 from bot.types import (
     Attribution,
@@ -67,6 +67,7 @@ class Reading:
     score: float = 0.0
     attribution: Attribution | None = None
     head: str = ""  # the value's head word, when descriptions are compared on it
+    counts: bool | None = None  # does the number count the noun asked about (None: no noun)
 
     @property
     def source(self) -> tuple[str, str]:
@@ -207,12 +208,19 @@ def _entities(q: Question, doc: Any, matched: set[int]) -> list[Any]:
             ents = [e for e in ents if e.label_ != "QUANTITY"]
     if q.expects == "NUMBER" and q.money:
         # "How much ...?" asks for an amount: "8" in "by 11 votes to 8" has no unit.
-        ents = [e for e in ents if e.label_ != "CARDINAL" or _has_unit(e)]
+        ents = [e for e in ents if e.label_ != "CARDINAL" or _has_unit(e, q)]
+        if _PRICED.intersection(q.focus):
+            # What something costs or pays is a sum of money, not a count of anything else.
+            ents = [e for e in ents if e.label_ == "MONEY" or _in_currency(e) or (
+                _SCALE.search(e.text) and not _counts_a_noun(e))]
     if q.expects in ("NUMBER", "DURATION", "AGE"):
         ents = [e for e in ents if not _footnote(e) and not re.search(r"\d-\d", e.text)]
         ents = [e for e in ents if re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|"
                                              r"nine|ten|eleven|twelve|hundred|dozen)\b", e.text,
                                              re.IGNORECASE)]
+    if q.expects == "DATE":
+        # "within two weeks" says how long, not when.
+        ents = [e for e in ents if not _length_of_time(e)]
     if q.expects == "DURATION":
         ents = [e for e in ents if re.search(r"\b(?:day|week|month|year|hour|minute|decade)",
                                              e.text, re.IGNORECASE)] or ents
@@ -235,14 +243,58 @@ _COUNTS = frozenset(["population", "number", "total"])
 _SCALE = re.compile(r"\b(?:thousand|million|billion|trillion|lakh|crore)\b", re.IGNORECASE)
 
 
-def _has_unit(ent: Any) -> bool:
-    """A number with what it measures: a scale word, a currency sign or a noun after it."""
+_PRICED = frozenset(["cost", "price", "pay", "spend", "worth", "fee", "toll", "salary",
+                     "money", "charge", "fund"])
+_CURRENCY = re.compile(
+    r"^(?:dollars?|euros?|pounds?|sterling|yen|yuan|francs?|marks?|crowns?|kron(?:a|or|e|er)|"
+    r"rupees?|roubles?|rubles?|pesos?|reais|real|rand|lira|liras|dinars?|dirhams?|riyals?|"
+    r"won|zloty|forints?|shekels?|cents?|pence|bucks?)$", re.IGNORECASE)
+
+
+def _in_currency(ent: Any) -> bool:
+    """"31 million crowns", "€2 billion": a number of a currency."""
     doc = ent.doc
     after = doc[ent.end] if ent.end < len(doc) else None
     before = doc[ent.start - 1] if ent.start > 0 else None
-    return bool(_SCALE.search(ent.text)) or (
-        after is not None and after.pos_ in ("NOUN", "PROPN", "SYM")
-    ) or (before is not None and before.tag_ == "$")
+    return bool((after is not None and _CURRENCY.match(after.text)) or (
+        before is not None and (before.tag_ == "$" or _CURRENCY.match(before.text))))
+
+
+_LENGTH = re.compile(
+    r"^(?:about|around|nearly|almost|over|within|for|some|up to|more than|less than|the past|"
+    r"the last|the next)?\s*(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|several|a few|few|many)\s+(?:days?|weeks?|months?|years?|decades?|hours?|"
+    r"minutes?|centuries)$", re.IGNORECASE)
+
+
+def _length_of_time(ent: Any) -> bool:
+    """"two weeks", "30 months": a length of time, unless placed ("two weeks ago")."""
+    after = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
+    return bool(_LENGTH.match(ent.text.strip())) and after not in (
+        "ago", "later", "earlier", "before", "after", "since")
+
+
+def _counts_a_noun(ent: Any) -> bool:
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return after is not None and after.pos_ in ("NOUN", "PROPN", "SYM")
+
+
+_UNITS = re.compile(
+    r"^(?:per|percent|points?|tonnes?|tons?|kilo(?:gram)?s?|kg|grams?|pounds?|ounces?|lbs?|"
+    r"met(?:re|er)s?|kilomet(?:re|er)s?|km|miles?|feet|foot|ft|inch(?:es)?|yards?|hectares?|"
+    r"acres?|lit(?:re|er)s?|gallons?|barrels?|seconds?|minutes?|hours?|days?|weeks?|months?|"
+    r"years?|decades?|degrees?|watts?|megawatts?|mw|kw|kwh|volts?|mph|knots?)$", re.IGNORECASE)
+
+
+def _has_unit(ent: Any, q: Question) -> bool:
+    """A number as an amount: with a scale word, a currency, a unit of measure, or the noun
+    the question is about ("11 votes" is a count of something else)."""
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if _SCALE.search(ent.text) or _in_currency(ent) or (before is not None and before.tag_ == "$"):
+        return True
+    return after is not None and (bool(_UNITS.match(after.text)) or (
+        after.pos_ == "NOUN" and after.lemma_.lower() in q.focus))
 
 
 def _footnote(ent: Any) -> bool:
@@ -583,9 +635,20 @@ def read(
         if at >= 0:  # the parse reads quotes folded: show the source's own characters
             r.value = cand.text[at : at + len(r.value)]
         r.key = _value_key(q, r.value, r)
+        if q.counted and at >= 0:
+            r.counts = _counts_asked(q, doc, at + len(r.value))
         r.score = 0.7 * r.match + 0.2 * max(cand.cosine, 0.0) + 0.1 * fit
         readings.append(r)
     return readings
+
+
+def _counts_asked(q: Question, doc: Any, end: int) -> bool | None:
+    """Is the noun right after a number ("37 reports") the one the question counts?"""
+    after = [t for t in doc if t.idx >= end][:3]
+    noun = next((t for t in after if t.pos_ == "NOUN"), None)
+    if noun is None or any(t.pos_ in ("VERB", "AUX", "ADP") for t in after[: after.index(noun)]):
+        return None
+    return stem(noun.lemma_.lower()) == stem(q.counted)
 
 
 def _kind_phrases(r: Reading) -> list[Any]:
@@ -669,6 +732,13 @@ def decide_answers(q: Question, readings: Sequence[Reading]) -> tuple[Decision, 
     """Group the sources' answers: one value -> ANSWERED, different values -> DISPUTED."""
     if not readings:
         return Decision(Verdict.NOT_ENOUGH_INFO, 0.9, (), ()), []
+    if any(r.counts for r in readings):
+        # "How many patients ...?": "180,000 patients" answers it, "37 reports" does not.
+        readings = [r for r in readings if r.counts is not False]
+    if not all(_supposed(r.doc) for r in readings):
+        # "If the grant is approved, the rise could be cut to 2.5 per cent": a value supposed
+        # under a condition is not what the documents say happens.
+        readings = [r for r in readings if not _supposed(r.doc)]
     best = max(r.score for r in readings)
     keep = [r for r in readings if r.score >= NEAR_BEST * best]
     # A copy of an answering sentence with another value ("he was born on 3 July 1750 in
@@ -695,6 +765,9 @@ def decide_answers(q: Question, readings: Sequence[Reading]) -> tuple[Decision, 
     if q.form == "says" and q.speaker is not None:
         groups = groups[:1]  # "what does X say": X's statements, one position
     if q.form != "says":
+        # "now covers 1.8 million packs, up from the 1.2 million it announced": a source that
+        # gives a value as changed from another answer's value reports an update, not a conflict.
+        groups = [g for g in groups if not any(h is not g and _updates(h, g) for h in groups)]
         # A disagreement needs different documents (or speakers): one source's two sentences
         # that give different values are read as the best one.
         groups = [g for g in groups if g is groups[0] or _independent(g, groups[0])]
@@ -726,6 +799,27 @@ def decide_answers(q: Question, readings: Sequence[Reading]) -> tuple[Decision, 
         Decision(verdict, round(min(0.99, confidence), 3), (), (), conflict, evidence_groups),
         chosen,
     )
+
+
+_CHANGED_FROM = re.compile(
+    r"\b(?:up|down|rises?|rose|risen|fell|falls?|fallen|cut|raised|lowered|reduced|revised|"
+    r"extended|increased|decreased|changed|grew|grown|dropped|moved|corrected)\b"
+    r"(?:\s+[\w,]+){0,3}?\s+from\s+(.*?)(?:\s+to\b|$)", re.IGNORECASE)
+
+
+def _updates(newer: list[Reading], older: list[Reading]) -> bool:
+    """Does a sentence giving one answer say it changed from the other's value?"""
+    for r in newer:
+        for m in _CHANGED_FROM.finditer(r.candidate.text):
+            if any(o.value and states(m.group(1), o.value) for o in older):
+                return True
+    return False
+
+
+def _supposed(doc: Any) -> bool:
+    """A sentence that supposes ("if ..., it could ..."): its values are not asserted."""
+    condition = any(t.lower_ in ("if", "unless") and t.dep_ == "mark" for t in doc)
+    return condition and any(t.lower_ in ("could", "would", "might") for t in doc)
 
 
 def _stated(value: str | None) -> int:

@@ -154,6 +154,15 @@ def _expects(wh: str, words: list[str], doc: Any) -> str:
     return "THING"
 
 
+def _counted(doc: Any) -> str:
+    """"How many patients take it?": the lemma of the noun counted ("patient")."""
+    for t in doc:
+        if t.lower_ == "many" and t.i > 0 and doc[t.i - 1].lower_ == "how":
+            noun = next((x for x in doc[t.i + 1 : t.i + 4] if x.pos_ == "NOUN"), None)
+            return noun.lemma_.lower() if noun is not None else ""
+    return ""
+
+
 def _attribute(doc: Any, expects: str, words: list[str]) -> str:
     """"What is the population of X?": the measure the number must be of (not "how many",
     whose counted noun is a content word already)."""
@@ -290,6 +299,7 @@ def read_question(
         previous=previous if form == "follow_up" else None,
         wh_role=wh_role,
         attribute=attribute,
+        counted=_counted(doc),
         money=bool(re.search(r"\bhow much\b|\b(?:cost|price|pay|paid|spend|spent|worth|"
                              r"revenue|budget|salary|fee|toll|per ?cent|percentage|share|rate|"
                              r"rise|fall|grow|drop)\w*", q, re.IGNORECASE)),

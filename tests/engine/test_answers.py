@@ -253,3 +253,57 @@ def test_a_unitless_tally_does_not_answer_how_much(services, verifier) -> None:
     answer = verifier.verify("How much will the harbour budget spend on the pier?")
     assert answer.verdict.value == "ANSWERED"
     assert answer.text.startswith("36 million")
+
+
+RECALL = [
+    _doc("Recall widened", "Around 180,000 patients in the country take Velora tablets, "
+         "according to the agency."),
+    _doc("Patients complain", "The patient group says it has received 37 reports of dizziness "
+         "from patients who take Velora tablets, which cost the health service more each year."),
+]
+
+
+def test_a_number_of_other_things_does_not_answer_how_many(services, verifier) -> None:
+    services.ingest_documents(RECALL)
+    answer = verifier.verify("How many patients take Velora tablets?")
+    assert answer.verdict.value == "ANSWERED"
+    assert answer.text.startswith("Around 180,000")
+
+
+def test_a_price_is_a_sum_of_money_not_a_count(services, verifier) -> None:
+    services.ingest_documents(RECALL)
+    answer = verifier.verify("How much do Velora tablets cost the health service?")
+    assert answer.verdict.value == "NOT_ENOUGH_INFO"
+    assert not answer.citations
+
+
+def test_a_figure_given_as_changed_from_another_is_an_update(services, verifier) -> None:
+    services.ingest_documents([
+        _doc("Recall announced", "The Velora recall covers approximately 1.2 million packs."),
+        _doc("Recall widened", "The Velora recall now covers about 1.8 million packs, up from "
+             "the 1.2 million announced last month."),
+    ])
+    answer = verifier.verify("How many packs does the Velora recall cover?")
+    assert answer.verdict.value == "ANSWERED"
+    assert answer.text.startswith("About 1.8 million")
+
+
+def test_a_value_supposed_under_a_condition_is_not_an_answer(services, verifier) -> None:
+    services.ingest_documents([
+        _doc("Budget", "The Orla budget raises the harbour levy by 3.9 per cent."),
+        _doc("Statement", "If the grant is approved, the Orla budget could raise the harbour "
+             "levy by only 2.5 per cent, the mayor said."),
+    ])
+    answer = verifier.verify("By how much does the Orla budget raise the harbour levy?")
+    assert answer.verdict.value == "ANSWERED"
+    assert answer.text.startswith("3.9 per cent")
+
+
+def test_a_length_of_time_does_not_answer_when(services, verifier) -> None:
+    services.ingest_documents([
+        _doc("Stock", "New Velora stock reached pharmacies on September 24, Dalvane said."),
+        _doc("Plan", "Dalvane expects new Velora stock to reach pharmacies within two weeks."),
+    ])
+    answer = verifier.verify("When did new Velora stock reach pharmacies?")
+    assert answer.verdict.value == "ANSWERED"
+    assert answer.text.startswith("September 24")
