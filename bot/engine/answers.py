@@ -416,7 +416,7 @@ def _role(q: Question, doc: Any, matched: set[int]) -> str | None:
         return _trim(left, True) or None
     # "Assistant Secretary of State Jeffrey Feltman": the title is the words before the name.
     name_start = min(t.i for t in head.subtree if t.i in matched or t.i == head.i)
-    title = [t for t in head.subtree if t.i < name_start]
+    title = _title_before(doc, name_start) or [t for t in head.subtree if t.i < name_start]
     text = _trim(title)
     if text and any(t.is_alpha for t in title):
         return text
@@ -425,6 +425,25 @@ def _role(q: Question, doc: Any, matched: set[int]) -> str | None:
             if child.dep_ in ("attr", "acomp"):
                 return _trim(list(child.subtree), True) or None
     return None
+
+
+_TITLE_LINKS = frozenset(["of", "to", "for", "at", "on"])
+
+
+def _title_before(doc: Any, start: int) -> list[Any]:
+    """The words just before a name that make up its title, read along the text (the parse of
+    a long run of names is often wrong): "U.S. Ambassador to Libya Gene Cretz", "National
+    Security Council staff member Derek Chollet"."""
+    i = start - 1
+    while i >= 0 and (doc[i].pos_ in ("PROPN", "NOUN", "ADJ") or doc[i].lower_ in _TITLE_LINKS):
+        i -= 1
+    words = list(doc[i + 1 : start])
+    while words and words[0].lower_ in _TITLE_LINKS:
+        words = words[1:]
+    # A title names a post: at least one word that is not a place or a people.
+    if not any(t.is_alpha and t.ent_type_ not in ("GPE", "NORP") for t in words):
+        return []
+    return words
 
 
 def _thing(q: Question, doc: Any, matched: set[int]) -> str | None:
@@ -479,15 +498,38 @@ def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
     if life:
         return life, 1.0
     if q.expects in ENTITY_LABELS:
-        ents = _entities(q, doc, matched)
+        found = _entities(q, doc, matched)
+        ents = _reported(reading, found)
+        if found and not ents:
+            return None, 0.0  # the only names are of whoever reports it
         if ents:
             best = min(ents, key=lambda e: _rank_entity(e, matched, doc, q))
             group = _coordinated(best, ents) if q.expects in ("PERSON", "ORG", "PLACE") else [best]
+            # "U.S. Ambassador to Libya Gene Cretz, Assistant Secretary ... Jeffrey Feltman":
+            # of names listed with their titles, the one titled with the words asked about.
+            if q.expects == "PERSON":
+                # (Read from all names: a long list's parse makes some look like modifiers.)
+                titled = [e for e in doc.ents if e.label_ == "PERSON" and not _in_question(
+                    e.text, q) and any(t.i in matched for t in _title_before(doc, e.start))]
+                group = titled or group
             fit = 1.0 if _rank_entity(best, matched, doc, q)[0] <= 2 else 0.0
             return _join([e.text for e in group]), fit
         slots = _subject_slots(doc, matched) if q.wh_role == "subject" else None
         return _fallback(q, doc, matched, slots), 0.0
     return _span(q, reading), 0.5
+
+
+def _reported(r: Reading, ents: list[Any]) -> list[Any]:
+    """"Dalvane said the impurity came from a supplier it did not name": when the words asked
+    about are all in what is reported, the answer is there too, not the one reporting it."""
+    att, start = r.attribution, r.candidate.span.start
+    if att is None or att.content is None or not r.matched:
+        return ents
+    lo, hi = att.content.start - start, att.content.end - start
+    inside = {stem(r.doc[i].lemma_.lower()) for i in r.matched if lo <= r.doc[i].idx < hi}
+    if not all(stem(r.doc[i].lemma_.lower()) in inside for i in r.matched):
+        return ents  # some word asked about is only in the frame ("Who did X say ...?")
+    return [e for e in ents if lo <= e.start_char < hi]
 
 
 def _life_dates(q: Question, doc: Any) -> str | None:

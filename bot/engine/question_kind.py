@@ -277,9 +277,9 @@ def read_question(
                 expects, kind = "KIND", noun.lemma_.lower()
     focus, proper = _focus(doc, skip)
     attribute = kind if expects == "KIND" else _attribute(doc, expects, words)
-    if (job or (wh == "who" and re.match(r"^who\s+(?:is|was|are|were)\s", q, re.IGNORECASE))) and (
-        proper and len(proper) == len(focus)
-    ):
+    # "Who is Tomas Ferreira?" asks what he is; "Who was the U.S. Ambassador?" asks for a name.
+    described = re.match(r"^who\s+(?:is|was|are|were)\s+(?!the\b|an?\b)", q, re.IGNORECASE)
+    if (job or (wh == "who" and described)) and (proper and len(proper) == len(focus)):
         expects = "ROLE"  # "Who is Tomas Ferreira?": what they are, not another name
     wh_tok = next((t for t in doc if t.lower_ == wh), None)
     wh_role = "subject" if wh_tok is not None and wh_tok.dep_ in ("nsubj", "nsubjpass") and (

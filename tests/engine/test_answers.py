@@ -307,3 +307,31 @@ def test_a_length_of_time_does_not_answer_when(services, verifier) -> None:
     answer = verifier.verify("When did new Velora stock reach pharmacies?")
     assert answer.verdict.value == "ANSWERED"
     assert answer.text.startswith("September 24")
+
+
+PANEL = _doc(
+    "Talks",
+    "Chief Harbour Commissioner Mira Tessen, Deputy Minister of Transport Jonas Brell and "
+    "port council staff member Ida Solberg met the union's negotiators, an official said.",
+)
+
+
+@pytest.mark.parametrize(("question", "answer"), [
+    ("Who is Mira Tessen?", "Chief Harbour Commissioner"),
+    ("Who is Ida Solberg?", "port council staff member"),
+    ("Who was the Deputy Minister of Transport?", "Jonas Brell"),
+])
+def test_titles_listed_before_names_are_read_along_the_text(services, verifier, question,
+                                                            answer) -> None:
+    services.ingest_documents([PANEL])
+    got = verifier.verify(question)
+    assert got.verdict.value == "ANSWERED"
+    assert got.text.lower().startswith(answer.lower())
+
+
+def test_the_one_reporting_is_not_the_answer_to_what_is_reported(services, verifier) -> None:
+    services.ingest_documents([_doc(
+        "Recall", "Dalvane said the impurity had been traced to a single supplier of a raw "
+        "ingredient, which it did not name.")])
+    answer = verifier.verify("Which company supplied the raw ingredient?")
+    assert answer.verdict.value == "NOT_ENOUGH_INFO"
