@@ -84,6 +84,7 @@ class Question:
     # kind of thing the answer names (expects KIND).
     attribute: str = ""
     counted: str = ""  # "How many patients ...?": the noun a number must count
+    predicate: str = ""  # "Where was the meeting disclosed?": the verb the answer attaches to
 
 
 @dataclass(frozen=True)

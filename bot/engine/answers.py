@@ -115,6 +115,13 @@ def _context(c: Candidate) -> set[str]:
     return {stem(w) for w in re.findall(r"[\w'-]+", around.lower())}
 
 
+def _derived(a: str, b: str) -> bool:
+    """The same word, or one formed from the other by a short ending: "weigh" / "weight",
+    "disclos" / "disclosur", "chair" / "chairman"."""
+    short, long = sorted((a, b), key=len)
+    return a == b or (len(short) >= 5 and long.startswith(short) and len(long) - len(short) <= 3)
+
+
 def _match(q: Question, doc: Any, context: set[str] | None = None) -> tuple[float, set[int], bool]:
     """(weighted share of content words found, the matching token indices, a name matched).
 
@@ -134,7 +141,8 @@ def _match(q: Question, doc: Any, context: set[str] | None = None) -> tuple[floa
         total += weight
         exact = stems.get(stem(word), [])
         hits = [i for s in _terms(word) for i in stems.get(s, []) if i not in used]
-        hits = [i for i in exact if i not in used] or hits
+        hits = [i for i in exact if i not in used] or hits or [
+            i for s, idx in stems.items() if _derived(stem(word), s) for i in idx if i not in used]
         if hits:
             found += weight
             matched.update(hits)
@@ -342,7 +350,11 @@ def _subject_slots(doc: Any, matched: set[int]) -> set[int] | None:
 def _rank_entity(ent: Any, matched: set[int], doc: Any, q: Question) -> tuple[int, int]:
     """Entities close (in the parse) to the matched words, preferring matched verbs."""
     verbs = [doc[i] for i in matched if doc[i].pos_ in ("VERB", "AUX")]
-    anchors = verbs or [doc[i] for i in matched]
+    # Without a matched verb, a noun made from the question's verb ("Disclosure of the
+    # meeting came first in Tripoli" for "disclosed") is what the answer attaches to.
+    asked = stem(q.predicate) if q.predicate else ""
+    action = [doc[i] for i in matched if asked and _derived(asked, stem(doc[i].lemma_.lower()))]
+    anchors = verbs or action or [doc[i] for i in matched]
     if not anchors:
         return (99, 0)
     dist = min(_tree_distance(ent.root, a) for a in anchors)

@@ -300,6 +300,8 @@ def read_question(
         wh_role=wh_role,
         attribute=attribute,
         counted=_counted(doc),
+        predicate=next((t.lemma_.lower() for t in doc if t.pos_ == "VERB"
+                        and t.lemma_.lower() not in ("be", "do", "have")), ""),
         money=bool(re.search(r"\bhow much\b|\b(?:cost|price|pay|paid|spend|spent|worth|"
                              r"revenue|budget|salary|fee|toll|per ?cent|percentage|share|rate|"
                              r"rise|fall|grow|drop)\w*", q, re.IGNORECASE)),

@@ -335,3 +335,12 @@ def test_the_one_reporting_is_not_the_answer_to_what_is_reported(services, verif
         "ingredient, which it did not name.")])
     answer = verifier.verify("Which company supplied the raw ingredient?")
     assert answer.verdict.value == "NOT_ENOUGH_INFO"
+
+
+def test_a_noun_made_from_the_asked_verb_anchors_the_answer(services, verifier) -> None:
+    services.ingest_documents([_doc(
+        "Plan", "Disclosure of the harbour plan came first in Oslo, where a union spokesman "
+        "described the Sweden harbour plan as a first step.")])
+    answer = verifier.verify("In which town was the harbour plan first disclosed?")
+    assert answer.verdict.value == "ANSWERED"
+    assert answer.text.startswith("Oslo")
