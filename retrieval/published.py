@@ -169,21 +169,26 @@ _MAX_BYLINE = 160
 
 def byline_line(text: str) -> int | None:
     """The index of the line (among the first few) that is a byline with a date, if any."""
-    lines = text.replace("\r\n", "\n").split("\n")[:6]
-    for i, line in enumerate(lines):
+    found = _byline(text)
+    return found[0] if found else None
+
+
+def _byline(text: str) -> tuple[int, list[str]] | None:
+    """(line index, parts) of the first of the first few lines that is a byline with a date."""
+    for i, line in enumerate(text.replace("\r\n", "\n").split("\n")[:6]):
         parts = _BYLINE_PARTS.split(line.strip())
         if len(parts) >= 2 and len(line) <= _MAX_BYLINE and any(iso_date(p) for p in parts):
-            return i
+            return i, parts
     return None
 
 
 def from_byline(text: str) -> Published:
     """Outlet and date from the byline under a plain-text headline: the part that reads as a
     date is the date; the last other part not naming an author ("By ...") is the outlet."""
-    at = byline_line(text)
-    if at is None:
+    found = _byline(text)
+    if found is None:
         return Published()
-    parts = _BYLINE_PARTS.split(text.replace("\r\n", "\n").split("\n")[at].strip())
+    parts = found[1]
     published = next((d for p in parts if (d := iso_date(p))), None)
     others = [p for p in parts if not iso_date(p) and not re.match(r"(?i)by\b", p)]
     return Published(_outlet(others[-1]) if others else None, published)

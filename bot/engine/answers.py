@@ -298,8 +298,7 @@ def _has_unit(ent: Any, q: Question) -> bool:
     """A number as an amount: with a scale word, a currency, a unit of measure, or the noun
     the question is about ("11 votes" is a count of something else)."""
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-    before = ent.doc[ent.start - 1] if ent.start > 0 else None
-    if _SCALE.search(ent.text) or _in_currency(ent) or (before is not None and before.tag_ == "$"):
+    if _SCALE.search(ent.text) or _in_currency(ent):  # (a "$" before it is a currency)
         return True
     return after is not None and (bool(_UNITS.match(after.text)) or (
         after.pos_ == "NOUN" and after.lemma_.lower() in q.focus))

@@ -163,6 +163,12 @@ def _counted(doc: Any) -> str:
     return ""
 
 
+def _predicate(doc: Any) -> str:
+    """"In which city was the meeting first disclosed?": the lemma of its first full verb."""
+    return next((t.lemma_.lower() for t in doc if t.pos_ == "VERB"
+                 and t.lemma_.lower() not in ("be", "do", "have")), "")
+
+
 def _attribute(doc: Any, expects: str, words: list[str]) -> str:
     """"What is the population of X?": the measure the number must be of (not "how many",
     whose counted noun is a content word already)."""
@@ -300,8 +306,7 @@ def read_question(
         wh_role=wh_role,
         attribute=attribute,
         counted=_counted(doc),
-        predicate=next((t.lemma_.lower() for t in doc if t.pos_ == "VERB"
-                        and t.lemma_.lower() not in ("be", "do", "have")), ""),
+        predicate=_predicate(doc),
         money=bool(re.search(r"\bhow much\b|\b(?:cost|price|pay|paid|spend|spent|worth|"
                              r"revenue|budget|salary|fee|toll|per ?cent|percentage|share|rate|"
                              r"rise|fall|grow|drop)\w*", q, re.IGNORECASE)),

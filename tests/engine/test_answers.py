@@ -277,36 +277,29 @@ def test_a_price_is_a_sum_of_money_not_a_count(services, verifier) -> None:
     assert not answer.citations
 
 
-def test_a_figure_given_as_changed_from_another_is_an_update(services, verifier) -> None:
-    services.ingest_documents([
-        _doc("Recall announced", "The Velora recall covers approximately 1.2 million packs."),
-        _doc("Recall widened", "The Velora recall now covers about 1.8 million packs, up from "
-             "the 1.2 million announced last month."),
-    ])
-    answer = verifier.verify("How many packs does the Velora recall cover?")
-    assert answer.verdict.value == "ANSWERED"
-    assert answer.text.startswith("About 1.8 million")
-
-
-def test_a_value_supposed_under_a_condition_is_not_an_answer(services, verifier) -> None:
-    services.ingest_documents([
-        _doc("Budget", "The Orla budget raises the harbour levy by 3.9 per cent."),
-        _doc("Statement", "If the grant is approved, the Orla budget could raise the harbour "
-             "levy by only 2.5 per cent, the mayor said."),
-    ])
-    answer = verifier.verify("By how much does the Orla budget raise the harbour levy?")
-    assert answer.verdict.value == "ANSWERED"
-    assert answer.text.startswith("3.9 per cent")
-
-
-def test_a_length_of_time_does_not_answer_when(services, verifier) -> None:
-    services.ingest_documents([
-        _doc("Stock", "New Velora stock reached pharmacies on September 24, Dalvane said."),
-        _doc("Plan", "Dalvane expects new Velora stock to reach pharmacies within two weeks."),
-    ])
-    answer = verifier.verify("When did new Velora stock reach pharmacies?")
-    assert answer.verdict.value == "ANSWERED"
-    assert answer.text.startswith("September 24")
+@pytest.mark.parametrize(("texts", "question", "answer"), [
+    # A figure given as changed from another is an update, not a conflict.
+    (["The Velora recall covers approximately 1.2 million packs.",
+      "The Velora recall now covers about 1.8 million packs, up from the 1.2 million announced "
+      "last month."],
+     "How many packs does the Velora recall cover?", "About 1.8 million"),
+    # A value supposed under a condition is not an answer.
+    (["The Orla budget raises the harbour levy by 3.9 per cent.",
+      "If the grant is approved, the Orla budget could raise the harbour levy by only 2.5 per "
+      "cent, the mayor said."],
+     "By how much does the Orla budget raise the harbour levy?", "3.9 per cent"),
+    # A length of time does not answer "when".
+    (["New Velora stock reached pharmacies on September 24, Dalvane said.",
+      "Dalvane expects new Velora stock to reach pharmacies within two weeks."],
+     "When did new Velora stock reach pharmacies?", "September 24"),
+], ids=["update", "supposed", "length-of-time"])
+def test_of_two_sources_one_answers_and_the_other_does_not_conflict(
+    services, verifier, texts: list[str], question: str, answer: str
+) -> None:
+    services.ingest_documents([_doc(f"Document {i}", t) for i, t in enumerate(texts, 1)])
+    got = verifier.verify(question)
+    assert got.verdict.value == "ANSWERED"
+    assert got.text.startswith(answer)
 
 
 PANEL = _doc(
