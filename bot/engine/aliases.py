@@ -8,6 +8,7 @@ never contradicts the other, and either one covers a claim that uses the other.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 # One entity a line: its names, separated by "|". The first is the canonical key.
 _GROUPS = """
@@ -85,3 +86,42 @@ def same_entity(a: str, b: str) -> bool:
     """Do two names stand for the same country or body?"""
     ka = canonical(a)
     return ka is not None and ka == canonical(b)
+
+
+# Capitals and seats of government: they stand for their country when it acts ("Washington
+# said"), not where something happens ("held in Tunis" is not "held in Tunisia").
+_SEATS = frozenset(
+    "washington london moscow kremlin beijing paris elysee berlin rome madrid tokyo delhi "
+    "islamabad tehran baghdad damascus jerusalem cairo tripoli tunis ankara riyadh kyiv kiev "
+    "warsaw ottawa brasilia canberra pretoria abuja nairobi pyongyang seoul kabul doha athens "
+    "hague amsterdam brussels stockholm oslo bern vienna dublin lisbon".split()
+) | {"new delhi", "mexico city", "buenos aires", "abu dhabi"}
+_PLACE_PREPOSITIONS = frozenset(["in", "at", "to", "from", "near", "outside", "inside"])
+
+
+def _a_place(tok: Any) -> bool:
+    """Is this name where something is ("in the capital, Tunis"), rather than who acts?"""
+    node = tok
+    for _ in range(3):
+        if node.dep_ == "pobj" and node.head.lower_ in _PLACE_PREPOSITIONS:
+            return True
+        if node.dep_ not in ("appos", "compound", "flat") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def aliases_of(doc: Any) -> dict[int, str]:
+    """Token index -> the country or body its name stands for ("Washington" -> the U.S.)."""
+    found: dict[int, str] = {}
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "NORP", "ORG", "LOC"):
+            key = canonical(ent.text)
+            if key and not (ent.text.lower() in _SEATS and _a_place(ent.root)):
+                found.update((t.i, key) for t in ent)
+    for tok in doc:
+        if tok.i not in found and tok.pos_ in ("PROPN", "ADJ", "NOUN"):
+            key = canonical(tok.text)
+            if key and not (tok.lower_ in _SEATS and _a_place(tok)):
+                found[tok.i] = key
+    return found

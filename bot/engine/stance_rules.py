@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.engine.aliases import canonical
+from bot.engine.aliases import aliases_of, canonical
 from bot.engine.lexicon import (
     ANTONYMS,
     DENIAL_VERBS,
@@ -23,6 +23,8 @@ from bot.engine.lexicon import (
     related,
 )
 from bot.engine.nlp import Parser
+from bot.engine.normalise import agree
+from bot.engine.normalise import key as value_key
 from bot.types import Candidate, Judgement, Stance, StanceScore
 from retrieval.embeddings import Embedder
 from retrieval.text import STOPWORDS, stem
@@ -90,6 +92,7 @@ class Term:
     index: int
     core: bool = False  # the main verb/object or predicate noun: what a denial must hit
     alias: str | None = None  # the country or body it names, when it names one
+    name: str = ""  # the word as written, when it is a name ("Gaddafi")
 
 
 @dataclass
@@ -109,22 +112,6 @@ class ClaimAnalysis:
     main_negated: bool = False  # its main clause is denied (not just a clause inside it)
 
 
-def aliases_of(doc: Any) -> dict[int, str]:
-    """Token index -> the country or body its name stands for ("Washington" -> the U.S.)."""
-    found: dict[int, str] = {}
-    for ent in doc.ents:
-        if ent.label_ in ("GPE", "NORP", "ORG", "LOC"):
-            key = canonical(ent.text)
-            if key:
-                found.update((t.i, key) for t in ent)
-    for tok in doc:
-        if tok.i not in found and tok.pos_ in ("PROPN", "ADJ", "NOUN"):
-            key = canonical(tok.text)
-            if key:
-                found[tok.i] = key
-    return found
-
-
 def _key(tok: Any) -> str:
     return stem(tok.lemma_.lower() if tok.pos_ != "PROPN" else tok.lower_)
 
@@ -134,6 +121,33 @@ def _role(tok: Any) -> str:
     if tok.dep_ == "pobj" and head.pos_ == "ADP":
         return f"prep:{head.lower_}"
     return tok.dep_
+
+
+def _ent_slot(group: str, ent: Any, matched: set[int]) -> str | None:
+    """The slot a value of the sentence fills; "the Tunisia meeting" says where it was."""
+    root = ent.root
+    if group == "place" and root.dep_ == "compound" and root.head.i in matched:
+        return "where"
+    return _slot(group, _role(root), ent.text)
+
+
+def _of_predicate(tok: Any, matched: set[int]) -> bool:
+    """Does a value fill a slot of what the claim says (its matched verb or that verb's
+    matched subject or object), not of some other noun ("a future role for Qaddafi in
+    Libya" says nothing of where talks were held)?"""
+    node = tok
+    for _ in range(6):
+        head = node.head
+        if head.i == node.i:
+            return True
+        if head.i in matched and head.pos_ in ("VERB", "AUX"):
+            return True
+        if head.pos_ in ("VERB", "AUX"):
+            return any(c.i in matched for c in head.children) or head.i in matched
+        if head.pos_ in ("NOUN", "PROPN") and head.i not in matched:
+            return False
+        node = head
+    return False
 
 
 def _scope(tok: Any) -> set[int]:
@@ -205,6 +219,7 @@ def analyse_claim(text: str, parser: Parser) -> ClaimAnalysis:
                 tok.i,
                 tok.i in core,
                 aliases.get(tok.i),
+                tok.text if tok.pos_ == "PROPN" and tok.is_title else "",
             )
         )
     negated = any(
@@ -277,6 +292,10 @@ def _negation_scopes(doc: Any) -> list[set[int]]:
             head = tok.head
             if head.dep_ in ("aux", "auxpass") and head.head.i != head.i:
                 head = head.head
+            if head.pos_ in ("NOUN", "PROPN", "NUM") and tok.i > head.i:
+                # "52 million crowns, not the 48 million": only the alternative is denied.
+                scopes.append({i for i in _scope(head) if i > tok.i})
+                continue
             scope = _scope(head)
             for child in head.children:
                 # Neither the subject nor a coordinated clause is denied: "X was not A
@@ -396,11 +415,15 @@ def _mentions(sentence: str, name: str, aliases: frozenset[str] = frozenset()) -
     name for the same country or body?"""
     if any(w in sentence for w in name.split()):
         return True
+    said = re.findall(r"\w+", sentence)
+    if any(_respelled(w, x) for w in name.split() for x in said):
+        return True  # "gaddafi" in a sentence that writes "qaddafi"
     key = canonical(name)
     return key is not None and key in aliases
 
 
 LEFT_OPEN = "left open"  # the cue of a sentence that asks or supposes the claim
+OTHER_VALUE = "another value"  # the cue of a sentence giving a figure or date the claim lacks
 
 
 def _left_open(doc: Any, tokens: set[int]) -> bool:
@@ -469,7 +492,15 @@ def _matches(term: Term, tok: Any, aliases: dict[int, str] | None = None) -> boo
     if key in related(term.key):
         return True
     a, b = term.key, key
+    if term.name and tok.is_title and _respelled(term.name, tok.text):
+        return True
     return len(a) >= 5 and len(b) >= 5 and (a.startswith(b) or b.startswith(a))
+
+
+def _respelled(a: str, b: str) -> bool:
+    """One name transliterated two ways: "Gaddafi" / "Qaddafi" (one letter apart, 6+)."""
+    a, b = a.lower(), b.lower()
+    return len(a) == len(b) >= 6 and sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
 class RulesStanceJudge:
@@ -568,6 +599,8 @@ class RulesStanceJudge:
         if swap:
             conflict, factual, cue = True, True, f"{swap} differs"
 
+        other = None if conflict else _other_value(claim, doc)
+
         hedge = 0.85 if any(t.lemma_.lower() in HEDGES for t in doc) else 1.0
         # Paraphrase by meaning: close in embedding space, naming whoever the claim names.
         paraphrase = PARAPHRASE_WEIGHT * cosine + (1 - PARAPHRASE_WEIGHT) * coverage
@@ -583,6 +616,8 @@ class RulesStanceJudge:
         if conflict and ((pred_cov >= 0.5 and coverage >= 0.4) or swap):
             score = (0.45 + 0.5 * relevance) * hedge
             stance = StanceScore(Stance.REFUTES, round(min(score, 0.99), 3), cue, factual)
+        elif other:
+            stance = StanceScore(Stance.NEUTRAL, round(1.0 - relevance, 3), OTHER_VALUE)
         elif lexical or (close and not flipped):
             score = max(relevance, 0.5 + 1.5 * (paraphrase - PARAPHRASE_MIN)) * hedge
             stance = StanceScore(
@@ -639,16 +674,64 @@ class RulesStanceJudge:
             covered = sum(t.weight for t in others if matched.get(t.index)) / total
             if covered < 0.6:
                 continue
+            matched_here = {tok.i for toks in matched.values() for tok in toks}
             for ent in doc.ents:
                 if (
                     _ENTITY_GROUPS.get(ent.label_) == group
                     and ent.text.lower() not in lowered
-                    and _slot(group, _role(ent.root), ent.text) == slot
+                    and _ent_slot(group, ent, matched_here) == slot
+                    and _of_predicate(ent.root, matched_here)
                     and (group not in ("date", "num") or _values(ent.text))
                     and not (key and canonical(ent.text) == key)
                 ):
                     return f"{ent.text!s} vs {text}"
         return None
+
+
+def _other_value(claim: ClaimAnalysis, doc: Any) -> str | None:
+    """A figure or date the sentence gives where the claim's own is missing.
+
+    Such a sentence cannot carry the claim however close its other words are: "the full
+    repair would cost 62 million crowns" says nothing for "13 million crowns for repairs".
+    Whether it contradicts the claim is another question (``_swap``, the model)."""
+    seen = {tok.lower_ for tok in doc}
+    for text, group, _role in claim.entities:
+        if group not in ("date", "num"):
+            continue
+        expects = "DATE" if group == "date" else "NUMBER"
+        mine = value_key(text, expects)
+        if mine.startswith("t:") or _values(text) <= seen:
+            continue  # not a value that can be read, or stated here in the claim's words
+        theirs = [
+            value_key(ent.text, expects)
+            for ent in doc.ents
+            if _ENTITY_GROUPS.get(ent.label_) == group
+        ]
+        # A bare weekday cannot be set against a date without the document's own date.
+        theirs = [k for k in theirs if not k.startswith(("t:", "d:*-*-"))]
+        if theirs and not any(agree(mine, k) or _within(text, mine, k) for k in theirs):
+            return f"{theirs[0]} vs {text}"
+    return None
+
+
+_AT_LEAST = re.compile(r"\b(?:more than|over|at least|above|upwards of|in excess of)\b")
+_AT_MOST = re.compile(r"\b(?:less than|fewer than|under|below|at most|up to)\b")
+_ROUGHLY = re.compile(r"\b(?:about|around|nearly|almost|roughly|some|approximately|close to)\b")
+
+
+def _within(text: str, mine: str, theirs: str) -> bool:
+    """Does a figure fall within the bound the claim puts ("more than 8,000" holds 8,400)?"""
+    if not (mine.startswith("n:") and theirs.startswith("n:")):
+        return False
+    bound, value = float(mine[2:]), float(theirs[2:])
+    low = text.lower()
+    if _AT_LEAST.search(low):
+        return value >= bound
+    if _AT_MOST.search(low):
+        return value <= bound
+    if _ROUGHLY.search(low):
+        return abs(value - bound) <= 0.1 * abs(bound)
+    return False
 
 
 _VALUE_WORDS = frozenset(

@@ -12,7 +12,7 @@ import pytest
 from bot.engine.aliases import canonical, same_entity
 from bot.engine.claims import make_claim
 from bot.engine.dialogue import DialogueJudge, read
-from bot.engine.stance_rules import RulesStanceJudge
+from bot.engine.stance_rules import OTHER_VALUE, RulesStanceJudge
 from bot.types import Candidate, Stance
 from retrieval.types import Document, Span
 
@@ -171,3 +171,70 @@ def test_only_a_denied_main_clause_makes_the_claim_negative(parser) -> None:
     assert analyse_claim("The river did not flood.", parser).main_negated
     assert not analyse_claim("The river flooded because the dam did not hold.",
                              parser).main_negated
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "other"),
+    [
+        # Another figure, in a slot the rules cannot call the same: never a support.
+        ("The repairs will cost 52 million crowns.",
+         "Engineers estimated the repairs at 48 million crowns.", True),
+        # A bound holds the figure that meets it; a date without a year holds the year.
+        ("More than 8,000 residents signed the petition.",
+         "The petition gathered 8,400 signatures from residents.", False),
+        ("The summit opened in 2019.", "The summit opened on June 4.", False),
+        ("Three ministers attended the summit.", "3 ministers attended the summit.", False),
+    ],
+)
+def test_a_sentence_giving_another_value_cannot_carry_the_claim(
+    rules, claim: str, sentence: str, other: bool
+) -> None:
+    [score] = rules.scores(claim, [sentence])
+    assert (score.cue == OTHER_VALUE) is other, score
+    if other:
+        assert score.label is not Stance.SUPPORTS
+
+
+def test_a_denied_alternative_leaves_the_stated_figure_standing(rules) -> None:
+    """"9 million euros, not the 7 million": only the alternative is denied."""
+    [score] = rules.scores(
+        "The upgrade will cost 9 million euros.",
+        ["Ilse Varn repeated that the upgrade would cost 9 million euros, not the 7 million "
+         "the engineers estimated."],
+    )
+    assert score.label is Stance.SUPPORTS, score
+
+
+def test_a_value_of_another_noun_fills_no_slot_of_the_claim(rules) -> None:
+    """"a future role for the general in Peru" says nothing of where the talks were held."""
+    [score] = rules.scores(
+        "The talks were held in Lima.",
+        ["The decision to hold the talks reflected concern that the rebels expected a future "
+         "role for the general in Peru."],
+    )
+    assert score.label is not Stance.REFUTES, score
+
+
+def test_a_capital_stands_for_its_country_when_it_acts_not_where_things_happen(parser) -> None:
+    from bot.engine.aliases import aliases_of
+
+    acts = parser.parse("Washington said the talks would go on.")
+    assert "united states" in aliases_of(acts).values()
+    place = parser.parse("The talks were held in the capital, Tunis.")
+    assert "tunisia" not in aliases_of(place).values()
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence"),
+    [
+        # One name transliterated two ways.
+        ("Gadhavi's ministry called the vote a first step.",
+         "Officials of Kadhavi's ministry called the vote a first step toward reform."),
+        # "speaks for" is what a spokesman does.
+        ("Lina Orvel speaks for the harbour authority.",
+         "Lina Orvel, the harbour authority's spokeswoman, declined to comment."),
+    ],
+)
+def test_other_spellings_and_words_for_the_same_thing_support(rules, claim, sentence) -> None:
+    [score] = rules.scores(claim, [sentence])
+    assert score.label is Stance.SUPPORTS, score

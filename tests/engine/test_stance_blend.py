@@ -12,7 +12,7 @@ from bot.engine.stance import (
     SIMILAR_SUPPORTS,
     blend,
 )
-from bot.engine.stance_rules import LEFT_OPEN
+from bot.engine.stance_rules import LEFT_OPEN, OTHER_VALUE
 from bot.types import Stance, StanceScore
 
 NEUTRAL = StanceScore(Stance.NEUTRAL, 0.6, "not about the claim")
@@ -97,3 +97,12 @@ def test_a_near_complete_restatement_stands_where_the_model_misreads_a_synonym(
     candidate = Candidate(doc, Span(0, len(sentence)), 0, cosine)
     [judgement] = judge.judge(claim, [candidate])
     assert judgement.score.label is Stance.SUPPORTS, judgement.score
+
+
+def test_closeness_does_not_carry_a_claim_whose_figure_the_sentence_lacks() -> None:
+    """"48 million" in words close to the claim's does not carry "52 million"; only the
+    model's own reading of the figures decides, either way."""
+    rules = StanceScore(Stance.NEUTRAL, 0.3, OTHER_VALUE)
+    assert blend(rules, (0.3, 0.1, 0.6), 0.95) is rules  # close, but the model is unsure
+    assert blend(rules, CONTRADICTS, 0.7).label is Stance.REFUTES
+    assert blend(rules, (0.9, 0.05, 0.05), 0.7).label is Stance.SUPPORTS
