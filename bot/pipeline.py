@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Literal
 
 from bot.engine.answers import all_evidence, decide_answers, read
 from bot.engine.attribution import attribute
+from bot.engine.casing import spelled_out, true_case, typed_lower
 from bot.engine.claims import make_claim
 from bot.engine.compose import Composer, TemplateComposer
 from bot.engine.evidence import EvidenceFinder
@@ -119,12 +120,15 @@ class Verifier:
         """Claim -> passages -> sentences -> stance + attribution -> verdict."""
         timings: dict[str, float] = {}
         t = time.perf_counter()
+        asked = question
+        question = self._as_written(question)
         claim = make_claim(question, self.services.parser, history, self._find_subject)
+        claim = replace(claim, question=asked)
         if out_of_scope(question) or (is_open(question) and (claim.is_open or not claim.speaker)):
             # An open question (or a request the documents cannot serve): answers, not stances.
             asks = read_question(question, self.services.parser, history)
             # An open question asserts nothing: what is "checked" is the question itself.
-            claim = Claim(question=question, text=" ".join(question.split()),
+            claim = Claim(question=asked, text=" ".join(question.split()),
                           subject=claim.subject,
                           speaker=asks.speaker, is_open=True, asks=asks)
             timings["claim"] = time.perf_counter() - t
@@ -147,6 +151,15 @@ class Verifier:
         evidence = [self._evidence(c, j) for c, j in zip(candidates, judgements, strict=True)]
         timings["attribution"] = time.perf_counter() - t
         return Findings(claim, evidence, decide(evidence), timings)
+
+    def _as_written(self, question: str) -> str:
+        """The question spelled out and, when typed in lower case, capitalised as the
+        passages it finds write its words (the search itself ignores case)."""
+        question = spelled_out(question)
+        if not typed_lower(question):
+            return question
+        passages = self.services.searcher.search(question, self.services.settings.top_k)
+        return true_case(question, [p.chunk.text for p in passages])
 
     def _find_answers(self, claim: Claim, timings: dict[str, float]) -> Findings:
         """Open question -> passages -> sentences that answer it -> answers grouped by value."""

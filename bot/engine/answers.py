@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from bot.engine.aliases import aliases_of, canonical
 from bot.engine.attribution import attribute
 from bot.engine.lexicon import related
 from bot.engine.normalise import agree, date, key, states, words
@@ -46,7 +47,10 @@ _DEATH = frozenset(["die", "death", "dead"])
 _NEUTRAL = StanceScore(Stance.NEUTRAL, 1.0, "answer")
 _REASON = re.compile(
     r"\b(?:because(?: of)?|due to|as a result of|owing to|after|since|so that|in order to|"
-    r"following|amid|over)\b",
+    r"following|amid|over|"
+    # a cause or purpose named by a verb: "the decision reflected concern that ..."
+    r"reflect(?:s|ed|ing)?|stem(?:s|med) from|prompted by|driven by|motivated by|"
+    r"intended (?:only )?to|aimed (?:at|to)|in a bid to|so as to|out of)\b",
     re.IGNORECASE,
 )
 # Words that carry no content when they stand next to an answer value.
@@ -135,22 +139,41 @@ def _match(q: Question, doc: Any, context: set[str] | None = None) -> tuple[floa
     matched: set[int] = set()
     used: set[int] = set()  # one word of the sentence stands for one word of the question
     name_hit = False
+    from_context: set[str] = set()  # names the sentence leaves to its title or paragraph
+    named = aliases_of(doc)  # "the U.S." is what "America" and "Washington" name
     for word, weight in [(w, 2.0 if w in q.proper else 1.0) for w in q.focus] + [
         (w, 0.5) for w in q.context
     ]:
         total += weight
         exact = stems.get(stem(word), [])
         hits = [i for s in _terms(word) for i in stems.get(s, []) if i not in used]
-        hits = [i for i in exact if i not in used] or hits or [
-            i for s, idx in stems.items() if _derived(stem(word), s) for i in idx if i not in used]
+        if word in q.proper:
+            # A name matches a name: itself, a word formed from it ("Velmoran"), another
+            # name of the same country; never a synonym or a common word ("Secretary of
+            # State" is not "secret", "stated").
+            country = canonical(word)
+            hits = [i for i in exact if i not in used and not doc[i].is_lower] or [
+                i for s, idx in stems.items() if _derived(stem(word), s) for i in idx
+                if i not in used and not doc[i].is_lower
+            ] or [i for i, k in named.items() if country and k == country and i not in used]
+        else:
+            hits = [i for i in exact if i not in used] or hits or [
+                i for s, idx in stems.items() if _derived(stem(word), s) for i in idx
+                if i not in used]
         if hits:
             found += weight
             matched.update(hits)
             used.update(hits)
             name_hit = name_hit or word in q.proper
-        elif word in q.proper and context and stem(word) in context:
+        elif word in q.proper and context and (
+            stem(word) in context or any(_derived(stem(word), c) for c in context)
+        ):
             found += weight
-            name_hit = True
+            from_context.add(word)
+    # The names the page is about stand for themselves when the title or paragraph gives
+    # every name asked about; "What does Washington want Qaddafi to do?" is not answered by
+    # a sentence naming neither under a title naming Qaddafi.
+    name_hit = name_hit or (bool(from_context) and set(q.proper) <= from_context)
     if total == 0:
         return 0.0, matched, False
     if set(q.focus) & (_BIRTH | _DEATH) and _LIFE.search(doc.text):
@@ -434,8 +457,15 @@ def _role(q: Question, doc: Any, matched: set[int]) -> str | None:
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ == "be":
         for child in head.head.children:
             if child.dep_ in ("attr", "acomp"):
-                return _trim(list(child.subtree), True) or None
+                return _negated(head.head, _trim(list(child.subtree), True)) or None
     return None
+
+
+def _negated(verb: Any, said: str) -> str:
+    """"The meeting was not a negotiation": what is denied of the subject keeps its "not"."""
+    if said and any(c.dep_ == "neg" for c in verb.children):
+        return f"not {said}"
+    return said
 
 
 _TITLE_LINKS = frozenset(["of", "to", "for", "at", "on"])
@@ -459,6 +489,15 @@ def _title_before(doc: Any, start: int) -> list[Any]:
 
 def _thing(q: Question, doc: Any, matched: set[int]) -> str | None:
     """The words that say what the question asks, next to the words it asks about."""
+    # "What was the meeting intended to do?": what the question's own verb governs.
+    for i in sorted(matched):
+        tok = doc[i]
+        if tok.pos_ == "VERB" and q.predicate and tok.lemma_.lower() == q.predicate:
+            for child in tok.children:
+                if child.dep_ in ("dobj", "xcomp", "ccomp") and not (
+                    {t.i for t in child.subtree} <= matched
+                ):
+                    return _trim(list(child.subtree), True) or None
     # "the message that Qaddafi must step down": what a matched noun is said to be.
     for i in sorted(matched):
         tok = doc[i]
@@ -477,7 +516,8 @@ def _thing(q: Question, doc: Any, matched: set[int]) -> str | None:
             for child in verb.children:
                 if child.dep_ in ("attr", "acomp") and child.i not in matched:
                     # "a Hungarian pianist known for ...": the noun and what precedes it.
-                    return _trim([t for t in child.subtree if t.i <= child.i], True) or None
+                    said = _trim([t for t in child.subtree if t.i <= child.i], True)
+                    return _negated(verb, said) or None
     # The object or clause of a matched verb.
     for i in sorted(matched):
         tok = doc[i]
@@ -493,11 +533,20 @@ def _thing(q: Question, doc: Any, matched: set[int]) -> str | None:
 
 def _reason(doc: Any, matched: set[int]) -> str | None:
     text = doc.text
-    after = max((doc[i].idx for i in matched if doc[i].pos_ in ("VERB", "AUX")), default=0)
-    m = _REASON.search(text, after) or _REASON.search(text)
+    verbs = [doc[i] for i in matched if doc[i].pos_ in ("VERB", "AUX")]
+    after = max((v.idx for v in verbs), default=0)
+    m = _REASON.search(text, after)
+    if not m:
+        # "... met with Libyan officials to clear up any misunderstanding": a purpose.
+        purpose = next((c for v in verbs for c in v.children if c.dep_ in ("advcl", "xcomp")
+                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        if purpose is not None:
+            return _trim(list(purpose.subtree)) or None
+        m = _REASON.search(text)
     if m:
         rest = text[m.start() :]
-        end = re.search(r"[;.]\s|[;.]$|,\s+(?:the|a|an)\s+\w+\s+said", rest)
+        # The sentence's end, not the full stop of "U.S.".
+        end = re.search(r"(?<![A-Z])[;.]\s|[;.]$|,\s+(?:the|a|an)\s+\w+\s+said", rest)
         return rest[: end.start()].strip(" ,") if end else rest.strip(" ,.")
     return None
 
@@ -669,9 +718,14 @@ def read(
             matched = matched | measure
         r = Reading(cand, doc, share, matched)
         r.attribution = attribute(doc, cand.span.start, cand.doc.text, matched)
+        if not r.attribution.speaker:
+            r.attribution = _quoted_on(cand, parse) or r.attribution
         if q.form == "says" and not _speaks(q, r.attribution):
             continue
         about.append(r)
+    if q.form != "says" and q.speaker and any(_speaks(q, r.attribution) for r in about):
+        # "According to the U.S. official, why ...?": that party's answer, when it gives one.
+        about = [r for r in about if _speaks(q, r.attribution)]
     kinds = [_kind_phrases(r) if q.expects == "KIND" else [] for r in about]
     fits = _kind_fits(q, kinds, embed) if q.expects == "KIND" and embed is not None else {}
     if q.expects == "KIND" and max(fits.values(), default=0.0) < KIND_FIT:
@@ -695,6 +749,30 @@ def read(
     return readings
 
 
+_OPENING = "\u201c\""
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\u201d\"]?\s+(?=[\u201c\"]?[A-Z])")
+
+
+def _quoted_on(cand: Candidate, parse: Callable[[list[str]], list[Any]]) -> Attribution | None:
+    """Who says a sentence that goes on with a quotation: after "“This is a first step,” said
+    the spokesman, Moussa Ibrahim.", the next "“We don't want to be stuck in the past." is his."""
+    text = cand.doc.text
+    start = max(text.rfind("\n\n", 0, cand.span.start), 0)
+    before = text[start : cand.span.start].rstrip()
+    opened = before.count("\u201c") > before.count("\u201d")  # inside a quotation
+    if not before or not (opened or cand.text.lstrip()[:1] in _OPENING):
+        return None
+    sentences = _SENTENCE_END.split(before)
+    previous = sentences[-1].strip()
+    if not previous or not any(c in previous for c in "\u201c\u201d\""):
+        return None  # the sentence before quotes no one
+    at = text.rfind(previous, 0, cand.span.start)
+    said = attribute(parse([previous])[0], at, text)
+    if not said.speaker:
+        return None
+    return replace(said, direct_quote=True, content=cand.span)
+
+
 def _counts_asked(q: Question, doc: Any, end: int) -> bool | None:
     """Is the noun right after a number ("37 reports") the one the question counts?"""
     after = [t for t in doc if t.idx >= end][:3]
@@ -710,6 +788,9 @@ def _kind_phrases(r: Reading) -> list[Any]:
     out = []
     for t in r.doc:
         if t.i in r.matched or not t.is_alpha or len(t) < 3 or t.is_stop:
+            continue
+        if t.pos_ == "VERB":  # "deciding to recognize ...": what was decided
+            out.append(r.doc[t.i : t.i + 1])
             continue
         if t.pos_ not in ("NOUN", "PROPN", "ADJ"):
             continue
@@ -737,7 +818,10 @@ def _kind_fits(q: Question, kinds: Sequence[list[Any]], embed: Callable[[list[st
     vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
     sims = vectors[1:] @ vectors[0]
     n = len(texts)
-    return {t: float(max(sims[i], sims[n + i])) for i, t in enumerate(texts)}
+    # A near-synonym of the kind's word names one ("summit" for a gathering).
+    synonyms = _terms(q.attribute) - {asked}
+    return {t: 1.0 if stem(t.split()[-1]) in synonyms else float(max(sims[i], sims[n + i]))
+            for i, t in enumerate(texts)}
 
 
 _AGENT = re.compile(r"(?<=\w{4})(?:er|ist)$")
@@ -745,11 +829,26 @@ _AGENT = re.compile(r"(?<=\w{4})(?:er|ist)$")
 
 def _kind_value(phrases: list[Any], fits: dict[str, float]) -> tuple[str | None, float]:
     """The word of the sentence that best names a kind of what is asked, if one is close."""
-    best = max(phrases, key=lambda p: (fits.get(p.text.lower(), 0.0), len(p)),
-               default=None)
-    if best is None or fits.get(best.text.lower(), 0.0) < KIND_FIT:
+    def fit(p: Any) -> float:
+        return fits.get(p.text.lower(), 0.0)
+
+    # A word naming the kind; failing that, a verb saying it ("deciding" for a decision).
+    named = [p for p in phrases if p.root.pos_ != "VERB" and fit(p) >= KIND_FIT]
+    said = [p for p in phrases if p.root.pos_ == "VERB" and fit(p) >= KIND_FIT]
+    best = max(named or said, key=lambda p: (fit(p), len(p)), default=None)
+    if best is None:
         return None, 0.0
-    return best.text, 1.0
+    root, doc = best.root, best.doc
+    if root.pos_ == "VERB":
+        what = next((c for c in root.children if c.dep_ in ("xcomp", "ccomp", "dobj")), None)
+        return (_trim(list(what.subtree)) or None, 1.0) if what is not None else (None, 0.0)
+    # "the Libya Contact Group meeting": the name the kind's word ends.
+    start = best.start
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i in range(
+        start, root.i + 1
+    ):
+        start -= 1
+    return doc[start : best.end].text, 1.0
 
 
 def _attribute_tokens(attribute: str, doc: Any) -> set[int]:
@@ -767,6 +866,11 @@ def _speaks(q: Question, att: Attribution | None) -> bool:
     asked = {stem(w) for w in words(q.speaker)} - {"side", "offici"}
     said = {stem(w) for w in words(att.speaker + " " + (att.organisation or ""))}
     if asked & said:
+        return True
+    # "Tripoli" asked, "the Libyan spokesman" speaks: a capital speaks for its country.
+    asked_keys = {canonical(w) for w in [q.speaker, *words(q.speaker)]} - {None}
+    said_text = f"{att.speaker} {att.organisation or ''}"
+    if asked_keys & ({canonical(w) for w in words(said_text)} - {None}):
         return True
     # "Libya" asked, "a Libyan government spokesman" speaks: compare the first letters.
     return any(a[:4] == s[:4] for a in asked for s in said if len(a) >= 4 and len(s) >= 4)

@@ -50,14 +50,15 @@ for _type, _words in {
 
 _SAYS = re.compile(
     r"^(?:and\s+|so\s+|but\s+)?(?:what|how)\s+(?:did|does|do|has|have|had|is|are|was|were)\s+"
-    r"(?P<who>.+?)\s+(?:say|said|saying|think|claim|claiming|argue|tell|told|call|describe|"
+    # The verb in lower case: "the State Department" names who, it does not "state".
+    r"(?P<who>.+?)\s+(?-i:say|said|saying|think|claim|claiming|argue|tell|told|call|describe|"
     r"characteri[sz]e|see|view|portray|react|respond|report|mean|state)\b"
     r"(?:\s+(?:about|of|on|to|regarding)\b)?(?:\s+(?P<about>[^?.!]+?))?\s*[?.!]*$",
     re.IGNORECASE,
 )
 _STANCE_OF = re.compile(
-    r"^(?:and\s+)?what\s+(?:is|was|are|were)\s+(?P<who>.+?)['\u2019]s?\s+"
-    r"(?:position|view|stance|account|version|response|reaction)"
+    r"^(?:and\s+)?what\s+(?:is|was|are|were)\s+(?P<who>.+?)(?:['\u2019]s?)?\s+"
+    r"(?:position|view|stance|account|version|response|reaction|line|take|explanation|assessment)"
     r"(?:\s+(?:on|of|about|to)\s+(?P<about>.+?))?\s*[?.!]*$",
     re.IGNORECASE,
 )
@@ -87,12 +88,30 @@ _INTERROGATIVE_NEXT = frozenset(
 )
 
 
+# "According to the U.S. official, why ...?" / "... , per the ministry?": whose answer is asked.
+_ACCORDING = re.compile(
+    r"^(?:according to|per|in the view of)\s+(?P<lead>[^,?]+),\s*"
+    r"|,?\s+(?:according to|per)\s+(?P<tail>[^,?]+?)\s*(?=[?.!]*$)",
+    re.IGNORECASE,
+)
+
+
+def unattributed(question: str) -> tuple[str, str | None]:
+    """The question without "according to X" and X: the wh-word then leads again."""
+    m = _ACCORDING.search(question)
+    if not m:
+        return question, None
+    rest = (question[: m.start()] + question[m.end() :]).strip()
+    return rest[:1].upper() + rest[1:], (m.group("lead") or m.group("tail")).strip()
+
+
 def out_of_scope(question: str) -> bool:
     return bool(_OUT_OF_SCOPE.search(question.strip()))
 
 
 def is_open(question: str, parser: Parser | None = None) -> bool:
     """A wh-question (first word, after a preposition, or "... in which city?")."""
+    question = unattributed(question)[0]
     words = re.findall(r"[\w']+", question.lower())
     if not words:
         return False
@@ -148,10 +167,23 @@ def _expects(wh: str, words: list[str], doc: Any) -> str:
         # "what kind of ...": keep looking; otherwise the first noun decides
         if w not in ("kind", "sort", "type"):
             break
-    for w in words[i + 1 : i + 8]:
+    for j, w in enumerate(words[i + 1 : i + 8], start=i + 1):
+        if w == "place" and words[j - 1] in ("take", "took", "taken", "takes", "taking"):
+            continue  # "What gathering took place ...?" asks for no place
         if w in _CATEGORY and w not in ("age",):
             return _CATEGORY[w]
     return "THING"
+
+
+def _typed_noun(doc: Any, wh: str) -> Any | None:
+    """"What gathering took place ...?": the noun the question word determines."""
+    for tok in doc:
+        if tok.lower_ == wh and tok.i + 1 < len(doc):
+            nxt = doc[tok.i + 1]
+            if nxt.pos_ == "NOUN" and tok.head.i == nxt.i and nxt.lower_ not in _CATEGORY:
+                return nxt
+            return None
+    return None
 
 
 def _counted(doc: Any) -> str:
@@ -201,7 +233,8 @@ def _focus(doc: Any, skip: set[int]) -> tuple[tuple[str, ...], tuple[str, ...]]:
         if lemma == "place" and tok.i > 0 and tok.doc[tok.i - 1].lemma_ == "take":
             continue
         words.append(lemma)
-        if tok.pos_ == "PROPN" or (tok.ent_type_ and tok.ent_type_ not in ("DATE", "CARDINAL")):
+        if (tok.pos_ == "PROPN" or (tok.ent_type_ and tok.ent_type_ not in ("DATE", "CARDINAL"))
+                ) and not tok.is_lower:  # a name is written with capitals
             proper.append(lemma)
     return tuple(dict.fromkeys(words)), tuple(dict.fromkeys(proper))
 
@@ -220,6 +253,7 @@ def read_question(
     q = " ".join(question.split())
     if out_of_scope(q):
         return Question(form="out_of_scope", wh="", expects="NONE", focus=(), proper=())
+    q, according_to = unattributed(q)
     says = _SAYS.match(q) or _STANCE_OF.match(q)
     doc = parser.parse(q)
     words = [t.lower_ for t in doc]
@@ -261,20 +295,24 @@ def read_question(
         q,
         re.IGNORECASE,
     )
-    if kind_of and wh in ("what", "which"):
-        word = (kind_of.group(2) or kind_of.group(3) or kind_of.group(4)).lower()
-        noun = next((t for t in doc if t.lower_ == word and t.pos_ == "NOUN"), None)
+    typed = _typed_noun(doc, wh)
+    if (kind_of or typed is not None) and wh in ("what", "which"):
+        if kind_of:
+            word = (kind_of.group(2) or kind_of.group(3) or kind_of.group(4)).lower()
+            noun = next((t for t in doc if t.lower_ == word and t.pos_ == "NOUN"), None)
+        else:
+            noun = typed
         before = noun.doc[noun.i - 1] if noun is not None and noun.i > 0 else None
-        if noun is not None and kind_of.group(1) and word not in _CATEGORY and (
+        if noun is not None and kind_of and kind_of.group(1) and word not in _CATEGORY and (
             before is None or before.pos_ != "ADJ"
         ):
             noun = None  # "the population density of": a measure named by two nouns
-        if noun is not None and kind_of.group(4) and (expects != "THING" or
+        if noun is not None and (not kind_of or kind_of.group(4)) and (expects != "THING" or
                                                       noun.lemma_.lower() in _GENERIC):
             noun = None  # "What message did X deliver?": the message is what it is about
         if noun is not None:
             skip.add(noun.i)
-            if kind_of.group(1) and before is not None and before.pos_ == "ADJ":
+            if kind_of and kind_of.group(1) and before is not None and before.pos_ == "ADJ":
                 skip.add(before.i)  # "the primary medium": which one is not what it is about
             if noun.lower_ in _ROLE_NOUNS:
                 job = job or kind_of
@@ -302,6 +340,7 @@ def read_question(
         context = tuple(w for w in context if w not in focus)
     return Question(
         form=form, wh=wh, expects=expects, focus=focus, proper=proper, context=context,
+        speaker=according_to,
         previous=previous if form == "follow_up" else None,
         wh_role=wh_role,
         attribute=attribute,

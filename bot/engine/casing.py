@@ -1,0 +1,64 @@
+"""Questions as people type them, read as the documents write them.
+
+A chat question often comes in lower case with contractions ("where'd the meeting happen",
+"why did washington opt for talks with the libyans?"). The parser reads names by their
+capitals and question words by their spelling, so the question is first spelled out and,
+when typed all in lower case, given the capitals the documents give the same words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from bot.engine.aliases import canonical
+from retrieval.text import STOPWORDS
+
+_CONTRACTED = re.compile(
+    r"\b(who|what|where|when|why|how|which|there)['\u2019](s|d|re|ve|ll)\b", re.IGNORECASE
+)
+# Months and names that are also common words: "may" in a question is the verb.
+_COMMON = frozenset(["may", "march", "will", "august", "bill", "mark", "rose", "grace"])
+_SPELLED = {"s": "is", "d": "did", "re": "are", "ve": "have", "ll": "will"}
+_WORD = re.compile(r"[A-Za-z][\w'\u2019.-]*[\w]|[A-Za-z]")
+# A word right after these starts a sentence, where anything is capitalised.
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\"\u201c\u2018]\s*|\n)\s*$")
+
+
+def spelled_out(question: str) -> str:
+    """"where'd" -> "where did", "what's" -> "what is": question words as the parser knows them."""
+    return _CONTRACTED.sub(lambda m: f"{m.group(1)} {_SPELLED[m.group(2).lower()]}", question)
+
+
+def typed_lower(question: str) -> bool:
+    """Is the question typed without capitals (after its first letter)?"""
+    letters = [c for c in question if c.isalpha()]
+    return len(letters) > 1 and not any(c.isupper() for c in letters[1:])
+
+
+def true_case(question: str, texts: Iterable[str]) -> str:
+    """The question with each word capitalised as the documents always write it inside a
+    sentence ("libyans" -> "Libyans"), other names of countries and bodies capitalised, and
+    its first letter upper-case. Common words keep their case: "may" stays a verb."""
+    forms: dict[str, Counter[str]] = {}
+    for text in texts:
+        for m in _WORD.finditer(text):
+            if _SENTENCE_START.search(text[max(0, m.start() - 3) : m.start()]):
+                continue
+            forms.setdefault(m.group().lower(), Counter())[m.group()] += 1
+
+    def cased(m: re.Match[str]) -> str:
+        word = m.group()
+        low = word.lower()
+        if low in STOPWORDS or low in _COMMON:
+            return word
+        seen = forms.get(low)
+        if seen and not seen.get(low):  # never written in lower case
+            return seen.most_common(1)[0][0]
+        if canonical(low) and not seen:
+            return word[:1].upper() + word[1:]
+        return word
+
+    out = _WORD.sub(cased, question)
+    return out[:1].upper() + out[1:]

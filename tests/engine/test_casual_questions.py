@@ -1,0 +1,87 @@
+"""Open questions as people type them: lower case, contractions, other names for a party,
+"according to X", "what <kind of thing> ...?", on documents written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine.casing import spelled_out, true_case, typed_lower
+from bot.pipeline import Verifier
+from retrieval.documents import content_hash
+from retrieval.types import Document
+
+TEXT = (
+    "Officials from Velmora and Ostrevia held a closed meeting on May 3 in Kessford, the "
+    "Velmoran foreign ministry said.\n\n"
+    "The State Council of Velmora said the meeting was not a negotiation and was intended "
+    "only to deliver a warning about fishing quotas.\n\n"
+    "The decision to meet in person reflected Velmoran concern that Ostrevia had misread its "
+    "position on the quotas, the council said.\n\n"
+    "Delegates from twelve nations attended the Harbour Forum summit on May 2 in Kessford, "
+    "where they decided to create a joint coast guard.\n\n"
+    "Ostrevia's foreign ministry spokesman, Dario Pell, said the talks were a first step. "
+    "The Velmoran Deputy Minister of Fisheries, Anke Roos, led the Velmoran side.\n\n"
+    "Velmora kept the time and place of the meeting secret, its state broadcaster stated."
+)
+DOC = Document(doc_id=content_hash(TEXT), title="Quota talks in Kessford",
+               source="quota.txt", text=TEXT)
+
+
+def test_contractions_are_spelled_out() -> None:
+    assert spelled_out("where'd the meeting happen?") == "where did the meeting happen?"
+    assert spelled_out("What’s the name of the spokesman?") == "What is the name of the spokesman?"
+    assert spelled_out("Didn't they meet?") == "Didn't they meet?"
+
+
+def test_a_question_typed_in_lower_case_takes_the_documents_capitals() -> None:
+    assert typed_lower("who is the spokesman for ostrevia?")
+    assert not typed_lower("Who is the spokesman for Ostrevia?")
+    cased = true_case("why did velmora meet ostrevia in may?", [TEXT])
+    assert cased == "Why did Velmora meet Ostrevia in may?"  # "may" stays a common word
+    assert true_case("what did washington say?", []) == "What did Washington say?"
+
+
+@pytest.fixture
+def verifier(services) -> Verifier:
+    services.settings = services.settings.model_copy(update={"auto_seed": False})
+    services.ingest_documents([DOC])
+    return Verifier(services)
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        # Lower case and a contraction.
+        ("where'd the closed meeting happen?", "Kessford"),
+        ("what's the name of ostrevia's foreign ministry spokesman?", "Dario Pell"),
+        # "What <kind of thing> ...": the thing of that kind, named in full.
+        ("What gathering took place in Kessford on May 2?", "Harbour Forum summit"),
+        # ...or what a verb for it says: "decided to create ..." for a decision.
+        ("What decision did the delegates from twelve nations reach?",
+         "create a joint coast guard"),
+        # A reason given by a verb ("reflected concern that ...").
+        ("Why did Velmora choose to meet in person?", "concern that Ostrevia had misread"),
+        # "According to X" asks for X's answer; a capital city speaks for its country.
+        ("According to the State Council, what was the meeting intended to do?",
+         "deliver a warning"),
+        ("What does the State Council say about the meeting?", "not a negotiation"),
+        ("What is the council's line on the meeting?", "not a negotiation"),
+    ],
+)
+def test_casual_questions_are_answered(verifier: Verifier, question: str, says: str) -> None:
+    answer = verifier.verify(question)
+    assert answer.kind == "question"
+    assert answer.verdict.value == "ANSWERED", answer.text
+    assert says in answer.text, answer.text
+
+
+def test_a_name_in_the_question_matches_only_itself(verifier: Verifier) -> None:
+    """"Secretary of State" is not "secret" and "stated": a name has no synonyms."""
+    answer = verifier.verify("Who was Secretary of State at the time?")
+    assert answer.verdict.value == "NOT_ENOUGH_INFO", answer.text
+
+
+def test_what_is_denied_keeps_its_negation(verifier: Verifier) -> None:
+    answer = verifier.verify("What was the meeting, according to the State Council?")
+    assert answer.verdict.value == "ANSWERED"
+    assert "not a negotiation" in answer.text, answer.text
