@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.engine.nlp import Parser
+from retrieval.text import fold_quotes
 
 SENTENCES = [
     "The U.S. official said the meeting was not a negotiation.",
@@ -43,6 +44,18 @@ def test_parses_from_any_pipeline_read_the_same(parser) -> None:
     assert pooled._loaded == 2  # both pipelines were used
     for text, doc in zip(SENTENCES * 3, docs, strict=True):
         assert _reading(doc) == _reading(parser.parse(text))
+
+
+def test_the_parts_left_unloaded_change_no_parse(parser) -> None:
+    """The pipeline loads without the model's disabled "senter" and its tokenizer file
+    (``UNUSED``): it tokenizes and reads like the whole model as shipped."""
+    from bot.engine.nlp import MODEL, UNUSED, _import_spacy
+
+    whole = _import_spacy().load(MODEL)
+    assert UNUSED[MODEL] and whole.disabled == ["senter"]
+    assert parser.pipeline().tokenizer.to_bytes() == whole.tokenizer.to_bytes()
+    for text in SENTENCES:
+        assert _reading(parser.parse(text)) == _reading(whole(fold_quotes(text)))
 
 
 @pytest.mark.slow
