@@ -1,6 +1,7 @@
 """Ingest and cold start side by side with another revision, with the machine's load recorded.
 
     nice -n 10 .venv/bin/python bench/perf.py --baseline main    # ~15 min on 2 loaded cores
+    .venv/bin/python bench/perf.py --skip ingest --skip no-byte-code    # cold ask only, ~4 min
 
 The baseline is exported with ``git archive`` and run with this venv, alternating with this
 checkout in one run (see ``bench/lean.py``). Ingest: raw embedding, ingest, raw, ingest, raw
@@ -9,7 +10,9 @@ of the same 1,000 chunks in one process per side (best of each; wall and CPU tim
 without byte code for the installed packages (what a venv installed with ``--no-compile`` and
 run with PYTHONDONTWRITEBYTECODE set does on every start), and with it (any later start, or
 after ``make install``), through a byte-code folder of the run's own (PYTHONPYCACHEPREFIX).
-Both sides' answers are compared. The load average is sampled every 10 s throughout.
+Both sides' answers are compared. Then the cold ask step by step (imports, store open, parser
+loaded, models loaded, answer), to show where its time goes. The load average is sampled
+every 10 s throughout.
 Results go to bench/results/perf-<date>.json and .md.
 """
 
@@ -123,12 +126,46 @@ def cold_asks(sides: dict[str, Path], work: Path, runs: int,
     return result
 
 
+# Where a cold ask's time goes, step by step in one process (the ask itself overlaps the
+# model loads with the rest; here each step waits for the one before).
+PHASES = """
+import json, sys, time
+from pathlib import Path
+t0 = time.perf_counter(); marks = {}
+def mark(name): marks[name] = round(time.perf_counter() - t0, 3)
+import bot.cli, bot.pipeline; mark("imports")
+from bot.services import Services
+from bot.settings import load_settings
+services = Services(load_settings(store=Path(sys.argv[1]))); services.store; mark("store open")
+services.parser.pipeline(); mark("parser loaded")
+services.load_models_in_background().join(); mark("models loaded")
+bot.pipeline.Verifier(services).verify(sys.argv[2]); mark("answer")
+print(json.dumps(marks))
+"""
+
+
+def cold_phases(sides: dict[str, Path], work: Path, runs: int) -> dict[str, Any]:
+    """Median seconds from start to the end of each step, per side (byte code written)."""
+    out: dict[str, Any] = {}
+    for _ in range(runs):
+        for side, root in sides.items():
+            env = _ask_env(root, work / f"pycache-{side}")
+            proc = subprocess.run([sys.executable, "-c", PHASES, str(work / f"seeded-{side}"),
+                                   QUESTION], env=env, capture_output=True, text=True,
+                                  check=True, cwd=root)
+            for phase, t in json.loads(proc.stdout.strip().splitlines()[-1]).items():
+                out.setdefault(side, {}).setdefault(phase, []).append(t)
+    return {side: {phase: sorted(ts)[len(ts) // 2] for phase, ts in phases.items()}
+            for side, phases in out.items()}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--baseline", default="main", help="git revision to compare with")
     parser.add_argument("--ingest-chunks", type=int, default=1000)
     parser.add_argument("--cold-runs", type=int, default=5, help="cold asks per side and setting")
-    parser.add_argument("--skip", action="append", default=[], help="ingest, cold")
+    parser.add_argument("--skip", action="append", default=[],
+                        help="ingest, cold, no-byte-code, phases")
     parser.add_argument("--first", choices=["new", "baseline"], default="new",
                         help="the side measured first in each pair (the load drifts)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
@@ -165,13 +202,17 @@ def main(argv: list[str] | None = None) -> int:
                                  for side, root in sides.items()}
             results["ingest"]["load"] = load.since(t)
         if "cold" not in args.skip:
-            for byte_code in (True, False):
+            for byte_code in (True, False)[: 1 if "no-byte-code" in args.skip else 2]:
                 key = "cold_ask_byte_code" if byte_code else "cold_ask_no_byte_code"
                 print(f"cold `crosscheck ask` ({key})", flush=True)
                 t = load.now()
                 results[key] = cold_asks(sides, work, args.cold_runs, byte_code)
                 results[key]["load"] = load.since(t)
                 print(f"  {json.dumps(results[key])}", flush=True)
+            if "phases" not in args.skip:  # after the cold asks: their stores are seeded
+                print("cold ask, step by step", flush=True)
+                results["cold_ask_phases"] = cold_phases(sides, work, args.cold_runs)
+                print(f"  {json.dumps(results['cold_ask_phases'])}", flush=True)
     finally:
         load.stop()
         shutil.rmtree(work, ignore_errors=True)
@@ -213,6 +254,12 @@ def report(r: dict[str, Any]) -> str:
                          f"{c['baseline']['median_cpu_s']} | |")
             lines.append(f"| same answer both sides, {label} | yes | "
                          f"{c['same_answer_both_sides']} | | |")
+    phases = r.get("cold_ask_phases")
+    if phases:
+        lines += ["", "Cold ask step by step (median s from start to the end of each step):", "",
+                  "| step | new | baseline |", "|---|---|---|"]
+        lines += [f"| {step} | {t} | {phases['baseline'].get(step)} |"
+                  for step, t in phases["new"].items()]
     return "\n".join(lines) + "\n"
 
 
