@@ -53,7 +53,8 @@ def test_the_parts_left_unloaded_change_no_parse(parser) -> None:
 
     whole = _import_spacy().load(MODEL)
     assert UNUSED[MODEL] and whole.disabled == ["senter"]
-    assert parser.pipeline().tokenizer.to_bytes() == whole.tokenizer.to_bytes()
+    rules = {"exclude": ["vocab"]}  # the strings seen so far differ, not the rules
+    assert parser.pipeline().tokenizer.to_bytes(**rules) == whole.tokenizer.to_bytes(**rules)
     for text in SENTENCES:
         assert _reading(parser.parse(text)) == _reading(whole(fold_quotes(text)))
 
