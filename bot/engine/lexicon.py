@@ -36,6 +36,7 @@ _SYNONYMS = [
     "big large huge major",
     "small little minor",
     "begin start launch beginning outset commence",
+    "establish found launch inaugurate",
     "end stop halt finish",
     "buy purchase acquire",
     "sell sale",

@@ -234,9 +234,18 @@ def _focus(doc: Any, skip: set[int]) -> tuple[tuple[str, ...], tuple[str, ...]]:
             continue
         words.append(lemma)
         if (tok.pos_ == "PROPN" or (tok.ent_type_ and tok.ent_type_ not in ("DATE", "CARDINAL"))
-                ) and not tok.is_lower:  # a name is written with capitals
+                ) and _capitalised(tok):
             proper.append(lemma)
     return tuple(dict.fromkeys(words)), tuple(dict.fromkeys(proper))
+
+
+def _capitalised(tok: Any) -> bool:
+    """Is the word written as a name: with a capital, or inside a name that has one
+    ("yeong" of "Kim So-yeong")?"""
+    if not tok.is_lower:
+        return True
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent is not None and any(not t.is_lower for t in ent)
 
 
 def _last_user(history: Sequence[Mapping[str, Any]]) -> str | None:

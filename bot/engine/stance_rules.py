@@ -693,25 +693,58 @@ def _other_value(claim: ClaimAnalysis, doc: Any) -> str | None:
 
     Such a sentence cannot carry the claim however close its other words are: "the full
     repair would cost 62 million crowns" says nothing for "13 million crowns for repairs".
-    Whether it contradicts the claim is another question (``_swap``, the model)."""
+    Whether it contradicts the claim is another question (``_swap``, the model). Any of the
+    claim's figures counts ("0.54F (0.3C)"), and a figure inside the claim's range ("10 to
+    15 feet" holds 11)."""
     seen = {tok.lower_ for tok in doc}
-    for text, group, _role in claim.entities:
-        if group not in ("date", "num"):
-            continue
+    for group in ("date", "num"):
+        texts = [text for text, g, _role in claim.entities if g == group]
         expects = "DATE" if group == "date" else "NUMBER"
-        mine = value_key(text, expects)
-        if mine.startswith("t:") or _values(text) <= seen:
-            continue  # not a value that can be read, or stated here in the claim's words
+        mine = [
+            (text, key)
+            for text in texts
+            for key in _value_keys(text, expects)
+            if not _values(text) <= seen  # stated here in the claim's own words
+        ]
+        if not mine or len(mine) < sum(len(_value_keys(t, expects)) for t in texts):
+            continue  # some figure of the claim is here as it is written
         theirs = [
-            value_key(ent.text, expects)
+            key
             for ent in doc.ents
             if _ENTITY_GROUPS.get(ent.label_) == group
+            for key in _value_keys(ent.text, expects)
         ]
-        # A bare weekday cannot be set against a date without the document's own date.
-        theirs = [k for k in theirs if not k.startswith(("t:", "d:*-*-"))]
-        if theirs and not any(agree(mine, k) or _within(text, mine, k) for k in theirs):
-            return f"{theirs[0]} vs {text}"
+        if theirs and not any(
+            agree(k, t) or _within(text, k, t) or _in_range(text, t)
+            for text, k in mine
+            for t in theirs
+        ):
+            return f"{theirs[0]} vs {mine[0][0]}"
     return None
+
+
+def _value_keys(text: str, expects: str) -> list[str]:
+    """The comparable values a figure or date gives: every number of "0.54F (0.3C)"."""
+    if expects == "DATE":
+        key = value_key(text, expects)
+        # A bare weekday cannot be set against a date without the document's own date.
+        return [key] if not key.startswith(("t:", "d:*-*-")) else []
+    numbers = re.findall(r"\d[\d,]*(?:\.\d+)?(?:\s+(?:thousand|million|billion|trillion))?",
+                         text.lower())
+    keys = [value_key(n, expects) for n in numbers] or [value_key(text, expects)]
+    return [k for k in keys if k.startswith("n:")]
+
+
+def _in_range(text: str, theirs: str) -> bool:
+    """Is a figure inside a range the claim gives ("10 to 15 feet", "61-110 cm")?"""
+    m = re.search(r"(\d[\d,.]*)\s*(?:to|-|\u2013)\s*(\d[\d,.]*)", text)
+    if not (m and theirs.startswith("n:")):
+        return False
+    try:
+        low, high = (float(g.replace(",", "").rstrip(".")) for g in m.groups())
+    except ValueError:
+        return False
+    return low <= float(theirs[2:]) <= high
 
 
 _AT_LEAST = re.compile(r"\b(?:more than|over|at least|above|upwards of|in excess of)\b")

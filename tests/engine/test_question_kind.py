@@ -106,3 +106,12 @@ def test_a_measure_asked_for_is_kept_apart_from_the_topic(parser) -> None:
     assert births.expects == "DATE" and "date" not in births.focus and "birth" in births.focus
     density = read_question("What is the population density of Katwa?", parser)
     assert "density" in density.focus
+
+
+def test_names_are_the_words_written_as_names(parser) -> None:
+    """A name is written with capitals, or is part of a name that has them ("yeong" of
+    "Kim So-yeong"); a common word the parser tags as a name is not one."""
+    asked = read_question("What is the profession of Kim So-yeong?", parser)
+    assert "kim" in asked.proper and "yeong" in asked.proper
+    casual = read_question("What is the name of Ostrevia's foreign ministry spokesman?", parser)
+    assert "ostrevia" in casual.proper and "foreign" not in casual.proper
