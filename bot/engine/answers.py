@@ -33,6 +33,11 @@ from bot.types import (
 from retrieval.text import stem
 
 MIN_MATCH = 0.5  # share of the question's content words a sentence must hold
+_TITLES = frozenset(
+    "judge justice president minister secretary senator governor mayor ambassador general "
+    "colonel captain admiral king queen prince princess duke bishop pope professor doctor "
+    "chancellor premier sheriff chief director saint lord lady sir".split()
+)
 NEAR_BEST = 0.75  # a source's answer counts if its score is this close to the best
 COPY_FLOOR = 0.5  # ... or this close, when it copies a counted answer's sentence
 PER_ANSWER = 3  # sources cited per answer
@@ -152,7 +157,9 @@ def _match(q: Question, doc: Any, context: set[str] | None = None) -> tuple[floa
             # name of the same country; never a synonym or a common word ("Secretary of
             # State" is not "secret", "stated").
             country = canonical(word)
-            hits = [i for i in exact if i not in used and not doc[i].is_lower] or [
+            # A title in a name ("Judge Sparks") may be written in lower case ("a judge").
+            title = word in _TITLES
+            hits = [i for i in exact if i not in used and (title or not doc[i].is_lower)] or [
                 i for s, idx in stems.items() if _derived(stem(word), s) for i in idx
                 if i not in used and not doc[i].is_lower
             ] or [i for i, k in named.items() if country and k == country and i not in used]
