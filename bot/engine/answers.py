@@ -145,13 +145,13 @@ def _match(q: Question, doc: Any, context: set[str] | None = None) -> tuple[floa
     used: set[int] = set()  # one word of the sentence stands for one word of the question
     name_hit = False
     from_context: set[str] = set()  # names the sentence leaves to its title or paragraph
-    named = aliases_of(doc)  # "the U.S." is what "America" and "Washington" name
+    # "the U.S." is what "America" and "Washington" name (read only when a country is asked)
+    named = aliases_of(doc) if any(canonical(w) for w in q.proper) else {}
     for word, weight in [(w, 2.0 if w in q.proper else 1.0) for w in q.focus] + [
         (w, 0.5) for w in q.context
     ]:
         total += weight
         exact = stems.get(stem(word), [])
-        hits = [i for s in _terms(word) for i in stems.get(s, []) if i not in used]
         if word in q.proper:
             # A name matches a name: itself, a word formed from it ("Velmoran"), another
             # name of the same country; never a synonym or a common word ("Secretary of
@@ -164,7 +164,8 @@ def _match(q: Question, doc: Any, context: set[str] | None = None) -> tuple[floa
                 if i not in used and not doc[i].is_lower
             ] or [i for i, k in named.items() if country and k == country and i not in used]
         else:
-            hits = [i for i in exact if i not in used] or hits or [
+            hits = [i for i in exact if i not in used] or [
+                i for s in _terms(word) for i in stems.get(s, []) if i not in used] or [
                 i for s, idx in stems.items() if _derived(stem(word), s) for i in idx
                 if i not in used]
         if hits:

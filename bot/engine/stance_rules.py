@@ -140,8 +140,6 @@ def _of_predicate(tok: Any, matched: set[int]) -> bool:
         head = node.head
         if head.i == node.i:
             return True
-        if head.i in matched and head.pos_ in ("VERB", "AUX"):
-            return True
         if head.pos_ in ("VERB", "AUX"):
             return any(c.i in matched for c in head.children) or head.i in matched
         if head.pos_ in ("NOUN", "PROPN") and head.i not in matched:
@@ -652,6 +650,7 @@ class RulesStanceJudge:
         lowered = claim.text.lower()
         seen = {_key(tok) for tok in doc} | {tok.lower_ for tok in doc}
         named_here = frozenset(aliases.values())
+        matched_here = {tok.i for toks in matched.values() for tok in toks}
         for text, group, role in claim.entities:
             slot = _slot(group, role, text)
             if slot is None:
@@ -674,7 +673,6 @@ class RulesStanceJudge:
             covered = sum(t.weight for t in others if matched.get(t.index)) / total
             if covered < 0.6:
                 continue
-            matched_here = {tok.i for toks in matched.values() for tok in toks}
             for ent in doc.ents:
                 if (
                     _ENTITY_GROUPS.get(ent.label_) == group
@@ -700,14 +698,9 @@ def _other_value(claim: ClaimAnalysis, doc: Any) -> str | None:
     for group in ("date", "num"):
         texts = [text for text, g, _role in claim.entities if g == group]
         expects = "DATE" if group == "date" else "NUMBER"
-        mine = [
-            (text, key)
-            for text in texts
-            for key in _value_keys(text, expects)
-            if not _values(text) <= seen  # stated here in the claim's own words
-        ]
-        if not mine or len(mine) < sum(len(_value_keys(t, expects)) for t in texts):
-            continue  # some figure of the claim is here as it is written
+        mine = [(text, key) for text in texts for key in _value_keys(text, expects)]
+        if not mine or any(_values(text) <= seen for text, _ in mine):
+            continue  # no figure to compare, or one is here in the claim's own words
         theirs = [
             key
             for ent in doc.ents
