@@ -392,7 +392,17 @@ def _rank_entity(ent: Any, matched: set[int], doc: Any, q: Question) -> tuple[in
     counts = int(q.expects == "NUMBER" and ent.root.head.i in matched)
     possessive = int(any(t.dep_ == "poss" or t.tag_ == "POS" for t in ent.root.subtree)
                      or ent.root.dep_ == "poss")
-    return (dist - 2 * counts + 2 * possessive, ent.start)
+    return (dist - 2 * counts + 2 * possessive + 3 * _changed_from(ent, q), ent.start)
+
+
+def _changed_from(ent: Any, q: Question) -> bool:
+    """"cut from 3.9 per cent to 3.2 per cent": a figure something moved away from is the old
+    one; the one it moved to is the answer."""
+    doc = ent.doc
+    if q.expects != "NUMBER" or ent.start == 0 or doc[ent.start - 1].lower_ != "from":
+        return False
+    return ent.end < len(doc) and doc[ent.end].lower_ == "to" and any(
+        e.start == ent.end + 1 and e.label_ == ent.label_ for e in doc.ents)
 
 
 def _coordinated(best: Any, ents: list[Any]) -> list[Any]:
@@ -502,9 +512,9 @@ def _thing(q: Question, doc: Any, matched: set[int]) -> str | None:
         tok = doc[i]
         if tok.pos_ == "VERB" and q.predicate and tok.lemma_.lower() == q.predicate:
             for child in tok.children:
-                if child.dep_ in ("dobj", "xcomp", "ccomp") and not (
-                    {t.i for t in child.subtree} <= matched
-                ):
+                # "asked the agency to report ...": the object the question names is not
+                # the answer, what it is asked to do is.
+                if child.dep_ in ("dobj", "xcomp", "ccomp") and child.i not in matched:
                     return _trim(list(child.subtree), True) or None
     # "the message that Qaddafi must step down": what a matched noun is said to be.
     for i in sorted(matched):
@@ -532,9 +542,7 @@ def _thing(q: Question, doc: Any, matched: set[int]) -> str | None:
         if tok.pos_ not in ("VERB", "AUX"):
             continue
         for child in tok.children:
-            if child.dep_ in ("dobj", "attr", "ccomp", "xcomp", "oprd") and not (
-                {t.i for t in child.subtree} <= matched
-            ):
+            if child.dep_ in ("dobj", "attr", "ccomp", "xcomp", "oprd") and child.i not in matched:
                 return _trim(list(child.subtree), True) or None
     return None
 

@@ -76,8 +76,11 @@ _LIGHT_VERBS = frozenset(["be", "do", "have", "get", "happen", "take", "make", "
 _ROLE_NOUNS = frozenset("profession occupation job role title position post career "
                         "nationality".split())
 # Type nouns that say nothing about the answer's kind ("What is the name of ...?").
+_DO_HAVE = frozenset("do does did has have had will would can could should shall may might must "
+                     "don't doesn't didn't hasn't haven't won't".split())
 _GENERIC = frozenset("name type kind sort term word meaning purpose subject topic significance "
-                     "reason cause effect difference relationship thing story message".split())
+                     "reason cause effect difference relationship thing story message result "
+                     "outcome".split())
 _PLURAL_SIDES = re.compile(r"\b(?:two|both|the|all)\s+(?:sides|parties|camps)\b|^(?:they|them)$",
                            re.IGNORECASE)
 
@@ -167,6 +170,10 @@ def _expects(wh: str, words: list[str], doc: Any) -> str:
         # "what kind of ...": keep looking; otherwise the first noun decides
         if w not in ("kind", "sort", "type"):
             break
+    if i + 1 < len(words) and words[i + 1] in _DO_HAVE:
+        # "What has the minister asked ...?": the clause's subject follows, not the answer's
+        # type ("What did the council decide?" asks for a thing, not the council).
+        return "THING"
     for j, w in enumerate(words[i + 1 : i + 8], start=i + 1):
         if w == "place" and words[j - 1] in ("take", "took", "taken", "takes", "taking"):
             continue  # "What gathering took place ...?" asks for no place
@@ -255,6 +262,15 @@ def _last_user(history: Sequence[Mapping[str, Any]]) -> str | None:
     return None
 
 
+def _inverted(wh_tok: Any) -> bool:
+    """"Who did America recognize ...?": a "do" after the wh-word with a verb still to come
+    makes the wh-word the object, however the parse reads a long question ("Who did it?" has
+    no verb after "did": there the wh-word is the subject)."""
+    doc, nxt = wh_tok.doc, wh_tok.i + 1
+    return nxt < len(doc) and doc[nxt].lemma_ == "do" and any(
+        t.pos_ == "VERB" for t in doc[nxt + 1 :])
+
+
 def read_question(
     question: str, parser: Parser, history: Sequence[Mapping[str, Any]] = ()
 ) -> Question:
@@ -336,7 +352,7 @@ def read_question(
         expects = "ROLE"  # "Who is Tomas Ferreira?": what they are, not another name
     wh_tok = next((t for t in doc if t.lower_ == wh), None)
     wh_role = "subject" if wh_tok is not None and wh_tok.dep_ in ("nsubj", "nsubjpass") and (
-        wh_tok.head.lemma_ != "be") else ""
+        wh_tok.head.lemma_ != "be") and not _inverted(wh_tok) else ""
     form = "open"
     context: tuple[str, ...] = ()
     previous = _last_user(history)

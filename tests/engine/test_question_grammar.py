@@ -1,0 +1,68 @@
+"""Open questions read by their grammar, not by the words of one phrasing: a "do" after the
+question word makes it the object, the subject after "has" / "did" is not the answer's type,
+what the question names is not the answer, and a figure moved away from is not the figure."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine.question_kind import read_question
+from bot.pipeline import Verifier
+from retrieval.documents import content_hash
+from retrieval.types import Document
+
+TEXT = (
+    "Delegates from twelve nations met in Kessford on Tuesday and agreed to recognise the "
+    "Coastal Alliance as the region's legitimate authority.\n\n"
+    "The fisheries minister, Anke Roos, has asked the port authority to publish its catch "
+    "records by June.\n\n"
+    "Under the revised plan, the harbour levy is cut from 4.5 per cent to 3.8 per cent."
+)
+DOC = Document(doc_id=content_hash(TEXT), title="Kessford harbour talks",
+               source="harbour.txt", text=TEXT)
+
+
+@pytest.fixture
+def verifier(services) -> Verifier:
+    services.settings = services.settings.model_copy(update={"auto_seed": False})
+    services.ingest_documents([DOC])
+    return Verifier(services)
+
+
+@pytest.mark.parametrize(
+    ("question", "says", "not_says"),
+    [
+        # "Who did X recognise": the one recognised, not the delegates (and an organisation
+        # answers "who" when no person does).
+        ("Who did the twelve nations agree to recognise as the region's legitimate authority?",
+         "Coastal Alliance", "Delegates"),
+        # What the minister asked for, not the minister and not the port authority.
+        ("What has the fisheries minister asked the port authority to do?",
+         "publish its catch records", "Anke Roos"),
+        # The figure the levy was cut to.
+        ("How much is the harbour levy under the revised plan?", "3.8 per cent", "4.5"),
+    ],
+)
+def test_questions_read_by_their_grammar(
+    verifier: Verifier, question: str, says: str, not_says: str
+) -> None:
+    answer = verifier.verify(question)
+    assert answer.verdict.value == "ANSWERED", answer.text
+    assert says in answer.text, answer.text
+    assert not_says not in answer.text.split("\n")[0], answer.text
+
+
+def test_a_do_after_the_question_word_makes_it_the_object(services) -> None:
+    parser = services.parser
+    q = read_question("Who did America and over 30 other nations recognize as Libya's "
+                      "legitimate representatives?", parser)
+    assert q.wh_role == ""
+    assert read_question("Who did it?", parser).wh_role == "subject"
+    assert read_question("Who designed the bridge?", parser).wh_role == "subject"
+
+
+def test_the_subject_after_an_auxiliary_is_not_the_answers_type(services) -> None:
+    parser = services.parser
+    assert read_question("What has the health minister asked the agency to do?",
+                         parser).expects == "THING"
+    assert read_question("What is the health minister's name?", parser).expects == "PERSON"
