@@ -88,6 +88,10 @@ def _declarative(question: str, parser: Parser) -> tuple[str, str | None]:
     lower = first.lower_
     root = next((t for t in doc if t.dep_ == "ROOT"), doc[0])
     subj = _subject(doc, root) or (_subject(doc, first) if first is not root else None)
+    if subj is None and first.i == root.i and first.lemma_ == "be":
+        # "Was [the Libya Contact Group meeting] held in Ankara?": a long subject the parse
+        # reads as the complement of the inverted "was".
+        subj = next((c for c in first.children if c.dep_ == "attr"), None)
     if subj is None:
         return question, None
     left = subj.left_edge

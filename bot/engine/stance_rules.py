@@ -263,6 +263,7 @@ def analyse_claim(text: str, parser: Parser) -> ClaimAnalysis:
 
 
 _LIGHT_VERBS = frozenset(["take", "make", "have", "hold", "give", "do", "get", "keep"])
+_OCCURRED = frozenset(stem(w) for w in ("hold", "happen", "occur", "take", "stage", "convene"))
 
 
 def _core(root: Any, heads: set[int]) -> set[int]:
@@ -422,6 +423,7 @@ def _mentions(sentence: str, name: str, aliases: frozenset[str] = frozenset()) -
 
 LEFT_OPEN = "left open"  # the cue of a sentence that asks or supposes the claim
 OTHER_VALUE = "another value"  # the cue of a sentence giving a figure or date the claim lacks
+OTHER_PLACE = "another place"  # ... or saying the event was somewhere else
 
 
 def _left_open(doc: Any, tokens: set[int]) -> bool:
@@ -592,12 +594,17 @@ class RulesStanceJudge:
             if in_neg == claim.negated:
                 conflict, factual, cue = True, True, f"antonym '{antonym.text}'"
                 pred_cov = max(pred_cov, 0.5)
-        core_all = core_total > 0 and core_hit == core_total
+        # "The meeting was held in Ankara": a verb that only says an event took place is
+        # met by the event itself ("the meeting July 15 in Istanbul").
+        occurred = sum(1 for t in claim.terms if t.core and t.key in _OCCURRED
+                       and not matched_terms.get(t.index)) if any(
+            matched_terms.get(t.index) for t in claim.terms if t.key in claim.subject_keys) else 0
+        core_all = core_total > 0 and core_hit + occurred == core_total
         swap = None if conflict or not core_all else self._swap(claim, doc, matched_terms, aliases)
         if swap:
             conflict, factual, cue = True, True, f"{swap} differs"
 
-        other = None if conflict else _other_value(claim, doc)
+        other = None if conflict else _other_value(claim, doc, matched_tokens)
 
         hedge = 0.85 if any(t.lemma_.lower() in HEDGES for t in doc) else 1.0
         # Paraphrase by meaning: close in embedding space, naming whoever the claim names.
@@ -615,7 +622,8 @@ class RulesStanceJudge:
             score = (0.45 + 0.5 * relevance) * hedge
             stance = StanceScore(Stance.REFUTES, round(min(score, 0.99), 3), cue, factual)
         elif other:
-            stance = StanceScore(Stance.NEUTRAL, round(1.0 - relevance, 3), OTHER_VALUE)
+            cue = OTHER_PLACE if other.startswith("place:") else OTHER_VALUE
+            stance = StanceScore(Stance.NEUTRAL, round(1.0 - relevance, 3), cue)
         elif lexical or (close and not flipped):
             score = max(relevance, 0.5 + 1.5 * (paraphrase - PARAPHRASE_MIN)) * hedge
             stance = StanceScore(
@@ -686,14 +694,18 @@ class RulesStanceJudge:
         return None
 
 
-def _other_value(claim: ClaimAnalysis, doc: Any) -> str | None:
-    """A figure or date the sentence gives where the claim's own is missing.
+def _other_value(claim: ClaimAnalysis, doc: Any, matched: set[int] | None = None) -> str | None:
+    """A figure, date or place the sentence gives where the claim's own is missing.
 
     Such a sentence cannot carry the claim however close its other words are: "the full
-    repair would cost 62 million crowns" says nothing for "13 million crowns for repairs".
-    Whether it contradicts the claim is another question (``_swap``, the model). Any of the
-    claim's figures counts ("0.54F (0.3C)"), and a figure inside the claim's range ("10 to
-    15 feet" holds 11)."""
+    repair would cost 62 million crowns" says nothing for "13 million crowns for repairs",
+    nor "the meeting July 15 in Istanbul" for "the meeting was held in Ankara". Whether it
+    contradicts the claim is another question (``_swap``, the model). Any of the claim's
+    figures counts ("0.54F (0.3C)"), and a figure inside the claim's range ("10 to 15 feet"
+    holds 11)."""
+    place = _other_place(claim, doc, matched or set())
+    if place:
+        return place
     seen = {tok.lower_ for tok in doc}
     for group in ("date", "num"):
         texts = [text for text, g, _role in claim.entities if g == group]
@@ -714,6 +726,28 @@ def _other_value(claim: ClaimAnalysis, doc: Any) -> str | None:
         ):
             return f"{theirs[0]} vs {mine[0][0]}"
     return None
+
+
+def _other_place(claim: ClaimAnalysis, doc: Any, matched: set[int]) -> str | None:
+    """The sentence says where what the claim is about was ("attending the meeting July 15
+    in Istanbul", "the Tunisia meeting"), and it is not where the claim says it was. A place
+    tied to something else ("Disclosure ... came first in Tripoli") says nothing of it."""
+    mine = [text for text, group, role in claim.entities
+            if group == "place" and _slot(group, role, text) == "where"] + [
+        # A place the small model does not tag as one ("in Tunis" read as a language).
+        tok.lower_ for tok in claim.doc if tok.pos_ == "PROPN"
+        and _ENTITY_GROUPS.get(tok.ent_type_) is None
+        and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at")]
+    if not mine:
+        return None
+    # Compared as places, not as the countries they may speak for: Istanbul is not Ankara.
+    lowered = claim.text.lower()
+    tied = [ent for ent in doc.ents if ent.label_ in ("GPE", "LOC", "FAC")
+            and _ent_slot("place", ent, matched) == "where" and _of_predicate(ent.root, matched)]
+    ours = [e for e in tied if e.text.lower() in lowered or any(
+        _respelled(w, x) for w in e.text.lower().split() for x in lowered.split())]
+    others = [e for e in tied if e not in ours]
+    return f"place: {others[0].text} vs {mine[0]}" if others and not ours else None
 
 
 def _value_keys(text: str, expects: str) -> list[str]:

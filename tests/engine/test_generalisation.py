@@ -12,7 +12,7 @@ import pytest
 from bot.engine.aliases import canonical, same_entity
 from bot.engine.claims import make_claim
 from bot.engine.dialogue import DialogueJudge, read
-from bot.engine.stance_rules import OTHER_VALUE, RulesStanceJudge
+from bot.engine.stance_rules import OTHER_PLACE, OTHER_VALUE, RulesStanceJudge
 from bot.types import Candidate, Stance
 from retrieval.types import Document, Span
 
@@ -46,6 +46,9 @@ def test_names_for_the_same_country_or_body() -> None:
         ("Didn't the mayor sign the order?", "The mayor signed the order."),
         ("Wasn't the hearing a formality?", "The hearing was a formality."),
         ("Did the mayor not sign the order?", "The mayor did not sign the order."),
+        # A long subject the parse reads as the complement of the inverted "was".
+        ("Was the Harbour Forum summit held in Lisbon?",
+         "The Harbour Forum summit was held in Lisbon."),
     ],
 )
 def test_inverted_questions_become_statements(parser, question: str, claim: str) -> None:
@@ -238,3 +241,31 @@ def test_a_capital_stands_for_its_country_when_it_acts_not_where_things_happen(p
 def test_other_spellings_and_words_for_the_same_thing_support(rules, claim, sentence) -> None:
     [score] = rules.scores(claim, [sentence])
     assert score.label is Stance.SUPPORTS, score
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        # The event in the sentence happened elsewhere: "held" is met by the event itself.
+        ("The Harbour Forum summit was held in Ankara.",
+         "Delegates from twelve nations attended the Harbour Forum summit May 2 in Kessford.",
+         Stance.REFUTES),
+        # "the Geneva meeting" says where the meeting was; "came first from Lima" does not.
+        ("The talks were held in Lima.",
+         "The news came first from Lima, where a spokesman described the Geneva meeting as "
+         "a first step.", Stance.NEUTRAL),
+        # A place the small model does not tag as one.
+        ("The meeting took place in Tunis.",
+         "A spokesman described the Geneva meeting as a first step.", Stance.NEUTRAL),
+        # The claim's own place, said of the event, still supports.
+        ("The talks were held in Kessford.",
+         "The talks were held in Kessford on May 3, the ministry said.", Stance.SUPPORTS),
+    ],
+)
+def test_a_sentence_placing_the_event_elsewhere_cannot_carry_the_claim(
+    rules, claim: str, sentence: str, expected: Stance
+) -> None:
+    [score] = rules.scores(claim, [sentence])
+    assert score.label is expected, score
+    if expected is Stance.NEUTRAL:
+        assert score.cue == OTHER_PLACE, score

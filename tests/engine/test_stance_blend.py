@@ -12,7 +12,7 @@ from bot.engine.stance import (
     SIMILAR_SUPPORTS,
     blend,
 )
-from bot.engine.stance_rules import LEFT_OPEN, OTHER_VALUE
+from bot.engine.stance_rules import LEFT_OPEN, OTHER_PLACE, OTHER_VALUE
 from bot.types import Stance, StanceScore
 
 NEUTRAL = StanceScore(Stance.NEUTRAL, 0.6, "not about the claim")
@@ -106,3 +106,10 @@ def test_closeness_does_not_carry_a_claim_whose_figure_the_sentence_lacks() -> N
     assert blend(rules, (0.3, 0.1, 0.6), 0.95) is rules  # close, but the model is unsure
     assert blend(rules, CONTRADICTS, 0.7).label is Stance.REFUTES
     assert blend(rules, (0.9, 0.05, 0.05), 0.7).label is Stance.SUPPORTS
+
+
+def test_neither_closeness_nor_the_model_carries_a_claim_placed_elsewhere() -> None:
+    """"the Kessford meeting" for "held in Lima": the model may contradict, never support."""
+    rules = StanceScore(Stance.NEUTRAL, 0.3, OTHER_PLACE)
+    assert blend(rules, (0.9, 0.05, 0.05), 0.9) is rules
+    assert blend(rules, CONTRADICTS, 0.7).label is Stance.REFUTES
