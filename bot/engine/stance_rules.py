@@ -167,9 +167,11 @@ def analyse_claim(text: str, parser: Parser) -> ClaimAnalysis:
         return ClaimAnalysis(text, doc, [], False, False, [])
     root = _clause_root(doc)
     content = _scope(root)
+    source: set[int] = set()
     for child in root.children:
         if child.dep_ == "prep" and child.lower_ == "according":
-            content -= _scope(child)  # "according to X" says who claims it, not what
+            source |= _scope(child)  # "according to X" says who claims it, not what
+    content -= source
     subject: set[int] = set()
     for child in root.children:
         if child.dep_ in ("nsubj", "nsubjpass", "expl"):
@@ -228,7 +230,7 @@ def analyse_claim(text: str, parser: Parser) -> ClaimAnalysis:
     entities = [
         (ent.text.lower(), _ENTITY_GROUPS[ent.label_], _role(ent.root))
         for ent in doc.ents
-        if ent.label_ in _ENTITY_GROUPS
+        if ent.label_ in _ENTITY_GROUPS and ent.root.i not in source
     ]
     named = [
         ent.text.lower()
@@ -733,7 +735,7 @@ def _other_place(claim: ClaimAnalysis, doc: Any, matched: set[int]) -> str | Non
     in Istanbul", "the Tunisia meeting"), and it is not where the claim says it was. A place
     tied to something else ("Disclosure ... came first in Tripoli") says nothing of it."""
     mine = [text for text, group, role in claim.entities
-            if group == "place" and _slot(group, role, text) == "where"] + [
+            if group == "place" and role in ("prep:in", "prep:at")] + [
         # A place the small model does not tag as one ("in Tunis" read as a language).
         tok.lower_ for tok in claim.doc if tok.pos_ == "PROPN"
         and _ENTITY_GROUPS.get(tok.ent_type_) is None

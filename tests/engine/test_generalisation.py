@@ -257,6 +257,9 @@ def test_other_spellings_and_words_for_the_same_thing_support(rules, claim, sent
         # A place the small model does not tag as one.
         ("The meeting took place in Tunis.",
          "A spokesman described the Geneva meeting as a first step.", Stance.NEUTRAL),
+        # Who a claim is according to is no place: "according to Peru" is not "in Peru".
+        ("According to Peru, the meeting was a negotiation.",
+         "A spokesman described the Geneva meeting as a negotiation.", Stance.SUPPORTS),
         # The claim's own place, said of the event, still supports.
         ("The talks were held in Kessford.",
          "The talks were held in Kessford on May 3, the ministry said.", Stance.SUPPORTS),
