@@ -84,6 +84,7 @@ class Question:
     # kind of thing the answer names (expects KIND).
     attribute: str = ""
     counted: str = ""  # "How many patients ...?": the noun a number must count
+    source: bool = False  # "Per which agency ...?": asks who reports it, not what is reported
     predicate: str = ""  # "Where was the meeting disclosed?": the verb the answer attaches to
 
 

@@ -536,15 +536,29 @@ def _thing(q: Question, doc: Any, matched: set[int]) -> str | None:
                     # "a Hungarian pianist known for ...": the noun and what precedes it.
                     said = _trim([t for t in child.subtree if t.i <= child.i], True)
                     return _negated(verb, said) or None
-    # The object or clause of a matched verb.
-    for i in sorted(matched):
-        tok = doc[i]
-        if tok.pos_ not in ("VERB", "AUX"):
-            continue
+    # The object or clause of a matched verb ...
+    verbs = [doc[i] for i in sorted(matched) if doc[i].pos_ in ("VERB", "AUX")]
+    for tok in verbs:
         for child in tok.children:
             if child.dep_ in ("dobj", "attr", "ccomp", "xcomp", "oprd") and child.i not in matched:
                 return _trim(list(child.subtree), True) or None
+    # ... or the object the question's own verb takes through a preposition ("Which parties
+    # did they consult?": "consulted with diplomats").
+    for tok in verbs:
+        if tok.lemma_.lower() != q.predicate:
+            continue
+        for prep in tok.rights:
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if prep.dep_ == "prep" and prep.lower_ in _OBJECT_PREPS and obj is not None and (
+                obj.i not in matched
+            ):
+                return _trim(list(obj.subtree), True) or None
     return None
+
+
+# Prepositions through which verbs take their objects ("met with", "relied on", "voted for");
+# not those of time or place.
+_OBJECT_PREPS = frozenset(["with", "to", "for", "about", "against", "on", "from", "into", "over"])
 
 
 def _reason(doc: Any, matched: set[int]) -> str | None:
@@ -575,7 +589,7 @@ def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
         return life, 1.0
     if q.expects in ENTITY_LABELS:
         found = _entities(q, doc, matched)
-        ents = _reported(reading, found)
+        ents = found if q.source else _reported(reading, found)
         if found and not ents:
             return None, 0.0  # the only names are of whoever reports it
         if ents:

@@ -76,6 +76,9 @@ _LIGHT_VERBS = frozenset(["be", "do", "have", "get", "happen", "take", "make", "
 _ROLE_NOUNS = frozenset("profession occupation job role title position post career "
                         "nationality".split())
 # Type nouns that say nothing about the answer's kind ("What is the name of ...?").
+# "Per which news agency ...?", "According to whom ...?": the question asks who reports it.
+_ASKS_SOURCE = re.compile(r"\b(?:per|according to|reported by)\s+(?:which|what|whom)\b",
+                          re.IGNORECASE)
 _DO_HAVE = frozenset("do does did has have had will would can could should shall may might must "
                      "don't doesn't didn't hasn't haven't won't".split())
 _GENERIC = frozenset("name type kind sort term word meaning purpose subject topic significance "
@@ -370,6 +373,7 @@ def read_question(
         wh_role=wh_role,
         attribute=attribute,
         counted=_counted(doc),
+        source=bool(_ASKS_SOURCE.search(q)),
         predicate=_predicate(doc),
         money=bool(re.search(r"\bhow much\b|\b(?:cost|price|pay|paid|spend|spent|worth|"
                              r"revenue|budget|salary|fee|toll|per ?cent|percentage|share|rate|"

@@ -16,7 +16,10 @@ TEXT = (
     "Coastal Alliance as the region's legitimate authority.\n\n"
     "The fisheries minister, Anke Roos, has asked the port authority to publish its catch "
     "records by June.\n\n"
-    "Under the revised plan, the harbour levy is cut from 4.5 per cent to 3.8 per cent."
+    "Under the revised plan, the harbour levy is cut from 4.5 per cent to 3.8 per cent.\n\n"
+    "Before the vote, the delegates consulted with fishing crews from the northern ports, "
+    "the ministry said.\n\n"
+    "The port authority described the talks as a first step, according to Reuters."
 )
 DOC = Document(doc_id=content_hash(TEXT), title="Kessford harbour talks",
                source="harbour.txt", text=TEXT)
@@ -41,6 +44,12 @@ def verifier(services) -> Verifier:
          "publish its catch records", "Anke Roos"),
         # The figure the levy was cut to.
         ("How much is the harbour levy under the revised plan?", "3.8 per cent", "4.5"),
+        # What the question's own verb takes through a preposition.
+        ("Which groups did the delegates consult before the vote?", "fishing crews",
+         "Reuters"),
+        # "Per which agency": who reports it, not who is reported.
+        ("Per which news agency did the port authority call the talks a first step?",
+         "Reuters", "port authority"),
     ],
 )
 def test_questions_read_by_their_grammar(
