@@ -50,9 +50,13 @@ _DEATH = frozenset(["die", "death", "dead"])
 
 
 _NEUTRAL = StanceScore(Stance.NEUTRAL, 1.0, "answer")
+_MONTHS = ("(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*")
 _REASON = re.compile(
-    r"\b(?:because(?: of)?|due to|as a result of|owing to|after|since|so that|in order to|"
-    r"following|amid|over|"
+    r"\b(?:because(?: of)?|due to|as a result of|owing to|so that|in order to|amid|over|"
+    # "since January 12", "after the 1990s": a time, not a cause
+    r"(?:after|since|following)(?!\s+(?:(?:early|late|mid|last)\s+)?(?:\d+|" + _MONTHS + r"|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|then|that time|yesterday|"
+    r"today|spring|summer|autumn|fall|winter)\b)|"
     # a cause or purpose named by a verb: "the decision reflected concern that ..."
     r"reflect(?:s|ed|ing)?|stem(?:s|med) from|prompted by|driven by|motivated by|"
     r"intended (?:only )?to|aimed (?:at|to)|in a bid to|so as to|out of)\b",

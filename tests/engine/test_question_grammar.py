@@ -19,7 +19,8 @@ TEXT = (
     "Under the revised plan, the harbour levy is cut from 4.5 per cent to 3.8 per cent.\n\n"
     "Before the vote, the delegates consulted with fishing crews from the northern ports, "
     "the ministry said.\n\n"
-    "The port authority described the talks as a first step, according to Reuters."
+    "The port authority described the talks as a first step, according to Reuters.\n\n"
+    "The old harbour bridge has been closed to lorries since January 12."
 )
 DOC = Document(doc_id=content_hash(TEXT), title="Kessford harbour talks",
                source="harbour.txt", text=TEXT)
@@ -75,3 +76,9 @@ def test_the_subject_after_an_auxiliary_is_not_the_answers_type(services) -> Non
     assert read_question("What has the health minister asked the agency to do?",
                          parser).expects == "THING"
     assert read_question("What is the health minister's name?", parser).expects == "PERSON"
+
+
+def test_a_time_is_not_a_reason(verifier: Verifier) -> None:
+    """"closed since January 12" says since when, not why."""
+    answer = verifier.verify("Why was the old harbour bridge closed to lorries?")
+    assert answer.verdict.value == "NOT_ENOUGH_INFO", answer.text
