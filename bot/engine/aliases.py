@@ -10,10 +10,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-# One entity a line: its names, separated by "|". The first is the canonical key.
+# One entity a line: its names, separated by "|". The first is the canonical key; a line
+# starting with "|" goes on with the entity above.
 _GROUPS = """
 united states|us|u.s.|u.s|usa|u.s.a.|america|american|americans|washington
+|state department|white house|pentagon
 united kingdom|uk|u.k.|britain|great britain|british|briton|britons|london
+|foreign office|downing street
 russia|russian|russians|russian federation|moscow|kremlin
 china|chinese|prc|people's republic of china|beijing
 france|french|paris|elysee
@@ -63,10 +66,13 @@ world health organization|who
 """
 
 _INDEX: dict[str, str] = {}
+_key = ""
 for _line in _GROUPS.strip().splitlines():
     _names = [n.strip() for n in _line.split("|")]
-    for _name in _names:
-        _INDEX[_name] = _names[0]
+    if _names[0]:
+        _key = _names[0]
+    for _name in filter(None, _names):
+        _INDEX[_name] = _key
 
 # Forms that are also ordinary words: they count only in capitals ("US", "WHO").
 _CASE_SENSITIVE = frozenset(["us", "who"])

@@ -11,7 +11,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol
 
-from bot.engine.stance_rules import LEFT_OPEN, OTHER_PLACE, OTHER_VALUE, RulesStanceJudge
+from bot.engine.stance_rules import (
+    DENIED,
+    LEFT_OPEN,
+    OTHER_PLACE,
+    OTHER_VALUE,
+    RulesStanceJudge,
+)
 from bot.types import Candidate, Judgement, Stance, StanceScore
 
 if TYPE_CHECKING:
@@ -79,9 +85,10 @@ def blend(
     if rules.label is Stance.NEUTRAL and rules.cue == LEFT_OPEN:
         return rules  # only asked, supposed, wished or ordered: asserts nothing either way
     related = cosine >= relevance_min
-    if rules.cue == OTHER_PLACE:
-        # The sentence puts the event somewhere else: closeness of words or the model's
-        # support cannot carry the claim's place; the model may still contradict it.
+    if rules.cue in (OTHER_PLACE, DENIED):
+        # The sentence puts the event somewhere else, or denies what the claim says (of a
+        # subject the rules cannot tie to the claim's): closeness of words or the model's
+        # support cannot carry the claim; the model may still contradict it.
         if p_refutes >= refutes_min and related:
             return _model(Stance.REFUTES, p_refutes)
         return rules

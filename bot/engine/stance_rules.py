@@ -113,7 +113,18 @@ class ClaimAnalysis:
 
 
 def _key(tok: Any) -> str:
-    return stem(tok.lemma_.lower() if tok.pos_ != "PROPN" else tok.lower_)
+    """A word's stem; a verb with its particle is one word ("step down", "kick off")."""
+    key = stem(tok.lemma_.lower() if tok.pos_ != "PROPN" else tok.lower_)
+    doc = tok.doc
+    if not tok.whitespace_ and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and (
+        not doc[tok.i + 1].whitespace_
+    ):
+        return f"{key}-{doc[tok.i + 2].lower_}"  # "follow-up", "face-to" (a compound's head)
+    if tok.pos_ == "VERB":
+        particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+        if particle:
+            return f"{key}-{particle}"
+    return key
 
 
 def _role(tok: Any) -> str:
@@ -426,6 +437,7 @@ def _mentions(sentence: str, name: str, aliases: frozenset[str] = frozenset()) -
 LEFT_OPEN = "left open"  # the cue of a sentence that asks or supposes the claim
 OTHER_VALUE = "another value"  # the cue of a sentence giving a figure or date the claim lacks
 OTHER_PLACE = "another place"  # ... or saying the event was somewhere else
+DENIED = "denied of another"  # ... or denying the claim's predicate of another subject
 
 
 def _left_open(doc: Any, tokens: set[int]) -> bool:
@@ -614,12 +626,16 @@ class RulesStanceJudge:
         names_present = all(_mentions(sentence, name, alias_keys) for name in claim.named)
         # Whoever the claim says did it must be there: "diplomats from other nations
         # attended" does not cover "Chinese diplomats attended".
-        lexical = pred_cov >= 0.6 and coverage >= 0.55 and cosine >= 0.35 and subject_here
+        # A sentence denying the claim's predicate never covers or paraphrases it, even where
+        # it cannot be shown to deny it of the same subject ("there is no plan to hold another
+        # session").
+        lexical = (pred_cov >= 0.6 and coverage >= 0.55 and cosine >= 0.35 and subject_here
+                   and negated == claim.negated)
         # A close paraphrase with the opposite polarity ("are not affected" for "is
         # included") does not carry the claim.
         main = _clause_root(doc)
         flipped = _denied(scopes, main.i) != claim.main_negated
-        close = paraphrase >= PARAPHRASE_MIN and names_present
+        close = paraphrase >= PARAPHRASE_MIN and names_present and negated == claim.negated
         if conflict and ((pred_cov >= 0.5 and coverage >= 0.4) or swap):
             score = (0.45 + 0.5 * relevance) * hedge
             stance = StanceScore(Stance.REFUTES, round(min(score, 0.99), 3), cue, factual)
@@ -634,7 +650,8 @@ class RulesStanceJudge:
                 "covers the claim" if lexical else "paraphrase",
             )
         else:
-            stance = StanceScore(Stance.NEUTRAL, round(1.0 - relevance, 3), "not about the claim")
+            cue = DENIED if negated != claim.negated else "not about the claim"
+            stance = StanceScore(Stance.NEUTRAL, round(1.0 - relevance, 3), cue)
         return Judgement(stance, relevance, coverage, matched_tokens, doc, pred_tokens)
 
     @staticmethod

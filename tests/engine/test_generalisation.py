@@ -12,7 +12,8 @@ import pytest
 from bot.engine.aliases import canonical, same_entity
 from bot.engine.claims import make_claim
 from bot.engine.dialogue import DialogueJudge, read
-from bot.engine.stance_rules import OTHER_PLACE, OTHER_VALUE, RulesStanceJudge
+from bot.engine.stance import blend
+from bot.engine.stance_rules import DENIED, OTHER_PLACE, OTHER_VALUE, RulesStanceJudge
 from bot.types import Candidate, Stance
 from retrieval.types import Document, Span
 
@@ -272,3 +273,27 @@ def test_a_sentence_placing_the_event_elsewhere_cannot_carry_the_claim(
     assert score.label is expected, score
     if expected is Stance.NEUTRAL:
         assert score.cue == OTHER_PLACE, score
+
+
+def test_a_body_of_a_government_speaks_for_its_country(parser) -> None:
+    from bot.engine.aliases import aliases_of
+
+    doc = parser.parse("The State Department official said the talks would go on.")
+    assert "united states" in aliases_of(doc).values()
+
+
+def test_a_verb_with_its_particle_is_one_word(rules) -> None:
+    """"did not step down" denies "resigned"."""
+    [score] = rules.scores("The governor resigned.", ["The governor did not step down."])
+    assert score.label is Stance.REFUTES, score
+
+
+def test_a_sentence_denying_the_claims_predicate_never_carries_it(rules) -> None:
+    """Whose plan there is none of is not said, so it may not contradict; nor may closeness
+    of words or the model make it support."""
+    [score] = rules.scores(
+        "The State Department planned a second round of talks.",
+        ["The State Department official said there is no plan for a second round of talks."],
+    )
+    assert score.label is Stance.NEUTRAL and score.cue == DENIED, score
+    assert blend(score, (0.9, 0.05, 0.05), 0.9) is score
