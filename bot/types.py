@@ -85,6 +85,7 @@ class Question:
     attribute: str = ""
     counted: str = ""  # "How many patients ...?": the noun a number must count
     source: bool = False  # "Per which agency ...?": asks who reports it, not what is reported
+    wh_prep: str = ""  # "As what did they recognize it?": the preposition the answer follows
     predicate: str = ""  # "Where was the meeting disclosed?": the verb the answer attaches to
 
 

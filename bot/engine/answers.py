@@ -511,6 +511,15 @@ def _title_before(doc: Any, start: int) -> list[Any]:
 
 def _thing(q: Question, doc: Any, matched: set[int]) -> str | None:
     """The words that say what the question asks, next to the words it asks about."""
+    # "As what did they recognize the council?": what follows "as" after a matched verb.
+    if q.wh_prep:
+        for i in sorted(matched):
+            for prep in doc[i].children:
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if prep.dep_ == "prep" and prep.lower_ == q.wh_prep and obj is not None and (
+                    obj.i not in matched
+                ):
+                    return _trim(list(obj.subtree), True) or None
     # "What was the meeting intended to do?": what the question's own verb governs.
     for i in sorted(matched):
         tok = doc[i]

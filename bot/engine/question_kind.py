@@ -44,6 +44,8 @@ for _type, _words in {
     "agency group airline band network publisher label university school newspaper",
     "NUMBER": "population number amount price cost percentage share total figure age "
     "size height length weight salary budget toll",
+    # "What was the purpose of the meeting?" asks why, as "Why was it held?" does.
+    "REASON": "purpose aim goal objective motive rationale",
 }.items():
     for _w in _words.split():
         _CATEGORY[_w] = _type
@@ -79,6 +81,9 @@ _ROLE_NOUNS = frozenset("profession occupation job role title position post care
 # "Per which news agency ...?", "According to whom ...?": the question asks who reports it.
 _ASKS_SOURCE = re.compile(r"\b(?:per|according to|reported by)\s+(?:which|what|whom)\b",
                           re.IGNORECASE)
+# "As what ...?", "With whom ...?": the answer is what follows that preposition.
+_WH_PREP = re.compile(r"^(as|with|for|to|from|about|against|on|into|by|over)\s+"
+                      r"(?:what|whom|which|who)\b", re.IGNORECASE)
 _DO_HAVE = frozenset("do does did has have had will would can could should shall may might must "
                      "don't doesn't didn't hasn't haven't won't".split())
 _GENERIC = frozenset("name type kind sort term word meaning purpose subject topic significance "
@@ -374,6 +379,7 @@ def read_question(
         attribute=attribute,
         counted=_counted(doc),
         source=bool(_ASKS_SOURCE.search(q)),
+        wh_prep=(m.group(1).lower() if (m := _WH_PREP.match(q)) else ""),
         predicate=_predicate(doc),
         money=bool(re.search(r"\bhow much\b|\b(?:cost|price|pay|paid|spend|spent|worth|"
                              r"revenue|budget|salary|fee|toll|per ?cent|percentage|share|rate|"

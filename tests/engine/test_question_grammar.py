@@ -20,7 +20,8 @@ TEXT = (
     "Before the vote, the delegates consulted with fishing crews from the northern ports, "
     "the ministry said.\n\n"
     "The port authority described the talks as a first step, according to Reuters.\n\n"
-    "The old harbour bridge has been closed to lorries since January 12."
+    "The old harbour bridge has been closed to lorries since January 12.\n\n"
+    "The fisheries vote was intended only to settle the quota dispute, the delegates said."
 )
 DOC = Document(doc_id=content_hash(TEXT), title="Kessford harbour talks",
                source="harbour.txt", text=TEXT)
@@ -40,6 +41,9 @@ def verifier(services) -> Verifier:
         # answers "who" when no person does).
         ("Who did the twelve nations agree to recognise as the region's legitimate authority?",
          "Coastal Alliance", "Delegates"),
+        # "As what ...?": what follows "as" after the question's verb.
+        ("As what did the twelve nations agree to recognise the Coastal Alliance?",
+         "legitimate authority", "Delegates"),
         # What the minister asked for, not the minister and not the port authority.
         ("What has the fisheries minister asked the port authority to do?",
          "publish its catch records", "Anke Roos"),
@@ -47,6 +51,9 @@ def verifier(services) -> Verifier:
         ("How much is the harbour levy under the revised plan?", "3.8 per cent", "4.5"),
         # What the question's own verb takes through a preposition.
         ("Which groups did the delegates consult before the vote?", "fishing crews",
+         "Reuters"),
+        # "What was the purpose of ...?" asks why.
+        ("What was the purpose of the fisheries vote?", "settle the quota dispute",
          "Reuters"),
         # "Per which agency": who reports it, not who is reported.
         ("Per which news agency did the port authority call the talks a first step?",
