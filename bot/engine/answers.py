@@ -119,10 +119,15 @@ def _terms(lemma: str) -> frozenset[str]:
     return related(s) | frozenset(_SAME_INDEX.get(s, ()))
 
 
-def _context(c: Candidate) -> set[str]:
+def _context(c: Candidate, whole: bool = False) -> set[str]:
     """Stems of the document's title and the sentences just before this one in its paragraph:
-    "The river town has ..." is about the town the previous sentence names."""
+    "The river town has ..." is about the town the previous sentence names. With ``whole``,
+    the whole document: what a named party says about "the U.S. meeting" may leave the
+    names of its topic to the rest of the story (the speaker decides which sentences count).
+    """
     text = c.doc.text
+    if whole:
+        return {stem(w) for w in re.findall(r"[\w'.-]+", f"{c.doc.title} {text}".lower())}
     start = max(text.rfind("\n\n", 0, c.span.start), c.span.start - 300, 0)
     around = f"{c.doc.title} {text[start : c.span.start]}"
     return {stem(w) for w in re.findall(r"[\w'-]+", around.lower())}
@@ -748,7 +753,8 @@ def read(
     docs = parse([c.text for c in candidates])
     about: list[Reading] = []
     for cand, doc in zip(candidates, docs, strict=True):
-        share, matched, name_hit = _match(q, doc, _context(cand) if q.proper else None)
+        context = _context(cand, whole=q.form == "says") if q.proper else None
+        share, matched, name_hit = _match(q, doc, context)
         if q.proper and not name_hit:
             continue
         if share < MIN_MATCH and not (q.form == "says" and not q.focus):

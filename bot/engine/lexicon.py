@@ -27,6 +27,8 @@ _SYNONYMS = [
     "speak spokesman spokeswoman spokesperson",
     "describe call characterize characterise term label",
     "plan intend intention schedule",
+    "worry concern fear",
+    "think believe assume suppose presume",
     "role place position",
     UP,
     DOWN,

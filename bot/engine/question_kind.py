@@ -55,7 +55,7 @@ _SAYS = re.compile(
     # The verb in lower case: "the State Department" names who, it does not "state".
     r"(?P<who>.+?)\s+(?-i:say|said|saying|think|claim|claiming|argue|tell|told|call|describe|"
     r"characteri[sz]e|see|view|portray|react|respond|report|mean|state)\b"
-    r"(?:\s+(?:about|of|on|to|regarding)\b)?(?:\s+(?P<about>[^?.!]+?))?\s*[?.!]*$",
+    r"(?:\s+(?:about|of|on|to|regarding)\b)?(?:\s+(?P<about>[^?!]+?))?\s*[?.!]*$",
     re.IGNORECASE,
 )
 _STANCE_OF = re.compile(

@@ -115,11 +115,6 @@ class ClaimAnalysis:
 def _key(tok: Any) -> str:
     """A word's stem; a verb with its particle is one word ("step down", "kick off")."""
     key = stem(tok.lemma_.lower() if tok.pos_ != "PROPN" else tok.lower_)
-    doc = tok.doc
-    if not tok.whitespace_ and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and (
-        not doc[tok.i + 1].whitespace_
-    ):
-        return f"{key}-{doc[tok.i + 2].lower_}"  # "follow-up", "face-to" (a compound's head)
     if tok.pos_ == "VERB":
         particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
         if particle:
@@ -624,18 +619,22 @@ class RulesStanceJudge:
         # Paraphrase by meaning: close in embedding space, naming whoever the claim names.
         paraphrase = PARAPHRASE_WEIGHT * cosine + (1 - PARAPHRASE_WEIGHT) * coverage
         names_present = all(_mentions(sentence, name, alias_keys) for name in claim.named)
-        # Whoever the claim says did it must be there: "diplomats from other nations
-        # attended" does not cover "Chinese diplomats attended".
         # A sentence denying the claim's predicate never covers or paraphrases it, even where
         # it cannot be shown to deny it of the same subject ("there is no plan to hold another
-        # session").
+        # session"). (A claim with a "not" of its own is read as before: "not just CO2".)
+        denies = negated and not claim.negated
+        # What the claim says of its subject must be there: its main verb or complement ("an
+        # official said the meeting was not a negotiation" does not cover "an official said
+        # more meetings are planned"); and whoever the claim says did it ("diplomats from
+        # other nations attended" does not cover "Chinese diplomats attended").
+        said = core_total == 0 or core_hit + occurred > 0
         lexical = (pred_cov >= 0.6 and coverage >= 0.55 and cosine >= 0.35 and subject_here
-                   and negated == claim.negated)
+                   and not denies and said)
         # A close paraphrase with the opposite polarity ("are not affected" for "is
         # included") does not carry the claim.
         main = _clause_root(doc)
         flipped = _denied(scopes, main.i) != claim.main_negated
-        close = paraphrase >= PARAPHRASE_MIN and names_present and negated == claim.negated
+        close = paraphrase >= PARAPHRASE_MIN and names_present and not denies
         if conflict and ((pred_cov >= 0.5 and coverage >= 0.4) or swap):
             score = (0.45 + 0.5 * relevance) * hedge
             stance = StanceScore(Stance.REFUTES, round(min(score, 0.99), 3), cue, factual)
@@ -650,7 +649,7 @@ class RulesStanceJudge:
                 "covers the claim" if lexical else "paraphrase",
             )
         else:
-            cue = DENIED if negated != claim.negated else "not about the claim"
+            cue = DENIED if denies else "not about the claim"
             stance = StanceScore(Stance.NEUTRAL, round(1.0 - relevance, 3), cue)
         return Judgement(stance, relevance, coverage, matched_tokens, doc, pred_tokens)
 

@@ -13,7 +13,7 @@ from retrieval.types import Document
 
 TEXT = (
     "Delegates from twelve nations met in Kessford on Tuesday and agreed to recognise the "
-    "Coastal Alliance as the region's legitimate authority.\n\n"
+    "Coastal Alliance as the region's legitimate authority. Velmora hosted the talks.\n\n"
     "The fisheries minister, Anke Roos, has asked the port authority to publish its catch "
     "records by June.\n\n"
     "Under the revised plan, the harbour levy is cut from 4.5 per cent to 3.8 per cent.\n\n"
@@ -21,7 +21,9 @@ TEXT = (
     "the ministry said.\n\n"
     "The port authority described the talks as a first step, according to Reuters.\n\n"
     "The old harbour bridge has been closed to lorries since January 12.\n\n"
-    "The fisheries vote was intended only to settle the quota dispute, the delegates said."
+    "The fisheries vote was intended only to settle the quota dispute, the delegates said.\n\n"
+    "The U.N. envoy to the region, Mara Lind, arrived on Monday. Lind said the harbour talks "
+    "were a turning point."
 )
 DOC = Document(doc_id=content_hash(TEXT), title="Kessford harbour talks",
                source="harbour.txt", text=TEXT)
@@ -55,6 +57,9 @@ def verifier(services) -> Verifier:
         # "What was the purpose of ...?" asks why.
         ("What was the purpose of the fisheries vote?", "settle the quota dispute",
          "Reuters"),
+        # What a party says about a topic may leave the topic's names to the rest of the
+        # document.
+        ("What did Mara Lind say about the Velmora talks?", "turning point", "Reuters"),
         # "Per which agency": who reports it, not who is reported.
         ("Per which news agency did the port authority call the talks a first step?",
          "Reuters", "port authority"),
@@ -89,3 +94,8 @@ def test_a_time_is_not_a_reason(verifier: Verifier) -> None:
     """"closed since January 12" says since when, not why."""
     answer = verifier.verify("Why was the old harbour bridge closed to lorries?")
     assert answer.verdict.value == "NOT_ENOUGH_INFO", answer.text
+
+
+def test_a_topic_with_an_abbreviation_still_asks_what_a_party_says(services) -> None:
+    q = read_question("What did Mara Lind say about the U.N. talks?", services.parser)
+    assert (q.form, q.speaker) == ("says", "Mara Lind")
