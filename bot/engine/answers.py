@@ -1013,12 +1013,24 @@ _CHANGED_FROM = re.compile(
     r"(?:\s+[\w,]+){0,3}?\s+from\s+(.*?)(?:\s+to\b|$)", re.IGNORECASE)
 
 
+# "extends Norvexa recall to 22 batches": the value given as what something changed to.
+_CHANGED_TO = re.compile(
+    r"\b(?:extend|expand|widen|broaden|raise|increase|lift|cut|reduce|lower|revise|narrow)"
+    r"(?:s|ed|es|d)?\b(?:\s+[\w'’,-]+){0,10}?\s+to\s*$", re.IGNORECASE)
+
+
 def _updates(newer: list[Reading], older: list[Reading]) -> bool:
-    """Does a sentence giving one answer say it changed from the other's value?"""
+    """Does a sentence giving one answer say it changed from the other's value, or give its
+    value as what something was changed to, in a document no older than the other's?"""
     for r in newer:
         for m in _CHANGED_FROM.finditer(r.candidate.text):
             if any(o.value and states(m.group(1), o.value) for o in older):
                 return True
+        at = r.candidate.text.find(r.value or "\0")
+        if at > 0 and _CHANGED_TO.search(r.candidate.text[:at]) and all(
+            (r.candidate.doc.published or "") >= (o.candidate.doc.published or "") for o in older
+        ):
+            return True
     return False
 
 

@@ -99,3 +99,24 @@ def test_a_time_is_not_a_reason(verifier: Verifier) -> None:
 def test_a_topic_with_an_abbreviation_still_asks_what_a_party_says(services) -> None:
     q = read_question("What did Mara Lind say about the U.N. talks?", services.parser)
     assert (q.form, q.speaker) == ("says", "Mara Lind")
+
+
+@pytest.mark.parametrize(("later", "verdict"), [("2026-10-02", "ANSWERED"),
+                                                 ("2026-08-02", "DISPUTED")])
+def test_a_figure_given_as_extended_to_updates_an_older_one(
+    services, later: str, verdict: str
+) -> None:
+    """"has extended its recall to 22 batches", published after "recalled 14 batches": an
+    update, not a conflict (published before it, the two disagree)."""
+    first = "Marlow Pharma recalled 14 batches of its Tavren tablets on Monday."
+    second = "Marlow Pharma has extended its recall of Tavren tablets to 22 batches."
+    services.settings = services.settings.model_copy(update={"auto_seed": False})
+    services.ingest_documents([
+        Document(doc_id=content_hash(first), title="Tavren recall", source="a.txt", text=first,
+                 published="2026-09-01"),
+        Document(doc_id=content_hash(second), title="Tavren recall widened", source="b.txt",
+                 text=second, published=later),
+    ])
+    answer = Verifier(services).verify("How many batches of Tavren are being recalled?")
+    assert answer.verdict.value == verdict, answer.text
+    assert "22" in answer.text, answer.text
