@@ -133,6 +133,12 @@ def _context(c: Candidate, whole: bool = False) -> set[str]:
     return {stem(w) for w in re.findall(r"[\w'-]+", around.lower())}
 
 
+def _denies(r: Reading) -> bool:
+    """Is a matched verb of the sentence negated ("We don't want ...")?"""
+    return any(r.doc[i].pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in r.doc[i].children)
+               for i in r.matched)
+
+
 def _derived(a: str, b: str) -> bool:
     """The same word, or one formed from the other by a short ending: "weigh" / "weight",
     "disclos" / "disclosur", "chair" / "chairman"."""
@@ -772,6 +778,9 @@ def read(
         if q.form == "says" and not _speaks(q, r.attribution):
             continue
         about.append(r)
+    if q.negated and any(_denies(r) for r in about):
+        # "What does Libya not want?": what a sentence denies of the words asked about.
+        about = [r for r in about if _denies(r)]
     if q.form != "says" and q.speaker and any(_speaks(q, r.attribution) for r in about):
         # "According to the U.S. official, why ...?": that party's answer, when it gives one.
         about = [r for r in about if _speaks(q, r.attribution)]

@@ -303,6 +303,7 @@ def read_question(
             focus=focus,
             proper=proper,
             speaker=None if everyone else who,
+            negated=topic_doc is not None and any(t.dep_ == "neg" for t in topic_doc),
         )
     wh = next((w for w in words if w in _WH_WORDS), "what")
     expects = _expects(wh, words, doc)
@@ -380,6 +381,7 @@ def read_question(
         counted=_counted(doc),
         source=bool(_ASKS_SOURCE.search(q)),
         wh_prep=(m.group(1).lower() if (m := _WH_PREP.match(q)) else ""),
+        negated=any(t.dep_ == "neg" and t.head.pos_ in ("VERB", "AUX") for t in doc),
         predicate=_predicate(doc),
         money=bool(re.search(r"\bhow much\b|\b(?:cost|price|pay|paid|spend|spent|worth|"
                              r"revenue|budget|salary|fee|toll|per ?cent|percentage|share|rate|"

@@ -23,7 +23,9 @@ TEXT = (
     "The old harbour bridge has been closed to lorries since January 12.\n\n"
     "The fisheries vote was intended only to settle the quota dispute, the delegates said.\n\n"
     "The U.N. envoy to the region, Mara Lind, arrived on Monday. Lind said the harbour talks "
-    "were a turning point."
+    "were a turning point.\n\n"
+    "Lind said the fishing crews want a new pier. Lind said the crews do not want a second "
+    "vote."
 )
 DOC = Document(doc_id=content_hash(TEXT), title="Kessford harbour talks",
                source="harbour.txt", text=TEXT)
@@ -60,6 +62,8 @@ def verifier(services) -> Verifier:
         # What a party says about a topic may leave the topic's names to the rest of the
         # document.
         ("What did Mara Lind say about the Velmora talks?", "turning point", "Reuters"),
+        # A question that negates its verb is answered by what a sentence denies.
+        ("What did Lind say the fishing crews don't want?", "second vote", "new pier"),
         # "Per which agency": who reports it, not who is reported.
         ("Per which news agency did the port authority call the talks a first step?",
          "Reuters", "port authority"),
