@@ -483,6 +483,8 @@ def _role(q: Question, doc: Any, matched: set[int]) -> str | None:
         return _trim(left, True) or None
     # "Assistant Secretary of State Jeffrey Feltman": the title is the words before the name.
     name_start = min(t.i for t in head.subtree if t.i in matched or t.i == head.i)
+    while name_start > 0 and doc[name_start].ent_iob_ == "I":
+        name_start -= 1  # the whole name: "Muammar" of "Muammar Qaddafi" when one was asked
     title = _title_before(doc, name_start) or [t for t in head.subtree if t.i < name_start]
     text = _trim(title)
     if text and any(t.is_alpha for t in title):
@@ -514,6 +516,8 @@ def _title_before(doc: Any, start: int) -> list[Any]:
     words = list(doc[i + 1 : start])
     while words and words[0].lower_ in _TITLE_LINKS:
         words = words[1:]
+    if words and words[-1].lower_ in _TITLE_LINKS:
+        return []  # "a future role for Qaddafi": a role for someone is not their title
     # A title names a post: at least one word that is not a place or a people.
     if not any(t.is_alpha and t.ent_type_ not in ("GPE", "NORP") for t in words):
         return []
@@ -531,6 +535,15 @@ def _thing(q: Question, doc: Any, matched: set[int]) -> str | None:
                     obj.i not in matched
                 ):
                     return _trim(list(obj.subtree), True) or None
+    # "What is NATO doing over Libya?": what the one asked about does, the subject left out.
+    if q.predicate == "do":
+        for i in sorted(matched):
+            verb = doc[i].head
+            if doc[i].dep_ == "nsubj" and verb.pos_ == "VERB" and verb.i not in matched:
+                subject = {t.i for t in doc[i].subtree}
+                said = [t for t in verb.subtree if (t.i not in subject and t.dep_ not in (
+                    "aux", "auxpass", "punct")) or t.i > verb.i]
+                return _trim([t for t in said if t.i >= verb.i], True) or None
     # "What was the meeting intended to do?": what the question's own verb governs.
     for i in sorted(matched):
         tok = doc[i]
@@ -713,8 +726,9 @@ def _span(q: Question, reading: Reading) -> str | None:
 
 
 def _defines(q: Question) -> bool:
-    """"What is the Transitional National Council?": the question is only a name."""
-    return bool(q.proper) and len(q.focus) == len(q.proper)
+    """"What is the Transitional National Council?": the question is only a name ("What is
+    NATO doing?" asks what it does)."""
+    return bool(q.proper) and len(q.focus) == len(q.proper) and q.predicate != "do"
 
 
 def _value_key(q: Question, value: str, reading: Reading | None = None) -> str:

@@ -212,8 +212,9 @@ def _counted(doc: Any) -> str:
 
 def _predicate(doc: Any) -> str:
     """"In which city was the meeting first disclosed?": the lemma of its first full verb."""
-    return next((t.lemma_.lower() for t in doc if t.pos_ == "VERB"
-                 and t.lemma_.lower() not in ("be", "do", "have")), "")
+    # "What is NATO doing?" asks what it does: "do" when it is the only full verb.
+    verbs = [t.lemma_.lower() for t in doc if t.pos_ == "VERB" and t.dep_ not in ("aux", "auxpass")]
+    return next((v for v in verbs if v not in ("be", "do", "have")), "do" if "do" in verbs else "")
 
 
 def _attribute(doc: Any, expects: str, words: list[str]) -> str:

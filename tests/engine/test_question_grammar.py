@@ -25,7 +25,9 @@ TEXT = (
     "The U.N. envoy to the region, Mara Lind, arrived on Monday. Lind said the harbour talks "
     "were a turning point.\n\n"
     "Lind said the fishing crews want a new pier. Lind said the crews do not want a second "
-    "vote."
+    "vote.\n\n"
+    "Harbour Watch is patrolling the northern straits to stop illegal trawlers.\n\n"
+    "Velmora hopes for a bigger role for Tomas Brandt in the talks."
 )
 DOC = Document(doc_id=content_hash(TEXT), title="Kessford harbour talks",
                source="harbour.txt", text=TEXT)
@@ -62,6 +64,8 @@ def verifier(services) -> Verifier:
         # What a party says about a topic may leave the topic's names to the rest of the
         # document.
         ("What did Mara Lind say about the Velmora talks?", "turning point", "Reuters"),
+        # "What is X doing?": what X does, not what X is.
+        ("What is Harbour Watch doing?", "patrolling the northern straits", "Reuters"),
         # A question that negates its verb is answered by what a sentence denies.
         ("What did Lind say the fishing crews don't want?", "second vote", "new pier"),
         # "Per which agency": who reports it, not who is reported.
@@ -124,3 +128,8 @@ def test_a_figure_given_as_extended_to_updates_an_older_one(
     answer = Verifier(services).verify("How many batches of Tavren are being recalled?")
     assert answer.verdict.value == verdict, answer.text
     assert "22" in answer.text, answer.text
+
+
+def test_a_role_for_someone_is_not_their_title(verifier: Verifier) -> None:
+    answer = verifier.verify("What is Tomas Brandt's job?")
+    assert answer.verdict.value == "NOT_ENOUGH_INFO", answer.text
