@@ -541,9 +541,8 @@ def _thing(q: Question, doc: Any, matched: set[int]) -> str | None:
             verb = doc[i].head
             if doc[i].dep_ == "nsubj" and verb.pos_ == "VERB" and verb.i not in matched:
                 subject = {t.i for t in doc[i].subtree}
-                said = [t for t in verb.subtree if (t.i not in subject and t.dep_ not in (
-                    "aux", "auxpass", "punct")) or t.i > verb.i]
-                return _trim([t for t in said if t.i >= verb.i], True) or None
+                phrase = [t for t in verb.subtree if t.i >= verb.i and t.i not in subject]
+                return _trim(phrase, True) or None
     # "What was the meeting intended to do?": what the question's own verb governs.
     for i in sorted(matched):
         tok = doc[i]
