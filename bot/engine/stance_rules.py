@@ -271,7 +271,8 @@ def analyse_claim(text: str, parser: Parser) -> ClaimAnalysis:
 
 
 _LIGHT_VERBS = frozenset(["take", "make", "have", "hold", "give", "do", "get", "keep"])
-_OCCURRED = frozenset(stem(w) for w in ("hold", "happen", "occur", "take", "stage", "convene"))
+_OCCURRED = frozenset(stem(w) for w in ("hold", "happen", "occur", "take", "place", "stage",
+                                         "convene"))
 
 
 def _core(root: Any, heads: set[int]) -> set[int]:
@@ -280,6 +281,9 @@ def _core(root: Any, heads: set[int]) -> set[int]:
         return set(heads)
     core = {root.i} if root.lemma_ not in ("be", "have", "do") else set()
     for child in root.children:
+        if root.lemma_ == "be" and child.dep_ == "prep":
+            # "Four officials were at the meeting": where they were is what is claimed.
+            core |= {c.i for c in child.children if c.dep_ == "pobj"}
         if child.dep_ in ("dobj", "attr", "acomp", "prt", "xcomp"):
             core.add(child.i)
             if child.dep_ == "xcomp":  # "was prepared to see a role": the role matters
@@ -604,10 +608,16 @@ class RulesStanceJudge:
                 conflict, factual, cue = True, True, f"antonym '{antonym.text}'"
                 pred_cov = max(pred_cov, 0.5)
         # "The meeting was held in Ankara": a verb that only says an event took place is
-        # met by the event itself ("the meeting July 15 in Istanbul").
+        # met by the event itself ("the meeting July 15 in Istanbul"), when the sentence does
+        # not name it as another one ("the Libya Contact Group meeting" for "the meeting").
+        lowered = claim.text.lower()
+        events = [tok for t in claim.terms if t.key in claim.subject_keys
+                  for tok in matched_terms.get(t.index, []) if tok.pos_ in ("NOUN", "PROPN")]
+        same_event = bool(events) and not any(
+            c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" and c.lower_ not in lowered
+            for tok in events for c in tok.children)
         occurred = sum(1 for t in claim.terms if t.core and t.key in _OCCURRED
-                       and not matched_terms.get(t.index)) if any(
-            matched_terms.get(t.index) for t in claim.terms if t.key in claim.subject_keys) else 0
+                       and not matched_terms.get(t.index)) if same_event else 0
         core_all = core_total > 0 and core_hit + occurred == core_total
         swap = None if conflict or not core_all else self._swap(claim, doc, matched_terms, aliases)
         if swap:
@@ -629,7 +639,7 @@ class RulesStanceJudge:
         # other nations attended" does not cover "Chinese diplomats attended").
         said = core_total == 0 or core_hit + occurred > 0
         lexical = (pred_cov >= 0.6 and coverage >= 0.55 and cosine >= 0.35 and subject_here
-                   and not denies and said)
+                   and not denies and said and _figures_stated(claim, doc))
         # A close paraphrase with the opposite polarity ("are not affected" for "is
         # included") does not carry the claim.
         main = _clause_root(doc)
@@ -694,7 +704,9 @@ class RulesStanceJudge:
                 )
             if not missing:
                 continue
-            others = [t for t in claim.terms if not any(stem(w) == t.key for w in text.split())]
+            # (A verb that only says the event took place adds nothing to cover.)
+            others = [t for t in claim.terms if not any(stem(w) == t.key for w in text.split())
+                      and t.key not in _OCCURRED]
             total = sum(t.weight for t in others) or 1.0
             covered = sum(t.weight for t in others if matched.get(t.index)) / total
             if covered < 0.6:
@@ -744,6 +756,13 @@ def _other_value(claim: ClaimAnalysis, doc: Any, matched: set[int] | None = None
         ):
             return f"{theirs[0]} vs {mine[0][0]}"
     return None
+
+
+def _figures_stated(claim: ClaimAnalysis, doc: Any) -> bool:
+    """Does the sentence state every figure and date of the claim ("four officials")?"""
+    seen = {tok.lower_ for tok in doc}
+    return all(_values(text) <= seen for text, group, _ in claim.entities
+               if group in ("num", "date"))
 
 
 def _other_place(claim: ClaimAnalysis, doc: Any, matched: set[int]) -> str | None:

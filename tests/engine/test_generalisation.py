@@ -297,3 +297,36 @@ def test_a_sentence_denying_the_claims_predicate_never_carries_it(rules) -> None
     )
     assert score.label is Stance.NEUTRAL and score.cue == DENIED, score
     assert blend(score, (0.9, 0.05, 0.05), 0.9) is score
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        # Where someone was is what "X were at Y" claims: another count there contradicts.
+        ("Four officials were at the meeting.",
+         "Three senior officials held a secret meeting in Kessford.", Stance.REFUTES),
+        # "took place" is met by the event itself; another date contradicts ...
+        ("The meeting took place on July 20.",
+         "Three senior officials held a secret meeting July 16 in Kessford.", Stance.REFUTES),
+        # ... unless the sentence names another event ("the Harbour Forum meeting").
+        ("The meeting took place on July 16.",
+         "Delegates attended the Harbour Forum meeting July 15 in Kessford.", Stance.NEUTRAL),
+        # "reopened" is the opposite of "closed".
+        ("The U.S. reopened its embassy in Lima.", "The U.S. closed its embassy in Lima in May.",
+         Stance.REFUTES),
+    ],
+)
+def test_counts_dates_and_opposites_of_one_event(
+    rules, claim: str, sentence: str, expected: Stance
+) -> None:
+    [score] = rules.scores(claim, [sentence])
+    assert score.label is expected, score
+
+
+def test_words_without_the_claims_figure_do_not_cover_it(rules) -> None:
+    """"officials consulted ... the meeting" says nothing of four officials."""
+    [score] = rules.scores(
+        "Four officials were at the meeting.",
+        ["Before the meeting, officials consulted with diplomats from other nations."],
+    )
+    assert score.cue != "covers the claim", score
