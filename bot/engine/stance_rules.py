@@ -418,6 +418,19 @@ def _same_subject(
             return True
         if aliases.get(i) and aliases[i] in claim.subject_aliases:
             return True
+        if tok.dep_ == "expl" and _speaks_for_subject(claim, tok, aliases):
+            return True
+    return False
+
+
+def _speaks_for_subject(claim: ClaimAnalysis, expl: Any, aliases: dict[int, str]) -> bool:
+    """"The State Department official said there is no plan to ...": a side saying there is
+    no plan speaks of its own plans, when the claim is about that side."""
+    for node in expl.head.ancestors:
+        if node.lemma_ in REPORTING_VERBS:
+            speaker = [t.i for c in node.children if c.dep_ in ("nsubj", "nsubjpass")
+                       for t in c.subtree]
+            return any(aliases.get(i) in claim.subject_aliases for i in speaker if i in aliases)
     return False
 
 

@@ -289,14 +289,23 @@ def test_a_verb_with_its_particle_is_one_word(rules) -> None:
 
 
 def test_a_sentence_denying_the_claims_predicate_never_carries_it(rules) -> None:
-    """Whose plan there is none of is not said, so it may not contradict; nor may closeness
-    of words or the model make it support."""
+    """Another side saying there is no plan does not say whose plan there is none of, so it
+    may not contradict; nor may closeness of words or the model make it support."""
     [score] = rules.scores(
         "The State Department planned a second round of talks.",
-        ["The State Department official said there is no plan for a second round of talks."],
+        ["A Libyan spokesman said there is no plan for a second round of talks."],
     )
     assert score.label is Stance.NEUTRAL and score.cue == DENIED, score
     assert blend(score, (0.9, 0.05, 0.05), 0.9) is score
+
+
+def test_a_side_saying_there_is_no_plan_speaks_of_its_own_plans(rules) -> None:
+    [score] = rules.scores(
+        "Washington has scheduled another session with the rebels.",
+        ["The State Department official said there is no plan to hold another session with "
+         "the rebels."],
+    )
+    assert score.label is Stance.REFUTES, score
 
 
 @pytest.mark.parametrize(
