@@ -161,7 +161,7 @@ def _match(q: Question, doc: Any, context: set[str] | None = None) -> tuple[floa
     name_hit = False
     from_context: set[str] = set()  # names the sentence leaves to its title or paragraph
     # "the U.S." is what "America" and "Washington" name (read only when a country is asked)
-    named = aliases_of(doc) if any(canonical(w) for w in q.proper) else {}
+    named = aliases_of(doc) if any(canonical(w) or canonical(w.upper()) for w in q.proper) else {}
     for word, weight in [(w, 2.0 if w in q.proper else 1.0) for w in q.focus] + [
         (w, 0.5) for w in q.context
     ]:
@@ -171,7 +171,7 @@ def _match(q: Question, doc: Any, context: set[str] | None = None) -> tuple[floa
             # A name matches a name: itself, a word formed from it ("Velmoran"), another
             # name of the same country; never a synonym or a common word ("Secretary of
             # State" is not "secret", "stated").
-            country = canonical(word)
+            country = canonical(word) or canonical(word.upper())  # "US" was asked in capitals
             # A title in a name ("Judge Sparks") may be written in lower case ("a judge").
             title = word in _TITLES
             hits = [i for i in exact if i not in used and (title or not doc[i].is_lower)] or [
@@ -205,10 +205,11 @@ def _match(q: Question, doc: Any, context: set[str] | None = None) -> tuple[floa
         matched.add(-1)  # the dates in brackets stand for "born" / "died"
     if q.expects != "KIND" and any(w not in q.proper for w in q.focus) and not any(
         i < 0 or (doc[i].lemma_.lower() not in q.proper and stem(doc[i].lower_) not in q.proper
-                   and doc[i].pos_ != "PROPN") for i in matched
+                   and (doc[i].pos_ != "PROPN" or doc[i].lower_ in _TITLES)) for i in matched
     ):
         # Only the name matches: the sentence is about something else (unless a word in it
-        # must name a kind of what is asked, which "X is a Hungarian violinist" is about).
+        # must name a kind of what is asked, which "X is a Hungarian violinist" is about; a
+        # title is a word asked about even where it is written as part of a name).
         return 0.0, matched, False
     matched.discard(-1)
     return min(1.0, found / total), matched, name_hit

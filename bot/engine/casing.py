@@ -32,9 +32,10 @@ def spelled_out(question: str) -> str:
 
 
 def typed_lower(question: str) -> bool:
-    """Is the question typed without capitals (after its first letter)?"""
-    letters = [c for c in question if c.isalpha()]
-    return len(letters) > 1 and not any(c.isupper() for c in letters[1:])
+    """Is the question typed without capitals (after its first letter)? Words all in capitals
+    ("US", "NATO") do not show that names were written with theirs."""
+    words = _WORD.findall(question)[1:]
+    return bool(words) and not any(w[:1].isupper() and not w.isupper() for w in words)
 
 
 def true_case(question: str, texts: Iterable[str]) -> str:

@@ -27,7 +27,10 @@ TEXT = (
     "Lind said the fishing crews want a new pier. Lind said the crews do not want a second "
     "vote.\n\n"
     "Harbour Watch is patrolling the northern straits to stop illegal trawlers.\n\n"
-    "Velmora hopes for a bigger role for Tomas Brandt in the talks."
+    "Velmora hopes for a bigger role for Tomas Brandt in the talks.\n\n"
+    "The U.S. closed its consulate in Kessford in March.\n\n"
+    "U.S. Envoy to the Coastal Alliance Ruth Amani, Deputy Minister of Fisheries Paul Odo and "
+    "Commander Ida Berg met the crews."
 )
 DOC = Document(doc_id=content_hash(TEXT), title="Kessford harbour talks",
                source="harbour.txt", text=TEXT)
@@ -66,6 +69,10 @@ def verifier(services) -> Verifier:
         ("What did Mara Lind say about the Velmora talks?", "turning point", "Reuters"),
         # "What is X doing?": what X does, not what X is.
         ("What is Harbour Watch doing?", "patrolling the northern straits", "Reuters"),
+        # "US" in capitals is the U.S., and the rest typed in lower case still finds names.
+        ("when did the US close its consulate in kessford?", "March", "Reuters"),
+        # A title asked in lower case is a word asked about, though written in a name.
+        ("Who is the deputy minister of fisheries?", "Paul Odo", "Ruth Amani"),
         # A question that negates its verb is answered by what a sentence denies.
         ("What did Lind say the fishing crews don't want?", "second vote", "new pier"),
         # "Per which agency": who reports it, not who is reported.
