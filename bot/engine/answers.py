@@ -553,6 +553,15 @@ def _thing(q: Question, doc: Any, matched: set[int]) -> str | None:
                 # the answer, what it is asked to do is.
                 if child.dep_ in ("dobj", "xcomp", "ccomp") and child.i not in matched:
                     return _trim(list(child.subtree), True) or None
+    # "What's the name of the rebel governing group?": the name it stands beside ("the
+    # Transitional National Council, the rebel governing group").
+    for i in sorted(matched):
+        tok = doc[i]
+        if tok.pos_ == "NOUN" and tok.dep_ == "appos" and tok.head.pos_ == "PROPN" and (
+            tok.head.i not in matched
+        ):
+            name = [t for t in tok.head.subtree if t.i < tok.left_edge.i and not t.is_punct]
+            return _trim(name, True) or None
     # "the message that Qaddafi must step down": what a matched noun is said to be.
     for i in sorted(matched):
         tok = doc[i]

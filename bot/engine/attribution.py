@@ -62,6 +62,9 @@ def _frames(doc: Any) -> list[_Frame]:
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None or subj.dep_ == "nsubjpass":
             continue
+        if tok.lemma_ == "report" and any(c.dep_ == "prep" and c.lower_ == "to"
+                                          for c in tok.children):
+            continue  # "Ships must report to the Alliance": answering to, not telling
         content: set[int] = set()
         for child in tok.children:
             if child.dep_ in ("ccomp", "xcomp", "dobj", "prep", "oprd", "advcl", "dative"):

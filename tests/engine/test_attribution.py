@@ -63,3 +63,9 @@ def test_the_reported_clause_is_told_apart(parser, seed_text: str) -> None:
     assert att.content is not None
     assert seed_text[att.content.start : att.content.end].startswith(
         "the meeting was not a negotiation")
+
+
+def test_reporting_to_someone_is_not_telling(parser) -> None:
+    """"Ships must report to the Alliance": the ships answer to it, they say nothing."""
+    text = "Ships must now report to the Coastal Alliance, the new fisheries regulator."
+    assert attribute(parser.parse(text), 0, text, set()).speaker is None

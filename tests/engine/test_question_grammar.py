@@ -30,7 +30,8 @@ TEXT = (
     "Velmora hopes for a bigger role for Tomas Brandt in the talks.\n\n"
     "The U.S. closed its consulate in Kessford in March.\n\n"
     "U.S. Envoy to the Coastal Alliance Ruth Amani, Deputy Minister of Fisheries Paul Odo and "
-    "Commander Ida Berg met the crews."
+    "Commander Ida Berg met the crews.\n\n"
+    "Ships must now report to the Coastal Alliance, the new fisheries regulator."
 )
 DOC = Document(doc_id=content_hash(TEXT), title="Kessford harbour talks",
                source="harbour.txt", text=TEXT)
@@ -73,6 +74,8 @@ def verifier(services) -> Verifier:
         ("when did the US close its consulate in kessford?", "March", "Reuters"),
         # A title asked in lower case is a word asked about, though written in a name.
         ("Who is the deputy minister of fisheries?", "Paul Odo", "Ruth Amani"),
+        # "What's the name of <a description>?": the name the description stands beside.
+        ("what's the name of the new fisheries regulator?", "Coastal Alliance", "Reuters"),
         # A question that negates its verb is answered by what a sentence denies.
         ("What did Lind say the fishing crews don't want?", "second vote", "new pier"),
         # "Per which agency": who reports it, not who is reported.
