@@ -85,6 +85,15 @@ def services(settings, embedder):
     return Services(settings, embedder=embedder)  # one loaded model across tests
 
 
+def verifier_over(services, docs):
+    """A verifier over these documents only (no seed corpus)."""
+    from bot.pipeline import Verifier
+
+    services.settings = services.settings.model_copy(update={"auto_seed": False})
+    services.ingest_documents(list(docs))
+    return Verifier(services)
+
+
 @pytest.fixture(scope="session")
 def seeded_services(tmp_path_factory: pytest.TempPathFactory, embedder) -> Iterator[object]:
     """One store with the seed corpus, shared by read-only tests."""

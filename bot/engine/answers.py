@@ -139,6 +139,12 @@ def _denies(r: Reading) -> bool:
                for i in r.matched)
 
 
+def _country(name: str) -> str | None:
+    """The country or body a name asked about stands for (names asked about were written
+    with capitals, so "us" among them was "US")."""
+    return canonical(name) or canonical(name.upper())
+
+
 def _derived(a: str, b: str) -> bool:
     """The same word, or one formed from the other by a short ending: "weigh" / "weight",
     "disclos" / "disclosur", "chair" / "chairman"."""
@@ -161,7 +167,7 @@ def _match(q: Question, doc: Any, context: set[str] | None = None) -> tuple[floa
     name_hit = False
     from_context: set[str] = set()  # names the sentence leaves to its title or paragraph
     # "the U.S." is what "America" and "Washington" name (read only when a country is asked)
-    named = aliases_of(doc) if any(canonical(w) or canonical(w.upper()) for w in q.proper) else {}
+    named = aliases_of(doc) if any(_country(w) for w in q.proper) else {}
     for word, weight in [(w, 2.0 if w in q.proper else 1.0) for w in q.focus] + [
         (w, 0.5) for w in q.context
     ]:
@@ -171,7 +177,7 @@ def _match(q: Question, doc: Any, context: set[str] | None = None) -> tuple[floa
             # A name matches a name: itself, a word formed from it ("Velmoran"), another
             # name of the same country; never a synonym or a common word ("Secretary of
             # State" is not "secret", "stated").
-            country = canonical(word) or canonical(word.upper())  # "US" was asked in capitals
+            country = _country(word)
             # A title in a name ("Judge Sparks") may be written in lower case ("a judge").
             title = word in _TITLES
             hits = [i for i in exact if i not in used and (title or not doc[i].is_lower)] or [
@@ -781,8 +787,15 @@ def read(
         q = replace(q, expects="THING", attribute="")
     docs = parse([c.text for c in candidates])
     about: list[Reading] = []
+    documents: dict[str, set[str]] = {}  # a document's words, read once for all its sentences
     for cand, doc in zip(candidates, docs, strict=True):
-        context = _context(cand, whole=q.form == "says") if q.proper else None
+        context = None
+        if q.proper and q.form == "says":
+            if cand.doc.doc_id not in documents:
+                documents[cand.doc.doc_id] = _context(cand, whole=True)
+            context = documents[cand.doc.doc_id]
+        elif q.proper:
+            context = _context(cand)
         share, matched, name_hit = _match(q, doc, context)
         if q.proper and not name_hit:
             continue

@@ -85,20 +85,14 @@ def blend(
     if rules.label is Stance.NEUTRAL and rules.cue == LEFT_OPEN:
         return rules  # only asked, supposed, wished or ordered: asserts nothing either way
     related = cosine >= relevance_min
-    if rules.cue in (OTHER_PLACE, DENIED):
-        # The sentence puts the event somewhere else, or denies what the claim says (of a
-        # subject the rules cannot tie to the claim's): closeness of words or the model's
-        # support cannot carry the claim; the model may still contradict it.
+    if rules.cue in (OTHER_VALUE, OTHER_PLACE, DENIED):
+        # Another figure, date or place than the claim's, or a denial of what it says (of a
+        # subject the rules cannot tie to the claim's): closeness of words does not carry the
+        # claim; the model may still contradict it, and may read figures as agreeing ("0.3 C
+        # per decade" in a claim that gives it in Fahrenheit first).
         if p_refutes >= refutes_min and related:
             return _model(Stance.REFUTES, p_refutes)
-        return rules
-    if rules.cue == OTHER_VALUE:
-        # Another figure or date than the claim's: closeness of words does not carry the
-        # claim; the model may still read the figures as agreeing ("0.3 C per decade" in a
-        # claim that gives it in Fahrenheit first) or as contradicting it.
-        if p_refutes >= refutes_min and related:
-            return _model(Stance.REFUTES, p_refutes)
-        if p_supports >= supports_min and related:
+        if rules.cue == OTHER_VALUE and p_supports >= supports_min and related:
             return _model(Stance.SUPPORTS, p_supports)
         return rules
     if p_refutes >= refutes_min and related:

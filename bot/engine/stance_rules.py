@@ -523,6 +523,17 @@ def _matches(term: Term, tok: Any, aliases: dict[int, str] | None = None) -> boo
     return len(a) >= 5 and len(b) >= 5 and (a.startswith(b) or b.startswith(a))
 
 
+def _same_event(claim: ClaimAnalysis, matched: dict[int, list[Any]]) -> bool:
+    """Is the event the sentence names the claim's, not one it names as another ("the Libya
+    Contact Group meeting" for "the meeting")?"""
+    lowered = claim.text.lower()
+    events = [tok for t in claim.terms if t.key in claim.subject_keys
+              for tok in matched.get(t.index, []) if tok.pos_ in ("NOUN", "PROPN")]
+    return bool(events) and not any(
+        c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" and c.lower_ not in lowered
+        for tok in events for c in tok.children)
+
+
 def _respelled(a: str, b: str) -> bool:
     """One name transliterated two ways: "Gaddafi" / "Qaddafi" (one letter apart, 6+)."""
     a, b = a.lower(), b.lower()
@@ -623,20 +634,21 @@ class RulesStanceJudge:
         # "The meeting was held in Ankara": a verb that only says an event took place is
         # met by the event itself ("the meeting July 15 in Istanbul"), when the sentence does
         # not name it as another one ("the Libya Contact Group meeting" for "the meeting").
-        lowered = claim.text.lower()
-        events = [tok for t in claim.terms if t.key in claim.subject_keys
-                  for tok in matched_terms.get(t.index, []) if tok.pos_ in ("NOUN", "PROPN")]
-        same_event = bool(events) and not any(
-            c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" and c.lower_ not in lowered
-            for tok in events for c in tok.children)
         occurred = sum(1 for t in claim.terms if t.core and t.key in _OCCURRED
-                       and not matched_terms.get(t.index)) if same_event else 0
+                       and not matched_terms.get(t.index))
+        if occurred and not _same_event(claim, matched_terms):
+            occurred = 0
         core_all = core_total > 0 and core_hit + occurred == core_total
         swap = None if conflict or not core_all else self._swap(claim, doc, matched_terms, aliases)
         if swap:
             conflict, factual, cue = True, True, f"{swap} differs"
 
-        other = None if conflict else _other_value(claim, doc, matched_tokens)
+        other = None
+        if not conflict:
+            if _other_place(claim, doc, matched_tokens):
+                other = OTHER_PLACE
+            elif _other_value(claim, doc):
+                other = OTHER_VALUE
 
         hedge = 0.85 if any(t.lemma_.lower() in HEDGES for t in doc) else 1.0
         # Paraphrase by meaning: close in embedding space, naming whoever the claim names.
@@ -662,8 +674,7 @@ class RulesStanceJudge:
             score = (0.45 + 0.5 * relevance) * hedge
             stance = StanceScore(Stance.REFUTES, round(min(score, 0.99), 3), cue, factual)
         elif other:
-            cue = OTHER_PLACE if other.startswith("place:") else OTHER_VALUE
-            stance = StanceScore(Stance.NEUTRAL, round(1.0 - relevance, 3), cue)
+            stance = StanceScore(Stance.NEUTRAL, round(1.0 - relevance, 3), other)
         elif lexical or (close and not flipped):
             score = max(relevance, 0.5 + 1.5 * (paraphrase - PARAPHRASE_MIN)) * hedge
             stance = StanceScore(
@@ -737,18 +748,15 @@ class RulesStanceJudge:
         return None
 
 
-def _other_value(claim: ClaimAnalysis, doc: Any, matched: set[int] | None = None) -> str | None:
-    """A figure, date or place the sentence gives where the claim's own is missing.
+def _other_value(claim: ClaimAnalysis, doc: Any) -> str | None:
+    """A figure or date the sentence gives where the claim's own is missing.
 
     Such a sentence cannot carry the claim however close its other words are: "the full
-    repair would cost 62 million crowns" says nothing for "13 million crowns for repairs",
-    nor "the meeting July 15 in Istanbul" for "the meeting was held in Ankara". Whether it
-    contradicts the claim is another question (``_swap``, the model). Any of the claim's
-    figures counts ("0.54F (0.3C)"), and a figure inside the claim's range ("10 to 15 feet"
-    holds 11)."""
-    place = _other_place(claim, doc, matched or set())
-    if place:
-        return place
+    repair would cost 62 million crowns" says nothing for "13 million crowns for repairs"
+    (nor, by ``_other_place``, "the meeting July 15 in Istanbul" for "held in Ankara").
+    Whether it contradicts the claim is another question (``_swap``, the model). Any of the
+    claim's figures counts ("0.54F (0.3C)"), and a figure inside the claim's range ("10 to
+    15 feet" holds 11)."""
     seen = {tok.lower_ for tok in doc}
     for group in ("date", "num"):
         texts = [text for text, g, _role in claim.entities if g == group]
@@ -797,7 +805,7 @@ def _other_place(claim: ClaimAnalysis, doc: Any, matched: set[int]) -> str | Non
     ours = [e for e in tied if e.text.lower() in lowered or any(
         _respelled(w, x) for w in e.text.lower().split() for x in lowered.split())]
     others = [e for e in tied if e not in ours]
-    return f"place: {others[0].text} vs {mine[0]}" if others and not ours else None
+    return f"{others[0].text} vs {mine[0]}" if others and not ours else None
 
 
 def _value_keys(text: str, expects: str) -> list[str]:

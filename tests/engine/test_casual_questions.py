@@ -10,6 +10,8 @@ from bot.pipeline import Verifier
 from retrieval.documents import content_hash
 from retrieval.types import Document
 
+from ..conftest import verifier_over
+
 TEXT = (
     "Officials from Velmora and Ostrevia held a closed meeting on May 3 in Kessford, the "
     "Velmoran foreign ministry said.\n\n"
@@ -45,9 +47,7 @@ def test_a_question_typed_in_lower_case_takes_the_documents_capitals() -> None:
 
 @pytest.fixture
 def verifier(services) -> Verifier:
-    services.settings = services.settings.model_copy(update={"auto_seed": False})
-    services.ingest_documents([DOC])
-    return Verifier(services)
+    return verifier_over(services, [DOC])
 
 
 @pytest.mark.parametrize(

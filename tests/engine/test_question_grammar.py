@@ -11,6 +11,8 @@ from bot.pipeline import Verifier
 from retrieval.documents import content_hash
 from retrieval.types import Document
 
+from ..conftest import verifier_over
+
 TEXT = (
     "Delegates from twelve nations met in Kessford on Tuesday and agreed to recognise the "
     "Coastal Alliance as the region's legitimate authority. Velmora hosted the talks.\n\n"
@@ -39,9 +41,7 @@ DOC = Document(doc_id=content_hash(TEXT), title="Kessford harbour talks",
 
 @pytest.fixture
 def verifier(services) -> Verifier:
-    services.settings = services.settings.model_copy(update={"auto_seed": False})
-    services.ingest_documents([DOC])
-    return Verifier(services)
+    return verifier_over(services, [DOC])
 
 
 @pytest.mark.parametrize(
@@ -128,14 +128,13 @@ def test_a_figure_given_as_extended_to_updates_an_older_one(
     update, not a conflict (published before it, the two disagree)."""
     first = "Marlow Pharma recalled 14 batches of its Tavren tablets on Monday."
     second = "Marlow Pharma has extended its recall of Tavren tablets to 22 batches."
-    services.settings = services.settings.model_copy(update={"auto_seed": False})
-    services.ingest_documents([
+    verifier = verifier_over(services, [
         Document(doc_id=content_hash(first), title="Tavren recall", source="a.txt", text=first,
                  published="2026-09-01"),
         Document(doc_id=content_hash(second), title="Tavren recall widened", source="b.txt",
                  text=second, published=later),
     ])
-    answer = Verifier(services).verify("How many batches of Tavren are being recalled?")
+    answer = verifier.verify("How many batches of Tavren are being recalled?")
     assert answer.verdict.value == verdict, answer.text
     assert "22" in answer.text, answer.text
 
