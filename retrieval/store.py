@@ -8,8 +8,9 @@ pending. Removal marks a document pending, drops its lexical rows, then its chun
 
 The lexical index (SQLite FTS5, ``retrieval.lexical_index``) is a file in the store's
 folder, shared by every process using that folder. With a Chroma server each replica
-keeps its own file, brought in step with the server's complete documents whenever
-the store's version changes (added documents are read and indexed, removed ones dropped).
+keeps its own file: it compares every document id once, then re-checks only the documents
+other replicas name in their change records (``retrieval.changes``), adding and dropping
+what they added and removed.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from urllib.parse import urlparse
 
 import numpy as np
 
+from retrieval.changes import ChangeLog
 from retrieval.errors import BackendError, ConfigError, CrosscheckError
 from retrieval.instructions import count_instructions
 from retrieval.lexical_index import LexicalIndex
@@ -173,6 +175,7 @@ class ChunkStore:
             and lexical_path is None
         self._lexical_synced: tuple[int, ...] | None = None
         self._lexical_sync_lock = threading.Lock()
+        self._changes = ChangeLog(None) if url and client is None else None
         try:
             self._open()
             self.lexical = LexicalIndex(self._lexical_file)
@@ -188,6 +191,9 @@ class ChunkStore:
             configuration={"hnsw": {"space": "cosine"}},
         )
         self._docs = client.get_or_create_collection(f"docs-{self.stamp}", embedding_function=None)
+        if self._changes is not None:
+            self._changes.collection = client.get_or_create_collection(
+                f"changes-{self.stamp}", embedding_function=None)
         self._client = client
 
     def _reopen_if_stale(self) -> None:
@@ -368,7 +374,11 @@ class ChunkStore:
         documents no longer complete, reads and indexes complete ones it lacks. In a store
         folder every writer indexes what it writes, so when the indexed and complete
         document counts agree nothing is read; the first search of a process compares ids.
+        On a Chroma server the change records say which documents to look at.
         """
+        if self._changes is not None:
+            self._sync_from_changes(full)
+            return
         version = self.version()
         if not full and version == self._lexical_synced:
             return
@@ -380,25 +390,49 @@ class ChunkStore:
                     and self.lexical.doc_count() == docs - pending:
                 self._lexical_synced = version
                 return
-            complete = self.complete_ids()
-            have = self.lexical.doc_ids()
-            gone = have - complete
-            if gone:
-                self.lexical.remove(gone)
-            new = sorted(complete - have)
-            for i in range(0, len(new), SYNC_BATCH):
-                batch = new[i : i + SYNC_BATCH]
-                with self._lock:
-                    got = self._chunks.get(where={"doc_id": {"$in": batch}},
-                                           include=["documents", "metadatas"])
-                by_doc: dict[str, list[tuple[str, str]]] = {d: [] for d in batch}
-                for cid, text, meta in zip(got["ids"], got["documents"] or [],
-                                           got["metadatas"] or [], strict=True):
-                    by_doc[str(meta["doc_id"])].append((cid, text or ""))
-                self.lexical.add(by_doc.items())
-            if gone or new:
-                log.info("lexical index: %d documents added, %d removed", len(new), len(gone))
+            self._catch_up(None)
             self._lexical_synced = version
+
+    def _sync_from_changes(self, full: bool) -> None:
+        changes = self._changes
+        assert changes is not None
+        with self._lexical_sync_lock:
+            if full or changes.needs_full_look():
+                changes.start()
+                self._catch_up(None)
+                return
+            with self._lock:
+                news = changes.news()
+            if news:
+                self._catch_up(news)
+
+    def _catch_up(self, among: list[str] | None) -> None:
+        """Index complete documents the index lacks, drop those no longer complete; all of
+        them, or only those ``among`` the given ids."""
+        if among is None:
+            complete, have = self.complete_ids(), self.lexical.doc_ids()
+        else:
+            with self._lock:
+                got = self._docs.get(ids=among, include=["metadatas"])
+            complete = {i for i, m in zip(got["ids"], got["metadatas"] or [], strict=True)
+                        if m.get("state") == _COMPLETE}
+            have = self.lexical.doc_ids(among)
+        gone = have - complete
+        if gone:
+            self.lexical.remove(gone)
+        new = sorted(complete - have)
+        for i in range(0, len(new), SYNC_BATCH):
+            batch = new[i : i + SYNC_BATCH]
+            with self._lock:
+                got = self._chunks.get(where={"doc_id": {"$in": batch}},
+                                       include=["documents", "metadatas"])
+            by_doc: dict[str, list[tuple[str, str]]] = {d: [] for d in batch}
+            for cid, text, meta in zip(got["ids"], got["documents"] or [],
+                                       got["metadatas"] or [], strict=True):
+                by_doc[str(meta["doc_id"])].append((cid, text or ""))
+            self.lexical.add(by_doc.items())
+        if gone or new:
+            log.info("lexical index: %d documents added, %d removed", len(new), len(gone))
 
     @_guarded("looking up a document")
     def find_by_source(self, source: str) -> list[str]:
@@ -478,7 +512,20 @@ class ChunkStore:
                             exc)
                 self._lexical_synced = None
                 self._lexical_shared = False
+                if self._changes is not None:
+                    self._changes.forget()
+            self._note_changes(ids)
         return counts
+
+    def _note_changes(self, doc_ids: Sequence[str]) -> None:
+        """Tell the server's other replicas (no-op without a server)."""
+        if self._changes is None:
+            return
+        try:
+            self._changes.note(doc_ids)
+        except Exception as exc:  # stored all the same; others see it at their next full look
+            log.warning("change record not written (%s): other replicas' lexical indexes "
+                        "see this write later", exc)
 
     @staticmethod
     def _chunk_meta(chunk: Chunk, doc: Document) -> dict[str, Any]:
@@ -510,6 +557,7 @@ class ChunkStore:
     def remove(self, doc_ids: Iterable[str]) -> int:
         """Remove documents and their chunks; returns the number of chunks removed."""
         removed = 0
+        gone: list[str] = []
         with self._lock:
             for doc_id in doc_ids:
                 # Mark pending first: a crash part-way is then finished by repair().
@@ -521,7 +569,9 @@ class ChunkStore:
                     self._chunks.delete(ids=ids[i : i + BATCH])
                 self._docs.delete(ids=[doc_id])
                 removed += len(ids)
+                gone.append(doc_id)
             self._generation += 1
+            self._note_changes(gone)
         return removed
 
     @_guarded("repairing the store")

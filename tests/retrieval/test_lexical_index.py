@@ -197,8 +197,39 @@ def test_replicas_of_one_chroma_keep_their_own_index_in_step(
     assert b.lexical_search("harbour pier", 5) == []
     assert b.lexical.doc_ids() == {bridge.doc_id}
     if via == "server":
-        a._client.delete_collection(f"chunks-{stamp}")
-        a._client.delete_collection(f"docs-{stamp}")
+        for kind in ("chunks", "docs", "changes"):
+            a._client.delete_collection(f"{kind}-{stamp}")
+
+
+def test_a_server_replica_rereads_only_the_documents_other_replicas_touched(
+        tmp_path: Path, embedder, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After its first look, a replica reads one change record per write, not every id."""
+    if not SERVER_URL:
+        pytest.skip("CROSSCHECK_TEST_CHROMA_URL is not set (.ci/run starts a server)")
+    stamp = f"lex{uuid.uuid4().hex[:12]}"
+    a = ChunkStore(stamp, url=SERVER_URL, lexical_path=tmp_path / "a.sqlite3")
+    b = ChunkStore(stamp, url=SERVER_URL, lexical_path=tmp_path / "b.sqlite3")
+    harbour, bridge = parse(HARBOUR, "h.txt"), parse(BRIDGE, "b.txt")
+    try:
+        assert b.lexical_search("harbour", 5) == []  # the first look compares every id
+        looked: list[list[str] | None] = []
+        real = b._catch_up
+        monkeypatch.setattr(b, "_catch_up", lambda among: looked.append(among) or real(among))
+        monkeypatch.setattr(b, "complete_ids", lambda: pytest.fail("compared every id"))
+        ingest_documents([harbour], a, embedder)
+        assert sorted(_ids(b.lexical_search("harbour pier", 5))) == \
+            sorted(c.chunk_id for c in chunk_document(harbour))
+        assert looked == [[harbour.doc_id]]
+        assert b.lexical_search("harbour pier", 5) and len(looked) == 1  # read once
+        chunks = chunk_document(bridge)  # written as ingest writes it, past its repair scan
+        b.put_document(bridge, chunks, embedder.embed([c.text for c in chunks]))
+        assert b.lexical_search("bridge council", 5) and len(looked) == 1  # in step already
+        a.remove([harbour.doc_id])
+        assert b.lexical_search("harbour pier", 5) == []
+        assert looked[-1] == [harbour.doc_id]
+    finally:
+        for kind in ("chunks", "docs", "changes"):
+            a._client.delete_collection(f"{kind}-{stamp}")
 
 
 def test_the_default_index_of_a_server_is_per_replica_and_named_by_server() -> None:
@@ -248,3 +279,82 @@ def test_searches_during_writes_and_repairs_neither_block_nor_miss(tmp_path: Pat
             done.set()
         assert all(f.result(timeout=60) > 0 for f in searchers)
     assert store.lexical.doc_ids() == {d.doc_id for d in docs[1:]}
+
+
+def _seed_index(path: Path | None = None) -> tuple[LexicalIndex, list]:
+    from tests.conftest import SEED
+
+    doc = parse(SEED.read_bytes(), SEED.name)
+    reports = _reports(30)
+    index = LexicalIndex(path)
+    index.add([(d.doc_id, [(c.chunk_id, c.text) for c in chunk_document(d)])
+               for d in [doc, *reports]])
+    return index, reports
+
+
+def _vocabulary(index: LexicalIndex) -> dict[str, int]:
+    db = index._db
+    db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.v USING fts5vocab(main, postings, row)")
+    return dict(db.execute("SELECT term, doc FROM temp.v").fetchall())
+
+
+def test_word_frequencies_and_totals_follow_writes_and_removals() -> None:
+    index, reports = _seed_index()
+    index.remove([r.doc_id for r in reports[:10]])
+    index.add([(reports[3].doc_id, [(c.chunk_id, c.text) for c in chunk_document(reports[3])])])
+    vocabulary = _vocabulary(index)
+    assert index.frequencies(list(vocabulary)) == vocabulary
+    assert index.frequencies(["ferri", "nowhere"]) == {"ferri": vocabulary["ferri"]}
+    bodies = [b for (b,) in index._db.execute("SELECT body FROM postings")]
+    totals = dict(index._db.execute("SELECT key, CAST(value AS INTEGER) FROM meta"))
+    assert totals["chunks"] == len(bodies) == index.count()[1]
+    assert totals["tokens"] == sum(len(b.split()) for b in bodies)
+
+
+def test_rescoring_gives_fts5s_own_bm25_scores() -> None:
+    index, _ = _seed_index()
+    query = "Did the council close the bridge after the ferry was late in Tripoli?"
+    exact = index.search(query, 1000)  # within the budget: FTS5 ranks all of them
+    assert len(exact) > 20
+    words = list(dict.fromkeys(lexical_module.terms(query)))
+    df = index.frequencies(words)
+    bodies = dict(index._db.execute(
+        "SELECT c.chunk_id, p.body FROM postings p JOIN chunks c ON c.id = p.rowid"))
+    totals = dict(index._db.execute(
+        "SELECT key, CAST(value AS INTEGER) FROM meta WHERE key IN ('chunks', 'tokens')"))
+    mine = lexical_module.rescored([(cid, bodies[cid]) for cid, _ in exact], df, totals, 1000)
+    assert [s for _, s in mine] == pytest.approx([s for _, s in exact], rel=1e-6)
+
+
+def test_a_query_over_the_budget_is_answered_from_its_rarest_words(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    index, reports = _seed_index()
+    query = "Was the ferry 7 late for the council?"
+    exact = index.search(query, 5)
+    df = index.frequencies(["ferri", "council", "late", "7"])
+    assert df["7"] < df["ferri"]
+    # Only the rarest word ('7') may be scored by FTS5: the rest only rescore its chunks.
+    monkeypatch.setattr(lexical_module, "BUDGET", df["7"])
+    calls = []
+    real = lexical_module.rescored
+    monkeypatch.setattr(lexical_module, "rescored",
+                        lambda cands, *a: calls.append(len(cands)) or real(cands, *a))
+    budgeted = index.search(query, 5)
+    assert calls == [df["7"]]  # the rare word's chunks, rescored on all the words
+    assert budgeted[0][0] == exact[0][0]
+    assert budgeted[0][0].startswith(reports[7].doc_id)
+    assert budgeted[0][1] == pytest.approx(exact[0][1], rel=1e-6)
+
+
+def test_an_index_written_before_word_frequencies_gets_them_on_open(tmp_path: Path) -> None:
+    path = tmp_path / "lexical.sqlite3"
+    index, _ = _seed_index(path)
+    before = index.search("Who met representatives of Qaddafi's government?", 5)
+    vocabulary = _vocabulary(index)
+    index._db.execute("DELETE FROM df")
+    index._db.execute("DELETE FROM meta WHERE key != 'schema'")
+    index._db.execute("UPDATE meta SET value = '1' WHERE key = 'schema'")
+    index.close()
+    reopened = LexicalIndex(path)
+    assert reopened.frequencies(list(vocabulary)) == vocabulary
+    assert reopened.search("Who met representatives of Qaddafi's government?", 5) == before
