@@ -133,6 +133,12 @@ def cmd_docs(args: argparse.Namespace) -> int:
         removed = services.remove(args.remove)  # InputError (exit 2) names unknown ids
         print(f"removed {len(args.remove)} documents ({removed} chunks)")
         return 0
+    if args.repair:
+        from retrieval.store import PENDING_GRACE
+
+        dropped = services.store.repair(min_age=PENDING_GRACE)
+        print(f"repaired: {dropped} chunks of interrupted writes removed")
+        return 0
     docs = services.store.documents()
     if args.json:
         print(json.dumps([d.__dict__ for d in docs], indent=2))
@@ -225,6 +231,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("docs", help="list the stored documents, or remove some",
                        description="List documents with their chunk counts.")
     p.add_argument("--remove", nargs="+", metavar="DOC_ID", help="remove these documents")
+    p.add_argument("--repair", action="store_true",
+                   help="check the whole store (reads every chunk): drop what interrupted "
+                        "writes left, bring the lexical index in step")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--store", help=store_help)
     p.set_defaults(func=cmd_docs)

@@ -189,7 +189,7 @@ class Services:
     def remove(self, doc_ids: Sequence[str], actor: Actor = CLI) -> int:
         """Remove whole documents (chunks removed returned); unknown ids are an ``InputError``."""
         with self._write_lock:
-            known = self.store.complete_ids()
+            known = self.store.complete_among(doc_ids)
             missing = [d for d in doc_ids if d not in known]
             if missing:
                 raise InputError(f"no document with id {', '.join(missing)}")

@@ -62,15 +62,15 @@ def ingest_documents(
 ) -> IngestReport:
     """Store new or changed documents; unchanged ones cost one look-up each."""
     report = IngestReport()
-    store.repair(min_age=PENDING_GRACE)
+    # What a crash left; cheap whatever the store's size (the thorough pass: docs --repair).
+    store.repair(min_age=PENDING_GRACE, thorough=False)
     todo: list[tuple[Document, list[Chunk]]] = []
     seen: set[str] = set()
-    complete = store.complete_ids()
     for doc in docs:
         report.documents += 1
         report.doc_ids.append(doc.doc_id)
         report.sources.append(doc.source)
-        if doc.doc_id in seen or doc.doc_id in complete:
+        if doc.doc_id in seen or store.complete_among([doc.doc_id]):
             # Same text already stored: nothing to add, but the source may have moved on.
             chunks = chunk_document(doc, max_chars)
             report.unchanged += len(chunks)

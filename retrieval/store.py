@@ -281,6 +281,15 @@ class ChunkStore:
     def complete_ids(self) -> set[str]:
         return set(self._docs.get(where={"state": _COMPLETE}, include=[])["ids"])
 
+    @_guarded("looking up documents")
+    def complete_among(self, doc_ids: Sequence[str]) -> set[str]:
+        """Those of ``doc_ids`` stored and complete (cost: these ids, not the store)."""
+        if not doc_ids:
+            return set()
+        got = self._docs.get(ids=list(dict.fromkeys(doc_ids)), include=["metadatas"])
+        return {i for i, m in zip(got["ids"], got["metadatas"] or [], strict=True)
+                if m.get("state") == _COMPLETE}
+
     @_guarded("reading a document")
     def document(self, doc_id: str) -> Document | None:
         got = self._docs.get(ids=[doc_id], include=["documents", "metadatas"])
@@ -413,9 +422,7 @@ class ChunkStore:
             complete, have = self.complete_ids(), self.lexical.doc_ids()
         else:
             with self._lock:
-                got = self._docs.get(ids=among, include=["metadatas"])
-            complete = {i for i, m in zip(got["ids"], got["metadatas"] or [], strict=True)
-                        if m.get("state") == _COMPLETE}
+                complete = self.complete_among(among)
             have = self.lexical.doc_ids(among)
         gone = have - complete
         if gone:
@@ -575,11 +582,15 @@ class ChunkStore:
         return removed
 
     @_guarded("repairing the store")
-    def repair(self, min_age: float = 0.0) -> int:
+    def repair(self, min_age: float = 0.0, thorough: bool = True) -> int:
         """Drop documents a crash left pending, and chunks that belong to no document.
 
         Only documents pending for at least ``min_age`` seconds go: a younger one may be
-        in the middle of being written by another process.
+        in the middle of being written by another process. Pending documents are all a crash
+        of ours can leave (a document's record is written before its chunks and removed after
+        them), so ``thorough=False`` stops there: one indexed look-up, whatever the store's
+        size. The thorough pass also reads every chunk's owner and compares the lexical index
+        with every document (``crosscheck docs --repair``).
         """
         with self._lock:
             got = self._docs.get(where={"state": _PENDING}, include=["metadatas"])
@@ -587,6 +598,8 @@ class ChunkStore:
             pending = [i for i, m in zip(got["ids"], got["metadatas"] or [], strict=True)
                        if float(m.get("ingested_at", 0.0)) <= cutoff]
             removed = self.remove(pending) if pending else 0
+            if not thorough:
+                return removed
             # Chunks first, then documents: a writer stores a document's record before its
             # chunks, so a chunk read here always finds its record unless it really is orphaned.
             owners: list[tuple[str, str]] = []

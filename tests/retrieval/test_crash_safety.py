@@ -227,3 +227,54 @@ def test_write_that_fails_part_way_is_invisible_then_redone(tmp_path: Path, embe
     assert report.added == sum(len(chunk_document(d)) for d in docs)
     assert sorted(d.doc_id for d in store.documents()) == sorted(d.doc_id for d in docs)
     assert len(store.all_chunks()) == store._chunks.count() == report.added
+
+
+def test_ingest_into_a_store_reads_what_it_writes_not_the_whole_store(
+        tmp_path: Path, embedder, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A crashed write is still cleared by the next ingest, without listing every chunk."""
+    store = ChunkStore("t", path=str(tmp_path / "s"))
+    ingest_documents(_reports(5), store, embedder)
+    crashed, _, meta = _pending_write(
+        store, b"Harbour report\n\nThe harbour master said the pier reopens in May.", "a.txt",
+        embedder)
+    store._docs.update(ids=[crashed.doc_id], metadatas=[{**meta, "ingested_at": 0.0}])
+    real_get = store._chunks.get
+
+    def no_paging(*args, **kwargs):
+        assert ("limit" not in kwargs and "where" in kwargs) or "ids" in kwargs, \
+            "read every chunk"
+        return real_get(*args, **kwargs)
+
+    monkeypatch.setattr(store._chunks, "get", no_paging)
+    monkeypatch.setattr(store, "complete_ids", lambda: pytest.fail("listed every document"))
+    monkeypatch.setattr(store, "all_chunks", lambda: pytest.fail("read every chunk"))
+    again = _reports(6)  # five stored already, one new
+    report = ingest_documents(again, store, embedder)
+    assert report.added == len(chunk_document(again[5]))
+    assert report.unchanged == sum(len(chunk_document(d)) for d in again[:5])
+    monkeypatch.undo()  # a process's first search compares every id, by design
+    assert store.state(crashed.doc_id) is None  # the crashed write is gone
+    assert store.lexical_search("harbour pier", 5) == []
+
+
+def test_docs_repair_checks_the_whole_store(tmp_path: Path, embedder, capsys) -> None:
+    from bot.cli import main
+    from bot.services import Services
+    from bot.settings import Settings
+
+    path = tmp_path / "store"
+    store = Services(Settings(store=path), embedder=embedder).store
+    orphan = parse(b"Harbour report\n\nThe pier reopens in May.", "a.txt")
+    chunks = chunk_document(orphan)
+    store._chunks.upsert(ids=[c.chunk_id for c in chunks], documents=[c.text for c in chunks],
+                         embeddings=embedder.embed([c.text for c in chunks]).tolist(),
+                         metadatas=[ChunkStore._chunk_meta(c, orphan) for c in chunks])
+    del store
+    assert main(["docs", "--repair", "--store", str(path)]) == 0
+    assert f"repaired: {len(chunks)} chunks" in capsys.readouterr().out
+    assert Services(Settings(store=path), embedder=embedder).store._chunks.count() == 0
+
+
+def _reports(n: int) -> list:
+    return [parse(f"Report {i}\n\nThe council met about the bridge {i}. It voted {i} times."
+                  .encode(), f"r{i}.txt") for i in range(n)]

@@ -344,6 +344,9 @@ def test_a_query_over_the_budget_is_answered_from_its_rarest_words(
     assert budgeted[0][0] == exact[0][0]
     assert budgeted[0][0].startswith(reports[7].doc_id)
     assert budgeted[0][1] == pytest.approx(exact[0][1], rel=1e-6)
+    # Words each in more chunks than the budget are stopwords for this corpus.
+    monkeypatch.setattr(lexical_module, "BUDGET", df["7"] - 1)
+    assert index.search(query, 5) == []
 
 
 def test_an_index_written_before_word_frequencies_gets_them_on_open(tmp_path: Path) -> None:
