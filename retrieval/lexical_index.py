@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 2  # 2: word document frequencies and chunk / token totals
 BUDGET = 100_000  # postings FTS5 scores for one query at most (~40 ms on one core here)
-CANDIDATES = 400  # at least this many candidates are rescored when the budget binds
+CANDIDATES = 1000  # candidates rescored when the budget binds (chosen on the generated corpus)
 K1, B = 1.2, 0.75  # FTS5's bm25() defaults, used when rescoring
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
