@@ -10,8 +10,8 @@ its last look (one request, whatever the store's size) and re-checks just those 
 Records say which documents to look at, never what to do: the store itself tells whether a
 document is complete, so records read twice, or in another order, do no harm. Times come from
 each writer's clock; ``WINDOW`` covers clocks that differ by a little and writes still in flight.
-Records older than ``KEEP`` are dropped by writers; a replica that has not looked for longer
-compares every document id once, as it does at start.
+Records older than ``KEEP`` are dropped by writers; every replica compares every document id
+at start, after reconnecting to the server, and once per ``KEEP``.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ class ChangeLog:
     def __init__(self, collection: Any) -> None:
         self.collection = collection  # set again when the store reopens its collections
         self._seen: int | None = None  # this replica's clock when it last looked
+        self._started: int | None = None  # ... and when it last compared every id
         self._read: set[str] = set()  # records already taken into account
         self._own: set[str] = set()  # records this replica wrote (its index has them)
 
@@ -48,14 +49,16 @@ class ChangeLog:
 
     def forget(self) -> None:
         """The next look starts over (the caller then compares every document)."""
-        self._seen = None
+        self._started = None
 
     def needs_full_look(self) -> bool:
-        return self._seen is None or time.time_ns() - self._seen > KEEP_NS - WINDOW_NS
+        """At start, after a reconnect, and once per ``KEEP`` anyway (a writer's clock that
+        is far off, or records pruned while this replica was idle, cannot hide a change)."""
+        return self._started is None or time.time_ns() - self._started > KEEP_NS - WINDOW_NS
 
     def start(self) -> None:
         """The caller is about to compare every document id: later records are news."""
-        self._seen = time.time_ns()
+        self._seen = self._started = time.time_ns()
         self._read.clear()
 
     def news(self) -> list[str]:

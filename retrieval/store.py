@@ -194,6 +194,7 @@ class ChunkStore:
         if self._changes is not None:
             self._changes.collection = client.get_or_create_collection(
                 f"changes-{self.stamp}", embedding_function=None)
+            self._changes.forget()  # a new server may hold other documents: compare them all
         self._client = client
 
     def _reopen_if_stale(self) -> None:
@@ -284,11 +285,13 @@ class ChunkStore:
     @_guarded("looking up documents")
     def complete_among(self, doc_ids: Sequence[str]) -> set[str]:
         """Those of ``doc_ids`` stored and complete (cost: these ids, not the store)."""
-        if not doc_ids:
-            return set()
-        got = self._docs.get(ids=list(dict.fromkeys(doc_ids)), include=["metadatas"])
-        return {i for i, m in zip(got["ids"], got["metadatas"] or [], strict=True)
-                if m.get("state") == _COMPLETE}
+        ids = list(dict.fromkeys(doc_ids))
+        complete: set[str] = set()
+        for i in range(0, len(ids), SYNC_BATCH):  # Chroma's SQL has a cap on variables
+            got = self._docs.get(ids=ids[i : i + SYNC_BATCH], include=["metadatas"])
+            complete.update(d for d, m in zip(got["ids"], got["metadatas"] or [], strict=True)
+                            if m.get("state") == _COMPLETE)
+        return complete
 
     @_guarded("reading a document")
     def document(self, doc_id: str) -> Document | None:

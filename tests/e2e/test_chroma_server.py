@@ -186,11 +186,15 @@ def test_server_outage_is_reported_then_recovered(own_server, services, capsys,
 def test_store_reconnects_to_a_replaced_server(own_server, services, tmp_path: Path) -> None:
     services.settings.chroma_url = own_server["url"]
     services.ingest([SEED])
+    assert services.store.lexical_search("embassy Tripoli", 5)
     stop(own_server["proc"])
     with pytest.raises(BackendError):
         services.store.documents()
     # A new server with a new, empty volume on the same address: old collection ids are gone.
     own_server["proc"] = start_chroma(tmp_path / "replacement", own_server["port"])
     assert services.store.documents() == []
+    # The replica's lexical index held the old server's documents: the reconnect drops them.
+    assert services.store.lexical_search("embassy Tripoli", 5) == []
+    assert services.store.lexical.count() == (0, 0)
     services.ingest([SEED])
     assert [d.title for d in services.store.documents()] == [load_file(SEED).title]
