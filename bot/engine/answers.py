@@ -26,6 +26,7 @@ from bot.types import (
     Decision,
     Evidence,
     Question,
+    Span,
     Stance,
     StanceScore,
     Verdict,
@@ -81,6 +82,7 @@ class Reading:
     attribution: Attribution | None = None
     head: str = ""  # the value's head word, when descriptions are compared on it
     counts: bool | None = None  # does the number count the noun asked about (None: no noun)
+    teller: str = ""  # who says what "that" in the sentence after stands for ("U.S. diplomats")
 
     @property
     def source(self) -> tuple[str, str]:
@@ -811,7 +813,13 @@ def read(
         r.attribution = attribute(doc, cand.span.start, cand.doc.text, matched)
         if not r.attribution.speaker:
             r.attribution = _quoted_on(cand, parse) or r.attribution
-        if q.form == "says" and not _speaks(q, r.attribution):
+        teller = _refers_back(q, doc) if q.form == "says" else None
+        if teller:
+            # "U.S. diplomats told Libyans that during the meeting": what they told them is
+            # the sentence before.
+            r = _sentence_before(r, parse) or r
+            r.teller = teller
+        elif q.form == "says" and not _speaks(q, r.attribution):
             continue
         about.append(r)
     if q.negated and any(_denies(r) for r in about):
@@ -838,6 +846,8 @@ def read(
         r.key = _value_key(q, r.value, r)
         if q.counted and at >= 0:
             r.counts = _counts_asked(q, doc, at + len(r.value))
+        if q.form == "says":
+            fit = 1.0 if _named(q, r) else 0.5
         r.score = 0.7 * r.match + 0.2 * max(cand.cosine, 0.0) + 0.1 * fit
         readings.append(r)
     return readings
@@ -865,6 +875,48 @@ def _quoted_on(cand: Candidate, parse: Callable[[list[str]], list[Any]]) -> Attr
     if not said.speaker:
         return None
     return replace(said, direct_quote=True, content=cand.span)
+
+
+_TELLS = frozenset(["tell", "say", "repeat", "reiterate", "stress", "explain", "convey"])
+_THAT = frozenset(["that", "this", "so"])
+
+
+def _refers_back(q: Question, doc: Any) -> str | None:
+    """Does the party asked about say "that" / "this" / "so" here: words of the sentence
+    before? "that" is a pronoun, not the start of a clause, when a preposition, a
+    conjunction or the end follows it ("told Libyans that during the meeting")."""
+    for tok in doc:
+        if tok.lower_ not in _THAT or tok.i == 0:
+            continue
+        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if after is not None and after.pos_ not in ("ADP", "CCONJ", "PUNCT", "ADV"):
+            continue
+        verbs = [t for t in doc[max(0, tok.i - 4) : tok.i] if t.lemma_ in _TELLS]
+        if not verbs:
+            continue
+        for c in verbs[-1].children:
+            teller = " ".join(t.text for t in c.subtree)
+            if c.dep_ == "nsubj" and _speaks(q, Attribution(teller, content=Span(0, 0))):
+                return teller
+    return None
+
+
+def _sentence_before(r: Reading, parse: Callable[[list[str]], list[Any]]) -> Reading | None:
+    """The same reading on the sentence before, in the same paragraph (what "that" stands for)."""
+    cand = r.candidate
+    text = cand.doc.text
+    start = max(text.rfind("\n\n", 0, cand.span.start), 0)
+    before = text[start : cand.span.start].rstrip()
+    previous = _SENTENCE_END.split(before)[-1].strip() if before else ""
+    if not previous:
+        return None
+    at = text.rfind(previous, 0, cand.span.start)
+    earlier = replace(cand, span=Span(at, at + len(previous)))
+    doc = parse([previous])[0]
+    said = attribute(doc, at, text)
+    if not said.speaker or said.content is None:  # the sentence before is the telling's own
+        said = replace(r.attribution or Attribution(None), content=earlier.span)
+    return Reading(earlier, doc, r.match, set(), attribution=said)
 
 
 def _counts_asked(q: Question, doc: Any, end: int) -> bool | None:
@@ -968,6 +1020,17 @@ def _speaks(q: Question, att: Attribution | None) -> bool:
         return True
     # "Libya" asked, "a Libyan government spokesman" speaks: compare the first letters.
     return any(a[:4] == s[:4] for a in asked for s in said if len(a) >= 4 and len(s) >= 4)
+
+
+def _named(q: Question, r: Reading) -> bool:
+    """Is the party asked about named by more than its country ("the U.S. diplomats" by
+    "U.S. diplomats told ...", not by "a U.S. official said")?"""
+    if not q.speaker:
+        return False
+    att = r.attribution
+    said = r.teller or (f"{att.speaker or ''} {att.organisation or ''}" if att else "")
+    asked = {stem(w) for w in words(q.speaker) if _country(w) is None} - {"side", "offici"}
+    return bool(asked & {stem(w) for w in words(said)})
 
 
 def _party(r: Reading) -> str:

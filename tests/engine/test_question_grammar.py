@@ -142,3 +142,23 @@ def test_a_figure_given_as_extended_to_updates_an_older_one(
 def test_a_role_for_someone_is_not_their_title(verifier: Verifier) -> None:
     answer = verifier.verify("What is Tomas Brandt's job?")
     assert answer.verdict.value == "NOT_ENOUGH_INFO", answer.text
+
+
+def test_what_a_party_told_as_that_is_the_sentence_before(services) -> None:
+    """"Harbour officials told the ferry operators that on Friday": "that" is what the
+    sentence before says; "told them that the pier ..." is a clause of its own."""
+    text = ("Pier closure\n\nThe pier will reopen in May and tolls will rise by a fifth. "
+            "Harbour officials told the ferry operators that on Friday, a council "
+            "spokeswoman said.")
+    verifier = verifier_over(services, [
+        Document(doc_id=content_hash(text), title="Pier closure", source="p.txt", text=text)])
+    answer = verifier.verify("What did the harbour officials tell the ferry operators?")
+    assert answer.verdict.value == "ANSWERED", answer.text
+    assert "reopen in May" in answer.text, answer.text
+    from bot.engine.answers import _refers_back
+
+    q = read_question("What did the harbour officials tell the ferry operators?",
+                      services.parser)
+    clause = services.parser.parse("Harbour officials told the ferry operators that the pier "
+                                   "would close.")
+    assert _refers_back(q, clause) is None
