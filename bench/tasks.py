@@ -101,14 +101,16 @@ def task_agree(args: dict[str, Any]) -> dict[str, Any]:
 def _recall_cases() -> list[tuple[list[str], str, list[list[str]]]]:
     """(documents, question, must_cite_any) of the project's cases that name spans to cite."""
     cases = []
+    # Cases on the seed article (seed_*.jsonl) name no documents: they search the seeds.
+    seed_docs = [str(p) for p in sorted((ROOT / "seeds").iterdir()) if p.suffix == ".txt"]
     for path in sorted((ROOT / "data" / "eval").glob("*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             case = json.loads(line) if line.strip() else {}
             if case.get("must_cite_any"):
-                cases.append((case["documents"], case["question"], case["must_cite_any"]))
+                cases.append((case.get("documents") or seed_docs, case["question"],
+                              case["must_cite_any"]))
     seeds = ROOT.parent / "shared" / "eval" / "seed_questions.jsonl"
     if seeds.is_file():
-        seed_docs = [str(p) for p in sorted((ROOT / "seeds").iterdir()) if p.is_file()]
         for line in seeds.read_text(encoding="utf-8").splitlines():
             case = json.loads(line) if line.strip() else {}
             if case.get("must_cite_any"):
