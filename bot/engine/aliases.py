@@ -88,6 +88,18 @@ def canonical(name: str) -> str | None:
     return _INDEX.get(lowered)
 
 
+def is_seat(name: str) -> bool:
+    """Is this a capital named here ("Tunis")? As a place it is not its country."""
+    return re.sub(r"^the\s+", "", name.strip().lower()) in _SEATS
+
+
+def capital_of(name: str) -> str | None:
+    """The seat of government of the country ``name`` stands for ("Libyan" -> "tripoli")."""
+    key = canonical(name)
+    return next((n for n, k in _INDEX.items() if k == key and n in _SEATS), None) \
+        if key else None
+
+
 def same_entity(a: str, b: str) -> bool:
     """Do two names stand for the same country or body?"""
     ka = canonical(a)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Protocol
 from bot.engine.stance_rules import (
     DENIED,
     LEFT_OPEN,
+    NO_PLACE,
     OTHER_PLACE,
     OTHER_VALUE,
     RulesStanceJudge,
@@ -85,11 +86,11 @@ def blend(
     if rules.label is Stance.NEUTRAL and rules.cue == LEFT_OPEN:
         return rules  # only asked, supposed, wished or ordered: asserts nothing either way
     related = cosine >= relevance_min
-    if rules.cue in (OTHER_VALUE, OTHER_PLACE, DENIED):
-        # Another figure, date or place than the claim's, or a denial of what it says (of a
-        # subject the rules cannot tie to the claim's): closeness of words does not carry the
-        # claim; the model may still contradict it, and may read figures as agreeing ("0.3 C
-        # per decade" in a claim that gives it in Fahrenheit first).
+    if rules.cue in (OTHER_VALUE, OTHER_PLACE, NO_PLACE, DENIED):
+        # Another figure, date or place than the claim's, no word of the place it gives, or a
+        # denial of what it says (of a subject the rules cannot tie to the claim's): closeness
+        # of words does not carry the claim; the model may still contradict it, and may read
+        # figures as agreeing ("0.3 C per decade" in a claim that gives it in Fahrenheit first).
         if p_refutes >= refutes_min and related:
             return _model(Stance.REFUTES, p_refutes)
         if rules.cue == OTHER_VALUE and p_supports >= supports_min and related:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.engine.aliases import aliases_of, canonical
+from bot.engine.aliases import aliases_of, canonical, capital_of, is_seat
 from bot.engine.lexicon import (
     ANTONYMS,
     DENIAL_VERBS,
@@ -450,6 +450,7 @@ LEFT_OPEN = "left open"  # the cue of a sentence that asks or supposes the claim
 OTHER_VALUE = "another value"  # the cue of a sentence giving a figure or date the claim lacks
 OTHER_PLACE = "another place"  # ... or saying the event was somewhere else
 DENIED = "denied of another"  # ... or denying the claim's predicate of another subject
+NO_PLACE = "no place named"  # ... or not naming the place the claim gives
 
 
 def _left_open(doc: Any, tokens: set[int]) -> bool:
@@ -649,6 +650,8 @@ class RulesStanceJudge:
                 other = OTHER_PLACE
             elif _other_value(claim, doc):
                 other = OTHER_VALUE
+            elif not _places_stated(claim, sentence, alias_keys):
+                other = NO_PLACE
 
         hedge = 0.85 if any(t.lemma_.lower() in HEDGES for t in doc) else 1.0
         # Paraphrase by meaning: close in embedding space, naming whoever the claim names.
@@ -786,20 +789,48 @@ def _figures_stated(claim: ClaimAnalysis, doc: Any) -> bool:
                if group in ("num", "date"))
 
 
+_PLACE_NOUNS = frozenset(["capital", "city", "town", "village", "country", "region",
+                          "province", "county", "island"])
+
+
+def _claim_places(claim: ClaimAnalysis) -> list[str]:
+    """Where the claim says it was: a name after "in" / "at" ("held in Tunis"), or a place
+    noun there ("in the Libyan capital": Tripoli, where the country is known)."""
+    places = [text for text, group, role in claim.entities
+              if group == "place" and role in ("prep:in", "prep:at")]
+    for tok in claim.doc:
+        if tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "at"):
+            continue
+        if tok.pos_ == "PROPN" and _ENTITY_GROUPS.get(tok.ent_type_) is None:
+            places.append(tok.lower_)  # a place the small model does not tag ("in Tunis")
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in _PLACE_NOUNS:
+            seats = [capital_of(c.text) for c in tok.children if c.dep_ in ("amod", "compound",
+                                                                           "poss", "nmod")]
+            named = [c.lower_ for c in tok.children if c.dep_ == "appos"]  # "the capital, Tunis"
+            seat = next((x for x in seats if x), None) if tok.lemma_.lower() == "capital" \
+                else None
+            places.append(named[0] if named else seat or tok.lower_)
+    return places
+
+
+def _places_stated(claim: ClaimAnalysis, sentence: str, aliases: frozenset[str]) -> bool:
+    """Does the lower-cased sentence name every place the claim gives? Where something was is
+    as much a part of the claim as a figure: words about it elsewhere do not cover it."""
+    # A capital as a place is not its country ("in Tunis" is not "in Tunisia").
+    return all(re.search(rf"\b{re.escape(place.lower())}\b", sentence) if is_seat(place)
+               else _mentions(sentence, place.lower(), aliases)
+               for place in _claim_places(claim))
+
+
 def _other_place(claim: ClaimAnalysis, doc: Any, matched: set[int]) -> str | None:
     """The sentence says where what the claim is about was ("attending the meeting July 15
     in Istanbul", "the Tunisia meeting"), and it is not where the claim says it was. A place
     tied to something else ("Disclosure ... came first in Tripoli") says nothing of it."""
-    mine = [text for text, group, role in claim.entities
-            if group == "place" and role in ("prep:in", "prep:at")] + [
-        # A place the small model does not tag as one ("in Tunis" read as a language).
-        tok.lower_ for tok in claim.doc if tok.pos_ == "PROPN"
-        and _ENTITY_GROUPS.get(tok.ent_type_) is None
-        and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at")]
+    mine = _claim_places(claim)
     if not mine:
         return None
     # Compared as places, not as the countries they may speak for: Istanbul is not Ankara.
-    lowered = claim.text.lower()
+    lowered = " ".join([claim.text.lower(), *mine])  # with "tripoli" for "the Libyan capital"
     tied = [ent for ent in doc.ents if ent.label_ in ("GPE", "LOC", "FAC")
             and _ent_slot("place", ent, matched) == "where" and _of_predicate(ent.root, matched)]
     ours = [e for e in tied if e.text.lower() in lowered or any(

@@ -13,7 +13,13 @@ from bot.engine.aliases import canonical, same_entity
 from bot.engine.claims import make_claim
 from bot.engine.dialogue import DialogueJudge, read
 from bot.engine.stance import blend
-from bot.engine.stance_rules import DENIED, OTHER_PLACE, OTHER_VALUE, RulesStanceJudge
+from bot.engine.stance_rules import (
+    DENIED,
+    NO_PLACE,
+    OTHER_PLACE,
+    OTHER_VALUE,
+    RulesStanceJudge,
+)
 from bot.types import Candidate, Stance
 from retrieval.types import Document, Span
 
@@ -339,3 +345,31 @@ def test_words_without_the_claims_figure_do_not_cover_it(rules) -> None:
         ["Before the meeting, officials consulted with diplomats from other nations."],
     )
     assert score.cue != "covers the claim", score
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected", "cue"),
+    [
+        # Where the claim says it was is part of it: words about the rest do not cover it.
+        ("The talks were held in Kessford.",
+         "The talks ended without agreement, union leaders said.", Stance.NEUTRAL, NO_PLACE),
+        # "the Kenyan capital" is Nairobi, where the country is known ...
+        ("The talks were held in the Kenyan capital.",
+         "The talks were held in Nairobi on Tuesday, the ministry said.", Stance.SUPPORTS, ""),
+        ("The talks were held in the Kenyan capital.",
+         "The talks were held in Mombasa on Tuesday, the ministry said.", Stance.NEUTRAL,
+         OTHER_PLACE),
+        # ... and a capital, as a place, is not its country.
+        ("The strike talks were held in the capital, Tunis.",
+         "Union leaders met officials in Tunisia on Monday for the strike talks.",
+         Stance.NEUTRAL, OTHER_PLACE),
+    ],
+)
+def test_a_sentence_must_name_the_place_a_claim_gives(
+    rules, claim: str, sentence: str, expected: Stance, cue: str
+) -> None:
+    """Even with a model sure it supports and words as close as can be."""
+    [score] = rules.scores(claim, [sentence])
+    if cue:
+        assert score.cue == cue, score
+    assert blend(score, (0.9, 0.05, 0.05), 0.95).label is expected, score
