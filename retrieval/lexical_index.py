@@ -225,8 +225,10 @@ class LexicalIndex:
         if not found or k <= 0:
             return []
         chosen: list[str] = []
+        postings = 0
         for w in found:
-            if sum(df[c] for c in chosen) + df[w] > BUDGET:
+            postings += df[w]
+            if postings > BUDGET:
                 break
             chosen.append(w)
         if not chosen:  # each word is in more chunks than the budget: stopwords here

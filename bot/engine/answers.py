@@ -857,21 +857,30 @@ _OPENING = "\u201c\""
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\u201d\"]?\s+(?=[\u201c\"]?[A-Z])")
 
 
+def _paragraph_before(cand: Candidate) -> str:
+    """The candidate's paragraph up to the candidate."""
+    text = cand.doc.text
+    start = max(text.rfind("\n\n", 0, cand.span.start), 0)
+    return text[start : cand.span.start].rstrip()
+
+
+def _previous_sentence(cand: Candidate, before: str) -> tuple[str, int]:
+    """The sentence before the candidate in its paragraph (``before``), and where it starts."""
+    previous = _SENTENCE_END.split(before)[-1].strip() if before else ""
+    return previous, cand.doc.text.rfind(previous, 0, cand.span.start)
+
+
 def _quoted_on(cand: Candidate, parse: Callable[[list[str]], list[Any]]) -> Attribution | None:
     """Who says a sentence that goes on with a quotation: after "“This is a first step,” said
     the spokesman, Moussa Ibrahim.", the next "“We don't want to be stuck in the past." is his."""
-    text = cand.doc.text
-    start = max(text.rfind("\n\n", 0, cand.span.start), 0)
-    before = text[start : cand.span.start].rstrip()
+    before = _paragraph_before(cand)
     opened = before.count("\u201c") > before.count("\u201d")  # inside a quotation
     if not before or not (opened or cand.text.lstrip()[:1] in _OPENING):
         return None
-    sentences = _SENTENCE_END.split(before)
-    previous = sentences[-1].strip()
+    previous, at = _previous_sentence(cand, before)
     if not previous or not any(c in previous for c in "\u201c\u201d\""):
         return None  # the sentence before quotes no one
-    at = text.rfind(previous, 0, cand.span.start)
-    said = attribute(parse([previous])[0], at, text)
+    said = attribute(parse([previous])[0], at, cand.doc.text)
     if not said.speaker:
         return None
     return replace(said, direct_quote=True, content=cand.span)
@@ -895,8 +904,8 @@ def _refers_back(q: Question, doc: Any) -> str | None:
         if not verbs:
             continue
         for c in verbs[-1].children:
-            teller = " ".join(t.text for t in c.subtree)
-            if c.dep_ == "nsubj" and _speaks(q, Attribution(teller, content=Span(0, 0))):
+            teller = " ".join(t.text for t in c.subtree) if c.dep_ == "nsubj" else ""
+            if teller and _names_party(q, teller):
                 return teller
     return None
 
@@ -904,16 +913,12 @@ def _refers_back(q: Question, doc: Any) -> str | None:
 def _sentence_before(r: Reading, parse: Callable[[list[str]], list[Any]]) -> Reading | None:
     """The same reading on the sentence before, in the same paragraph (what "that" stands for)."""
     cand = r.candidate
-    text = cand.doc.text
-    start = max(text.rfind("\n\n", 0, cand.span.start), 0)
-    before = text[start : cand.span.start].rstrip()
-    previous = _SENTENCE_END.split(before)[-1].strip() if before else ""
+    previous, at = _previous_sentence(cand, _paragraph_before(cand))
     if not previous:
         return None
-    at = text.rfind(previous, 0, cand.span.start)
     earlier = replace(cand, span=Span(at, at + len(previous)))
     doc = parse([previous])[0]
-    said = attribute(doc, at, text)
+    said = attribute(doc, at, cand.doc.text)
     if not said.speaker or said.content is None:  # the sentence before is the telling's own
         said = replace(r.attribution or Attribution(None), content=earlier.span)
     return Reading(earlier, doc, r.match, set(), attribution=said)
@@ -1007,15 +1012,20 @@ def _speaks(q: Question, att: Attribution | None) -> bool:
     """Is this sentence a statement by the party asked about (or by anyone, for "both sides")?"""
     if att is None or not att.speaker or att.content is None:
         return False
+    return _names_party(q, f"{att.speaker} {att.organisation or ''}")
+
+
+def _names_party(q: Question, said_text: str) -> bool:
+    """Do these words (a speaker and organisation) name the party asked about (anyone, for
+    "both sides")?"""
     if q.speaker is None:
         return True
     asked = {stem(w) for w in words(q.speaker)} - {"side", "offici"}
-    said = {stem(w) for w in words(att.speaker + " " + (att.organisation or ""))}
+    said = {stem(w) for w in words(said_text)}
     if asked & said:
         return True
     # "Tripoli" asked, "the Libyan spokesman" speaks: a capital speaks for its country.
     asked_keys = {canonical(w) for w in [q.speaker, *words(q.speaker)]} - {None}
-    said_text = f"{att.speaker} {att.organisation or ''}"
     if asked_keys & ({canonical(w) for w in words(said_text)} - {None}):
         return True
     # "Libya" asked, "a Libyan government spokesman" speaks: compare the first letters.
