@@ -43,6 +43,7 @@ NEAR_BEST = 0.75  # a source's answer counts if its score is this close to the b
 COPY_FLOOR = 0.5  # ... or this close, when it copies a counted answer's sentence
 PER_ANSWER = 3  # sources cited per answer
 ANSWERS = 4  # different answers shown side by side
+NEAR_COPY = 0.5  # share of words two texts have in common to count as one text copied
 KIND_FIT = 0.6  # cosine a word needs to the kind asked about ("football" to "sport": 0.75,
 # "league" 0.55)
 _LIFE = re.compile(r"\(\s*(?:born\s+)?([^()–—-]*?\d{3,4})\s*[–—-]+\s*([^()]*?\d{3,4})?\s*\)")
@@ -925,12 +926,17 @@ def _sentence_before(r: Reading, parse: Callable[[list[str]], list[Any]]) -> Rea
 
 
 def _counts_asked(q: Question, doc: Any, end: int) -> bool | None:
-    """Is the noun right after a number ("37 reports") the one the question counts?"""
+    """Is the noun right after a number ("37 reports") the one the question counts? A verb
+    of the counted word counts it too: "will seat 18,500 spectators" gives the seats."""
     after = [t for t in doc if t.idx >= end][:3]
     noun = next((t for t in after if t.pos_ == "NOUN"), None)
     if noun is None or any(t.pos_ in ("VERB", "AUX", "ADP") for t in after[: after.index(noun)]):
         return None
-    return stem(noun.lemma_.lower()) == stem(q.counted)
+    counted = stem(q.counted)
+    verb = noun.head if noun.dep_ in ("dobj", "obj") else None
+    return stem(noun.lemma_.lower()) == counted or (
+        verb is not None and verb.pos_ == "VERB" and stem(verb.lemma_.lower()) == counted
+    )
 
 
 def _kind_phrases(r: Reading) -> list[Any]:
@@ -1180,13 +1186,24 @@ def _other_subject(group: list[Reading], other: list[Reading], q: Question) -> b
     one), not two accounts of one thing? Near-duplicates that differ only in the answer
     are accounts of one thing: a conflict. Any source giving an answer may say which
     thing it is about (most pages of one thing do not repeat its heading)."""
-    if q.form == "says":
+    if q.form == "says" or _copied(group, other):
         return False
     la, lb = _subject_labels(group, q), _subject_labels(other, q)
     if la and lb and la.isdisjoint(lb):
         return True
     a, b = _years(group[0], q), _years(other[0], q)
     return bool(a and b and a.isdisjoint(b))
+
+
+def _copied(group: list[Reading], other: list[Reading]) -> bool:
+    """Is a document giving one answer a near copy of one giving the other (the same report
+    with one fact changed)? Then both are accounts of one thing, whatever else they say."""
+    return any(
+        _near_copy_texts(a.candidate.doc.text, b.candidate.doc.text)
+        for a in group
+        for b in other
+        if a.candidate.doc.doc_id != b.candidate.doc.doc_id
+    )
 
 
 def _subject_labels(group: list[Reading], q: Question) -> set[str]:
@@ -1267,8 +1284,13 @@ def _word_sets(a: Reading, b: Reading) -> tuple[set[str], set[str]]:
 
 def _near_copy(a: Reading, b: Reading) -> bool:
     """Two sentences that share most of their words (a copy with one fact changed)."""
-    wa, wb = _word_sets(a, b)
-    return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= 0.5
+    return _near_copy_texts(a.candidate.text, b.candidate.text)
+
+
+def _near_copy_texts(a: str, b: str) -> bool:
+    """Two texts that share most of their words."""
+    wa, wb = set(words(a)), set(words(b))
+    return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= NEAR_COPY
 
 
 def _contained(a: Reading, b: Reading) -> bool:

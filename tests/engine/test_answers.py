@@ -112,6 +112,43 @@ def test_a_changed_copy_about_the_same_namesake_is_a_conflict(services, verifier
     assert answer.verdict.value == "DISPUTED"
 
 
+# Two men of one name whose pages are headed by their death years, and a copy of the first
+# page with its year changed in the heading too: the headings differ, but the copy is the
+# first page with one fact changed, so it is a second account of the same man.
+CARROW = [
+    _doc("Document 1",
+         "Edwin Carrow (died 1677) Sir Edwin Carrow (3 March 1605 - 9 February 1677) was an "
+         "English lawyer who sat in the House of Commons at various times between 1645 and "
+         "1660. He was the son of Sir John Carrow of Mells Manor and matriculated at Lincoln "
+         "College, Oxford."),
+    _doc("Document 2",
+         "Edwin Carrow (died 1707) Edwin Carrow (1646 - 11 March 1707) was an English "
+         "politician who sat in the House of Commons between 1685 and 1689. He entered "
+         "Lincoln's Inn in 1663 and was a justice of the peace for Somerset."),
+]
+CARROW_COPY = _doc(
+    "Document 3",
+    "Edwin Carrow (died 1777) Sir Edwin Carrow (3 March 1605 - 9 February 1777) was an "
+    "English lawyer who sat in the House of Commons at various times between 1645 and "
+    "1660. He was the son of Sir John Carrow of Mells Manor and matriculated at Lincoln "
+    "College, Oxford.",
+)
+
+
+def test_namesakes_headed_by_their_years_each_get_their_answer(services, verifier) -> None:
+    services.ingest_documents(CARROW)
+    answer = verifier.verify("When did Edwin Carrow die?")
+    assert answer.verdict.value == "ANSWERED"
+
+
+def test_a_copied_page_with_another_heading_is_still_a_conflict(services, verifier) -> None:
+    services.ingest_documents([*CARROW, CARROW_COPY])
+    answer = verifier.verify("When did Edwin Carrow die?")
+    assert answer.verdict.value == "DISPUTED"
+    quotes = " ".join(c.quote for c in answer.citations)
+    assert "9 February 1677" in quotes and "9 February 1777" in quotes
+
+
 # A census page: the township's population among other counts, an area and a density.
 TOWNSHIP = _doc(
     "Document 1",
@@ -337,3 +374,17 @@ def test_a_noun_made_from_the_asked_verb_anchors_the_answer(services, verifier) 
     answer = verifier.verify("In which town was the harbour plan first disclosed?")
     assert answer.verdict.value == "ANSWERED"
     assert answer.text.startswith("Oslo")
+
+
+def test_a_verb_of_the_counted_word_gives_the_count(services, verifier) -> None:
+    """'will seat 9,400 spectators' answers 'how many seats' as '12,000 seats' does."""
+    services.ingest_documents([
+        _doc("Arena confirmed",
+             "The new Brackwater arena will seat 9,400 spectators when it opens in May, "
+             "the council confirmed."),
+        _doc("Brackwater's big night",
+             "Brackwater's new arena boasts 12,000 seats, the largest hall in the county."),
+    ])
+    answer = verifier.verify("How many seats does the new Brackwater arena have?")
+    assert answer.verdict.value == "DISPUTED"
+    assert {"9,400", "12,000"} <= {c.answer for c in answer.citations}
