@@ -286,16 +286,16 @@ PARAM_CONSTANTS = {
 }
 
 
-# The blend before it was re-derived for the model trained on public NLI data.
+# The blend before it was re-derived for the model trained on all of the public NLI data.
 PREVIOUS_BLEND = {
-    "refutes_min": 0.6,
-    "relevance_min": 0.4,
+    "refutes_min": 0.5,
+    "relevance_min": 0.3,
     "rules_sure": 0.8,
-    "similar_supports": 0.65,
+    "similar_supports": 0.7,
     "neutral_max": 0.8,
-    "supports_min": 1.01,
+    "supports_min": 0.8,
     "neutral_veto": 1.01,
-    "rules_refutes_sure": 0.0,
+    "rules_refutes_sure": 0.8,
 }
 
 

@@ -34,6 +34,9 @@ class StanceModelConfig:
     labels: tuple[str, ...]
     max_len: int
     tokenizer: str  # "package:relative/path/tokenizer.json"
+    # Added to the logits (order SUPPORTS, REFUTES, NEUTRAL): the labels' prior in real
+    # evidence differs from the training mix (scripts/calibrate_stance.py chooses them).
+    offsets: tuple[float, float, float] = (0.0, 0.0, 0.0)
 
     @classmethod
     def load(cls, path: Path = DEFAULT_CONFIG) -> StanceModelConfig:
@@ -55,7 +58,12 @@ class StanceModelConfig:
         labels = tuple(raw["labels"])
         if set(labels) != {s.value for s in LABEL_ORDER}:
             raise ValueError(f"{path}: labels must be SUPPORTS/REFUTES/NEUTRAL, got {labels}")
-        return cls(model, labels, int(raw["max_len"]), str(raw["tokenizer"]))
+        given = raw.get("logit_offsets", {})
+        if set(given) - {s.value for s in LABEL_ORDER}:
+            raise ValueError(f"{path}: logit_offsets names unknown labels: {sorted(given)}")
+        supports, refutes, neutral = (float(given.get(s.value, 0.0)) for s in LABEL_ORDER)
+        offsets = (supports, refutes, neutral)
+        return cls(model, labels, int(raw["max_len"]), str(raw["tokenizer"]), offsets)
 
     def tokenizer_path(self) -> Path:
         """The tokenizer.json inside the installed embedding package."""
@@ -156,6 +164,7 @@ class ModelStanceJudge:
                 "token_type_ids": np.array([e.type_ids for e in encs], dtype=np.int64),
             }
             logits[idx] = session.run(["logits"], feed)[0][:, self._order]
+        logits += np.array(self.config.offsets)
         exp = np.exp(logits - logits.max(axis=1, keepdims=True))
         return (exp / exp.sum(axis=1, keepdims=True)).astype(np.float32)
 

@@ -21,9 +21,16 @@ OPEN = (0.05, 0.05, 0.9)
 UNSURE = (0.4, 0.2, 0.4)
 
 
-def test_a_contradiction_the_rules_found_stands() -> None:
-    rules = StanceScore(Stance.REFUTES, 0.8, "negated")
+def test_a_contradiction_the_rules_are_sure_of_stands() -> None:
+    rules = StanceScore(Stance.REFUTES, RULES_REFUTES_SURE, "negated")
     assert blend(rules, (0.95, 0.03, 0.02), 0.9) is rules
+
+
+def test_a_less_sure_contradiction_gives_way_to_a_sure_model_support() -> None:
+    rules = StanceScore(Stance.REFUTES, RULES_REFUTES_SURE - 0.1, "antonym")
+    blended = blend(rules, (0.95, 0.03, 0.02), 0.9)
+    assert blended.label is Stance.SUPPORTS
+    assert blend(rules, UNSURE, 0.9) is rules
 
 
 def test_a_full_support_the_rules_found_stands_against_the_model() -> None:

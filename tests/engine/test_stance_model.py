@@ -102,6 +102,35 @@ def test_inference_does_not_import_torch() -> None:
     subprocess.run([sys.executable, "-c", code], check=True, cwd=root)
 
 
+def _config_with(tmp_path: Path, **extra: object) -> Path:
+    """A copy of the shipped config (pointing at the shipped weights) with extra keys."""
+    import json
+
+    shipped = StanceModelConfig.load()
+    raw = json.loads(shipped.model_path.with_suffix(".json").read_text(encoding="utf-8"))
+    raw.update(extra)
+    path = tmp_path / "stance-minilm.json"
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    (tmp_path / "stance-minilm.onnx").symlink_to(shipped.model_path)
+    return path
+
+
+def test_logit_offsets_shift_the_labels_prior(judge: ModelStanceJudge, tmp_path: Path) -> None:
+    claim, sentence, _ = CLEAR_PAIRS[2]
+    bare = judge.probabilities(claim, [sentence])[0].astype(np.float64)
+    offsets = {"SUPPORTS": 1.5, "REFUTES": -0.5}
+    shifted = ModelStanceJudge(_config_with(tmp_path, logit_offsets=offsets))
+    got = shifted.probabilities(claim, [sentence])[0]
+    # softmax(log p + offsets) is the bare probabilities re-weighted by exp(offset)
+    expected = bare * np.exp([1.5, -0.5, 0.0])
+    np.testing.assert_allclose(got, expected / expected.sum(), atol=1e-5)
+
+
+def test_offsets_for_unknown_labels_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="logit_offsets"):
+        StanceModelConfig.load(_config_with(tmp_path, logit_offsets={"ENTAILS": 1.0}))
+
+
 def test_missing_model_says_how_to_build_it(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError, match=r"train_stance\.py"):
         ModelStanceJudge(tmp_path / "absent.json")
