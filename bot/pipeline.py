@@ -13,7 +13,9 @@ from bot.engine.casing import spelled_out, true_case, typed_lower
 from bot.engine.claims import make_claim
 from bot.engine.compose import Composer, TemplateComposer
 from bot.engine.evidence import EvidenceFinder
+from bot.engine.first_person import named, side_of, speaks_as_we
 from bot.engine.question_kind import is_open, out_of_scope, read_question
+from bot.engine.quotations import quoted_on
 from bot.engine.topic import main_noun, subject_of
 from bot.engine.verdict import decide
 from bot.services import Services
@@ -31,6 +33,7 @@ from bot.types import (
     Verdict,
 )
 from retrieval.errors import InputError
+from retrieval.types import Span
 
 if TYPE_CHECKING:
     from bot.engine.stance import StanceJudge
@@ -145,6 +148,7 @@ class Verifier:
 
         t = time.perf_counter()
         judgements = self.judge.judge(claim.text, candidates)
+        judgements = self._as_spoken_for(claim.text, candidates, judgements)
         timings["stance"] = time.perf_counter() - t
 
         t = time.perf_counter()
@@ -181,11 +185,42 @@ class Verifier:
         timings["answers"] = time.perf_counter() - t
         return Findings(claim, all_evidence(asks, readings), decision, timings)
 
+    def _as_spoken_for(
+        self, claim_text: str, candidates: Sequence[Candidate], judgements: list[Judgement]
+    ) -> list[Judgement]:
+        """A quoted "we" is the side its speaker speaks for: a quoted sentence that says
+        nothing of the claim as written is judged again with that side named ("“We
+        don't want to be stuck in the past,” said the Libyan spokesman" for "Libya
+        doesn't want ..."); its stance counts if it now has one."""
+        again: list[tuple[int, Candidate]] = []
+        for k, (c, j) in enumerate(zip(candidates, judgements, strict=True)):
+            if j.score.label is not Stance.NEUTRAL or j.doc is None or not speaks_as_we(j.doc):
+                continue
+            said = attribute(j.doc, c.span.start, c.doc.text, j.core or j.matched)
+            if not (said.direct_quote and said.speaker):
+                said = quoted_on(c, self.services.parser.parse_many) or said
+            side = side_of(said) if said.direct_quote else None
+            if side is None:
+                continue
+            text = named(c.text, side)
+            doc = replace(c.doc, text=text)
+            again.append((k, Candidate(doc, Span(0, len(text)), c.paragraph, c.cosine)))
+        if not again:
+            return judgements
+        out = list(judgements)
+        rejudged = self.judge.judge(claim_text, [c for _, c in again])
+        for (k, _), j in zip(again, rejudged, strict=True):
+            if j.score.label is not Stance.NEUTRAL:
+                out[k] = replace(out[k], score=j.score, relevance=j.relevance)
+        return out
+
     def _evidence(self, c: Candidate, j: Judgement) -> Evidence:
         if j.score.label is Stance.NEUTRAL:
             attribution = Attribution(speaker=None)
         else:
             attribution = attribute(j.doc, c.span.start, c.doc.text, j.core or j.matched)
+            if not attribution.speaker:  # a quotation that goes on from the sentence before
+                attribution = quoted_on(c, self.services.parser.parse_many) or attribution
         return Evidence.of(c, j.relevance, attribution, j.score)
 
     def _find_subject(self, claim_text: str, predicate: str) -> str | None:

@@ -20,6 +20,7 @@ from bot.engine.attribution import attribute
 from bot.engine.lexicon import related
 from bot.engine.normalise import agree, date, key, states, words
 from bot.engine.question_kind import ENTITY_LABELS
+from bot.engine.quotations import paragraph_before, previous_sentence, quoted_on
 from bot.types import (
     Attribution,
     Candidate,
@@ -813,7 +814,7 @@ def read(
         r = Reading(cand, doc, share, matched)
         r.attribution = attribute(doc, cand.span.start, cand.doc.text, matched)
         if not r.attribution.speaker:
-            r.attribution = _quoted_on(cand, parse) or r.attribution
+            r.attribution = quoted_on(cand, parse) or r.attribution
         teller = _refers_back(q, doc) if q.form == "says" else None
         if teller:
             # "U.S. diplomats told Libyans that during the meeting": what they told them is
@@ -854,39 +855,6 @@ def read(
     return readings
 
 
-_OPENING = "\u201c\""
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\u201d\"]?\s+(?=[\u201c\"]?[A-Z])")
-
-
-def _paragraph_before(cand: Candidate) -> str:
-    """The candidate's paragraph up to the candidate."""
-    text = cand.doc.text
-    start = max(text.rfind("\n\n", 0, cand.span.start), 0)
-    return text[start : cand.span.start].rstrip()
-
-
-def _previous_sentence(cand: Candidate, before: str) -> tuple[str, int]:
-    """The sentence before the candidate in its paragraph (``before``), and where it starts."""
-    previous = _SENTENCE_END.split(before)[-1].strip() if before else ""
-    return previous, cand.doc.text.rfind(previous, 0, cand.span.start)
-
-
-def _quoted_on(cand: Candidate, parse: Callable[[list[str]], list[Any]]) -> Attribution | None:
-    """Who says a sentence that goes on with a quotation: after "“This is a first step,” said
-    the spokesman, Moussa Ibrahim.", the next "“We don't want to be stuck in the past." is his."""
-    before = _paragraph_before(cand)
-    opened = before.count("\u201c") > before.count("\u201d")  # inside a quotation
-    if not before or not (opened or cand.text.lstrip()[:1] in _OPENING):
-        return None
-    previous, at = _previous_sentence(cand, before)
-    if not previous or not any(c in previous for c in "\u201c\u201d\""):
-        return None  # the sentence before quotes no one
-    said = attribute(parse([previous])[0], at, cand.doc.text)
-    if not said.speaker:
-        return None
-    return replace(said, direct_quote=True, content=cand.span)
-
-
 _TELLS = frozenset(["tell", "say", "repeat", "reiterate", "stress", "explain", "convey"])
 _THAT = frozenset(["that", "this", "so"])
 
@@ -914,7 +882,7 @@ def _refers_back(q: Question, doc: Any) -> str | None:
 def _sentence_before(r: Reading, parse: Callable[[list[str]], list[Any]]) -> Reading | None:
     """The same reading on the sentence before, in the same paragraph (what "that" stands for)."""
     cand = r.candidate
-    previous, at = _previous_sentence(cand, _paragraph_before(cand))
+    previous, at = previous_sentence(cand, paragraph_before(cand))
     if not previous:
         return None
     earlier = replace(cand, span=Span(at, at + len(previous)))

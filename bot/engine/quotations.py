@@ -1,0 +1,44 @@
+"""Quotations that run over several sentences: whose words a sentence inside one is."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from bot.engine.attribution import attribute
+from bot.types import Attribution, Candidate
+
+_OPENING = "\u201c\""
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\u201d\"]?\s+(?=[\u201c\"]?[A-Z])")
+
+
+def paragraph_before(cand: Candidate) -> str:
+    """The candidate's paragraph up to the candidate."""
+    text = cand.doc.text
+    start = max(text.rfind("\n\n", 0, cand.span.start), 0)
+    return text[start : cand.span.start].rstrip()
+
+
+def previous_sentence(cand: Candidate, before: str) -> tuple[str, int]:
+    """The sentence before the candidate in its paragraph (``before``), and where it starts."""
+    previous = _SENTENCE_END.split(before)[-1].strip() if before else ""
+    return previous, cand.doc.text.rfind(previous, 0, cand.span.start)
+
+
+def quoted_on(cand: Candidate, parse: Callable[[list[str]], list[Any]]) -> Attribution | None:
+    """Who says a sentence that goes on with a quotation: after "\u201cThis is a first step,\u201d
+    said the spokesman, Moussa Ibrahim.", the next "\u201cWe don't want to be stuck in the
+    past." is his."""
+    before = paragraph_before(cand)
+    opened = before.count("\u201c") > before.count("\u201d")  # inside a quotation
+    if not before or not (opened or cand.text.lstrip()[:1] in _OPENING):
+        return None
+    previous, at = previous_sentence(cand, before)
+    if not previous or not any(c in previous for c in "\u201c\u201d\""):
+        return None  # the sentence before quotes no one
+    said = attribute(parse([previous])[0], at, cand.doc.text)
+    if not said.speaker:
+        return None
+    return replace(said, direct_quote=True, content=cand.span)
