@@ -77,6 +77,9 @@ NO_ANSWER = (
 )
 
 
+_QUOTE_MARKS = "\u201c\u201d\""
+
+
 def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -96,6 +99,10 @@ def _clause(e: Evidence) -> tuple[str | None, str, str]:
     att = e.attribution
     if who and att.content is not None:
         content = e_text(e, att.content.start, att.content.end).strip(" ,.")
+        if content.count("\u201c") != content.count("\u201d"):
+            # A sentence of a quotation that runs over several: quoted whole, marks balanced.
+            inner = content.strip(" ,." + _QUOTE_MARKS).rstrip(" ,.")
+            return who, _PRESENT.get(att.verb or "say", "says"), inert(f"\u201c{inner}\u201d")
         if len(content.split()) >= 3:
             if att.verb == "according to":
                 return who, "according to", inert(_lower(content))

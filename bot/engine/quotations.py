@@ -11,6 +11,7 @@ from bot.engine.attribution import attribute
 from bot.types import Attribution, Candidate
 
 _OPENING = "\u201c\""
+QUOTED_BACK = 3  # sentences a quotation is followed back to find who says it
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\u201d\"]?\s+(?=[\u201c\"]?[A-Z])")
 
 
@@ -30,15 +31,17 @@ def previous_sentence(cand: Candidate, before: str) -> tuple[str, int]:
 def quoted_on(cand: Candidate, parse: Callable[[list[str]], list[Any]]) -> Attribution | None:
     """Who says a sentence that goes on with a quotation: after "\u201cThis is a first step,\u201d
     said the spokesman, Moussa Ibrahim.", the next "\u201cWe don't want to be stuck in the
-    past." is his."""
+    past." is his, and so is the one after it."""
     before = paragraph_before(cand)
     opened = before.count("\u201c") > before.count("\u201d")  # inside a quotation
     if not before or not (opened or cand.text.lstrip()[:1] in _OPENING):
         return None
-    previous, at = previous_sentence(cand, before)
-    if not previous or not any(c in previous for c in "\u201c\u201d\""):
-        return None  # the sentence before quotes no one
-    said = attribute(parse([previous])[0], at, cand.doc.text)
-    if not said.speaker:
-        return None
-    return replace(said, direct_quote=True, content=cand.span)
+    for _ in range(QUOTED_BACK):
+        previous, at = previous_sentence(cand, before)
+        if not previous or not any(c in previous for c in "\u201c\u201d\""):
+            return None  # the sentence before quotes no one
+        said = attribute(parse([previous])[0], at, cand.doc.text)
+        if said.speaker:
+            return replace(said, direct_quote=True, content=cand.span)
+        before = before[: before.rfind(previous)].rstrip()  # a quotation that went on before
+    return None

@@ -39,3 +39,15 @@ def test_a_quoted_we_bears_on_a_claim_about_the_speakers_side(services) -> None:
     assert answer.verdict.value == "SUPPORTED", answer.text
     cited = [c for c in answer.citations if "raise tariffs" in c.quote]
     assert cited and cited[0].speaker and "Norwegian trade minister" in cited[0].speaker
+
+
+def test_a_quotation_is_followed_back_to_its_speaker(services) -> None:
+    """The third sentence of a quotation is still the minister's, quoted with balanced marks."""
+    doc = Document(doc_id=content_hash(TRADE), title="Trade talks", source="trade.txt",
+                   text=TRADE)
+    answer = verifier_over(services, [doc]).verify(
+        "Did the Norwegian minister say Norway wants an agreement before the summer?")
+    assert answer.verdict.value == "SUPPORTED", answer.text
+    assert "\u201cWe want an agreement before the summer\u201d" in answer.text
+    cited = [c for c in answer.citations if "agreement" in c.quote]
+    assert cited and cited[0].speaker and "Norwegian trade minister" in cited[0].speaker
