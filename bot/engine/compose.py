@@ -148,7 +148,9 @@ def _side(evidence: Sequence[Evidence], first_n: int) -> tuple[list[str], list[E
             elif verb == "according to":
                 parts.append(f"according to {_lower(_speaker_name(e) or '')}, {what} {marker}")
             elif not parts:
-                parts.append(f"{_speaker_name(e)} {verb} {what} {marker}")
+                name = _speaker_name(e) or ""
+                # "the Libyan spokesman, Moussa Ibrahim, says": an apposition closes with a comma
+                parts.append(f"{name}{',' if ', ' in name else ''} {verb} {what} {marker}")
             else:
                 parts.append(f"{what if what.startswith('that ') else 'that ' + what} {marker}")
         statements.append(_cap(", and ".join(parts)))

@@ -49,5 +49,6 @@ def test_a_quotation_is_followed_back_to_its_speaker(services) -> None:
         "Did the Norwegian minister say Norway wants an agreement before the summer?")
     assert answer.verdict.value == "SUPPORTED", answer.text
     assert "\u201cWe want an agreement before the summer\u201d" in answer.text
+    assert "the Norwegian trade minister, Ola Berg, says" in answer.text  # apposition closed
     cited = [c for c in answer.citations if "agreement" in c.quote]
     assert cited and cited[0].speaker and "Norwegian trade minister" in cited[0].speaker
