@@ -1166,12 +1166,10 @@ def _other_subject(group: list[Reading], other: list[Reading], q: Question) -> b
 def _copied(group: list[Reading], other: list[Reading]) -> bool:
     """Is a document giving one answer a near copy of one giving the other (the same report
     with one fact changed)? Then both are accounts of one thing, whatever else they say."""
-    return any(
-        _near_copy_texts(a.candidate.doc.text, b.candidate.doc.text)
-        for a in group
-        for b in other
-        if a.candidate.doc.doc_id != b.candidate.doc.doc_id
-    )
+    texts = {r.candidate.doc.doc_id: set(words(r.candidate.doc.text)) for r in (*group, *other)}
+    ours = {r.candidate.doc.doc_id for r in group}
+    theirs = {r.candidate.doc.doc_id for r in other}
+    return any(_shared(texts[a], texts[b]) for a in ours for b in theirs if a != b)
 
 
 def _subject_labels(group: list[Reading], q: Question) -> set[str]:
@@ -1257,7 +1255,11 @@ def _near_copy(a: Reading, b: Reading) -> bool:
 
 def _near_copy_texts(a: str, b: str) -> bool:
     """Two texts that share most of their words."""
-    wa, wb = set(words(a)), set(words(b))
+    return _shared(set(words(a)), set(words(b)))
+
+
+def _shared(wa: set[str], wb: set[str]) -> bool:
+    """Do two word sets have most of their words in common (a copy with one fact changed)?"""
     return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= NEAR_COPY
 
 
