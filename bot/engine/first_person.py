@@ -10,12 +10,13 @@ from typing import Any
 from bot.engine.aliases import canonical
 from bot.types import Attribution
 
-_PRONOUNS = re.compile(r"\b(we|us|our|ours)\b", re.IGNORECASE)
+_WE = ("we", "us", "our", "ours")
+_PRONOUNS = re.compile(rf"\b({'|'.join(_WE)})\b", re.IGNORECASE)
 
 
 def speaks_as_we(doc: Any) -> bool:
     """Does the sentence speak in the first person plural ("US" is the United States)?"""
-    return any(t.lower_ in ("we", "us", "our", "ours") and t.text != "US" for t in doc)
+    return any(t.lower_ in _WE and t.text != "US" for t in doc)
 
 
 def side_of(said: Attribution) -> str | None:
