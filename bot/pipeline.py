@@ -15,7 +15,7 @@ from bot.engine.compose import Composer, TemplateComposer
 from bot.engine.evidence import EvidenceFinder
 from bot.engine.first_person import named, side_of, speaks_as_we
 from bot.engine.question_kind import is_open, out_of_scope, read_question
-from bot.engine.quotations import quoted_on
+from bot.engine.quotations import quoted_on, speaker_of
 from bot.engine.topic import main_noun, subject_of
 from bot.engine.verdict import decide
 from bot.services import Services
@@ -218,9 +218,8 @@ class Verifier:
         if j.score.label is Stance.NEUTRAL:
             attribution = Attribution(speaker=None)
         else:
-            attribution = attribute(j.doc, c.span.start, c.doc.text, j.core or j.matched)
-            if not attribution.speaker:  # a quotation that goes on from the sentence before
-                attribution = quoted_on(c, self.services.parser.parse_many) or attribution
+            parse = self.services.parser.parse_many
+            attribution = speaker_of(c, j.doc, j.core or j.matched, parse)
         return Evidence.of(c, j.relevance, attribution, j.score)
 
     def _find_subject(self, claim_text: str, predicate: str) -> str | None:

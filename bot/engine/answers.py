@@ -20,7 +20,7 @@ from bot.engine.attribution import attribute
 from bot.engine.lexicon import related
 from bot.engine.normalise import agree, date, key, states, words
 from bot.engine.question_kind import ENTITY_LABELS
-from bot.engine.quotations import paragraph_before, previous_sentence, quoted_on
+from bot.engine.quotations import paragraph_before, previous_sentence, speaker_of
 from bot.types import (
     Attribution,
     Candidate,
@@ -812,9 +812,7 @@ def read(
                 continue
             matched = matched | measure
         r = Reading(cand, doc, share, matched)
-        r.attribution = attribute(doc, cand.span.start, cand.doc.text, matched)
-        if not r.attribution.speaker:
-            r.attribution = quoted_on(cand, parse) or r.attribution
+        r.attribution = speaker_of(cand, doc, matched, parse)
         teller = _refers_back(q, doc) if q.form == "says" else None
         if teller:
             # "U.S. diplomats told Libyans that during the meeting": what they told them is

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import replace
 from typing import Any
 
@@ -45,3 +45,17 @@ def quoted_on(cand: Candidate, parse: Callable[[list[str]], list[Any]]) -> Attri
             return replace(said, direct_quote=True, content=cand.span)
         before = before[: before.rfind(previous)].rstrip()  # a quotation that went on before
     return None
+
+
+def speaker_of(
+    cand: Candidate,
+    doc: Any,
+    tokens: Collection[int],
+    parse: Callable[[list[str]], list[Any]],
+) -> Attribution:
+    """Who asserts the candidate's words (``tokens`` of its parse ``doc``): its own reporting
+    frame, or else the speaker of the quotation it goes on with."""
+    said = attribute(doc, cand.span.start, cand.doc.text, tokens)
+    if said.speaker:
+        return said
+    return quoted_on(cand, parse) or said
