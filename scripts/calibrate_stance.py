@@ -25,22 +25,15 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from eval_stance_pairs import macro_f1  # noqa: E402  (scripts/, beside this one)
+
 from bot.engine.stance_model import DEFAULT_CONFIG, LABEL_ORDER, ModelStanceJudge  # noqa: E402
 
 CLIMATE_FEVER = ROOT.parent / "shared" / "eval" / "climate_fever_dev.jsonl"
 OWN_DEV = ROOT / "data" / "stance" / "dev.jsonl"
 GOLD = {"SUPPORTS": 0, "REFUTES": 1, "NEUTRAL": 2, "NOT_ENOUGH_INFO": 2}
+LABELS = (0, 1, 2)  # label ids: SUPPORTS, REFUTES, NEUTRAL
 GRID = np.round(np.arange(-2.0, 3.01, 0.25), 2)  # offsets tried for SUPPORTS and REFUTES
-
-
-def macro_f1(gold: np.ndarray, pred: np.ndarray) -> float:
-    f1s = []
-    for k in range(3):
-        tp = float(((pred == k) & (gold == k)).sum())
-        p = tp / max(1.0, float((pred == k).sum()))
-        r = tp / max(1.0, float((gold == k).sum()))
-        f1s.append(2 * p * r / (p + r) if p + r else 0.0)
-    return float(np.mean(f1s))
 
 
 def pairs(judge: ModelStanceJudge, data: Path) -> dict[str, tuple[np.ndarray, np.ndarray]]:
@@ -58,9 +51,13 @@ def pairs(judge: ModelStanceJudge, data: Path) -> dict[str, tuple[np.ndarray, np
         logs, gold = parts["cf_even" if i % 2 == 0 else "cf_odd"]
         logs.append(np.log(np.clip(probs, 1e-9, 1.0)))
         gold += [GOLD[e["label"]] for e in case["evidences"]]
-    rows = [json.loads(line) for line in OWN_DEV.read_text(encoding="utf-8").splitlines() if line]
-    for claim in sorted({r["claim"] for r in rows}):
-        mine = [r for r in rows if r["claim"] == claim]
+    by_claim: dict[str, list[dict[str, str]]] = {}
+    for line in OWN_DEV.read_text(encoding="utf-8").splitlines():
+        if line:
+            row = json.loads(line)
+            by_claim.setdefault(row["claim"], []).append(row)
+    for claim in sorted(by_claim):
+        mine = by_claim[claim]
         probs = judge.probabilities(claim, [r["evidence"] for r in mine])
         parts["own_dev"][0].append(np.log(np.clip(probs, 1e-9, 1.0)))
         parts["own_dev"][1].extend(GOLD[r["label"]] for r in mine)
@@ -79,7 +76,10 @@ def main() -> None:
     data = pairs(judge, args.data)
 
     def scores(offsets: np.ndarray) -> dict[str, float]:
-        return {k: macro_f1(g, (logs + offsets).argmax(axis=1)) for k, (logs, g) in data.items()}
+        return {
+            k: macro_f1(g, (logs + offsets).argmax(axis=1), LABELS)["macro_f1"]
+            for k, (logs, g) in data.items()
+        }
 
     best, chosen = -1.0, np.zeros(3)
     for s, r in itertools.product(GRID, GRID):

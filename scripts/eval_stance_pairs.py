@@ -14,7 +14,9 @@ import argparse
 import json
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -30,8 +32,8 @@ STANCES = ("SUPPORTS", "REFUTES", "NEUTRAL")
 THRESHOLDS = (0.35, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8, 0.9)
 
 
-def macro_f1(gold: list[str], pred: list[str], labels: tuple[str, ...]) -> dict[str, float]:
-    """Accuracy, macro-F1 and per-label F1."""
+def macro_f1(gold: Sequence[Any], pred: Sequence[Any], labels: Sequence[Any]) -> dict[str, float]:
+    """Accuracy, macro-F1 and per-label F1 (labels as names or as ids)."""
     g, p = np.array(gold), np.array(pred)
     out = {"accuracy": float((g == p).mean())}
     f1s = []
