@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bench.report import save_json  # noqa: E402
 from bench.run import machine  # noqa: E402
 from bench.tasks import percentiles, seed_questions, settings  # noqa: E402
 
@@ -97,9 +98,8 @@ def main(argv: list[str] | None = None) -> int:
             result = run(n, args.clients, args.questions, Path(work) / "store", args.cold)
             print(json.dumps(result), flush=True)
             out["runs"].append(result)
-    args.out.mkdir(parents=True, exist_ok=True)
-    name = f"concurrency-{'cold' if args.cold else 'warm'}-{out['date'][:10]}.json"
-    (args.out / name).write_text(json.dumps(out, indent=2) + "\n")
+    mode = "cold" if args.cold else "warm"
+    save_json(out, args.out, f"concurrency-{mode}-{out['date'][:10]}.json")
     return 0
 
 

@@ -31,6 +31,7 @@ if str(ROOT) not in sys.path:
 
 import retrieval.lexical_index as lexical  # noqa: E402
 from bench.corpus import documents  # noqa: E402
+from bench.report import save_json  # noqa: E402
 from bench.run import machine  # noqa: E402
 from bench.tasks import percentiles, questions  # noqa: E402
 from retrieval.chunking import chunk_document  # noqa: E402
@@ -119,9 +120,7 @@ def main(argv: list[str] | None = None) -> int:
                                    "min": round(min(ratio), 3)}
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    args.out.mkdir(parents=True, exist_ok=True)
-    dest = args.out / f"lexical-scale-{args.chunks}-{out['date'][:10]}.json"
-    dest.write_text(json.dumps(out, indent=2) + "\n")
+    save_json(out, args.out, f"lexical-scale-{args.chunks}-{out['date'][:10]}.json")
     print(json.dumps(out))
     return 0
 

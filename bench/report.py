@@ -191,6 +191,14 @@ def plot(results: dict[str, Any], path: Path) -> bool:
     return True
 
 
+def save_json(results: dict[str, Any], out: Path, name: str) -> Path:
+    """Write one benchmark's results as ``<out>/<name>`` (pretty JSON)."""
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / name
+    path.write_text(json.dumps(results, indent=2) + "\n")
+    return path
+
+
 def write_results(results: dict[str, Any], out: Path, latest: bool) -> list[Path]:
     """Write ``<date>-<machine>[-quick].{json,md,png}``; a full run also updates ``latest.*``."""
     out.mkdir(parents=True, exist_ok=True)

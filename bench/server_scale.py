@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bench.report import save_json  # noqa: E402
 from bench.run import ENV, chroma_server, free_port, machine, task  # noqa: E402
 
 SEED = 7
@@ -79,9 +80,7 @@ def main(argv: list[str] | None = None) -> int:
         server.wait(timeout=60)
         shutil.rmtree(work, ignore_errors=True)
     out["bench_seconds"] = round(time.perf_counter() - started, 1)
-    args.out.mkdir(parents=True, exist_ok=True)
-    path = args.out / f"server-scale-{args.chunks}-{out['date'][:10]}.json"
-    path.write_text(json.dumps(out, indent=2) + "\n")
+    save_json(out, args.out, f"server-scale-{args.chunks}-{out['date'][:10]}.json")
     print(json.dumps(out))
     return 0
 
