@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.engine.first_person import named, side_of
+from bot.pipeline import Verifier
 from bot.types import Attribution
 from retrieval.documents import content_hash
 from retrieval.types import Document
@@ -31,21 +34,24 @@ TRADE = (
 )
 
 
-def test_a_quoted_we_bears_on_a_claim_about_the_speakers_side(services) -> None:
+@pytest.fixture
+def trade(services) -> Verifier:
     doc = Document(doc_id=content_hash(TRADE), title="Trade talks", source="trade.txt",
                    text=TRADE)
-    answer = verifier_over(services, [doc]).verify(
+    return verifier_over(services, [doc])
+
+
+def test_a_quoted_we_bears_on_a_claim_about_the_speakers_side(trade: Verifier) -> None:
+    answer = trade.verify(
         "Did the Norwegian minister say Norway will not raise tariffs on fish this year?")
     assert answer.verdict.value == "SUPPORTED", answer.text
     cited = [c for c in answer.citations if "raise tariffs" in c.quote]
     assert cited and cited[0].speaker and "Norwegian trade minister" in cited[0].speaker
 
 
-def test_a_quotation_is_followed_back_to_its_speaker(services) -> None:
+def test_a_quotation_is_followed_back_to_its_speaker(trade: Verifier) -> None:
     """The third sentence of a quotation is still the minister's, quoted with balanced marks."""
-    doc = Document(doc_id=content_hash(TRADE), title="Trade talks", source="trade.txt",
-                   text=TRADE)
-    answer = verifier_over(services, [doc]).verify(
+    answer = trade.verify(
         "Did the Norwegian minister say Norway wants an agreement before the summer?")
     assert answer.verdict.value == "SUPPORTED", answer.text
     assert "\u201cWe want an agreement before the summer\u201d" in answer.text
