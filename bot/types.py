@@ -88,6 +88,7 @@ class Question:
     wh_prep: str = ""  # "As what did they recognize it?": the preposition the answer follows
     negated: bool = False  # "What does Libya not want?": answered by what is denied
     predicate: str = ""  # "Where was the meeting disclosed?": the verb the answer attaches to
+    named_kind: str = ""  # "Selmore Priory": the common noun a name asked about qualifies
 
 
 @dataclass(frozen=True)

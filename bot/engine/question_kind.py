@@ -255,6 +255,17 @@ def _focus(doc: Any, skip: set[int]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(dict.fromkeys(words)), tuple(dict.fromkeys(proper))
 
 
+def _named_kind(doc: Any, proper: tuple[str, ...], skip: set[int]) -> str:
+    """The common noun a name asked about qualifies ("Selmore Priory", "the Brannock Water
+    Tower"): a page may go on to call it "the priory"."""
+    for tok in doc:
+        if tok.i not in skip and tok.pos_ in ("NOUN", "PROPN") and not tok.is_lower and any(
+            c.dep_ == "compound" and c.lemma_.lower() in proper for c in tok.children
+        ):
+            return tok.lemma_.lower()
+    return ""
+
+
 def _capitalised(tok: Any) -> bool:
     """Is the word written as a name: with a capital, or inside a name that has one
     ("yeong" of "Kim So-yeong")?"""
@@ -309,15 +320,18 @@ def read_question(
     wh = next((w for w in words if w in _WH_WORDS), "what")
     expects = _expects(wh, words, doc)
     skip: set[int] = set()
-    # The category noun ("which city", "what year") is the answer's type, not its topic.
+    # The category noun ("which city", "what year") is the answer's type, not its topic; so
+    # are its common adjectives ("what political party": a party, whatever the text calls
+    # it), not a name's ("which Tunisian city": one in Tunisia).
     for tok in doc:
         if tok.lower_ in _WH_WORDS:
             skip.add(tok.i)
-            if tok.head.i != tok.i and tok.head.lower_ in _CATEGORY:
-                skip.add(tok.head.i)
-            nxt = tok.nbor(1) if tok.i + 1 < len(doc) else None
-            if nxt is not None and nxt.lower_ in _CATEGORY:
-                skip.add(nxt.i)
+            category = [t for t in (tok.head, tok.nbor(1) if tok.i + 1 < len(doc) else None)
+                        if t is not None and t.i != tok.i and t.lower_ in _CATEGORY]
+            for noun in category:
+                skip.add(noun.i)
+                skip.update(a.i for a in noun.lefts
+                            if a.dep_ == "amod" and a.i > tok.i and a.is_lower)
     kind = ""
     job = re.search(r"['\u2019]s\s+(job|role|position|title|profession|occupation|post)\b",
                     q, re.IGNORECASE)
@@ -355,6 +369,7 @@ def read_question(
                 # "What sport ...?", "the genre of ...": a word for a kind of that thing.
                 expects, kind = "KIND", noun.lemma_.lower()
     focus, proper = _focus(doc, skip)
+    named_kind = _named_kind(doc, proper, skip)
     attribute = kind if expects == "KIND" else _attribute(doc, expects, words)
     # "Who is Tomas Ferreira?" asks what he is; "Who was the U.S. Ambassador?" asks for a name.
     described = re.match(r"^who\s+(?:is|was|are|were)\s+(?!the\b|an?\b)", q, re.IGNORECASE)
@@ -375,6 +390,7 @@ def read_question(
         context = tuple(w for w in context if w not in focus)
     return Question(
         form=form, wh=wh, expects=expects, focus=focus, proper=proper, context=context,
+        named_kind=named_kind,
         speaker=according_to,
         previous=previous if form == "follow_up" else None,
         wh_role=wh_role,

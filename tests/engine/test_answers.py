@@ -243,12 +243,52 @@ def test_a_birth_name_in_the_life_dates_is_not_the_birth_date(services, verifier
         ("Police said the man was held. Police later released him.", None),
         ("Brannock grew slowly over the decade. The river town has 3,559 people.", None),
         ("the committee met. the committee said", None),
+        ("4th Tallis Rifles The 4th Tallis Rifles was a volunteer unit.", "4th Tallis Rifles"),
+        ("Second Battle of Orrin Ford The second battle of Orrin Ford was fought in 1643.",
+         "Second Battle of Orrin Ford"),
     ],
 )
 def test_an_encyclopedia_heading_is_found_where_the_text_repeats_it(text, heading) -> None:
     from bot.engine.answers import _heading
 
     assert _heading(text) == heading
+
+
+# One ship's page carries a label; the other ship's pages are fragments that never say it.
+LANTERN = [
+    _doc("Document 1",
+         "Harwick Lantern (1904 ship) Harwick Lantern was a steel cargo ship launched on 2 May "
+         "1904 at the Tallow yard for the Brisk Line."),
+    _doc("Document 2",
+         "served on the coastal route for a decade. The Harwick Lantern, a wooden schooner, "
+         "was launched in 1861 at Pellow Quay and carried slate to the southern ports."),
+]
+
+
+def test_a_page_that_never_names_anothers_label_is_about_a_namesake(services, verifier) -> None:
+    services.ingest_documents(LANTERN)
+    answer = verifier.verify("When was the Harwick Lantern launched?")
+    assert answer.verdict.value == "ANSWERED"
+    assert {"2 May 1904", "1861"} <= {c.answer for c in answer.citations}
+
+
+# A chapel's page, and a fragment that calls it "the chapel at Lissbury" (the page's label)
+# and names another architect: one building, two accounts.
+CHAPEL = [
+    _doc("Document 1",
+         "Ferrow Chapel (Lissbury) Ferrow Chapel is a Methodist chapel in Lissbury. It was "
+         "designed by Agnes Tollan and opened in 1872."),
+    _doc("Document 2",
+         "beside the old tannery. The chapel at Lissbury was designed by Hector Vane, whose "
+         "plans won a competition held by the trustees."),
+]
+
+
+def test_a_fragment_naming_the_label_and_the_kind_is_a_conflict(services, verifier) -> None:
+    services.ingest_documents(CHAPEL)
+    answer = verifier.verify("Who designed Ferrow Chapel?")
+    assert answer.verdict.value == "DISPUTED"
+    assert {"Agnes Tollan", "Hector Vane"} <= {c.answer for c in answer.citations}
 
 
 def test_a_fragment_that_names_the_subject_in_part_still_counts(services, verifier) -> None:
@@ -388,3 +428,15 @@ def test_a_verb_of_the_counted_word_gives_the_count(services, verifier) -> None:
     answer = verifier.verify("How many seats does the new Brackwater arena have?")
     assert answer.verdict.value == "DISPUTED"
     assert {"9,400", "12,000"} <= {c.answer for c in answer.citations}
+
+
+def test_the_adjective_of_the_asked_kind_is_not_a_word_to_match(services, verifier) -> None:
+    """"What political party": a party is asked for; the text need not say "political"."""
+    services.ingest_documents([_doc(
+        "Document 1",
+        "Vance Orley Vance Orley (born 1948) is a lawyer from Dunmore. Orley was elected as "
+        "a Democrat in 1990 and held the seat for four terms.",
+    )])
+    answer = verifier.verify("What political party is Senator Orley a part of?")
+    assert answer.verdict.value == "ANSWERED"
+    assert "Democrat" in answer.text

@@ -48,6 +48,25 @@ def test_the_topic_words_exclude_the_question_and_type_words(parser) -> None:
     assert q.proper == ("dunmere",)
 
 
+@pytest.mark.parametrize(("question", "dropped", "kept"), [
+    ("What political party is Senator Orley a part of?", "political", "orley"),
+    ("Which Tunisian city hosted the talks?", "city", "tunisian"),
+])
+def test_the_asked_kinds_common_adjective_is_not_a_topic_word(parser, question, dropped,
+                                                               kept) -> None:
+    focus = read_question(question, parser).focus
+    assert dropped not in focus and kept in focus
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("Who founded Selmore Priory?", "priory"),
+    ("How tall is the Brannock Water Tower?", "tower"),
+    ("When did the U.S. official arrive in Tunis?", ""),
+])
+def test_the_noun_a_name_qualifies_is_kept(parser, question: str, kind: str) -> None:
+    assert read_question(question, parser).named_kind == kind
+
+
 def test_what_does_x_say_about_y(parser) -> None:
     q = read_question("What does Pennick say about the mayor's original figure?", parser)
     assert q.form == "says" and q.speaker == "Pennick"
