@@ -231,6 +231,16 @@ def _match(q: Question, doc: Any, context: set[str] | None = None) -> tuple[floa
     return min(1.0, found / total), matched, name_hit
 
 
+def _about_another(q: Question, doc: Any, matched: set[int]) -> bool:
+    """Does the sentence name what is asked about as the owner of the one who acts, and never
+    as one who acts ("Middleton's father died in 1685": the father died, not Middleton)?"""
+    names = [doc[i] for i in matched if i >= 0 and doc[i].lemma_.lower() in q.proper]
+    owner = any(t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass")
+                and t.head.pos_ == "NOUN" and t.head.lemma_.lower() not in q.focus
+                for t in names)
+    return owner and not any(t.dep_ in ("nsubj", "nsubjpass") for t in names)
+
+
 def _called_the(doc: Any, noun: str) -> bool:
     """Does the sentence say "the <noun>" and never name one ("Harlow Tower")?"""
     said = any(t.lemma_.lower() == noun and t.is_lower and any(
@@ -815,6 +825,8 @@ def read(
             context = _context(cand)
         share, matched, name_hit = _match(q, doc, context)
         if q.proper and not name_hit:
+            continue
+        if _about_another(q, doc, matched):
             continue
         if share < MIN_MATCH and not (q.form == "says" and not q.focus):
             continue

@@ -440,3 +440,15 @@ def test_the_adjective_of_the_asked_kind_is_not_a_word_to_match(services, verifi
     answer = verifier.verify("What political party is Senator Orley a part of?")
     assert answer.verdict.value == "ANSWERED"
     assert "Democrat" in answer.text
+
+
+def test_the_one_whose_father_died_is_not_the_one_who_died(services, verifier) -> None:
+    services.ingest_documents([
+        _doc("Document 1", "the mill passed out of the family. Penrith's father died in 1802, "
+                           "leaving the mill to his widow and their son, Orla."),
+        _doc("Document 2", "Orla Penrith died on 4 March 1851 in Truro, where he had kept a "
+                           "map shop for thirty years."),
+    ])
+    answer = verifier.verify("When did Orla Penrith die?")
+    assert answer.verdict.value == "ANSWERED"
+    assert answer.text.startswith("4 March 1851")
