@@ -1223,7 +1223,8 @@ def _mentions(group: list[Reading], labels: set[str]) -> bool:
 
 def _subject_labels(group: list[Reading], q: Question) -> set[str]:
     """What the headings of the documents giving one answer name beyond the name asked."""
-    labels = (_label(r.candidate) or _heading_label(r.candidate, q) for r in group)
+    lives = not set(q.focus) & (_BIRTH | _DEATH)  # a person's years tell namesakes apart
+    labels = (_label(r.candidate, lives) or _heading_label(r.candidate, q) for r in group)
     return {label for label in labels if label}
 
 
@@ -1232,17 +1233,20 @@ _HEADING = re.compile(r"((?:[A-Z][\w.'’&-]*\s+){0,6}[A-Z0-9][\w.'’&-]*)\s*\(
 _NOT_LABEL = re.compile(r"\bborn\b|\d,|[×=%]|\d\s*(?:km|mi|m|ft|kg|lb)\b")
 
 
-def _label(c: Candidate) -> str | None:
+def _label(c: Candidate, lives: bool = False) -> str | None:
     """The disambiguating parenthetical of the heading a document opens with (its title, or
     the start of its text when it has none): documents whose headings carry different ones
-    are about different things that share a name. Life dates and measures are not labels."""
+    are about different things that share a name. Measures are not labels; life dates are
+    only with ``lives`` (not when they are what is asked)."""
     for head in (c.doc.title or "", c.doc.text[:200]):
         m = _HEADING.search(head)
         if m is None:
             continue
         label = " ".join(m.group(2).lower().split())
-        dates = _LIFE.search(f"({label})") or _NOT_LABEL.search(label)
-        if dates or not re.search(r"[a-z]{3}", label):
+        life = _LIFE.search(f"({label})")
+        if life and lives:
+            return " ".join(re.findall(r"\d{3,4}", life.group(0)))  # "1848 1912"
+        if life or _NOT_LABEL.search(label) or not re.search(r"[a-z]{3}", label):
             continue
         return label
     return None

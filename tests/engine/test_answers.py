@@ -452,3 +452,20 @@ def test_the_one_whose_father_died_is_not_the_one_who_died(services, verifier) -
     answer = verifier.verify("When did Orla Penrith die?")
     assert answer.verdict.value == "ANSWERED"
     assert answer.text.startswith("4 March 1851")
+
+
+# Two men of one name whose pages are headed by their years; who coached each is given
+# further on, in sentences that carry no year.
+REEL = [
+    _doc("Document 1", "Tomas Reel, Baron Neath (1901–1970) Tomas Henry Reel was a Welsh "
+                       "sportsman. He was coached by Idris Mawr at Cardiff and won six caps."),
+    _doc("Document 2", "Tomas Reel, Laird of Fenn (1840–1902) Tomas Alder Reel was a Scottish "
+                       "sportsman. He was coached by Angus Brodie and built the first rink."),
+]
+
+
+def test_pages_headed_by_other_years_of_life_are_namesakes(services, verifier) -> None:
+    services.ingest_documents(REEL)
+    answer = verifier.verify("Who coached Tomas Reel?")
+    assert answer.verdict.value == "ANSWERED"
+    assert {"Idris Mawr", "Angus Brodie"} <= {c.answer for c in answer.citations}
