@@ -586,6 +586,17 @@ def _thing(q: Question, doc: Any, matched: set[int]) -> str | None:
                 # the answer, what it is asked to do is.
                 if child.dep_ in ("dobj", "xcomp", "ccomp") and child.i not in matched:
                     return _trim(list(child.subtree), True) or None
+    # "What is the broadcast format of WCMA?" - "broadcasting a Spanish Tropical format": the
+    # words that say which one the asked noun is.
+    if q.proper:
+        for i in sorted(matched):
+            tok = doc[i]
+            which = [t for t in tok.lefts if t.dep_ in ("compound", "amod", "nmod")
+                     and t.i not in matched and t.ent_type_ not in ("ORDINAL", "CARDINAL")]
+            if tok.pos_ == "NOUN" and which:
+                words = doc[min(t.left_edge.i for t in which) : tok.i]
+                if not any(t.i in matched or t.is_punct for t in words):
+                    return words.text
     # "What's the name of the rebel governing group?": the name it stands beside ("the
     # Transitional National Council, the rebel governing group").
     for i in sorted(matched):

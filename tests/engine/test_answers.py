@@ -469,3 +469,14 @@ def test_pages_headed_by_other_years_of_life_are_namesakes(services, verifier) -
     answer = verifier.verify("Who coached Tomas Reel?")
     assert answer.verdict.value == "ANSWERED"
     assert {"Idris Mawr", "Angus Brodie"} <= {c.answer for c in answer.citations}
+
+
+def test_the_words_before_the_asked_noun_say_which_one_it_is(services, verifier) -> None:
+    services.ingest_documents([_doc(
+        "Document 1",
+        "WDLN (1490 AM) is a radio station broadcasting an adult contemporary format. "
+        "Licensed to Harwick, it serves the Fenn valley.",
+    )])
+    answer = verifier.verify("What is the broadcast format of WDLN?")
+    assert answer.verdict.value == "ANSWERED"
+    assert answer.text.lower().startswith("adult contemporary")
