@@ -205,8 +205,7 @@ def _match(q: Question, doc: Any, context: set[str] | None = None) -> tuple[floa
             from_context.add(word)
     if q.named_kind and not name_hit and _called_the(doc, q.named_kind):
         # "The priory at Ketterby was founded by ...": "the priory" names Selmore Priory on a
-        # page that calls nothing else by that noun.
-        # Like a name the title gives: the name's weight for each word it stands for.
+        # page that calls nothing else by that noun, with the weight a title's name gets.
         found += sum(2.0 for w in q.focus if w in q.proper and w not in from_context)
         name_hit = True
     # The names the page is about stand for themselves when the title or paragraph gives
@@ -594,9 +593,9 @@ def _thing(q: Question, doc: Any, matched: set[int]) -> str | None:
             which = [t for t in tok.lefts if t.dep_ in ("compound", "amod", "nmod")
                      and t.i not in matched and t.ent_type_ not in ("ORDINAL", "CARDINAL")]
             if tok.pos_ == "NOUN" and which:
-                words = doc[min(t.left_edge.i for t in which) : tok.i]
-                if not any(t.i in matched or t.is_punct for t in words):
-                    return words.text
+                phrase = doc[min(t.left_edge.i for t in which) : tok.i]
+                if not any(t.i in matched or t.is_punct for t in phrase):
+                    return phrase.text
     # "What's the name of the rebel governing group?": the name it stands beside ("the
     # Transitional National Council, the rebel governing group").
     for i in sorted(matched):

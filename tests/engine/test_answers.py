@@ -369,7 +369,13 @@ def test_a_price_is_a_sum_of_money_not_a_count(services, verifier) -> None:
     (["New Velora stock reached pharmacies on September 24, Dalvane said.",
       "Dalvane expects new Velora stock to reach pharmacies within two weeks."],
      "When did new Velora stock reach pharmacies?", "September 24"),
-], ids=["update", "supposed", "length-of-time"])
+    # The one whose father died is not the one who died.
+    (["the mill passed out of the family. Penrith's father died in 1802, leaving the mill to "
+      "his widow and their son, Orla.",
+      "Orla Penrith died on 4 March 1851 in Truro, where he had kept a map shop for thirty "
+      "years."],
+     "When did Orla Penrith die?", "4 March 1851"),
+], ids=["update", "supposed", "length-of-time", "owner-of-the-one-who-acts"])
 def test_of_two_sources_one_answers_and_the_other_does_not_conflict(
     services, verifier, texts: list[str], question: str, answer: str
 ) -> None:
@@ -440,18 +446,6 @@ def test_the_adjective_of_the_asked_kind_is_not_a_word_to_match(services, verifi
     answer = verifier.verify("What political party is Senator Orley a part of?")
     assert answer.verdict.value == "ANSWERED"
     assert "Democrat" in answer.text
-
-
-def test_the_one_whose_father_died_is_not_the_one_who_died(services, verifier) -> None:
-    services.ingest_documents([
-        _doc("Document 1", "the mill passed out of the family. Penrith's father died in 1802, "
-                           "leaving the mill to his widow and their son, Orla."),
-        _doc("Document 2", "Orla Penrith died on 4 March 1851 in Truro, where he had kept a "
-                           "map shop for thirty years."),
-    ])
-    answer = verifier.verify("When did Orla Penrith die?")
-    assert answer.verdict.value == "ANSWERED"
-    assert answer.text.startswith("4 March 1851")
 
 
 # Two men of one name whose pages are headed by their years; who coached each is given
