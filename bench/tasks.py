@@ -180,6 +180,57 @@ def task_recall(args: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def task_embedder_swap(args: dict[str, Any]) -> dict[str, Any]:
+    """Recall@k of hybrid search with the store and the questions embedded by two ONNX files.
+
+    ``{"old": path, "new": path}``: every (store model, question model) pair on the same
+    cases, so a store written by the old embedder and searched with the new one is measured
+    next to a store written and searched by either one; plus the cosine of both models'
+    vectors of every chunk.
+    """
+    import chromadb
+
+    from retrieval.documents import load_file
+    from retrieval.ingest import ingest_documents
+    from retrieval.minilm import OnnxMiniLMEmbedder
+    from retrieval.search import HybridSearcher
+    from retrieval.store import ChunkStore
+    from retrieval.text import fold_quotes
+
+    k = args.get("k", 8)
+    models = {side: OnnxMiniLMEmbedder("minilm", path=Path(args[side])) for side in ("old", "new")}
+    client = chromadb.EphemeralClient(settings=chromadb.Settings(anonymized_telemetry=False))
+    cases = _recall_cases()
+    everything = tuple(sorted({n for names, _, _ in cases for n in names}))
+    docs = [load_file(Path(n) if Path(n).is_absolute() else ROOT / "data" / "eval" / n)
+            for n in everything]
+    stores = {}
+    for side, model in models.items():
+        stores[side] = ChunkStore(f"swap-{side}", client=client)
+        ingest_documents(docs, stores[side], model)
+    texts = [c.text for c in stores["old"].all_chunks()]
+    cosine = np.sum(models["old"].embed(texts) * models["new"].embed(texts), axis=1)
+    out: dict[str, Any] = {"cases": len(cases), "k": k, "chunks": len(texts),
+                           "chunk_cosine_min": round(float(cosine.min()), 5),
+                           "chunk_cosine_mean": round(float(cosine.mean()), 5)}
+    tops: dict[str, list[list[str]]] = {}
+    for store_side in ("old", "new"):
+        for query_side in ("old", "new"):
+            searcher = HybridSearcher(stores[store_side], models[query_side])
+            hits, top = 0, []
+            for _, question, groups in cases:
+                passages = searcher.search(question, k=k)
+                found = [fold_quotes(p.chunk.text) for p in passages]
+                hits += all(any(fold_quotes(o) in t for o in g for t in found) for g in groups)
+                top.append([p.chunk.chunk_id for p in passages])
+            key = f"store_{store_side}_questions_{query_side}"
+            tops[key] = top
+            out[key] = {f"recall@{k}": round(hits / len(cases), 4), "hits": hits,
+                        "same_top_k_as_old": sum(a == b for a, b in zip(
+                            top, tops.get("store_old_questions_old", top), strict=True))}
+    return out
+
+
 class _Patched:
     """A store whose lexical search is another function (the old in-memory BM25)."""
 

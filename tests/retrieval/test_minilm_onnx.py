@@ -19,8 +19,6 @@ from retrieval.minilm import MAX_TOKENS, MODEL_PATH, TOKENIZER_PATH, OnnxMiniLME
 from ..conftest import ROOT
 
 FIXTURES = ROOT / "tests" / "retrieval" / "fixtures"
-# Batch-invariance tolerance: fp32 sums over padded rows may round in another order.
-TOLERANCE = 1e-6
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +39,10 @@ def test_vectors_match_the_stored_reference(model: OnnxMiniLMEmbedder) -> None:
     assert got.shape == reference.shape and got.dtype == np.float32
     cosine = np.sum(got * reference, axis=1)
     worst = [texts[i][:40] for i in np.argsort(cosine)[:3]]
-    assert cosine.min() >= 0.9999, worst
+    # Integer weight products: within 0.99 of the fp32 model on every text (the embedder's
+    # quality bar), 0.998 on average.
+    assert cosine.min() >= 0.99, worst
+    assert cosine.mean() >= 0.998
     np.testing.assert_allclose(np.linalg.norm(got, axis=1), 1.0, atol=1e-5)
 
 
@@ -51,19 +52,39 @@ def test_a_texts_vector_does_not_depend_on_its_batch(model: OnnxMiniLMEmbedder) 
     whole = model.embed(texts)
     for i in rng.sample(range(len(texts)), 12):
         alone = model.embed([texts[i]])[0]
-        np.testing.assert_allclose(alone, whole[i], atol=TOLERANCE)
+        np.testing.assert_array_equal(alone, whole[i])
         companions = [*rng.sample(texts, 7), texts[i]]  # other lengths, other padding
         rng.shuffle(companions)
         got = model.embed(companions)[companions.index(texts[i])]
-        np.testing.assert_allclose(got, alone, atol=TOLERANCE)
+        np.testing.assert_array_equal(got, alone)
     reversed_ = model.embed(texts[::-1])[::-1]
-    np.testing.assert_allclose(reversed_, whole, atol=TOLERANCE)
+    np.testing.assert_array_equal(reversed_, whole)
 
 
 def test_thread_count_does_not_change_a_vector(model: OnnxMiniLMEmbedder) -> None:
     texts, _ = _reference()
     one = OnnxMiniLMEmbedder(MINILM_NAME, threads=1)
-    np.testing.assert_allclose(one.embed(texts[:30]), model.embed(texts[:30]), atol=TOLERANCE)
+    np.testing.assert_array_equal(one.embed(texts[:30]), model.embed(texts[:30]))
+
+
+def test_the_weight_products_are_exact_integers_on_any_cpu() -> None:
+    """uint8 x int8 pairs within +-63 cannot saturate the int16 sums of CPUs without VNNI;
+    no activation scale is shared between tokens (no per-batch DynamicQuantizeLinear)."""
+    onnx = pytest.importorskip("onnx")
+    from onnx import numpy_helper
+
+    graph = onnx.load(str(MODEL_PATH)).graph
+    inits = {i.name: numpy_helper.to_array(i) for i in graph.initializer}
+    products = [n for n in graph.node if n.op_type == "MatMulInteger"]
+    assert len(products) == 18  # attention output, FFN up and down in each of 6 layers
+    for node in products:
+        weights = inits[node.input[1]]
+        assert weights.dtype == np.int8 and int(np.abs(weights).max()) <= 63, node.name
+        assert inits[node.input[3]] == 0  # symmetric weights
+    assert not [n for n in graph.node if n.op_type == "DynamicQuantizeLinear"]
+    stored = set(inits) | {n.output[0] for n in graph.node
+                           if n.op_type == "Cast" and n.input[0] in inits}
+    assert not [n.name for n in graph.node if n.op_type == "MatMul" and n.input[1] in stored]
 
 
 def test_long_texts_are_truncated_like_sentence_transformers(model: OnnxMiniLMEmbedder) -> None:
@@ -90,7 +111,7 @@ def test_concurrent_calls_give_the_same_vectors(model: OnnxMiniLMEmbedder) -> No
     with ThreadPoolExecutor(max_workers=6) as pool:
         results = list(pool.map(lambda i: fresh.embed(texts[i::6]), range(6)))
     for i, got in enumerate(results):
-        np.testing.assert_allclose(got, expected[i::6], atol=TOLERANCE)
+        np.testing.assert_array_equal(got, expected[i::6])
 
 
 def test_default_factory_and_empty_input() -> None:
