@@ -60,17 +60,21 @@ def ingest_documents(
     max_chars: int = 600,
     progress: Progress | None = None,
 ) -> IngestReport:
-    """Store new or changed documents; unchanged ones cost one look-up each."""
+    """Store new or changed documents; whether each is stored already is one look-up."""
     report = IngestReport()
     # What a crash left; cheap whatever the store's size (the thorough pass: docs --repair).
     store.repair(min_age=PENDING_GRACE, thorough=False)
     todo: list[tuple[Document, list[Chunk]]] = []
     seen: set[str] = set()
+    docs = list(docs)
+    stored = store.complete_among([d.doc_id for d in docs])  # one look-up, not one a document
     for doc in docs:
         report.documents += 1
         report.doc_ids.append(doc.doc_id)
         report.sources.append(doc.source)
-        if doc.doc_id in seen or store.complete_among([doc.doc_id]):
+        # (A version dropped below may be one looked up above: then it is asked again.)
+        if doc.doc_id in seen or (doc.doc_id in stored and (
+                not report.removed or store.complete_among([doc.doc_id]))):
             # Same text already stored: nothing to add, but the source may have moved on.
             chunks = chunk_document(doc, max_chars)
             report.unchanged += len(chunks)
