@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import os
@@ -89,6 +90,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
     history = json.loads(Path(args.history).read_text()) if args.history else []
     services = _services(args)
     services.load_models_in_background()  # overlaps the store and parser loads (cold start)
+    # Read by ``run``: once the answer is printed, an ask that wrote nothing has nothing left.
+    args.read_only = lambda: "store" not in vars(services) or not services.store.written
     verifier = Verifier(services)
     if args.json:
         answer = verifier.verify(args.question, history)
@@ -270,8 +273,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+def main(argv: Sequence[str] | None = None, args: argparse.Namespace | None = None) -> int:
+    if args is None:
+        args = build_parser().parse_args(argv)
     level = [logging.WARNING, logging.INFO, logging.DEBUG][min(args.verbose, 2)]
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     try:
@@ -284,5 +288,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+def run() -> None:
+    """The ``crosscheck`` command: ``main`` on the process's arguments, then exit.
+
+    An ``ask`` that wrote nothing ends without tearing the interpreter down: freeing spaCy's,
+    onnxruntime's and Chroma's objects one by one took 0.2 s of a 1.7 s cold ask, after the
+    answer was printed. Writes (the seed corpus on first use) take the ordinary way out.
+    """
+    args = build_parser().parse_args()
+    code = main(args=args)
+    read_only = getattr(args, "read_only", None)
+    if read_only is not None and read_only():
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError):
+                stream.flush()
+        logging.shutdown()
+        os._exit(code)
+    sys.exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    run()

@@ -262,6 +262,11 @@ class ChunkStore:
             return None
         return tuple(sorted(out))
 
+    @property
+    def written(self) -> bool:
+        """Whether this process has written to the store (through this object)."""
+        return self._generation > 0
+
     @_guarded("counting documents")
     def is_empty(self) -> bool:
         return self._docs.count() == 0
