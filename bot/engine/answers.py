@@ -110,6 +110,7 @@ _SAME = [
     "direct director",
     "locate situate base headquarter headquarters",
     "employ employee staff worker job",
+    "belong member affiliate join",
 ]
 _SAME_INDEX: dict[str, set[str]] = {}
 for _line in _SAME:
@@ -117,10 +118,33 @@ for _line in _SAME:
     for _w in _group:
         _SAME_INDEX.setdefault(_w, set()).update(_group)
 
+# "Who is the creator of X?": a maker's noun is answered by the verbs of making, one way only
+# (a sentence saying who wrote X answers who its author is; "founded" does not say who wrote).
+_MADE = "create make write compose direct produce design develop invent build found start"
+_MAKERS = {
+    "creator": _MADE, "maker": _MADE, "author": "write", "writer": "write",
+    "composer": "compose write", "founder": "found establish start create set",
+    "designer": "design", "architect": "design build", "inventor": "invent develop create",
+    "developer": "develop create", "builder": "build construct", "producer": "produce",
+    "painter": "paint", "director": "direct",
+}
+_MAKER_INDEX = {stem(k): frozenset(stem(w) for w in v.split()) for k, v in _MAKERS.items()}
+# Makers of works, which "an album by X", "a 1967 novel by X" name with a bare "by".
+_WORK_MAKERS = frozenset(stem(w) for w in "creator maker author writer composer painter".split())
+
 
 def _terms(lemma: str) -> frozenset[str]:
     s = stem(lemma)
-    return related(s) | frozenset(_SAME_INDEX.get(s, ()))
+    return related(s) | frozenset(_SAME_INDEX.get(s, ())) | _MAKER_INDEX.get(s, frozenset())
+
+
+def _work_by(doc: Any) -> list[int]:
+    """"a 1967 novel by Agnes Whitlow": a "by" that names who made a thing (attached to a
+    noun, not the agent of a verb: "bought by Brightloop" says who bought it)."""
+    return [t.i for t in doc if t.lower_ == "by" and t.dep_ == "prep"
+            and t.head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "pobj" for c in t.children)
+            # "released on June 22, 1999 by EastWest": a date is not a work
+            and t.head.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")]
 
 
 def _context(c: Candidate, whole: bool = False) -> set[str]:
@@ -192,6 +216,8 @@ def _match(q: Question, doc: Any, context: set[str] | None = None) -> tuple[floa
             hits = [i for i in exact if i not in used] or [
                 i for s in _terms(word) for i in stems.get(s, []) if i not in used] or [
                 i for s, idx in stems.items() if _derived(stem(word), s) for i in idx
+                if i not in used] or [
+                i for i in (_work_by(doc) if stem(word) in _WORK_MAKERS else ())
                 if i not in used]
         if hits:
             found += weight

@@ -291,6 +291,11 @@ def _inverted(wh_tok: Any) -> bool:
         t.pos_ == "VERB" for t in doc[nxt + 1 :])
 
 
+# Words that ask what something is by what it is known as.
+_FAME = re.compile(r"\b(?:best\s+|most\s+|well\s+|widely\s+)?(?:known|famous|noted|"
+                   r"remembered|renowned|celebrated)\s+for\s*\??$", re.IGNORECASE)
+
+
 def read_question(
     question: str, parser: Parser, history: Sequence[Mapping[str, Any]] = ()
 ) -> Question:
@@ -373,6 +378,11 @@ def read_question(
     attribute = kind if expects == "KIND" else _attribute(doc, expects, words)
     # "Who is Tomas Ferreira?" asks what he is; "Who was the U.S. Ambassador?" asks for a name.
     described = re.match(r"^who\s+(?:is|was|are|were)\s+(?!the\b|an?\b)", q, re.IGNORECASE)
+    if wh == "what" and (fame := _FAME.search(q)):
+        # "What is Robin Wright known for?" asks what she is: her description, the words
+        # of fame are none of its words.
+        skip |= {t.i for t in doc if fame.start() <= t.idx < fame.end()}
+        focus, proper = _focus(doc, skip)
     if (job or (wh == "who" and described)) and (proper and len(proper) == len(focus)):
         expects = "ROLE"  # "Who is Tomas Ferreira?": what they are, not another name
     wh_tok = next((t for t in doc if t.lower_ == wh), None)

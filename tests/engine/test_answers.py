@@ -474,3 +474,46 @@ def test_the_words_before_the_asked_noun_say_which_one_it_is(services, verifier)
     answer = verifier.verify("What is the broadcast format of WDLN?")
     assert answer.verdict.value == "ANSWERED"
     assert answer.text.lower().startswith("adult contemporary")
+
+
+@pytest.mark.parametrize(("question", "text", "maker"), [
+    ("Who is the author of Greyhaven?",
+     "Greyhaven is a 1954 novel by the Irish writer Nuala Breen, set on a lighthouse island. "
+     "It was adapted for radio by the broadcaster Tom Askew in 1961.", "Nuala Breen"),
+    ("Who is the creator of Tumblewick?",
+     "Tumblewick is a stop-motion series made by the animator Ruth Adeyemi in 1992. It was "
+     "sold in 1995 to the broadcaster Westcliff Media.", "Ruth Adeyemi"),
+    ("Who is the founder of the Orwin Trust?",
+     "The Orwin Trust is a housing charity in Salford. It was set up in 1931 by the mill owner "
+     "Edgar Lunt and was taken over by the city council in 1975.", "Edgar Lunt"),
+])
+def test_a_makers_noun_is_answered_by_the_making(services, verifier, question, text,
+                                                 maker) -> None:
+    """"Who is the author of X?" - "a novel by Y", "made by Y", "set up by Y": the one who made
+    it, not the one who bought, adapted or took it over."""
+    services.ingest_documents([_doc("Document 1", text)])
+    answer = verifier.verify(question)
+    assert answer.verdict.value == "ANSWERED"
+    assert answer.text.startswith(maker), answer.text
+
+
+def test_what_something_is_known_for_is_what_it_is(services, verifier) -> None:
+    services.ingest_documents([_doc(
+        "Document 1",
+        "Mirela Vasic (born 3 June 1971) is a Croatian violinist and conductor. She has led the "
+        "Split Chamber Orchestra since 2004.",
+    )])
+    answer = verifier.verify("What is Mirela Vasic best known for?")
+    assert answer.verdict.value == "ANSWERED"
+    assert "violinist and conductor" in answer.text, answer.text
+
+
+def test_belonging_to_a_party_is_being_its_member(services, verifier) -> None:
+    services.ingest_documents([_doc(
+        "Document 1",
+        "Maud Ellery is a Welsh politician. She has been a member of the Green Party since 2009 "
+        "and sits on Cardiff council.",
+    )])
+    answer = verifier.verify("Which party does Maud Ellery belong to?")
+    assert answer.verdict.value == "ANSWERED"
+    assert "Green Party" in answer.text, answer.text

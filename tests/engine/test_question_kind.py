@@ -134,3 +134,11 @@ def test_names_are_the_words_written_as_names(parser) -> None:
     assert "kim" in asked.proper and "yeong" in asked.proper
     casual = read_question("What is the name of Ostrevia's foreign ministry spokesman?", parser)
     assert "ostrevia" in casual.proper and "foreign" not in casual.proper
+
+
+@pytest.mark.parametrize("question", ["What is Mirela Vasic best known for?",
+                                      "What was Harold Brack famous for?"])
+def test_what_one_is_known_for_asks_for_a_description(parser, question: str) -> None:
+    q = read_question(question, parser)
+    assert q.expects == "THING"
+    assert q.focus == q.proper  # only the name: "known", "famous" are no words to match
