@@ -534,12 +534,13 @@ def _role(q: Question, doc: Any, matched: set[int]) -> str | None:
     while head.head.i != head.i and head.dep_ in ("compound", "flat") and head.head.pos_ == "PROPN":
         head = head.head
     for child in head.children:
-        if child.dep_ == "appos":
+        if child.dep_ == "appos" and _names_something(list(child.subtree)):
             return _trim(list(child.subtree), True) or None
     if head.dep_ == "appos":
         parent = head.head
         left = [t for t in parent.subtree if t.i < head.i and t.i not in matched]
-        return _trim(left, True) or None
+        if _names_something(left):
+            return _trim(left, True) or None
     # "Assistant Secretary of State Jeffrey Feltman": the title is the words before the name.
     name_start = min(t.i for t in head.subtree if t.i in matched or t.i == head.i)
     while name_start > 0 and doc[name_start].ent_iob_ == "I":
@@ -553,6 +554,13 @@ def _role(q: Question, doc: Any, matched: set[int]) -> str | None:
             if child.dep_ in ("attr", "acomp"):
                 return _negated(head.head, _trim(list(child.subtree), True)) or None
     return None
+
+
+def _names_something(tokens: list[Any]) -> bool:
+    """A description has a word for what one is: "(7 February 1942 – 3 May 2014)" and
+    "(c. 1572 – 1645)" beside a name give the years of a life, not a role."""
+    return any(t.pos_ in ("NOUN", "PROPN") and t.is_alpha and len(t.text) > 1
+               and t.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL") for t in tokens)
 
 
 def _negated(verb: Any, said: str) -> str:

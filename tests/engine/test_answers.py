@@ -517,3 +517,14 @@ def test_belonging_to_a_party_is_being_its_member(services, verifier) -> None:
     answer = verifier.verify("Which party does Maud Ellery belong to?")
     assert answer.verdict.value == "ANSWERED"
     assert "Green Party" in answer.text, answer.text
+
+
+def test_the_years_of_a_life_beside_a_name_are_not_a_role(services, verifier) -> None:
+    services.ingest_documents([_doc(
+        "Document 1",
+        "Edwin Marr (4 March 1901 – 9 May 1970) was a Scottish organ builder. His workshop in "
+        "Perth built forty church organs.",
+    )])
+    answer = verifier.verify("What is the profession of Edwin Marr?")
+    assert answer.verdict.value == "ANSWERED"
+    assert "organ builder" in answer.text, answer.text
