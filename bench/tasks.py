@@ -118,6 +118,21 @@ def _recall_cases() -> list[tuple[list[str], str, list[list[str]]]]:
     return cases
 
 
+def _case_document(name: str) -> Any:
+    """A case's document, named by an absolute path or one under data/eval/."""
+    from retrieval.documents import load_file
+
+    return load_file(Path(name) if Path(name).is_absolute() else ROOT / "data" / "eval" / name)
+
+
+def _cites(passages: list[Any], groups: list[list[str]]) -> bool:
+    """Each of ``must_cite_any``'s groups has a span inside one of the passages."""
+    from retrieval.text import fold_quotes
+
+    texts = [fold_quotes(p.chunk.text) for p in passages]
+    return all(any(fold_quotes(o) in t for o in g for t in texts) for g in groups)
+
+
 def task_recall(args: dict[str, Any]) -> dict[str, Any]:
     """Hybrid search recall@k on the project's own questions: FTS5 BM25 next to in-memory BM25.
 
@@ -127,13 +142,11 @@ def task_recall(args: dict[str, Any]) -> dict[str, Any]:
     """
     import chromadb
 
-    from retrieval.documents import load_file
     from retrieval.embeddings import make_embedder
     from retrieval.ingest import ingest_documents
     from retrieval.lexical import BM25Index
     from retrieval.search import HybridSearcher
     from retrieval.store import ChunkStore
-    from retrieval.text import fold_quotes
 
     k = args.get("k", 8)
     embedder = make_embedder("minilm")
@@ -144,8 +157,7 @@ def task_recall(args: dict[str, Any]) -> dict[str, Any]:
     def store_for(names: tuple[str, ...]) -> ChunkStore:
         if names not in stores:
             store = ChunkStore(f"recall{len(stores)}", client=client)
-            docs = [load_file(Path(n) if Path(n).is_absolute() else ROOT / "data" / "eval" / n)
-                    for n in names]
+            docs = [_case_document(n) for n in names]
             ingest_documents(docs, store, embedder)
             stores[names] = store
         return stores[names]
@@ -154,10 +166,6 @@ def task_recall(args: dict[str, Any]) -> dict[str, Any]:
         chunks = store.all_chunks()
         index = BM25Index([c.text for c in chunks])
         return lambda q, n: [(chunks[i].chunk_id, s) for i, s in index.search(q, n)]
-
-    def hit(passages: list[Any], groups: list[list[str]]) -> bool:
-        texts = [fold_quotes(p.chunk.text) for p in passages]
-        return all(any(fold_quotes(o) in t for o in g for t in texts) for g in groups)
 
     everything = tuple(sorted({n for names, _, _ in cases for n in names}))
     out: dict[str, Any] = {"cases": len(cases), "k": k}
@@ -168,11 +176,11 @@ def task_recall(args: dict[str, Any]) -> dict[str, Any]:
             store = store_for(everything if scope == "all_documents" else tuple(names))
             searcher = HybridSearcher(store, embedder)
             fts = searcher.search(question, k=k)
-            counts["fts5"] += hit(fts, groups)
+            counts["fts5"] += _cites(fts, groups)
             old = HybridSearcher(store, embedder)
             old.store = _Patched(store, in_memory_bm25(store))  # type: ignore[assignment]
             bm25 = old.search(question, k=k)
-            counts["in_memory_bm25"] += hit(bm25, groups)
+            counts["in_memory_bm25"] += _cites(bm25, groups)
             same_top += [p.chunk.chunk_id for p in fts] == [p.chunk.chunk_id for p in bm25]
         out[scope] = {f"recall@{k}_{name}": round(n / len(cases), 4) for name, n in counts.items()}
         out[scope]["hits"] = counts
@@ -190,20 +198,17 @@ def task_embedder_swap(args: dict[str, Any]) -> dict[str, Any]:
     """
     import chromadb
 
-    from retrieval.documents import load_file
     from retrieval.ingest import ingest_documents
     from retrieval.minilm import OnnxMiniLMEmbedder
     from retrieval.search import HybridSearcher
     from retrieval.store import ChunkStore
-    from retrieval.text import fold_quotes
 
     k = args.get("k", 8)
     models = {side: OnnxMiniLMEmbedder("minilm", path=Path(args[side])) for side in ("old", "new")}
     client = chromadb.EphemeralClient(settings=chromadb.Settings(anonymized_telemetry=False))
     cases = _recall_cases()
     everything = tuple(sorted({n for names, _, _ in cases for n in names}))
-    docs = [load_file(Path(n) if Path(n).is_absolute() else ROOT / "data" / "eval" / n)
-            for n in everything]
+    docs = [_case_document(n) for n in everything]
     stores = {}
     for side, model in models.items():
         stores[side] = ChunkStore(f"swap-{side}", client=client)
@@ -220,8 +225,7 @@ def task_embedder_swap(args: dict[str, Any]) -> dict[str, Any]:
             hits, top = 0, []
             for _, question, groups in cases:
                 passages = searcher.search(question, k=k)
-                found = [fold_quotes(p.chunk.text) for p in passages]
-                hits += all(any(fold_quotes(o) in t for o in g for t in found) for g in groups)
+                hits += _cites(passages, groups)
                 top.append([p.chunk.chunk_id for p in passages])
             key = f"store_{store_side}_questions_{query_side}"
             tops[key] = top

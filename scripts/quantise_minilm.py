@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -74,6 +75,39 @@ def _is_ffn_down(name: str) -> bool:
     return "/output/dense/" in name and "/attention/" not in name
 
 
+def _quantised_product(p: str, down: bool) -> list[Any]:
+    """Nodes from the smoothed input ``{p}_x`` to the int32 product ``{p}_yi``, with the
+    token's scale in ``{p}_s``: unsigned 0..255 from the shifted GELU output (``down``),
+    else symmetric, 127 steps either side of 128."""
+    from onnx import TensorProto, helper
+
+    if down:
+        nodes = [helper.make_node("Add", [f"{p}_x", f"{p}_shift"], [f"{p}_xs"]),
+                 helper.make_node("Max", [f"{p}_xs", "q_zero"], [f"{p}_xp"])]  # rounding only
+        magnitude = value = f"{p}_xp"
+    else:
+        nodes = [helper.make_node("Abs", [f"{p}_x"], [f"{p}_abs"])]
+        magnitude, value = f"{p}_abs", f"{p}_x"
+    nodes += [
+        helper.make_node("ReduceMax", [magnitude], [f"{p}_max"], axes=[-1], keepdims=1),
+        helper.make_node("Max", [f"{p}_max", "q_eps"], [f"{p}_max1"]),
+        helper.make_node("Div", [f"{p}_max1", "q_255" if down else "q_127"], [f"{p}_s"]),
+        helper.make_node("Div", [value, f"{p}_s"], [f"{p}_xd"]),
+        helper.make_node("Round", [f"{p}_xd"], [f"{p}_xr"]),
+    ]
+    rounded = f"{p}_xr"
+    if not down:
+        nodes.append(helper.make_node("Add", [rounded, "q_128"], [f"{p}_xo"]))
+        rounded = f"{p}_xo"
+    nodes += [
+        helper.make_node("Cast", [rounded], [f"{p}_xq"], to=TensorProto.UINT8),
+        helper.make_node("MatMulInteger", [f"{p}_xq", f"{p}_wq",
+                                           "q_zp_low" if down else "q_zp_mid", "q_zp_w"],
+                         [f"{p}_yi"]),
+    ]
+    return nodes
+
+
 def token_int8(src: Path, dst: Path, calibration: Sequence[str]) -> None:
     """Rewrite ``src`` (fused fp32 or fp16-stored MiniLM) with per-token int8 products."""
     import onnx
@@ -101,45 +135,21 @@ def token_int8(src: Path, dst: Path, calibration: Sequence[str]) -> None:
         w_q = np.clip(np.round(w / w_scale), -WEIGHT_MAX, WEIGHT_MAX).astype(np.int8)
         new = {f"{p}_inv_smooth": (1.0 / smooth).astype(np.float32), f"{p}_wq": w_q,
                f"{p}_ws": w_scale.astype(np.float32)}
-        nodes = [helper.make_node("Mul", [x, f"{p}_inv_smooth"], [f"{p}_x"])]
-        if _is_ffn_down(node.name):
+        down = _is_ffn_down(node.name)
+        if down:
             shift = (GELU_FLOOR / smooth).astype(np.float32)
             new[f"{p}_shift"] = shift
             new[f"{p}_shift_product"] = (shift.astype(np.float64)
                                          @ (w_q.astype(np.float64) * w_scale)).astype(np.float32)
-            nodes += [
-                helper.make_node("Add", [f"{p}_x", f"{p}_shift"], [f"{p}_xs"]),
-                helper.make_node("Max", [f"{p}_xs", "q_zero"], [f"{p}_xp"]),  # rounding only
-                helper.make_node("ReduceMax", [f"{p}_xp"], [f"{p}_max"], axes=[-1], keepdims=1),
-                helper.make_node("Max", [f"{p}_max", "q_eps"], [f"{p}_max1"]),
-                helper.make_node("Div", [f"{p}_max1", "q_255"], [f"{p}_s"]),
-                helper.make_node("Div", [f"{p}_xp", f"{p}_s"], [f"{p}_xd"]),
-                helper.make_node("Round", [f"{p}_xd"], [f"{p}_xr"]),
-                helper.make_node("Cast", [f"{p}_xr"], [f"{p}_xq"], to=TensorProto.UINT8),
-                helper.make_node("MatMulInteger", [f"{p}_xq", f"{p}_wq", "q_zp_low", "q_zp_w"],
-                                 [f"{p}_yi"]),
-            ]
-        else:
-            nodes += [
-                helper.make_node("Abs", [f"{p}_x"], [f"{p}_abs"]),
-                helper.make_node("ReduceMax", [f"{p}_abs"], [f"{p}_max"], axes=[-1],
-                                 keepdims=1),
-                helper.make_node("Max", [f"{p}_max", "q_eps"], [f"{p}_max1"]),
-                helper.make_node("Div", [f"{p}_max1", "q_127"], [f"{p}_s"]),
-                helper.make_node("Div", [f"{p}_x", f"{p}_s"], [f"{p}_xd"]),
-                helper.make_node("Round", [f"{p}_xd"], [f"{p}_xr"]),
-                helper.make_node("Add", [f"{p}_xr", "q_128"], [f"{p}_xo"]),
-                helper.make_node("Cast", [f"{p}_xo"], [f"{p}_xq"], to=TensorProto.UINT8),
-                helper.make_node("MatMulInteger", [f"{p}_xq", f"{p}_wq", "q_zp_mid", "q_zp_w"],
-                                 [f"{p}_yi"]),
-            ]
-        last = f"{p}_y" if _is_ffn_down(node.name) else node.output[0]
+        nodes = [helper.make_node("Mul", [x, f"{p}_inv_smooth"], [f"{p}_x"]),
+                 *_quantised_product(p, down)]
+        last = f"{p}_y" if down else node.output[0]
         nodes += [
             helper.make_node("Cast", [f"{p}_yi"], [f"{p}_yf"], to=TensorProto.FLOAT),
             helper.make_node("Mul", [f"{p}_yf", f"{p}_s"], [f"{p}_yt"]),
             helper.make_node("Mul", [f"{p}_yt", f"{p}_ws"], [last]),
         ]
-        if _is_ffn_down(node.name):
+        if down:
             nodes.append(helper.make_node("Sub", [last, f"{p}_shift_product"], [node.output[0]]))
         consts.update(new)
         replaced[node.name] = nodes

@@ -373,16 +373,15 @@ def read_question(
             elif expects == "THING" and noun.lemma_.lower() not in _GENERIC:
                 # "What sport ...?", "the genre of ...": a word for a kind of that thing.
                 expects, kind = "KIND", noun.lemma_.lower()
+    if wh == "what" and (fame := _FAME.search(q)):
+        # "What is Robin Wright known for?" asks what she is: her description, the words
+        # of fame are none of its words.
+        skip |= {t.i for t in doc if fame.start() <= t.idx < fame.end()}
     focus, proper = _focus(doc, skip)
     named_kind = _named_kind(doc, proper, skip)
     attribute = kind if expects == "KIND" else _attribute(doc, expects, words)
     # "Who is Tomas Ferreira?" asks what he is; "Who was the U.S. Ambassador?" asks for a name.
     described = re.match(r"^who\s+(?:is|was|are|were)\s+(?!the\b|an?\b)", q, re.IGNORECASE)
-    if wh == "what" and (fame := _FAME.search(q)):
-        # "What is Robin Wright known for?" asks what she is: her description, the words
-        # of fame are none of its words.
-        skip |= {t.i for t in doc if fame.start() <= t.idx < fame.end()}
-        focus, proper = _focus(doc, skip)
     if (job or (wh == "who" and described)) and (proper and len(proper) == len(focus)):
         expects = "ROLE"  # "Who is Tomas Ferreira?": what they are, not another name
     wh_tok = next((t for t in doc if t.lower_ == wh), None)

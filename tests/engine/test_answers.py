@@ -497,34 +497,23 @@ def test_a_makers_noun_is_answered_by_the_making(services, verifier, question, t
     assert answer.text.startswith(maker), answer.text
 
 
-def test_what_something_is_known_for_is_what_it_is(services, verifier) -> None:
-    services.ingest_documents([_doc(
-        "Document 1",
-        "Mirela Vasic (born 3 June 1971) is a Croatian violinist and conductor. She has led the "
-        "Split Chamber Orchestra since 2004.",
-    )])
-    answer = verifier.verify("What is Mirela Vasic best known for?")
+@pytest.mark.parametrize(("question", "text", "said"), [
+    # What one is known for is what one is.
+    ("What is Mirela Vasic best known for?",
+     "Mirela Vasic (born 3 June 1971) is a Croatian violinist and conductor. She has led the "
+     "Split Chamber Orchestra since 2004.", "violinist and conductor"),
+    # Belonging to a party is being its member.
+    ("Which party does Maud Ellery belong to?",
+     "Maud Ellery is a Welsh politician. She has been a member of the Green Party since 2009 "
+     "and sits on Cardiff council.", "Green Party"),
+    # The years of a life beside a name are not a role.
+    ("What is the profession of Edwin Marr?",
+     "Edwin Marr (4 March 1901 – 9 May 1970) was a Scottish organ builder. His workshop in "
+     "Perth built forty church organs.", "organ builder"),
+])
+def test_a_page_answers_what_it_says_in_other_words(services, verifier, question, text,
+                                                    said) -> None:
+    services.ingest_documents([_doc("Document 1", text)])
+    answer = verifier.verify(question)
     assert answer.verdict.value == "ANSWERED"
-    assert "violinist and conductor" in answer.text, answer.text
-
-
-def test_belonging_to_a_party_is_being_its_member(services, verifier) -> None:
-    services.ingest_documents([_doc(
-        "Document 1",
-        "Maud Ellery is a Welsh politician. She has been a member of the Green Party since 2009 "
-        "and sits on Cardiff council.",
-    )])
-    answer = verifier.verify("Which party does Maud Ellery belong to?")
-    assert answer.verdict.value == "ANSWERED"
-    assert "Green Party" in answer.text, answer.text
-
-
-def test_the_years_of_a_life_beside_a_name_are_not_a_role(services, verifier) -> None:
-    services.ingest_documents([_doc(
-        "Document 1",
-        "Edwin Marr (4 March 1901 – 9 May 1970) was a Scottish organ builder. His workshop in "
-        "Perth built forty church organs.",
-    )])
-    answer = verifier.verify("What is the profession of Edwin Marr?")
-    assert answer.verdict.value == "ANSWERED"
-    assert "organ builder" in answer.text, answer.text
+    assert said in answer.text, answer.text
