@@ -19,7 +19,7 @@ from bot.engine.aliases import aliases_of, canonical
 from bot.engine.attribution import attribute
 from bot.engine.lexicon import related
 from bot.engine.normalise import agree, date, key, states, words
-from bot.engine.question_kind import ENTITY_LABELS
+from bot.engine.question_kind import ENTITY_LABELS, HAPPENING, names_people
 from bot.engine.quotations import paragraph_before, previous_sentence, speaker_of
 from bot.types import (
     Attribution,
@@ -180,6 +180,40 @@ def _derived(a: str, b: str) -> bool:
     return a == b or (len(short) >= 5 and long.startswith(short) and len(long) - len(short) <= 3)
 
 
+_JOINERS = frozenset(["of", "and", "for", "&"])
+
+
+def _spelling_of(a: str, b: str) -> bool:
+    """A long name written with one letter changed ("Gaddafi" / "Qaddafi", "Tchaikovsky" /
+    "Tchaikovski"): one name, spelled another way."""
+    if len(a) != len(b) or len(a) < 7 or a == b:
+        return False
+    return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
+def _spelled_out(word: str, doc: Any) -> list[int]:
+    """"TNC" asked, "the Transitional National Council" written: the capitalised words whose
+    initials spell the short form (small joining words let through)."""
+    if not 2 <= len(word) <= 6 or not word.isalpha():
+        return []
+    for start, first in enumerate(doc):
+        if not first.is_title or first.lower_[0] != word[0]:
+            continue
+        run: list[int] = []
+        letters = ""
+        for tok in doc[start:]:
+            if tok.is_title and tok.is_alpha:
+                letters += tok.lower_[0]
+            elif not (run and tok.lower_ in _JOINERS):
+                break
+            run.append(tok.i)
+            if letters == word:
+                return run
+            if not word.startswith(letters):
+                break
+    return []
+
+
 def _match(q: Question, doc: Any, context: set[str] | None = None) -> tuple[float, set[int], bool]:
     """(weighted share of content words found, the matching token indices, a name matched).
 
@@ -211,7 +245,10 @@ def _match(q: Question, doc: Any, context: set[str] | None = None) -> tuple[floa
             hits = [i for i in exact if i not in used and (title or not doc[i].is_lower)] or [
                 i for s, idx in stems.items() if _derived(stem(word), s) for i in idx
                 if i not in used and not doc[i].is_lower
-            ] or [i for i, k in named.items() if country and k == country and i not in used]
+            ] or [i for i, k in named.items() if country and k == country and i not in used] or [
+                i for i in _spelled_out(word, doc) if i not in used] or [
+                i for s, idx in stems.items() if _spelling_of(stem(word), s) for i in idx
+                if i not in used and not doc[i].is_lower]
         else:
             hits = [i for i in exact if i not in used] or [
                 i for s in _terms(word) for i in stems.get(s, []) if i not in used] or [
@@ -591,6 +628,36 @@ def _title_before(doc: Any, start: int) -> list[Any]:
     return words
 
 
+_CLAUSES = frozenset(["relcl", "advcl", "ccomp", "parataxis", "conj", "cc", "punct"])
+
+
+def _event(doc: Any, matched: set[int]) -> str | None:
+    """What happened at the time or place asked about: the clause those words belong to, or
+    the noun a relative clause tells it of ("an air campaign ... that began in March")."""
+    verbs = []
+    for i in matched:
+        tok = doc[i]
+        while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+            tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            verbs.append(tok)
+    if not verbs:
+        return None
+    verb = max(verbs, key=lambda v: len(list(v.ancestors)))
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if verb.dep_ == "relcl" and subject is not None and subject.lower_ in ("that", "which"):
+        clause = range(verb.left_edge.i, verb.right_edge.i + 1)
+        noun = verb.head
+        # The place asked about is not what happened there: "a patrol over the strait that
+        # began in April", the clause read as the strait's.
+        while noun.i in matched and noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN":
+            noun = noun.head.head
+        return _trim([t for t in noun.subtree if t.i not in clause], True) or None
+    inner = {t.i for c in verb.subtree if c.dep_ in _CLAUSES and c.i != verb.i
+             for t in c.subtree}
+    return _trim([t for t in verb.subtree if t.i not in inner], True) or None
+
+
 def _thing(q: Question, doc: Any, matched: set[int]) -> str | None:
     """The words that say what the question asks, next to the words it asks about."""
     # "As what did they recognize the council?": what follows "as" after a matched verb.
@@ -728,7 +795,15 @@ def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
             fit = 1.0 if _rank_entity(best, matched, doc, q)[0] <= 2 else 0.0
             return _join([e.text for e in group]), fit
         slots = _subject_slots(doc, matched) if q.wh_role == "subject" else None
-        return _fallback(q, doc, matched, slots), 0.0
+        named = _fallback(q, doc, matched, slots)
+        if named is None and slots and q.expects in ("PERSON", "ORG") and not found:
+            # "Held by whom?" - "Three senior U.S. officials held ...": a doer the sentence
+            # describes without a name is still who did it.
+            doer = [t for t in doc if t.i in slots and t.i not in matched]
+            heads = [t for t in doer if t.head.i not in slots or t.head.i == t.i]
+            if doer and any(names_people(t.lemma_.lower()) for t in heads):
+                return _trim(doer, True) or None, 0.0
+        return named, 0.0
     return _span(q, reading), 0.5
 
 
@@ -806,6 +881,10 @@ def _span(q: Question, reading: Reading) -> str | None:
             end = att.content.end - reading.candidate.span.start
             return doc.text[start:end].strip(" ,.") or None
         return None
+    if q.expects == "THING" and q.wh_role == "subject" and q.predicate in HAPPENING and (
+        q.predicate not in q.focus and matched
+    ):  # "What went down on July 16?" (not "What started the war?", which names a thing)
+        return _event(doc, matched)
     if q.expects == "THING":
         return _role(q, doc, matched) if _defines(q) else _thing(q, doc, matched)
     return _trim(list(doc))  # MANNER: the sentence is the answer
@@ -889,7 +968,12 @@ def read(
             r = _sentence_before(r, parse) or r
             r.teller = teller
         elif q.form == "says" and not _speaks(q, r.attribution):
-            continue
+            # "X met Y, which said Z": the words asked about are in the narrative, but what
+            # the party asked about says is still its own report.
+            own = speaker_of(cand, doc, (), parse)
+            if not _speaks(q, own):
+                continue
+            r.attribution = own
         about.append(r)
     if q.negated and any(_denies(r) for r in about):
         # "What does Libya not want?": what a sentence denies of the words asked about.

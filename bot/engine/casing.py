@@ -24,6 +24,7 @@ _SPELLED = {"s": "is", "d": "did", "re": "are", "ve": "have", "ll": "will"}
 _WORD = re.compile(r"[A-Za-z][\w'\u2019.-]*[\w]|[A-Za-z]")
 # A word right after these starts a sentence, where anything is capitalised.
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\"\u201c\u2018]\s*|\n)\s*$")
+_POSSESSIVE = re.compile(r"['\u2019]s?$", re.IGNORECASE)
 
 
 def spelled_out(question: str) -> str:
@@ -47,10 +48,16 @@ def true_case(question: str, texts: Iterable[str]) -> str:
         for m in _WORD.finditer(text):
             if _SENTENCE_START.search(text[max(0, m.start() - 3) : m.start()]):
                 continue
-            forms.setdefault(m.group().lower(), Counter())[m.group()] += 1
+            # "Qaddafi’s" is how "Qaddafi" is written too: a possessive is not part of a name.
+            word = _POSSESSIVE.sub("", m.group())
+            forms.setdefault(word.lower(), Counter())[word] += 1
 
     def cased(m: re.Match[str]) -> str:
-        word = m.group()
+        whole = m.group()
+        word = _POSSESSIVE.sub("", whole)
+        return base(word) + whole[len(word):]
+
+    def base(word: str) -> str:
         low = word.lower()
         if low in STOPWORDS or low in _COMMON:
             return word

@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from bot.engine.lexicon import ROLE_NOUNS
 from bot.engine.nlp import Parser
 from bot.types import Question
 
@@ -73,6 +74,8 @@ _OUT_OF_SCOPE = re.compile(
 )
 _PRONOUNS = frozenset(["they", "them", "he", "him", "she", "her", "it", "that", "this", "those",
                        "these", "there", "its", "their", "his"])
+# Verbs of happening: "What went down / took place / kicked off on July 16?" asks for an event.
+HAPPENING = frozenset("happen occur go take kick begin start break unfold transpire come".split())
 _LIGHT_VERBS = frozenset(["be", "do", "have", "get", "happen", "take", "make", "go", "associate"])
 # "What is the profession of X?": the type noun asks for what X is.
 _ROLE_NOUNS = frozenset("profession occupation job role title position post career "
@@ -93,6 +96,12 @@ _PLURAL_SIDES = re.compile(r"\b(?:two|both|the|all)\s+(?:sides|parties|camps)\b|
                            re.IGNORECASE)
 
 
+_PERSONS = frozenset(["i", "you", "we"])
+_PREPOSITIONS = frozenset(
+    "in on at by for from to since and over under with without during about against after "
+    "before between through into of among near within across behind beside toward towards "
+    "upon".split()
+)
 _INTERROGATIVE_NEXT = frozenset(
     "is are was were do does did has have had can could will would should may might must "
     "'s".split()
@@ -105,6 +114,11 @@ _ACCORDING = re.compile(
     r"|,?\s+(?:according to|per)\s+(?P<tail>[^,?]+?)\s*(?=[?.!]*$)",
     re.IGNORECASE,
 )
+
+
+def names_people(lemma: str) -> bool:
+    """Is this noun a word for a person or people ("officials", "ambassador")?"""
+    return lemma in ROLE_NOUNS or _CATEGORY.get(lemma) == "PERSON"
 
 
 def unattributed(question: str) -> tuple[str, str | None]:
@@ -133,14 +147,18 @@ def is_open(question: str, parser: Parser | None = None) -> bool:
         # ..." are statements.
         return asked or words[0] == "who" or (len(words) > 1 and (
             words[1] in _INTERROGATIVE_NEXT or (words[0] == "how" and words[1] in ("many",
-                                                                                   "much"))))
-    if len(words) > 1 and words[1] in _WH_WORDS and words[0] in ("in", "on", "at", "by", "for",
-                                                                 "from", "to", "since", "and"):
-        return asked or any(w in _INTERROGATIVE_NEXT for w in words[2:4])
+                                                                                   "much"))
+            # "how senior were they", "which country is it": one word, then the verb first
+            # ("how it was done is unclear" is a statement).
+            or (len(words) > 2 and words[2] in _INTERROGATIVE_NEXT
+                and words[1] not in _PRONOUNS | _PERSONS)))
+    if len(words) > 1 and words[1] in _WH_WORDS and words[0] in _PREPOSITIONS:
+        return asked or any(w in _INTERROGATIVE_NEXT for w in words[2:5])
     if words[0] in _AUX_FIRST:
         return False
     # "Harlow Bay is located in which country?"
-    return question.rstrip().endswith("?") and any(w in ("which", "what", "who") for w in words)
+    return question.rstrip().endswith("?") and any(
+        w in ("which", "what", "who", "whom", "whose") for w in words)
 
 
 _TIME_UNITS = frozenset(["time", "years", "months", "weeks", "days", "hours", "minutes",
@@ -244,6 +262,10 @@ def _focus(doc: Any, skip: set[int]) -> tuple[tuple[str, ...], tuple[str, ...]]:
             continue
         if tok.pos_ in ("VERB", "AUX") and lemma in _LIGHT_VERBS:
             continue
+        if lemma in HAPPENING and any(c.dep_ == "nsubj" and c.lower_ == "what"
+                                      for c in tok.children) and not any(
+                                          c.dep_ == "dobj" for c in tok.children):
+            continue  # "What kicked off in March?": the happening is what is asked
         if low in _PRONOUNS:
             continue
         if lemma == "place" and tok.i > 0 and tok.doc[tok.i - 1].lemma_ == "take":
@@ -385,8 +407,11 @@ def read_question(
     if (job or (wh == "who" and described)) and (proper and len(proper) == len(focus)):
         expects = "ROLE"  # "Who is Tomas Ferreira?": what they are, not another name
     wh_tok = next((t for t in doc if t.lower_ == wh), None)
-    wh_role = "subject" if wh_tok is not None and wh_tok.dep_ in ("nsubj", "nsubjpass") and (
-        wh_tok.head.lemma_ != "be") and not _inverted(wh_tok) else ""
+    wh_role = "subject" if wh_tok is not None and (
+        (wh_tok.dep_ in ("nsubj", "nsubjpass") and wh_tok.head.lemma_ != "be"
+         and not _inverted(wh_tok))
+        # "... were consulted by whom?": the doer, as "Who consulted them?" asks.
+        or (wh_tok.dep_ == "pobj" and wh_tok.head.lower_ == "by")) else ""
     form = "open"
     context: tuple[str, ...] = ()
     previous = _last_user(history)

@@ -517,3 +517,38 @@ def test_a_page_answers_what_it_says_in_other_words(services, verifier, question
     answer = verifier.verify(question)
     assert answer.verdict.value == "ANSWERED"
     assert said in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("text", "question", "answer"), [
+    # What happened at a time or place is the clause those words belong to ...
+    ("The port authority closed the north quay in Kessford in May. Ferries kept running.",
+     "What happened in Kessford in May?", "The port authority closed the north quay"),
+    # ... or the thing a relative clause dates.
+    ("The coast guard is leading a patrol over the Velmora strait that began in April to "
+     "deter smugglers.", "What kicked off over the Velmora strait in April?",
+     "a patrol over the Velmora strait"),
+    # A short form asked, the name written out.
+    ("The Kessford Harbour Authority was founded in 1911 by the town's merchants.",
+     "When was the KHA founded?", "1911"),
+    # A long name spelled with one letter changed is the same name.
+    ("Envoys of the Gorvalo government met the mediators on Tuesday in Arlen.",
+     "Where did Qorvalo's envoys meet the mediators?", "Arlen"),
+    # "By whom?" asks for the doer, who may be described rather than named.
+    ("Three senior port officials closed the north quay on Monday after the storm.",
+     "The north quay was closed by whom?", "Three senior port officials"),
+], ids=["event-clause", "event-noun", "initials", "one-letter-spelling", "by-whom"])
+def test_a_page_answers_questions_asked_in_other_shapes(services, verifier, text: str,
+                                                       question: str, answer: str) -> None:
+    services.ingest_documents([_doc("Report", text)])
+    got = verifier.verify(question)
+    assert got.verdict.value == "ANSWERED"
+    assert got.text.lower().startswith(answer.lower())
+
+
+def test_what_a_party_says_in_a_relative_clause_is_its_statement(services, verifier) -> None:
+    services.ingest_documents([_doc("Deal", (
+        "Harbour officials signed a deal with the Orla council, which said the agreement was a "
+        "turning point for the port. The officials declined to comment."))])
+    got = verifier.verify("How did the Orla council describe the deal?")
+    assert got.verdict.value == "ANSWERED"
+    assert "turning point" in got.text

@@ -41,6 +41,9 @@ def test_a_question_typed_in_lower_case_takes_the_documents_capitals() -> None:
     cased = true_case("why did velmora meet ostrevia in may?", [TEXT])
     assert cased == "Why did Velmora meet Ostrevia in may?"  # "may" stays a common word
     assert true_case("what did washington say?", []) == "What did Washington say?"
+    # A possessive is read on the name the documents write, with either apostrophe.
+    assert true_case("what is ostrevia's claim?", ["Yesterday Ostrevia’s envoy spoke."]) == (
+        "What is Ostrevia's claim?")
     # Words in capitals ("US", "NATO") do not show that names were typed with theirs.
     assert typed_lower("who's the US ambassador to libya?")
 

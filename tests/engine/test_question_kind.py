@@ -41,6 +41,27 @@ def test_claims_are_not_open_questions(question: str) -> None:
     assert not is_open(question)
 
 
+@pytest.mark.parametrize("question", [
+    "how senior were the inspectors who closed the quay",  # one word, then the verb first
+    "which ferry was it",
+    "over which strait is the coast guard flying its patrols",  # any preposition first
+    "with whom did the union meet",
+    "the north quay was closed by whom?",  # a question mark after the question word
+])
+def test_questions_typed_without_the_usual_marks_are_open(question: str) -> None:
+    assert is_open(question)
+
+
+@pytest.mark.parametrize("question", ["How it was done is unclear.",
+                                      "What they found was a leak."])
+def test_a_wh_word_opening_a_statement_does_not_make_it_a_question(question: str) -> None:
+    assert not is_open(question)
+
+
+def test_by_whom_asks_for_the_doer(parser) -> None:
+    assert read_question("The quay was closed by whom?", parser).wh_role == "subject"
+
+
 def test_the_topic_words_exclude_the_question_and_type_words(parser) -> None:
     q = read_question("In which city was the Dunmere peace accord signed?", parser)
     assert "city" not in q.focus and "which" not in q.focus
