@@ -14,7 +14,7 @@ from bot.engine.claims import make_claim
 from bot.engine.compose import Composer, TemplateComposer
 from bot.engine.evidence import EvidenceFinder
 from bot.engine.first_person import named, side_of, speaks_as_we
-from bot.engine.question_kind import is_open, out_of_scope, read_question
+from bot.engine.question_kind import asks_what_one_says, is_open, out_of_scope, read_question
 from bot.engine.quotations import quoted_on, speaker_of
 from bot.engine.topic import main_noun, subject_of
 from bot.engine.verdict import decide
@@ -127,7 +127,8 @@ class Verifier:
         question = self._as_written(question)
         claim = make_claim(question, self.services.parser, history, self._find_subject)
         claim = replace(claim, question=asked)
-        if out_of_scope(question) or (is_open(question) and (claim.is_open or not claim.speaker)):
+        if out_of_scope(question) or asks_what_one_says(question) or (
+                is_open(question) and (claim.is_open or not claim.speaker)):
             # An open question (or a request the documents cannot serve): answers, not stances.
             asks = read_question(question, self.services.parser, history)
             # An open question asserts nothing: what is "checked" is the question itself.

@@ -42,7 +42,8 @@ for _type, _words in {
     "captain chair chairman chairwoman head ceo winner designer producer painter "
     "ambassador spokesman spokeswoman mediator father mother son daughter wife husband",
     "ORG": "company firm party organisation organization team club unit battalion bank "
-    "agency group airline band network publisher label university school newspaper",
+    "agency group airline band network publisher label university school newspaper "
+    "side camp faction",  # "Which side ...?": a party
     "NUMBER": "population number amount price cost percentage share total figure age "
     "size height length weight salary budget toll",
     # "What was the purpose of the meeting?" asks why, as "Why was it held?" does.
@@ -128,6 +129,30 @@ def unattributed(question: str) -> tuple[str, str | None]:
         return question, None
     rest = (question[: m.start()] + question[m.end() :]).strip()
     return rest[:1].upper() + rest[1:], (m.group("lead") or m.group("tail")).strip()
+
+
+# "According to the article, ...": the documents themselves, not a party in them.
+_THE_DOCUMENTS = re.compile(r"^(?:the|this)\s+(?:article|report|story|headline|text|piece|page|"
+                            r"documents?|sources?)$", re.IGNORECASE)
+
+
+def _put_to_one(question: str) -> tuple[str, str | None]:
+    """(the question without its party, the party) when a yes/no question is put to one party
+    ("According to the State Department official, was this a negotiation?")."""
+    rest, who = unattributed(" ".join(question.split()))
+    if who is None or _THE_DOCUMENTS.match(who) or not question.rstrip().endswith("?"):
+        return rest, None
+    if not re.match(r"(?:the|its|his|her|their|[A-Z])", who):
+        return rest, None  # "a 9 per cent pay rise" names no one
+    first = re.findall(r"[\w']+", rest.lower())[:1]
+    yes_no = bool(first) and (first[0] in _AUX_FIRST or first[0] == "any")
+    return rest, who if yes_no else None
+
+
+def asks_what_one_says(question: str) -> bool:
+    """A yes/no question put to one party asks for that party's answer, which is what it says
+    (not a verdict on the claim from every source)."""
+    return _put_to_one(question)[1] is not None
 
 
 def out_of_scope(question: str) -> bool:
@@ -325,6 +350,12 @@ def read_question(
     q = " ".join(question.split())
     if out_of_scope(q):
         return Question(form="out_of_scope", wh="", expects="NONE", focus=(), proper=())
+    rest, party = _put_to_one(q)
+    if party is not None:
+        topic = parser.parse(rest)
+        focus, proper = _focus(topic, set())
+        return Question(form="says", wh="what", expects="STATEMENT", focus=focus, proper=proper,
+                        speaker=party, negated=any(t.dep_ == "neg" for t in topic))
     q, according_to = unattributed(q)
     says = _SAYS.match(q) or _STANCE_OF.match(q)
     doc = parser.parse(q)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine.question_kind import is_open, out_of_scope, read_question
+from bot.engine.question_kind import asks_what_one_says, is_open, out_of_scope, read_question
 
 
 @pytest.mark.parametrize(
@@ -23,6 +23,7 @@ from bot.engine.question_kind import is_open, out_of_scope, read_question
         ("How long did the strike last?", "DURATION"),
         ("How much time does the diversion add?", "DURATION"),
         ("How many years did the strike last?", "DURATION"),
+        ("Which side disclosed the talks first?", "ORG"),
     ],
 )
 def test_open_questions_name_the_answer_type(parser, question: str, expects: str) -> None:
@@ -163,3 +164,15 @@ def test_what_one_is_known_for_asks_for_a_description(parser, question: str) -> 
     q = read_question(question, parser)
     assert q.expects == "THING"
     assert q.focus == q.proper  # only the name: "known", "famous" are no words to match
+
+
+@pytest.mark.parametrize(("question", "put_to_one"), [
+    ("According to the port authority, was the quay closed?", True),
+    ("any more strikes planned, per the union?", True),
+    ("Per Reuters, did the talks fail?", True),
+    ("According to the report, was the quay closed?", False),  # the documents themselves
+    ("Did the union demand a 9 per cent pay rise?", False),  # "per cent" names no one
+    ("According to the union, why did the talks fail?", False),  # an open question already
+])
+def test_a_yes_no_question_put_to_one_party_asks_what_it_says(question, put_to_one) -> None:
+    assert asks_what_one_says(question) is put_to_one
