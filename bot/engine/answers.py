@@ -111,6 +111,7 @@ _SAME = [
     "locate situate base headquarter headquarters",
     "employ employee staff worker job",
     "belong member affiliate join",
+    "another more further additional next follow-up",  # "more meetings": "another session"
 ]
 _SAME_INDEX: dict[str, set[str]] = {}
 for _line in _SAME:
@@ -1145,6 +1146,8 @@ def _names_party(q: Question, said_text: str) -> bool:
     "both sides")?"""
     if q.speaker is None:
         return True
+    if not words(q.speaker):  # "the mayor": a party asked by its title alone
+        return bool(_title_words(q.speaker) & _title_words(said_text))
     asked = {stem(w) for w in words(q.speaker)} - {"side", "offici"}
     said = {stem(w) for w in words(said_text)}
     if asked & said:
@@ -1155,6 +1158,11 @@ def _names_party(q: Question, said_text: str) -> bool:
         return True
     # "Libya" asked, "a Libyan government spokesman" speaks: compare the first letters.
     return any(a[:4] == s[:4] for a in asked for s in said if len(a) >= 4 and len(s) >= 4)
+
+
+def _title_words(text: str) -> set[str]:
+    return {stem(w) for w in re.findall(r"[a-z]+", text.lower())} - {"the", "a", "an", "its",
+                                                                     "his", "her", "their"}
 
 
 def _named(q: Question, r: Reading) -> bool:

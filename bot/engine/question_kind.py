@@ -98,6 +98,7 @@ _PLURAL_SIDES = re.compile(r"\b(?:two|both|the|all)\s+(?:sides|parties|camps)\b|
 
 
 _PERSONS = frozenset(["i", "you", "we"])
+_MORE = frozenset(["more", "another", "further", "additional", "next"])
 _PREPOSITIONS = frozenset(
     "in on at by for from to since and over under with without during about against after "
     "before between through into of among near within across behind beside toward towards "
@@ -283,6 +284,9 @@ def _focus(doc: Any, skip: set[int]) -> tuple[tuple[str, ...], tuple[str, ...]]:
         if tok.pos_ not in ("NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"):
             continue
         lemma = tok.lemma_.lower()
+        if low in _MORE and tok.head.pos_ == "NOUN" and tok.dep_ in ("amod", "det"):
+            words.append(low)  # "more meetings" asks about others than the one told of
+            continue
         if tok.is_stop and tok.pos_ not in ("PROPN", "NUM"):
             continue
         if tok.pos_ in ("VERB", "AUX") and lemma in _LIGHT_VERBS:

@@ -564,3 +564,13 @@ def test_a_yes_no_question_put_to_one_party_is_answered_with_what_it_says(servic
     assert "safety checks" in got.text and "port authority" in got.text.lower()
     # Put to the documents themselves, it stays a claim to check.
     assert verifier.verify("According to the report, was the quay shut?").kind == "claim"
+
+
+def test_more_of_a_thing_asks_about_another_one(services, verifier) -> None:
+    services.ingest_documents([_doc("Hearing", (
+        "The mayor said holding hearings in the old hall had been a mistake. Residents filled "
+        "the hall on Monday. The mayor said there is no plan to hold another hearing."))])
+    got = verifier.verify("What did the mayor say about holding more hearings?")
+    assert got.verdict.value == "ANSWERED"
+    assert got.text.startswith("The mayor says")  # a party asked by its title alone
+    assert "no plan to hold another hearing" in got.text
