@@ -803,7 +803,7 @@ def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
             doer = [t for t in doc if t.i in slots and t.i not in matched]
             heads = [t for t in doer if t.head.i not in slots or t.head.i == t.i]
             if doer and any(names_people(t.lemma_.lower()) for t in heads):
-                return _trim(doer, True) or None, 0.0
+                return _trim(doer, True) or None, -1.0  # a name, where one is given, fits better
         return named, 0.0
     return _span(q, reading), 0.5
 

@@ -40,7 +40,8 @@ for _type, _words in {
     "PERSON": "person man woman artist director author writer founder architect composer "
     "creator coach chief leader president minister mayor owner singer actor player "
     "captain chair chairman chairwoman head ceo winner designer producer painter "
-    "ambassador spokesman spokeswoman mediator father mother son daughter wife husband",
+    "ambassador spokesman spokeswoman mediator father mother son daughter wife husband "
+    "member staffer",
     "ORG": "company firm party organisation organization team club unit battalion bank "
     "agency group airline band network publisher label university school newspaper "
     "side camp faction",  # "Which side ...?": a party
@@ -99,6 +100,7 @@ _PLURAL_SIDES = re.compile(r"\b(?:two|both|the|all)\s+(?:sides|parties|camps)\b|
 
 _PERSONS = frozenset(["i", "you", "we"])
 _MORE = frozenset(["more", "another", "further", "additional", "next"])
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten both".split())
 _PREPOSITIONS = frozenset(
     "in on at by for from to since and over under with without during about against after "
     "before between through into of among near within across behind beside toward towards "
@@ -219,6 +221,10 @@ def _expects(wh: str, words: list[str], doc: Any) -> str:
             continue
         if w in _CATEGORY:
             return _CATEGORY[w]
+        if names_people(w) or names_people(w.removesuffix("s")):
+            return "PERSON"  # "which two members ...", "which officials ...": people
+        if w in _NUMBER_WORDS or w.isdigit():
+            continue  # "which two members"
         # "what kind of ...": keep looking; otherwise the first noun decides
         if w not in ("kind", "sort", "type"):
             break

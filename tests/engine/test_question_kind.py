@@ -24,6 +24,7 @@ from bot.engine.question_kind import asks_what_one_says, is_open, out_of_scope, 
         ("How much time does the diversion add?", "DURATION"),
         ("How many years did the strike last?", "DURATION"),
         ("Which side disclosed the talks first?", "ORG"),
+        ("Which two members of the panel voted against?", "PERSON"),
     ],
 )
 def test_open_questions_name_the_answer_type(parser, question: str, expects: str) -> None:
