@@ -182,6 +182,8 @@ def _derived(a: str, b: str) -> bool:
 
 
 _JOINERS = frozenset(["of", "and", "for", "&"])
+_THE_PLACE = re.compile(r"\bthe (?:city|town|village|county|municipality|borough|township|"
+                        r"parish|CDP|district|community)\b", re.IGNORECASE)
 
 
 def _spelling_of(a: str, b: str) -> bool:
@@ -902,9 +904,12 @@ def _value_key(q: Question, value: str, reading: Reading | None = None) -> str:
         # "footballer" and "football", "golfer" and "golf" name one kind.
         return "t:" + " ".join(_AGENT.sub("", w.removesuffix("s")) for w in words(value))
     if q.expects == "THING" and not _defines(q):
+        ws = words(value)
+        if len(ws) <= 3 and any(c.isdigit() for c in value):
+            # A measure ("45.7 years", "$31,250") is its figure: "30.2 years" differs.
+            return key(value, "NUMBER")
         # Descriptions compare on their last word (the noun's head in English noun phrases):
         # "footballer" and "golfer" differ.
-        ws = words(value)
         return "t:" + (stem(ws[-1]) if ws else "")
     if q.expects in ("STATEMENT", "MANNER", "REASON", "ROLE"):
         return "t:" + " ".join(stem(w) for w in words(value))
@@ -939,6 +944,7 @@ def read(
     docs = parse([c.text for c in candidates])
     about: list[Reading] = []
     documents: dict[str, set[str]] = {}  # a document's words, read once for all its sentences
+    matches = []
     for cand, doc in zip(candidates, docs, strict=True):
         context = None
         if q.proper and q.form == "says":
@@ -947,8 +953,12 @@ def read(
             context = documents[cand.doc.doc_id]
         elif q.proper:
             context = _context(cand)
-        share, matched, name_hit = _match(q, doc, context)
-        if q.proper and not name_hit:
+        matches.append(_match(q, doc, context))
+    # Fragments that never name the place asked about but call it "the city": when none of
+    # them names it, that is the place they were found for.
+    unnamed = bool(q.proper) and not any(hit for _, _, hit in matches)
+    for cand, doc, (share, matched, name_hit) in zip(candidates, docs, matches, strict=True):
+        if q.proper and not name_hit and not (unnamed and _THE_PLACE.search(doc.text)):
             continue
         if _about_another(q, doc, matched):
             continue

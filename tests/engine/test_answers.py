@@ -574,3 +574,29 @@ def test_more_of_a_thing_asks_about_another_one(services, verifier) -> None:
     assert got.verdict.value == "ANSWERED"
     assert got.text.startswith("The mayor says")  # a party asked by its title alone
     assert "no plan to hold another hearing" in got.text
+
+
+def test_measures_with_different_figures_conflict(services, verifier) -> None:
+    services.ingest_documents([
+        _doc("Harlow census", "Harlow is a market town. The median age in Harlow was 45.7 years "
+             "at the last census."),
+        _doc("Harlow profile", "Harlow is a market town. The median age in Harlow was 30.2 years "
+             "at the last census."),
+    ])
+    got = verifier.verify("What is the median age in Harlow?")
+    assert got.verdict.value == "DISPUTED"
+    assert {"45.7 years", "30.2 years"} <= {c.answer for c in got.citations}
+
+
+def test_fragments_calling_the_place_the_city_answer_for_it_when_none_names_it(
+        services, verifier) -> None:
+    services.ingest_documents([_doc("Document 1", (
+        "The average household size was 2.4. The median age in the city was 41.2 years. "
+        "About a fifth of residents were under 18."))])
+    got = verifier.verify("What is the median age in Dunmere?")
+    assert got.verdict.value == "ANSWERED"
+    assert got.text.startswith("41.2 years")
+    # A page that names another place does not stand in for the one asked about.
+    services.ingest_documents([_doc("Document 2", (
+        "Orla is a small port. The median age in Orla was 52.0 years at the census."))])
+    assert not verifier.verify("What is the median age in Dunmere?").text.startswith("52")
