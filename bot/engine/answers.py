@@ -110,7 +110,8 @@ _SAME = [
     "direct director",
     "locate situate base headquarter headquarters",
     "employ employee staff worker job",
-    "belong member affiliate join",
+    "belong member affiliate join represent",  # a party's member represents it
+    "charge manage manager coach head lead run",  # "in charge of" a club or team
     "another more further additional next follow-up",  # "more meetings": "another session"
 ]
 _SAME_INDEX: dict[str, set[str]] = {}

@@ -600,3 +600,17 @@ def test_fragments_calling_the_place_the_city_answer_for_it_when_none_names_it(
     services.ingest_documents([_doc("Document 2", (
         "Orla is a small port. The median age in Orla was 52.0 years at the census."))])
     assert not verifier.verify("What is the median age in Dunmere?").text.startswith("52")
+
+
+@pytest.mark.parametrize(("text", "question", "answer"), [
+    ("Ines Varga has been head coach of the Harlow Rovers since 2019. She played in goal.",
+     "Which club is Ines Varga in charge of?", "the Harlow Rovers"),
+    ("Tomas Brell sat for Orla from 1880 to 1895 as a member of the Reform Party. He was a "
+     "wool merchant.", "Which party did Tomas Brell represent?", "the Reform Party"),
+], ids=["in-charge-of", "represent"])
+def test_a_role_asked_in_other_words_is_found(services, verifier, text, question,
+                                              answer) -> None:
+    services.ingest_documents([_doc("Profile", text)])
+    got = verifier.verify(question)
+    assert got.verdict.value == "ANSWERED"
+    assert got.text.lower().startswith(answer.lower())
