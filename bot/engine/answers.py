@@ -66,6 +66,7 @@ _REASON = re.compile(
     re.IGNORECASE,
 )
 # Words that carry no content when they stand next to an answer value.
+_ARTICLES = frozenset(["the", "a", "an", "its", "their", "his", "her"])
 _EDGE = frozenset("the a an its their his her of in on at by to from and , . ; : about around "
                   "some nearly almost approximately roughly".split())
 
@@ -183,8 +184,6 @@ def _derived(a: str, b: str) -> bool:
 
 
 _JOINERS = frozenset(["of", "and", "for", "&"])
-_THE_PLACE = re.compile(r"\bthe (?:city|town|village|county|municipality|borough|township|"
-                        r"parish|CDP|district|community)\b", re.IGNORECASE)
 
 
 def _spelling_of(a: str, b: str) -> bool:
@@ -555,7 +554,7 @@ def _join(parts: list[str]) -> str:
 
 def _trim(tokens: Sequence[Any], keep_article: bool = False) -> str:
     toks = list(tokens)
-    edge = _EDGE - {"the", "a", "an", "its", "their", "his", "her"} if keep_article else _EDGE
+    edge = _EDGE - _ARTICLES if keep_article else _EDGE
     while toks and (toks[0].lower_ in edge or toks[0].is_punct):
         toks = toks[1:]
     while toks and (toks[-1].is_punct or toks[-1].lower_ in ("and", "or", "but")):
@@ -927,6 +926,11 @@ def _looks_ahead(doc: Any) -> bool:
     return any(t.lower_ in _AHEAD or t.lemma_.lower() in _AHEAD for t in doc)
 
 
+# What a fragment calls the place it is about when it does not name it.
+_THE_PLACE = re.compile(r"\bthe (?:city|town|village|county|municipality|borough|township|"
+                        r"parish|CDP|district|community)\b", re.IGNORECASE)
+
+
 def read(
     q: Question,
     candidates: Sequence[Candidate],
@@ -1172,8 +1176,7 @@ def _names_party(q: Question, said_text: str) -> bool:
 
 
 def _title_words(text: str) -> set[str]:
-    return {stem(w) for w in re.findall(r"[a-z]+", text.lower())} - {"the", "a", "an", "its",
-                                                                     "his", "her", "their"}
+    return {stem(w) for w in re.findall(r"[a-z]+", text.lower())} - _ARTICLES
 
 
 def _named(q: Question, r: Reading) -> bool:
