@@ -42,6 +42,10 @@ log = logging.getLogger(__name__)
 
 BATCH = 512
 _PENDING, _COMPLETE = "pending", "complete"
+# A chunk's text is metadata, not Chroma's document: Chroma indexes every document for
+# full-text search (a trigram index, about half of a chunk's write), which lexical search
+# here does not use (``LexicalIndex``).
+TEXT = "text"
 # A pending document younger than this may still be being written by another process
 # (a second replica, or the CLI next to the server): ``ingest`` leaves it alone.
 PENDING_GRACE = 600.0
@@ -101,17 +105,22 @@ def lexical_index_path(stamp: str, path: str | None, url: str | None) -> Path | 
     return None
 
 
-def _chunk_from(id_: str, text: str, meta: dict[str, Any]) -> Chunk:
+def _chunk_from(id_: str, document: str | None, meta: dict[str, Any]) -> Chunk:
     spans = tuple(Span(s, e) for s, e in json.loads(str(meta["sentences"])))
     return Chunk(
         chunk_id=id_,
         doc_id=str(meta["doc_id"]),
-        text=text,
+        text=_chunk_text(document, meta),
         start=int(meta["start"]),
         end=int(meta["end"]),
         paragraph=int(meta["paragraph"]),
         sentences=spans,
     )
+
+
+def _chunk_text(document: str | None, meta: Any) -> str:
+    """A chunk's text: in its metadata, or (stores written before) as Chroma's document."""
+    return str(meta.get(TEXT) or document or "")
 
 
 def _opt(meta: Any, key: str) -> str | None:
@@ -325,7 +334,7 @@ class ChunkStore:
             for id_, text, meta in zip(ids, got["documents"] or [], got["metadatas"] or [],
                                        strict=True):
                 if meta["doc_id"] in complete:
-                    out.append(_chunk_from(id_, text or "", dict(meta)))
+                    out.append(_chunk_from(id_, text, dict(meta)))
             if len(ids) < 5000:
                 return out
             offset += len(ids)
@@ -336,7 +345,7 @@ class ChunkStore:
             return []
         got = self._chunks.get(ids=list(ids), include=["documents", "metadatas", "embeddings"])
         return [
-            (_chunk_from(i, t or "", dict(m)), np.asarray(e, dtype=np.float32))
+            (_chunk_from(i, t, dict(m)), np.asarray(e, dtype=np.float32))
             for i, t, m, e in zip(got["ids"], got["documents"] or [], got["metadatas"] or [],
                                   got["embeddings"], strict=True)
         ]
@@ -360,7 +369,7 @@ class ChunkStore:
         if not got["ids"][0]:
             return []
         return [
-            (_chunk_from(i, t or "", dict(m)), 1.0 - float(d), np.asarray(e, dtype=np.float32))
+            (_chunk_from(i, t, dict(m)), 1.0 - float(d), np.asarray(e, dtype=np.float32))
             for i, t, m, d, e in zip(got["ids"][0], (got["documents"] or [[]])[0],
                                      (got["metadatas"] or [[]])[0], (got["distances"] or [[]])[0],
                                      got["embeddings"][0], strict=True)
@@ -444,7 +453,7 @@ class ChunkStore:
             by_doc: dict[str, list[tuple[str, str]]] = {d: [] for d in batch}
             for cid, text, meta in zip(got["ids"], got["documents"] or [],
                                        got["metadatas"] or [], strict=True):
-                by_doc[str(meta["doc_id"])].append((cid, text or ""))
+                by_doc[str(meta["doc_id"])].append((cid, _chunk_text(text, meta)))
             self.lexical.add(by_doc.items())
         if gone or new:
             log.info("lexical index: %d documents added, %d removed", len(new), len(gone))
@@ -511,12 +520,12 @@ class ChunkStore:
                 part = rows[i : i + BATCH]
                 self._chunks.upsert(
                     ids=[c.chunk_id for c, _, _ in part],
-                    documents=[c.text for c, _, _ in part],
                     # float32 rows as they are: Chroma would turn lists back into arrays
                     embeddings=[np.asarray(v, dtype=np.float32) for _, v, _ in part],
                     metadatas=[self._chunk_meta(c, d) for c, _, d in part],
                 )
-            self._docs.update(ids=ids, metadatas=[{**m, "state": _COMPLETE} for m in metas])
+            # An update sets the keys it is given and keeps the others.
+            self._docs.update(ids=ids, metadatas=[{"state": _COMPLETE}] * len(ids))
             self._generation += 1
             try:
                 self.lexical.add((d.doc_id, [(c.chunk_id, c.text) for c in chunks])
@@ -545,6 +554,7 @@ class ChunkStore:
     @staticmethod
     def _chunk_meta(chunk: Chunk, doc: Document) -> dict[str, Any]:
         return {
+            TEXT: chunk.text,
             "doc_id": doc.doc_id,
             "start": chunk.start,
             "end": chunk.end,

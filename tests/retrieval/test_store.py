@@ -68,6 +68,28 @@ def test_crash_before_commit_leaves_nothing_visible(tmp_path: Path, embedder) ->
     assert [d.doc_id for d in store.documents()] == [doc.doc_id]
 
 
+def test_chunks_stored_with_their_text_as_chromas_document_still_read(tmp_path: Path,
+                                                                     embedder) -> None:
+    """Stores written before chunk texts moved into metadata: every read finds the text."""
+    store = ChunkStore("t", path=str(tmp_path / "s"))
+    doc = parse(b"Headline\n\nA sentence about ports. Another about ships.", "x.txt")
+    chunks = chunk_document(doc)
+    vectors = embedder.embed([c.text for c in chunks])
+    store._docs.upsert(ids=[doc.doc_id], documents=[doc.text], embeddings=[[1.0]],
+                       metadatas=[{"title": "x", "source": "x", "chunks": len(chunks),
+                                   "ingested_at": 0.0, "state": "complete"}])
+    store._chunks.upsert(ids=[c.chunk_id for c in chunks], documents=[c.text for c in chunks],
+                         embeddings=vectors.tolist(),
+                         metadatas=[{k: v for k, v in ChunkStore._chunk_meta(c, doc).items()
+                                     if k != "text"} for c in chunks])
+    texts = [c.text for c in chunks]
+    assert [c.text for c in store.all_chunks()] == texts
+    assert [c.text for c, _ in store.get_chunks([c.chunk_id for c in chunks])] == texts
+    assert store.query(vectors[0], 1)[0][0].text == texts[0]
+    ports = next(c for c in chunks if "ports" in c.text)
+    assert [cid for cid, _ in store.lexical_search("ports", 5)] == [ports.chunk_id]
+
+
 def test_collection_name_follows_embedding_settings(tmp_path: Path) -> None:
     from bot.settings import Settings
 
