@@ -71,8 +71,9 @@ class DocumentInfo:
 
 
 def _client(path: str | None, url: str | None) -> Any:
-    import chromadb
+    from retrieval.chroma import import_chromadb
 
+    chromadb = import_chromadb()
     settings = chromadb.Settings(anonymized_telemetry=False)
     if url:
         parsed = urlparse(url if "://" in url else f"http://{url}")

@@ -1,0 +1,47 @@
+"""Chroma imported beside stand-ins works as imported plainly, and leaves nothing behind.
+
+Each check runs in a new interpreter: this one has imported Chroma already.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _run(code: str) -> str:
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def test_chroma_stores_and_finds_and_the_real_modules_import_afterwards() -> None:
+    out = _run(
+        "import sys\n"
+        "from retrieval.chroma import import_chromadb, _span_exporter\n"
+        "chromadb = import_chromadb()\n"
+        "# what Chroma skipped is not left standing in\n"
+        "print(sorted(n for n in ('overrides', 'httpx._main') if n in sys.modules))\n"
+        "import overrides, httpx._main\n"
+        "print(overrides.override.__module__, bool(getattr(overrides, '__file__', None)))\n"
+        "from opentelemetry.exporter.otlp.proto.grpc.trace_exporter import OTLPSpanExporter\n"
+        "print(type(_span_exporter(endpoint='http://127.0.0.1:9')) is OTLPSpanExporter)\n"
+        "col = chromadb.EphemeralClient().create_collection('probe', embedding_function=None)\n"
+        "col.upsert(ids=['a', 'b'], embeddings=[[1.0, 0.0], [0.0, 1.0]],\n"
+        "           metadatas=[{'text': 'x'}, {'text': 'y'}])\n"
+        "print(col.query(query_embeddings=[[0.9, 0.1]], n_results=1)['ids'])\n")
+    assert out.splitlines() == ["[]", "overrides.overrides True", "True", "[['a']]"]
+
+
+def test_a_chroma_that_needs_more_than_the_stand_ins_is_imported_plainly() -> None:
+    out = _run(
+        "import retrieval.chroma as c\n"
+        "plain = c._stand_ins\n"
+        "c._stand_ins = lambda: {**plain(), 'chromadb.api': None}  # breaks the first try\n"
+        "chromadb = c.import_chromadb()\n"
+        "print(chromadb.PersistentClient.__name__, 'chromadb.api' in __import__('sys').modules)\n")
+    assert out == "PersistentClient True"
