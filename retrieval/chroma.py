@@ -8,7 +8,8 @@ never runs:
 - httpx's command line (rich and pygments, ~0.09 s);
 - OpenTelemetry's gRPC span exporter (grpc, ~0.09 s), built only when Chroma's settings
   name an OTLP endpoint.
-While Chroma imports, these are stand-ins: ``@override`` marks the method as the real one
+While Chroma imports (with the modules it imports when it opens a local store), these are
+stand-ins: ``@override`` marks the method as the real one
 does and checks nothing; httpx's command line is missing (httpx then defines a stub
 ``main``, as when its CLI extra is not installed); the exporter imports the real one when
 Chroma builds it. Afterwards all three import as usual. Should a Chroma release need more of
@@ -72,6 +73,10 @@ def import_chromadb() -> Any:
         sys.modules.update(stand_ins)
         try:
             import chromadb
+
+            # Modules Chroma imports when it opens a local store: imported beside them too.
+            import chromadb.api.rust
+            import chromadb.telemetry.product.posthog
         except Exception:
             log.debug("Chroma did not import beside stand-ins; importing it plainly",
                       exc_info=True)
