@@ -9,11 +9,11 @@ never runs:
 - OpenTelemetry's gRPC span exporter (grpc, ~0.09 s), built only when Chroma's settings
   name an OTLP endpoint.
 While Chroma imports (with the modules it imports when it opens a local store), these are
-stand-ins: ``@override`` marks the method as the real one
-does and checks nothing; httpx's command line is missing (httpx then defines a stub
-``main``, as when its CLI extra is not installed); the exporter imports the real one when
-Chroma builds it. Afterwards all three import as usual. Should a Chroma release need more of
-them than the stand-ins give, Chroma is imported again the plain way.
+stand-ins: ``@override`` marks the method as the real one does and checks nothing; httpx's
+command line is missing (httpx then defines a stub ``main``, as when its CLI extra is not
+installed); the exporter imports the real one when Chroma builds it. Afterwards all three
+import as usual. Should a Chroma release need more of them than the stand-ins give, Chroma
+is imported again the plain way.
 """
 
 from __future__ import annotations
