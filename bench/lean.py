@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bench.report import unused_stem  # noqa: E402
 from bench.run import ENV, machine  # noqa: E402
 
 SEED = 7
@@ -167,7 +168,8 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(work, ignore_errors=True)
     results["bench_seconds"] = round(time.perf_counter() - started, 1)
     args.out.mkdir(parents=True, exist_ok=True)
-    stem = f"lean-{results['date'][:10]}" + ("-quick" if args.quick else "")
+    stem = unused_stem(args.out, f"lean-{results['date'][:10]}" + ("-quick" if args.quick else ""),
+                       (".json", ".md"))
     (args.out / f"{stem}.json").write_text(json.dumps(results, indent=2) + "\n")
     (args.out / f"{stem}.md").write_text(report(results))
     print(f"done in {results['bench_seconds']:.0f} s: {args.out / stem}.md", flush=True)

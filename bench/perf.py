@@ -37,6 +37,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench.lean import SEED, run_task  # noqa: E402
+from bench.report import unused_stem  # noqa: E402
 from bench.run import ENV, machine  # noqa: E402
 
 QUESTION = "Was this a negotiation?"
@@ -219,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     results["load_samples"] = load.samples
     results["bench_seconds"] = round(time.perf_counter() - started, 1)
     args.out.mkdir(parents=True, exist_ok=True)
-    stem = f"perf-{results['date'][:10]}"
+    stem = unused_stem(args.out, f"perf-{results['date'][:10]}", (".json", "-table.md"))
     (args.out / f"{stem}.json").write_text(json.dumps(results, indent=2) + "\n")
     (args.out / f"{stem}-table.md").write_text(report(results))
     print(f"done in {results['bench_seconds']:.0f} s: {args.out / stem}.json", flush=True)

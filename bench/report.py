@@ -199,12 +199,22 @@ def save_json(results: dict[str, Any], out: Path, name: str) -> Path:
     return path
 
 
+def unused_stem(out: Path, stem: str, endings: tuple[str, ...]) -> str:
+    """``stem``, or ``stem-2``, ``stem-3`` ...: a second run of a day keeps the first's files."""
+    name, n = stem, 1
+    while any((out / f"{name}{e}").exists() for e in endings):
+        n += 1
+        name = f"{stem}-{n}"
+    return name
+
+
 def write_results(results: dict[str, Any], out: Path, latest: bool) -> list[Path]:
     """Write ``<date>-<machine>[-quick].{json,md,png}``; a full run also updates ``latest.*``."""
     out.mkdir(parents=True, exist_ok=True)
     m = results["machine"]
     tag = re.sub(r"[^a-z0-9]+", "-", f"{m['cpus']}cpu-{m['system']}".lower()).strip("-")
-    stem = f"{results['date'][:10]}-{tag}" + ("-quick" if results["mode"] == "quick" else "")
+    stem = unused_stem(out, f"{results['date'][:10]}-{tag}"
+                       + ("-quick" if results["mode"] == "quick" else ""), (".json", ".md"))
     paths = [out / f"{stem}.json", out / f"{stem}.md"]
     paths[0].write_text(json.dumps(results, indent=2) + "\n")
     paths[1].write_text(markdown(results))

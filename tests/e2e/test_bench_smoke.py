@@ -53,3 +53,14 @@ def test_markdown_report_flags_missed_targets() -> None:
     assert "| ingest / raw embedding throughput | ≥ 0.800 | 0.500 | **no** |" in md
     assert "| warm answer p50 (ms), seed corpus | ≤ 300 | 100 | yes |" in md
     assert "end-to-end p95 (ms), 1,000 chunks | ≤ 1,000 | 2,000 | **no** |" in md
+
+
+def test_a_second_run_of_a_day_keeps_the_first_runs_files(tmp_path: Path) -> None:
+    from bench.report import unused_stem
+
+    endings = (".json", "-table.md")
+    assert unused_stem(tmp_path, "perf-2026-12-01", endings) == "perf-2026-12-01"
+    (tmp_path / "perf-2026-12-01-table.md").write_text("first run")
+    assert unused_stem(tmp_path, "perf-2026-12-01", endings) == "perf-2026-12-01-2"
+    (tmp_path / "perf-2026-12-01-2.json").write_text("second run")
+    assert unused_stem(tmp_path, "perf-2026-12-01", endings) == "perf-2026-12-01-3"
