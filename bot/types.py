@@ -84,6 +84,7 @@ class Question:
     # kind of thing the answer names (expects KIND).
     attribute: str = ""
     counted: str = ""  # "How many patients ...?": the noun a number must count
+    counted_of: tuple[str, ...] = ()  # "How many TNC officials ...?": the party they belong to
     source: bool = False  # "Per which agency ...?": asks who reports it, not what is reported
     wh_prep: str = ""  # "As what did they recognize it?": the preposition the answer follows
     negated: bool = False  # "What does Libya not want?": answered by what is denied

@@ -15,11 +15,11 @@ from typing import Any
 
 import numpy as np
 
-from bot.engine.aliases import aliases_of, canonical
+from bot.engine.aliases import aliases_of, canonical, same_entity
 from bot.engine.attribution import attribute
 from bot.engine.lexicon import related
 from bot.engine.normalise import agree, date, key, states, words
-from bot.engine.question_kind import ENTITY_LABELS, HAPPENING, names_people
+from bot.engine.question_kind import ENTITY_LABELS, HAPPENING, names_people, party_words
 from bot.engine.quotations import paragraph_before, previous_sentence, speaker_of
 from bot.types import (
     Attribution,
@@ -1015,6 +1015,8 @@ def read(
         r.key = _value_key(q, r.value, r)
         if q.counted and at >= 0:
             r.counts = _counts_asked(q, doc, at + len(r.value))
+            if _counts_another_party(q, doc, at + len(r.value)):
+                continue
         if q.form == "says":
             fit = 1.0 if _named(q, r) else 0.5
         r.score = 0.7 * r.match + 0.2 * max(cand.cosine, 0.0) + 0.1 * fit
@@ -1072,6 +1074,20 @@ def _counts_asked(q: Question, doc: Any, end: int) -> bool | None:
     return stem(noun.lemma_.lower()) == counted or (
         verb is not None and verb.pos_ == "VERB" and stem(verb.lemma_.lower()) == counted
     )
+
+
+def _counts_another_party(q: Question, doc: Any, end: int) -> bool:
+    """"Three senior U.S. officials" counts no TNC officials: the names qualifying the
+    counted words differ (and are not two names of one country or body)."""
+    if not q.counted_of:
+        return False
+    after = [t for t in doc if t.idx >= end][:4]
+    noun = next((t for t in after if t.pos_ == "NOUN"), None)
+    if noun is None:
+        return False
+    names = party_words(after[: after.index(noun)])
+    return bool(names) and not any(
+        a.lower() == b.lower() or same_entity(a, b) for a in names for b in q.counted_of)
 
 
 def _kind_phrases(r: Reading) -> list[Any]:

@@ -260,6 +260,22 @@ def _counted(doc: Any) -> str:
     return ""
 
 
+def _counted_of(doc: Any) -> tuple[str, ...]:
+    """"How many TNC officials ...?": the names qualifying the noun counted ("TNC")."""
+    for t in doc:
+        if t.lower_ == "many" and t.i > 0 and doc[t.i - 1].lower_ == "how":
+            words = doc[t.i + 1 : t.i + 4]
+            noun = next((x for x in words if x.pos_ == "NOUN"), None)
+            return party_words(doc[t.i + 1 : noun.i]) if noun is not None else ()
+    return ()
+
+
+def party_words(span: Any) -> tuple[str, ...]:
+    """The words of a span that name a party: names, nationalities, organisations."""
+    return tuple(t.text for t in span
+                 if t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "ORG", "GPE"))
+
+
 def _predicate(doc: Any) -> str:
     """"In which city was the meeting first disclosed?": the lemma of its first full verb."""
     # "What is NATO doing?" asks what it does: "do" when it is the only full verb.
@@ -471,6 +487,7 @@ def read_question(
         wh_role=wh_role,
         attribute=attribute,
         counted=_counted(doc),
+        counted_of=_counted_of(doc),
         source=bool(_ASKS_SOURCE.search(q)),
         wh_prep=(m.group(1).lower() if (m := _WH_PREP.match(q)) else ""),
         negated=any(t.dep_ == "neg" and t.head.pos_ in ("VERB", "AUX") for t in doc),

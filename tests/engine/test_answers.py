@@ -607,3 +607,21 @@ def test_fragments_calling_the_place_the_city_answer_for_it_when_none_names_it(
         "Orla is a small port. The median age in Orla was 52.0 years at the census."))])
     assert not verifier.verify("What is the median age in Dunmere?").text.startswith("52")
 
+
+
+TALKS = [_doc("Border talks", "Four Kelvan officials met two officials of Dorra in Sallow on "
+              "Monday, a Kelvan spokesman said."),
+         _doc("Talks in Sallow", "Three Dorran officials flew to Sallow for the border talks, "
+              "the Dorran foreign ministry said on Tuesday.")]
+
+
+@pytest.mark.parametrize(("question", "answer"), [
+    ("How many Dorran officials went to the talks in Sallow?", "Three"),
+    ("How many Kelvan officials met the officials of Dorra?", "Four"),
+])
+def test_a_count_of_another_partys_people_does_not_answer(services, verifier, question,
+                                                           answer) -> None:
+    services.ingest_documents(TALKS)
+    got = verifier.verify(question)
+    assert got.verdict.value == "ANSWERED"
+    assert got.text.startswith(answer)
