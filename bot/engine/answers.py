@@ -19,7 +19,13 @@ from bot.engine.aliases import aliases_of, canonical, same_entity
 from bot.engine.attribution import attribute
 from bot.engine.lexicon import related
 from bot.engine.normalise import agree, date, key, states, words
-from bot.engine.question_kind import ENTITY_LABELS, HAPPENING, names_people, party_words
+from bot.engine.question_kind import (
+    ENTITY_LABELS,
+    HAPPENING,
+    kind_of_noun,
+    names_people,
+    party_words,
+)
 from bot.engine.quotations import paragraph_before, previous_sentence, speaker_of
 from bot.types import (
     Attribution,
@@ -1015,7 +1021,7 @@ def read(
         r.key = _value_key(q, r.value, r)
         if q.counted and at >= 0:
             r.counts = _counts_asked(q, doc, at + len(r.value))
-            if _counts_another_party(q, doc, at + len(r.value)):
+            if _counts_other_ones(q, doc, at + len(r.value)):
                 continue
         if q.form == "says":
             fit = 1.0 if _named(q, r) else 0.5
@@ -1076,17 +1082,20 @@ def _counts_asked(q: Question, doc: Any, end: int) -> bool | None:
     )
 
 
-def _counts_another_party(q: Question, doc: Any, end: int) -> bool:
-    """"Three senior U.S. officials" counts no TNC officials: the names qualifying the
-    counted words differ (and are not two names of one country or body)."""
-    if not q.counted_of:
-        return False
+def _counts_other_ones(q: Question, doc: Any, end: int) -> bool:
+    """Does the number ending at ``end`` count something other than what is asked? People
+    against places or bodies ("more than 30 other nations" counts no officials), or another
+    party's people ("three senior U.S. officials" counts no TNC officials; two names of one
+    country or body still agree)."""
     after = [t for t in doc if t.idx >= end][:4]
     noun = next((t for t in after if t.pos_ == "NOUN"), None)
-    if noun is None:
+    if noun is None or any(t.pos_ in ("VERB", "AUX", "ADP") for t in after[: after.index(noun)]):
         return False
+    kinds = {kind_of_noun(q.counted), kind_of_noun(noun.lemma_.lower())}
+    if "PERSON" in kinds and kinds & {"PLACE", "ORG"}:
+        return True
     names = party_words(after[: after.index(noun)])
-    return bool(names) and not any(
+    return bool(names and q.counted_of) and not any(
         a.lower() == b.lower() or same_entity(a, b) for a in names for b in q.counted_of)
 
 

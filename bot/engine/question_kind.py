@@ -35,8 +35,8 @@ _WH_WORDS = frozenset(["who", "whom", "whose", "what", "when", "where", "which",
 _CATEGORY: dict[str, str] = {}
 for _type, _words in {
     "DATE": "year date day month time decade century era birthday",
-    "PLACE": "city town country place location village region state capital venue site "
-    "county province island street",
+    "PLACE": "city town country nation place location village region state capital venue "
+    "site county province island street",
     "PERSON": "person man woman artist director author writer founder architect composer "
     "creator coach chief leader president minister mayor owner singer actor player "
     "captain chair chairman chairwoman head ceo winner designer producer painter "
@@ -123,6 +123,12 @@ _ACCORDING = re.compile(
 def names_people(lemma: str) -> bool:
     """Is this noun a word for a person or people ("officials", "ambassador")?"""
     return lemma in ROLE_NOUNS or _CATEGORY.get(lemma) == "PERSON"
+
+
+def kind_of_noun(lemma: str) -> str | None:
+    """PERSON for people, PLACE or ORG for places and bodies ("nations", "clubs"), else the
+    noun's category if it has one."""
+    return "PERSON" if names_people(lemma) else _CATEGORY.get(lemma)
 
 
 def unattributed(question: str) -> tuple[str, str | None]:

@@ -625,3 +625,12 @@ def test_a_count_of_another_partys_people_does_not_answer(services, verifier, qu
     got = verifier.verify(question)
     assert got.verdict.value == "ANSWERED"
     assert got.text.startswith(answer)
+
+
+def test_a_count_of_countries_does_not_answer_how_many_people(services, verifier) -> None:
+    services.ingest_documents([_doc("Observers", "Twelve nations sent officials to the border "
+                                    "talks in Sallow, the Kelvan foreign ministry said.")])
+    assert verifier.verify("How many officials were sent to the talks in Sallow?"
+                           ).verdict.value == "NOT_ENOUGH_INFO"
+    got = verifier.verify("How many nations sent officials to the talks in Sallow?")
+    assert got.verdict.value == "ANSWERED" and got.text.startswith("Twelve")
