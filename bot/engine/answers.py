@@ -1068,13 +1068,24 @@ def _sentence_before(r: Reading, parse: Callable[[list[str]], list[Any]]) -> Rea
     return Reading(earlier, doc, r.match, set(), attribution=said)
 
 
-def _counts_asked(q: Question, doc: Any, end: int) -> bool | None:
-    """Is the noun right after a number ("37 reports") the one the question counts? A verb
-    of the counted word counts it too: "will seat 18,500 spectators" gives the seats."""
-    after = [t for t in doc if t.idx >= end][:3]
+def _noun_counted(doc: Any, end: int, width: int) -> tuple[Any, list[Any]] | None:
+    """The noun a number ending at ``end`` counts, within ``width`` words and with no verb or
+    preposition before it ("37 reports", "three senior U.S. officials"), and the words
+    between."""
+    after = [t for t in doc if t.idx >= end][:width]
     noun = next((t for t in after if t.pos_ == "NOUN"), None)
     if noun is None or any(t.pos_ in ("VERB", "AUX", "ADP") for t in after[: after.index(noun)]):
         return None
+    return noun, after[: after.index(noun)]
+
+
+def _counts_asked(q: Question, doc: Any, end: int) -> bool | None:
+    """Is the noun right after a number ("37 reports") the one the question counts? A verb
+    of the counted word counts it too: "will seat 18,500 spectators" gives the seats."""
+    found = _noun_counted(doc, end, 3)
+    if found is None:
+        return None
+    noun = found[0]
     counted = stem(q.counted)
     verb = noun.head if noun.dep_ in ("dobj", "obj") else None
     return stem(noun.lemma_.lower()) == counted or (
@@ -1087,14 +1098,14 @@ def _counts_other_ones(q: Question, doc: Any, end: int) -> bool:
     against places or bodies ("more than 30 other nations" counts no officials), or another
     party's people ("three senior U.S. officials" counts no TNC officials; two names of one
     country or body still agree)."""
-    after = [t for t in doc if t.idx >= end][:4]
-    noun = next((t for t in after if t.pos_ == "NOUN"), None)
-    if noun is None or any(t.pos_ in ("VERB", "AUX", "ADP") for t in after[: after.index(noun)]):
+    found = _noun_counted(doc, end, 4)
+    if found is None:
         return False
+    noun, between = found
     kinds = {kind_of_noun(q.counted), kind_of_noun(noun.lemma_.lower())}
     if "PERSON" in kinds and kinds & {"PLACE", "ORG"}:
         return True
-    names = party_words(after[: after.index(noun)])
+    names = party_words(between)
     return bool(names and q.counted_of) and not any(
         a.lower() == b.lower() or same_entity(a, b) for a in names for b in q.counted_of)
 
