@@ -21,7 +21,7 @@ from retrieval.documents import load_file, parse
 from retrieval.errors import BackendError
 from retrieval.store import ChunkStore
 
-from ..conftest import SEED
+from ..conftest import SEED, write_by_hand
 
 pytestmark = pytest.mark.slow  # servers of their own and store outages
 
@@ -103,12 +103,9 @@ def test_half_written_document_is_invisible_and_repaired(store: ChunkStore, embe
     doc = parse(b"Headline\n\nA sentence about ports. Another about ships.", "x.txt")
     chunks = chunk_document(doc)
     vectors = embedder.embed([c.text for c in chunks])
-    store._docs.upsert(ids=[doc.doc_id], documents=[doc.text], embeddings=[[1.0]],
-                       metadatas=[{"title": "x", "source": "x", "chunks": len(chunks),
-                                   "ingested_at": 0.0, "state": "pending"}])
-    store._chunks.upsert(ids=[c.chunk_id for c in chunks], documents=[c.text for c in chunks],
-                         embeddings=vectors.tolist(),
-                         metadatas=[ChunkStore._chunk_meta(c, doc) for c in chunks])
+    write_by_hand(store, doc, chunks, vectors, {"title": "x", "source": "x",
+                                                "chunks": len(chunks), "ingested_at": 0.0,
+                                                "state": "pending"})
     assert store.documents() == [] and store.all_chunks() == []
     assert store.passages((c, 1.0, None) for c in chunks) == []
     store.repair()

@@ -22,7 +22,7 @@ from retrieval.ingest import ingest_documents
 from retrieval.search import HybridSearcher
 from retrieval.store import ChunkStore
 
-from ..conftest import ROOT
+from ..conftest import ROOT, write_by_hand
 
 DOCS = 500
 WORDS = ["port", "ship", "council", "bridge", "river", "harbour", "minister", "budget", "vote",
@@ -152,11 +152,7 @@ def _pending_write(store: ChunkStore, text: bytes, name: str, embedder) -> tuple
     vectors = embedder.embed([c.text for c in chunks])
     meta = {"title": doc.title, "source": doc.source, "chunks": len(chunks),
             "ingested_at": time.time()}
-    store._docs.upsert(ids=[doc.doc_id], documents=[doc.text], embeddings=[[1.0]],
-                       metadatas=[{**meta, "state": "pending"}])
-    store._chunks.upsert(ids=[c.chunk_id for c in chunks], documents=[c.text for c in chunks],
-                         embeddings=vectors.tolist(),
-                         metadatas=[ChunkStore._chunk_meta(c, doc) for c in chunks])
+    write_by_hand(store, doc, chunks, vectors, {**meta, "state": "pending"})
     return doc, chunks, meta
 
 

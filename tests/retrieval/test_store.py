@@ -8,7 +8,7 @@ from retrieval.chunking import chunk_document
 from retrieval.documents import load_file, parse
 from retrieval.store import ChunkStore
 
-from ..conftest import SEED
+from ..conftest import SEED, write_by_hand
 
 
 def _count(services) -> tuple[int, int]:
@@ -54,12 +54,8 @@ def test_crash_before_commit_leaves_nothing_visible(tmp_path: Path, embedder) ->
     chunks = chunk_document(doc)
     vectors = embedder.embed([c.text for c in chunks])
     # Simulate a crash after the chunks were written but before the document was committed.
-    store._docs.upsert(ids=[doc.doc_id], documents=[doc.text], embeddings=[[1.0]],
-                       metadatas=[{"title": "x", "source": "x", "chunks": 1, "ingested_at": 0.0,
-                                   "state": "pending"}])
-    store._chunks.upsert(ids=[c.chunk_id for c in chunks], documents=[c.text for c in chunks],
-                         embeddings=vectors.tolist(),
-                         metadatas=[ChunkStore._chunk_meta(c, doc) for c in chunks])
+    write_by_hand(store, doc, chunks, vectors, {"title": "x", "source": "x", "chunks": 1,
+                                                "ingested_at": 0.0, "state": "pending"})
     assert store.documents() == [] and store.all_chunks() == []
     assert store.passages((c, 1.0, None) for c in chunks) == []
     assert store.repair() >= len(chunks)
@@ -75,13 +71,9 @@ def test_chunks_stored_with_their_text_as_chromas_document_still_read(tmp_path: 
     doc = parse(b"Headline\n\nA sentence about ports. Another about ships.", "x.txt")
     chunks = chunk_document(doc)
     vectors = embedder.embed([c.text for c in chunks])
-    store._docs.upsert(ids=[doc.doc_id], documents=[doc.text], embeddings=[[1.0]],
-                       metadatas=[{"title": "x", "source": "x", "chunks": len(chunks),
-                                   "ingested_at": 0.0, "state": "complete"}])
-    store._chunks.upsert(ids=[c.chunk_id for c in chunks], documents=[c.text for c in chunks],
-                         embeddings=vectors.tolist(),
-                         metadatas=[{k: v for k, v in ChunkStore._chunk_meta(c, doc).items()
-                                     if k != "text"} for c in chunks])
+    write_by_hand(store, doc, chunks, vectors, {"title": "x", "source": "x",
+                                                "chunks": len(chunks), "ingested_at": 0.0,
+                                                "state": "complete"}, text_in_metadata=False)
     texts = [c.text for c in chunks]
     assert [c.text for c in store.all_chunks()] == texts
     assert [c.text for c, _ in store.get_chunks([c.chunk_id for c in chunks])] == texts
