@@ -257,23 +257,16 @@ def _typed_noun(doc: Any, wh: str) -> Any | None:
     return None
 
 
-def _counted(doc: Any) -> str:
-    """"How many patients take it?": the lemma of the noun counted ("patient")."""
+def _counted(doc: Any) -> tuple[str, tuple[str, ...]]:
+    """"How many TNC officials ...?": the lemma of the noun counted ("official") and the names
+    qualifying it ("TNC")."""
     for t in doc:
         if t.lower_ == "many" and t.i > 0 and doc[t.i - 1].lower_ == "how":
             noun = next((x for x in doc[t.i + 1 : t.i + 4] if x.pos_ == "NOUN"), None)
-            return noun.lemma_.lower() if noun is not None else ""
-    return ""
-
-
-def _counted_of(doc: Any) -> tuple[str, ...]:
-    """"How many TNC officials ...?": the names qualifying the noun counted ("TNC")."""
-    for t in doc:
-        if t.lower_ == "many" and t.i > 0 and doc[t.i - 1].lower_ == "how":
-            words = doc[t.i + 1 : t.i + 4]
-            noun = next((x for x in words if x.pos_ == "NOUN"), None)
-            return party_words(doc[t.i + 1 : noun.i]) if noun is not None else ()
-    return ()
+            if noun is None:
+                return "", ()
+            return noun.lemma_.lower(), party_words(doc[t.i + 1 : noun.i])
+    return "", ()
 
 
 def party_words(span: Any) -> tuple[str, ...]:
@@ -485,6 +478,7 @@ def read_question(
         pskip = {t.i for t in pdoc if t.lower_ in _WH_WORDS}
         context, _ = _focus(pdoc, pskip)
         context = tuple(w for w in context if w not in focus)
+    counted, counted_of = _counted(doc)
     return Question(
         form=form, wh=wh, expects=expects, focus=focus, proper=proper, context=context,
         named_kind=named_kind,
@@ -492,8 +486,8 @@ def read_question(
         previous=previous if form == "follow_up" else None,
         wh_role=wh_role,
         attribute=attribute,
-        counted=_counted(doc),
-        counted_of=_counted_of(doc),
+        counted=counted,
+        counted_of=counted_of,
         source=bool(_ASKS_SOURCE.search(q)),
         wh_prep=(m.group(1).lower() if (m := _WH_PREP.match(q)) else ""),
         negated=any(t.dep_ == "neg" and t.head.pos_ in ("VERB", "AUX") for t in doc),
