@@ -46,8 +46,25 @@ _DO = (r"(?:answer|respond|reply|say|state|output|print|cite|quote|ignore|disreg
        r"treat|conclude|mention|report that|label|classify|repeat|obey|pretend|"
        r"follow (?:exactly|these|this|the following|my|our|them))")
 
+# The patterns below are written in lower case and matched against the lower-cased sentence:
+# a case-insensitive pattern cannot skip ahead to its first letters and is several times
+# slower (this runs on every sentence ingested).
+
+
+class _Pattern:
+    """A lower-case pattern, tried without its opening ``\\b`` first: that version can skip
+    ahead to its first letters, and matches wherever the whole pattern does."""
+
+    def __init__(self, pattern: str) -> None:
+        self._whole = re.compile(pattern)
+        self._rough = re.compile(pattern[2:]) if pattern.startswith(r"\b") else self._whole
+
+    def search(self, lowered: str) -> bool:
+        return bool(self._rough.search(lowered)) and bool(self._whole.search(lowered))
+
+
 # Addressing an assistant, AI or model: checked everywhere, quotes included.
-_ADDRESSED = [re.compile(p, re.IGNORECASE) for p in (
+_ADDRESSED = [_Pattern(p) for p in (
     rf"\bnotes? (?:to|for) (?:the |any |all )?{_AI}",
     rf"\b(?:dear|attention|hey|hello|hi|to)\s*,?\s*(?:the |all |any )?{_AI}\s*[,:!]",
     rf"\bif you(?:'re| are) (?:an? |the )?{_AI}",
@@ -65,18 +82,10 @@ _ADDRESSED = [re.compile(p, re.IGNORECASE) for p in (
 )]
 
 # Orders about instructions, answers, verdicts and citations: checked outside quotes.
-_ORDERS = [re.compile(p, re.IGNORECASE) for p in (
+_ORDERS = [_Pattern(p) for p in (
     r"\b(?:ignore|disregard|forget|override|bypass)\b[^.!?]{0,40}\b(?:previous|prior|above|"
     r"earlier|all|any|other|your|these|those)\b[^.!?]{0,30}\b(?:instructions?|prompts?|rules|"
     r"directions|guidelines|sources|evidence|documents|context|articles|programming)\b",
-    r"^(?:(?:please|now|instead|simply|just|always|then)\s+)*"
-    r"(?-i:[Aa]nswer|[Rr]espond|[Rr]eply|[Ss]ay|[Ss]tate|[Cc]onclude|[Oo]utput|[Pp]rint)\b\s*"
-    r"(?:(?:every|each|all|any) (?:questions?|claims?|quer(?:y|ies))\s+)?(?:only\s+)?"
-    r"(?:with\b|that\b|:|\"|“|"
-    r"yes\b|no\b|true\b|false\b|supported\b|refuted\b|disputed\b|(?-i:[A-Z]{4,})\b)",
-    r"\b(?:must|should|always|you)\s+(?:answer|respond|reply|say|output)\s+(?:only\s+)?(?:with\s+)?"
-    r"(?:(?:the (?:single )?word )?(?:yes|no|true|false|supported|refuted|disputed)\b|"
-    r"(?-i:[A-Z]{4,})\b)",
     r"\b(?:cite|quote)\s+only\b|\b(?:cite|quote)\s+(?:this|these|the following|me|us|it)\s+"
     r"(?:\w+\s+){0,2}(?:as\b|in (?:your|every|each|the) (?:answer|reply|response)|first\b|"
     r"instead\b|above\b|and no)",
@@ -90,11 +99,23 @@ _ORDERS = [re.compile(p, re.IGNORECASE) for p in (
     r"\b(?:overrides?|supersedes?|takes? precedence|replaces?)\b",
     r"\b(?:when|if) (?:you are |you're )?asked\b[^.!?]{0,80},\s*(?:always\s+)?(?:say|answer|"
     r"respond|reply|state|tell|claim)\b",
-    r"\bverdict\b[^.!?\n]{0,80}\b(?:SUPPORTED|REFUTED|DISPUTED|NOT_ENOUGH_INFO)\b",
+    r"\bverdict\b[^.!?\n]{0,80}\b(?:supported|refuted|disputed|not_enough_info)\b",
     r"^(?:from now on|henceforth)\b",
 )]
-_ORDERS_CASED = re.compile(r"\b(?i:answer|say|respond|reply|output)s?\b[^.!?]{0,80}"
-                           r"\b(?:SUPPORTED|REFUTED|DISPUTED|NOT_ENOUGH_INFO)\b")
+# Orders whose case matters (a capitalised order opening the sentence, a verdict in
+# capitals): matched against the sentence as written.
+_ORDERS_AS_WRITTEN = [re.compile(p, re.IGNORECASE) for p in (
+    r"^(?:(?:please|now|instead|simply|just|always|then)\s+)*"
+    r"(?-i:[Aa]nswer|[Rr]espond|[Rr]eply|[Ss]ay|[Ss]tate|[Cc]onclude|[Oo]utput|[Pp]rint)\b\s*"
+    r"(?:(?:every|each|all|any) (?:questions?|claims?|quer(?:y|ies))\s+)?(?:only\s+)?"
+    r"(?:with\b|that\b|:|\"|“|"
+    r"yes\b|no\b|true\b|false\b|supported\b|refuted\b|disputed\b|(?-i:[A-Z]{4,})\b)",
+    r"\b(?:must|should|always|you)\s+(?:answer|respond|reply|say|output)\s+(?:only\s+)?(?:with\s+)?"
+    r"(?:(?:the (?:single )?word )?(?:yes|no|true|false|supported|refuted|disputed)\b|"
+    r"(?-i:[A-Z]{4,})\b)",
+)]
+_ORDERS_AS_WRITTEN.append(re.compile(r"\b(?i:answer|say|respond|reply|output)s?\b[^.!?]{0,80}"
+                                     r"\b(?:SUPPORTED|REFUTED|DISPUTED|NOT_ENOUGH_INFO)\b"))
 
 _QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|‘[^’\n]*’|«[^»\n]*»")
 
@@ -115,11 +136,15 @@ def is_instruction(sentence: str) -> bool:
     """True when a sentence addresses the assistant or gives it answer or citation orders."""
     if _ROLE_LINE.match(sentence) or _BLOCKS.search(sentence):
         return True
-    if any(p.search(sentence) for p in _ADDRESSED):
+    lowered = sentence.lower()
+    if any(p.search(lowered) for p in _ADDRESSED):
         return True
     plain = _unquoted(sentence).strip()
-    return bool(plain) and (any(p.search(plain) for p in _ORDERS)
-                            or bool(_ORDERS_CASED.search(plain)))
+    if not plain:
+        return False
+    lowered = plain.lower()
+    return any(p.search(lowered) for p in _ORDERS) or \
+        any(p.search(plain) for p in _ORDERS_AS_WRITTEN)
 
 
 _LEAD_IN = re.compile(r"^[^\n]*:[ \t]*$", re.MULTILINE)  # a line that introduces what follows
