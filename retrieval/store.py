@@ -32,6 +32,7 @@ from urllib.parse import urlparse
 import numpy as np
 
 from retrieval.changes import ChangeLog
+from retrieval.doc_texts import DocumentTexts
 from retrieval.errors import BackendError, ConfigError, CrosscheckError
 from retrieval.instructions import count_instructions
 from retrieval.lexical_index import LexicalIndex
@@ -42,9 +43,9 @@ log = logging.getLogger(__name__)
 
 BATCH = 512
 _PENDING, _COMPLETE = "pending", "complete"
-# A chunk's text is metadata, not Chroma's document: Chroma indexes every document for
-# full-text search (a trigram index, about half of a chunk's write), which lexical search
-# here does not use (``LexicalIndex``).
+# A chunk's text is its document's text between its offsets, read from the document
+# (``DocumentTexts``), so it is written once. Stores written before keep it in the chunk's
+# record: as this metadata key, or earlier as Chroma's document.
 TEXT = "text"
 # A pending document younger than this may still be being written by another process
 # (a second replica, or the CLI next to the server): ``ingest`` leaves it alone.
@@ -106,22 +107,17 @@ def lexical_index_path(stamp: str, path: str | None, url: str | None) -> Path | 
     return None
 
 
-def _chunk_from(id_: str, document: str | None, meta: dict[str, Any]) -> Chunk:
+def _chunk_from(id_: str, text: str, meta: dict[str, Any]) -> Chunk:
     spans = tuple(Span(s, e) for s, e in json.loads(str(meta["sentences"])))
     return Chunk(
         chunk_id=id_,
         doc_id=str(meta["doc_id"]),
-        text=_chunk_text(document, meta),
+        text=text,
         start=int(meta["start"]),
         end=int(meta["end"]),
         paragraph=int(meta["paragraph"]),
         sentences=spans,
     )
-
-
-def _chunk_text(document: str | None, meta: Any) -> str:
-    """A chunk's text: in its metadata, or (stores written before) as Chroma's document."""
-    return str(meta.get(TEXT) or document or "")
 
 
 def _opt(meta: Any, key: str) -> str | None:
@@ -186,6 +182,7 @@ class ChunkStore:
         self._lexical_synced: tuple[int, ...] | None = None
         self._lexical_sync_lock = threading.Lock()
         self._changes = ChangeLog(None) if url and client is None else None
+        self._doc_texts = DocumentTexts(self._read_doc_texts)
         try:
             self._open()
             self.lexical = LexicalIndex(self._lexical_file)
@@ -323,6 +320,31 @@ class ChunkStore:
                         outlet=_opt(meta, "outlet"), published=_opt(meta, "published"),
                         pages=pages)
 
+    def _texts(self, documents: Sequence[str | None] | None, metas: Sequence[Any],
+               keep: bool = True) -> list[str | None]:
+        """Each chunk record's text (None: its document is gone): its document's text between
+        its offsets, or in the record itself in stores written before."""
+        in_record = [meta.get(TEXT) or doc
+                     for doc, meta in zip(documents or [None] * len(metas), metas, strict=True)]
+        need = [str(m["doc_id"]) for t, m in zip(in_record, metas, strict=True) if not t]
+        whole = self._doc_texts.get(need, keep) if need else {}
+        out: list[str | None] = []
+        for text, meta in zip(in_record, metas, strict=True):
+            if text:
+                out.append(str(text))
+                continue
+            doc = whole.get(str(meta["doc_id"]))
+            out.append(None if doc is None else doc[int(meta["start"]) : int(meta["end"])])
+        return out
+
+    def _read_doc_texts(self, doc_ids: list[str]) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for i in range(0, len(doc_ids), SYNC_BATCH):  # Chroma's SQL has a cap on variables
+            got = self._docs.get(ids=doc_ids[i : i + SYNC_BATCH], include=["documents"])
+            out.update((d, t or "") for d, t in zip(got["ids"], got["documents"] or [],
+                                                    strict=True))
+        return out
+
     @_guarded("reading chunks")
     def all_chunks(self) -> list[Chunk]:
         """Every chunk of every complete document (for the lexical index)."""
@@ -332,9 +354,10 @@ class ChunkStore:
         while True:
             got = self._chunks.get(include=["documents", "metadatas"], limit=5000, offset=offset)
             ids = got["ids"]
-            for id_, text, meta in zip(ids, got["documents"] or [], got["metadatas"] or [],
-                                       strict=True):
-                if meta["doc_id"] in complete:
+            metas = got["metadatas"] or []
+            for id_, text, meta in zip(ids, self._texts(got["documents"], metas, keep=False),
+                                       metas, strict=True):
+                if meta["doc_id"] in complete and text is not None:
                     out.append(_chunk_from(id_, text, dict(meta)))
             if len(ids) < 5000:
                 return out
@@ -345,10 +368,12 @@ class ChunkStore:
         if not ids:
             return []
         got = self._chunks.get(ids=list(ids), include=["documents", "metadatas", "embeddings"])
+        metas = got["metadatas"] or []
         return [
             (_chunk_from(i, t, dict(m)), np.asarray(e, dtype=np.float32))
-            for i, t, m, e in zip(got["ids"], got["documents"] or [], got["metadatas"] or [],
+            for i, t, m, e in zip(got["ids"], self._texts(got["documents"], metas), metas,
                                   got["embeddings"], strict=True)
+            if t is not None
         ]
 
     @_guarded("reading vectors")
@@ -369,11 +394,13 @@ class ChunkStore:
         )
         if not got["ids"][0]:
             return []
+        metas = (got["metadatas"] or [[]])[0]
+        texts = self._texts((got["documents"] or [None])[0], metas)
         return [
             (_chunk_from(i, t, dict(m)), 1.0 - float(d), np.asarray(e, dtype=np.float32))
-            for i, t, m, d, e in zip(got["ids"][0], (got["documents"] or [[]])[0],
-                                     (got["metadatas"] or [[]])[0], (got["distances"] or [[]])[0],
+            for i, t, m, d, e in zip(got["ids"][0], texts, metas, (got["distances"] or [[]])[0],
                                      got["embeddings"][0], strict=True)
+            if t is not None
         ]
 
     @_guarded("searching")
@@ -451,10 +478,12 @@ class ChunkStore:
             with self._lock:
                 got = self._chunks.get(where={"doc_id": {"$in": batch}},
                                        include=["documents", "metadatas"])
+                metas = got["metadatas"] or []
+                texts = self._texts(got["documents"], metas, keep=False)
             by_doc: dict[str, list[tuple[str, str]]] = {d: [] for d in batch}
-            for cid, text, meta in zip(got["ids"], got["documents"] or [],
-                                       got["metadatas"] or [], strict=True):
-                by_doc[str(meta["doc_id"])].append((cid, _chunk_text(text, meta)))
+            for cid, text, meta in zip(got["ids"], texts, metas, strict=True):
+                if text is not None:
+                    by_doc[str(meta["doc_id"])].append((cid, text))
             self.lexical.add(by_doc.items())
         if gone or new:
             log.info("lexical index: %d documents added, %d removed", len(new), len(gone))
@@ -555,7 +584,6 @@ class ChunkStore:
     @staticmethod
     def _chunk_meta(chunk: Chunk, doc: Document) -> dict[str, Any]:
         return {
-            TEXT: chunk.text,
             "doc_id": doc.doc_id,
             "start": chunk.start,
             "end": chunk.end,

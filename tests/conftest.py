@@ -85,20 +85,21 @@ def services(settings, embedder):
     return Services(settings, embedder=embedder)  # one loaded model across tests
 
 
-def write_by_hand(store, doc, chunks, vectors, doc_meta, text_in_metadata=True) -> None:
+def write_by_hand(store, doc, chunks, vectors, doc_meta, chunk_text=None) -> None:
     """The store's two writes of a document made one by one, to stop between them or to
     write what older versions wrote: the document's record with ``doc_meta``, then its
-    chunks (each text as Chroma's document too; ``text_in_metadata=False``: only there, as
-    stores written before chunk texts moved into metadata)."""
+    chunks. ``chunk_text``: None, as now (read from the document's text); "metadata" or
+    "document": each chunk's text also in its own record, as stores written before kept it."""
     from retrieval.store import TEXT, ChunkStore
 
     store._docs.upsert(ids=[doc.doc_id], documents=[doc.text], embeddings=[[1.0]],
                        metadatas=[doc_meta])
     metas = [ChunkStore._chunk_meta(c, doc) for c in chunks]
-    if not text_in_metadata:
-        metas = [{k: v for k, v in m.items() if k != TEXT} for m in metas]
-    store._chunks.upsert(ids=[c.chunk_id for c in chunks], documents=[c.text for c in chunks],
-                         embeddings=vectors.tolist(), metadatas=metas)
+    if chunk_text == "metadata":
+        metas = [{**m, TEXT: c.text} for m, c in zip(metas, chunks, strict=True)]
+    store._chunks.upsert(ids=[c.chunk_id for c in chunks], embeddings=vectors.tolist(),
+                         metadatas=metas,
+                         documents=[c.text for c in chunks] if chunk_text == "document" else None)
 
 
 def verifier_over(services, docs):

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from retrieval.chunking import chunk_document
 from retrieval.documents import load_file, parse
-from retrieval.store import ChunkStore
+from retrieval.store import TEXT, ChunkStore
 
 from ..conftest import SEED, write_by_hand
 
@@ -64,22 +66,47 @@ def test_crash_before_commit_leaves_nothing_visible(tmp_path: Path, embedder) ->
     assert [d.doc_id for d in store.documents()] == [doc.doc_id]
 
 
-def test_chunks_stored_with_their_text_as_chromas_document_still_read(tmp_path: Path,
-                                                                     embedder) -> None:
-    """Stores written before chunk texts moved into metadata: every read finds the text."""
+@pytest.mark.parametrize("chunk_text", ["document", "metadata"])
+def test_chunks_stored_with_their_own_text_still_read(tmp_path: Path, embedder,
+                                                       chunk_text: str) -> None:
+    """Stores written before chunk texts were read from their documents: every read finds
+    the chunk's own copy."""
     store = ChunkStore("t", path=str(tmp_path / "s"))
     doc = parse(b"Headline\n\nA sentence about ports. Another about ships.", "x.txt")
     chunks = chunk_document(doc)
     vectors = embedder.embed([c.text for c in chunks])
+    # Each record's own copy differs from the document's text, to see which one is read.
+    chunks = [replace(c, text=c.text.upper()) for c in chunks]
     write_by_hand(store, doc, chunks, vectors, {"title": "x", "source": "x",
                                                 "chunks": len(chunks), "ingested_at": 0.0,
-                                                "state": "complete"}, text_in_metadata=False)
+                                                "state": "complete"}, chunk_text=chunk_text)
     texts = [c.text for c in chunks]
     assert [c.text for c in store.all_chunks()] == texts
     assert [c.text for c, _ in store.get_chunks([c.chunk_id for c in chunks])] == texts
     assert store.query(vectors[0], 1)[0][0].text == texts[0]
-    ports = next(c for c in chunks if "ports" in c.text)
+    ports = next(c for c in chunks if "PORTS" in c.text)
     assert [cid for cid, _ in store.lexical_search("ports", 5)] == [ports.chunk_id]
+
+
+def test_chunk_texts_are_read_from_their_document(tmp_path: Path, embedder) -> None:
+    """A chunk's record holds offsets, not a second copy of its text; every read slices the
+    document's text, and a chunk whose document is gone is left out, not returned empty."""
+    store = ChunkStore("t", path=str(tmp_path / "s"))
+    doc = parse(b"Headline\n\nA sentence about ports. Another about ships.\n\n"
+                b"A third paragraph on harbours.", "x.txt")
+    chunks = chunk_document(doc, 40)
+    vectors = embedder.embed([c.text for c in chunks])
+    store.put_document(doc, chunks, vectors)
+    records = store._chunks.get(include=["documents", "metadatas"])
+    assert not any(records["documents"] or []) and all(TEXT not in m for m in records["metadatas"])
+    texts = [c.text for c in chunks]
+    assert len(texts) > 1 and [c.text for c in store.all_chunks()] == texts
+    again = ChunkStore("t", path=str(tmp_path / "s"))  # a new process: nothing remembered
+    assert [c.text for c, _ in again.get_chunks([c.chunk_id for c in chunks])] == texts
+    assert [again.query(v, 1)[0][0].text for v in vectors] == texts
+    again._docs.delete(ids=[doc.doc_id])  # as a removal running beside this read would
+    fresh = ChunkStore("t", path=str(tmp_path / "s"))
+    assert fresh.get_chunks([c.chunk_id for c in chunks]) == []
 
 
 def test_collection_name_follows_embedding_settings(tmp_path: Path) -> None:
