@@ -138,6 +138,8 @@ _MAKERS = {
     "painter": "paint", "director": "direct",
 }
 _MAKER_INDEX = {stem(k): frozenset(stem(w) for w in v.split()) for k, v in _MAKERS.items()}
+# What makers do: "Who wrote / directed X?" is answered by "a 1967 novel by X".
+_MAKING = frozenset(stem(w) for verbs in _MAKERS.values() for w in verbs.split())
 # Makers of works, which "an album by X", "a 1967 novel by X" name with a bare "by".
 _WORK_MAKERS = frozenset(stem(w) for w in "creator maker author writer composer painter".split())
 
@@ -300,6 +302,26 @@ def _match(q: Question, doc: Any, context: set[str] | None = None) -> tuple[floa
         return 0.0, matched, False
     matched.discard(-1)
     return min(1.0, found / total), matched, name_hit
+
+
+def _holds_word(word: str, doc: Any) -> bool:
+    """Does the sentence hold ``word``, a near-synonym or a word formed from it?"""
+    asked = stem(word)
+    terms = _terms(word)
+    if any(f in terms or _derived(asked, f)
+           for tok in doc for f in {stem(tok.lemma_.lower()), stem(tok.lower_)}):
+        return True
+    # "a novel by Ruth Oyelaran" tells who wrote it
+    return asked in _MAKING and bool(_work_by(doc))
+
+
+def _other_deed(q: Question, doc: Any) -> bool:
+    """"Who brokered the meeting?" is not answered by who attended it: a question about who
+    did something needs a sentence that tells of that deed (the verb, a synonym or a word
+    formed from it), not only of the same thing."""
+    return (q.wh_role == "subject" and q.expects in ("PERSON", "ORG")
+            and bool(q.predicate) and q.predicate in q.focus
+            and not _holds_word(q.predicate, doc))
 
 
 def _about_another(q: Question, doc: Any, matched: set[int]) -> bool:
@@ -972,6 +994,8 @@ def read(
         if q.proper and not name_hit and not (unnamed and _THE_PLACE.search(doc.text)):
             continue
         if _about_another(q, doc, matched):
+            continue
+        if _other_deed(q, doc):
             continue
         if share < MIN_MATCH and not (q.form == "says" and not q.focus):
             continue

@@ -634,3 +634,28 @@ def test_a_count_of_countries_does_not_answer_how_many_people(services, verifier
                            ).verdict.value == "NOT_ENOUGH_INFO"
     got = verifier.verify("How many nations sent officials to the talks in Sallow?")
     assert got.verdict.value == "ANSWERED" and got.text.startswith("Twelve")
+
+
+TALKS = [
+    _doc("Harbour talks in Kessford", "Mayor Ilse Brandt and port director Tomas Reyes attended "
+         "the harbour talks in Kessford on Monday. The talks ended without a deal."),
+    _doc("Who set up the talks", "The harbour talks were arranged by Ana Duval of the shipping "
+         "union, who called both sides last week."),
+]
+
+
+@pytest.mark.parametrize(("question", "start"), [
+    ("Who attended the harbour talks in Kessford?", "Ilse Brandt"),
+    ("Who arranged the harbour talks?", "Ana Duval"),
+    ("Who chaired the harbour talks in Kessford?", None),
+])
+def test_who_did_something_is_answered_by_that_deed_only(services, verifier, question,
+                                                         start) -> None:
+    """Who attended a meeting does not answer who chaired it: nothing here tells that."""
+    services.ingest_documents(TALKS)
+    answer = verifier.verify(question)
+    if start is None:
+        assert answer.verdict.value == "NOT_ENOUGH_INFO" and not answer.citations
+    else:
+        assert answer.verdict.value == "ANSWERED"
+        assert start in answer.text
