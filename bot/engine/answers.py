@@ -17,7 +17,7 @@ import numpy as np
 
 from bot.engine.aliases import aliases_of, canonical, same_entity
 from bot.engine.attribution import attribute
-from bot.engine.lexicon import related
+from bot.engine.lexicon import REPORTING_VERBS, related
 from bot.engine.normalise import agree, date, key, states, words
 from bot.engine.question_kind import (
     ENTITY_LABELS,
@@ -315,13 +315,18 @@ def _holds_word(word: str, doc: Any) -> bool:
     return asked in _MAKING and bool(_work_by(doc))
 
 
-def _other_deed(q: Question, doc: Any) -> bool:
+def _other_deed(q: Question, r: Reading) -> bool:
     """"Who brokered the meeting?" is not answered by who attended it: a question about who
     did something needs a sentence that tells of that deed (the verb, a synonym or a word
-    formed from it), not only of the same thing."""
-    return (q.wh_role == "subject" and q.expects in ("PERSON", "ORG")
-            and bool(q.predicate) and q.predicate in q.focus
-            and not _holds_word(q.predicate, doc))
+    formed from it), not only of the same thing. Words someone is reported to have said
+    tell of their saying them."""
+    if not (q.wh_role == "subject" and q.expects in ("PERSON", "ORG") and q.predicate
+            and q.predicate in q.focus):
+        return False
+    if q.predicate in REPORTING_VERBS and r.attribution is not None \
+            and r.attribution.speaker:
+        return False
+    return not _holds_word(q.predicate, r.doc)
 
 
 def _about_another(q: Question, doc: Any, matched: set[int]) -> bool:
@@ -825,6 +830,12 @@ def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
                 group = titled or group
             fit = 1.0 if _rank_entity(best, matched, doc, q)[0] <= 2 else 0.0
             return _join([e.text for e in group]), fit
+        att = reading.attribution
+        if q.wh_role == "subject" and q.predicate in REPORTING_VERBS and att is not None \
+                and att.speaker and not _in_question(att.speaker, q):
+            # "Who said they don't want to be stuck in the past?": a quotation names no one;
+            # its speaker, found where the quotation opens, said it.
+            return att.speaker, 1.0
         slots = _subject_slots(doc, matched) if q.wh_role == "subject" else None
         named = _fallback(q, doc, matched, slots)
         if named is None and slots and q.expects in ("PERSON", "ORG") and not found:
@@ -995,8 +1006,6 @@ def read(
             continue
         if _about_another(q, doc, matched):
             continue
-        if _other_deed(q, doc):
-            continue
         if share < MIN_MATCH and not (q.form == "says" and not q.focus):
             continue
         if q.attribute and q.expects != "KIND":
@@ -1007,6 +1016,8 @@ def read(
             matched = matched | measure
         r = Reading(cand, doc, share, matched)
         r.attribution = speaker_of(cand, doc, matched, parse)
+        if _other_deed(q, r):
+            continue
         teller = _refers_back(q, doc) if q.form == "says" else None
         if teller:
             # "U.S. diplomats told Libyans that during the meeting": what they told them is

@@ -50,20 +50,24 @@ def _speaker(e: Evidence) -> str | None:
     return inert(who)
 
 
-def _who(e: Evidence, several_docs: bool) -> str:
-    """Who gives an answer: the speaker (and the document, when there are several)."""
+def _who(e: Evidence, several_docs: bool, value: str = "") -> str:
+    """Who gives an answer: the speaker (and the document, when there are several); the
+    document alone when the answer is the speaker ("Who said ...?")."""
     speaker = _speaker(e)
+    if speaker and speaker.lower() == value.lower():
+        speaker = None
     if speaker and several_docs:
         return f"{speaker} in {document_name(e)}"
     return speaker or document_name(e)
 
 
-def _sources(group: Sequence[Evidence], first_n: int, several_docs: bool) -> str:
+def _sources(group: Sequence[Evidence], first_n: int, several_docs: bool,
+             value: str = "") -> str:
     """"A [1] and B [2]": each source of one answer with its marker."""
     parts: list[str] = []
     seen: dict[str, list[int]] = {}
     for n, e in enumerate(group, start=first_n):
-        seen.setdefault(_who(e, several_docs), []).append(n)
+        seen.setdefault(_who(e, several_docs, value), []).append(n)
     for who, ns in seen.items():
         parts.append(f"{who} {''.join(f'[{n}]' for n in ns)}")
     if len(parts) == 1:
@@ -96,7 +100,8 @@ def compose_question(claim: Claim, decision: Decision) -> Draft:
             )
         else:
             value = inert(g[0].answer or "")
-            sentences.append(f"{value}, according to {_sources(g, first_n, several_docs)}")
+            sources = _sources(g, first_n, several_docs, value)
+            sentences.append(f"{value}, according to {sources}")
     if decision.verdict is Verdict.DISPUTED:
         text = "Sources differ. " + "; ".join(_cap(s) for s in sentences) + "."
     elif decision.conflict == "subjects":

@@ -636,7 +636,7 @@ def test_a_count_of_countries_does_not_answer_how_many_people(services, verifier
     assert got.verdict.value == "ANSWERED" and got.text.startswith("Twelve")
 
 
-TALKS = [
+HARBOUR_TALKS = [
     _doc("Harbour talks in Kessford", "Mayor Ilse Brandt and port director Tomas Reyes attended "
          "the harbour talks in Kessford on Monday. The talks ended without a deal."),
     _doc("Who set up the talks", "The harbour talks were arranged by Ana Duval of the shipping "
@@ -652,10 +652,26 @@ TALKS = [
 def test_who_did_something_is_answered_by_that_deed_only(services, verifier, question,
                                                          start) -> None:
     """Who attended a meeting does not answer who chaired it: nothing here tells that."""
-    services.ingest_documents(TALKS)
+    services.ingest_documents(HARBOUR_TALKS)
     answer = verifier.verify(question)
     if start is None:
         assert answer.verdict.value == "NOT_ENOUGH_INFO" and not answer.citations
     else:
         assert answer.verdict.value == "ANSWERED"
         assert start in answer.text
+
+
+QUOTED = _doc("Strike vote in Kessford", "Dock workers in Kessford voted to strike on Friday. "
+              "\u201cWe have waited long enough,\u201d said the union's secretary, Ana Duval. "
+              "\u201cThe port cannot run on promises.\u201d")
+
+
+def test_who_said_words_of_a_quotation_is_its_speaker(services, verifier) -> None:
+    """The quotation's second sentence names no one: its speaker, where it opens, said it,
+    and the answer names the speaker once (as the answer, not also as its source)."""
+    services.ingest_documents([QUOTED])
+    answer = verifier.verify("Who said the port cannot run on promises?")
+    assert answer.verdict.value == "ANSWERED"
+    assert answer.text.startswith("The union's secretary, Ana Duval, according to")
+    assert answer.text.count("Ana Duval") == 1
+    assert "cannot run on promises" in answer.citations[0].quote
