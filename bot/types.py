@@ -90,6 +90,8 @@ class Question:
     negated: bool = False  # "What does Libya not want?": answered by what is denied
     predicate: str = ""  # "Where was the meeting disclosed?": the verb the answer attaches to
     named_kind: str = ""  # "Selmore Priory": the common noun a name asked about qualifies
+    short_form: str = ""  # "What is the NSC?": the short form to spell out ("nsc")
+    name_part: str = ""  # "What is Qaddafi's first name?": first, last, middle or full
 
 
 @dataclass(frozen=True)

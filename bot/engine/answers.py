@@ -18,6 +18,7 @@ import numpy as np
 from bot.engine.aliases import aliases_of, canonical, same_entity
 from bot.engine.attribution import attribute
 from bot.engine.lexicon import REPORTING_VERBS, related
+from bot.engine.names import name_part, spelled_out
 from bot.engine.normalise import agree, date, key, states, words
 from bot.engine.question_kind import (
     ENTITY_LABELS,
@@ -191,38 +192,12 @@ def _derived(a: str, b: str) -> bool:
     return a == b or (len(short) >= 5 and long.startswith(short) and len(long) - len(short) <= 3)
 
 
-_JOINERS = frozenset(["of", "and", "for", "&"])
-
-
 def _spelling_of(a: str, b: str) -> bool:
     """A long name written with one letter changed ("Gaddafi" / "Qaddafi", "Tchaikovsky" /
     "Tchaikovski"): one name, spelled another way."""
     if len(a) != len(b) or len(a) < 7 or a == b:
         return False
     return sum(x != y for x, y in zip(a, b, strict=True)) == 1
-
-
-def _spelled_out(word: str, doc: Any) -> list[int]:
-    """"TNC" asked, "the Transitional National Council" written: the capitalised words whose
-    initials spell the short form (small joining words let through)."""
-    if not 2 <= len(word) <= 6 or not word.isalpha():
-        return []
-    for start, first in enumerate(doc):
-        if not first.is_title or first.lower_[0] != word[0]:
-            continue
-        run: list[int] = []
-        letters = ""
-        for tok in doc[start:]:
-            if tok.is_title and tok.is_alpha:
-                letters += tok.lower_[0]
-            elif not (run and tok.lower_ in _JOINERS):
-                break
-            run.append(tok.i)
-            if letters == word:
-                return run
-            if not word.startswith(letters):
-                break
-    return []
 
 
 def _match(q: Question, doc: Any, context: set[str] | None = None) -> tuple[float, set[int], bool]:
@@ -257,7 +232,7 @@ def _match(q: Question, doc: Any, context: set[str] | None = None) -> tuple[floa
                 i for s, idx in stems.items() if _derived(stem(word), s) for i in idx
                 if i not in used and not doc[i].is_lower
             ] or [i for i, k in named.items() if country and k == country and i not in used] or [
-                i for i in _spelled_out(word, doc) if i not in used] or [
+                i for i in spelled_out(word, doc) if i not in used] or [
                 i for s, idx in stems.items() if _spelling_of(stem(word), s) for i in idx
                 if i not in used and not doc[i].is_lower]
         else:
@@ -986,6 +961,8 @@ def read(
     if q.expects == "KIND" and embed is None:
         q = replace(q, expects="THING", attribute="")
     docs = parse([c.text for c in candidates])
+    if q.short_form or q.name_part:
+        return _read_names(q, candidates, docs, parse)
     about: list[Reading] = []
     documents: dict[str, set[str]] = {}  # a document's words, read once for all its sentences
     matches = []
@@ -1061,6 +1038,28 @@ def read(
         if q.form == "says":
             fit = 1.0 if _named(q, r) else 0.5
         r.score = 0.7 * r.match + 0.2 * max(cand.cosine, 0.0) + 0.1 * fit
+        readings.append(r)
+    return readings
+
+
+def _read_names(q: Question, candidates: Sequence[Candidate], docs: Sequence[Any],
+                parse: Callable[[list[str]], list[Any]]) -> list[Reading]:
+    """Sentences that write out the name asked about: what a short form stands for, or a
+    person's name in full (``bot.engine.names``)."""
+    asked = set(q.focus)
+    readings: list[Reading] = []
+    for cand, doc in zip(candidates, docs, strict=True):
+        if q.short_form:
+            run = spelled_out(q.short_form, doc)
+            found = (doc[run[0] : run[-1] + 1].text, run) if run else None
+        else:
+            found = name_part(q.name_part, asked, doc)
+        if found is None:
+            continue
+        value, tokens = found
+        r = Reading(cand, doc, 1.0, set(tokens), value=value, key="t:" + " ".join(words(value)))
+        r.attribution = speaker_of(cand, doc, r.matched, parse)
+        r.score = 0.8 + 0.2 * max(cand.cosine, 0.0)
         readings.append(r)
     return readings
 

@@ -1,0 +1,87 @@
+"""Questions about a name itself: what a short form stands for, a part of someone's name.
+
+"What is the NSC?" / "What does TNC stand for?" is answered by the capitalised words whose
+initials spell it ("National Security Council"); "What is Qaddafi's first name?" by the name
+written in full around the one asked ("Muammar Qaddafi": Muammar).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_JOINERS = frozenset(["of", "and", "for", "&"])
+
+_SHORT_FORM = re.compile(
+    r"^(?:what|which)(?:'s|\u2019s|\s+is|\s+was|\s+are|\s+does|\s+did)\s+(?:the\s+)?"
+    r"(?P<short>[A-Za-z]{2,6})(?P<stands>\s+stands?\s+for)?\s*(?:[,?.]|$)",
+    re.IGNORECASE,
+)
+_PART = re.compile(r"\b(first|given|christian|last|family|sur|full|middle)[\s-]?names?\b",
+                   re.IGNORECASE)
+_PARTS = {"given": "first", "christian": "first", "family": "last", "sur": "last"}
+
+
+def short_form_asked(question: str) -> str:
+    """The short form a question asks to spell out ("" if none): written in capitals, or
+    asked with "stand for"."""
+    m = _SHORT_FORM.match(question.strip())
+    if not m:
+        return ""
+    short = m.group("short")
+    return short.lower() if short.isupper() or m.group("stands") else ""
+
+
+def name_part_asked(question: str) -> str:
+    """"first", "last", "middle" or "full" when a question asks for that part of a name."""
+    m = _PART.search(question)
+    if not m or not re.match(r"^\s*(?:what|which)\b", question, re.IGNORECASE):
+        return ""
+    part = m.group(1).lower()
+    return _PARTS.get(part, part)
+
+
+def spelled_out(word: str, doc: Any) -> list[int]:
+    """"TNC" asked, "the Transitional National Council" written: the capitalised words whose
+    initials spell the short form (small joining words let through)."""
+    if not 2 <= len(word) <= 6 or not word.isalpha():
+        return []
+    for start, first in enumerate(doc):
+        if not first.is_title or first.lower_[0] != word[0]:
+            continue
+        run: list[int] = []
+        letters = ""
+        for tok in doc[start:]:
+            if tok.is_title and tok.is_alpha:
+                letters += tok.lower_[0]
+            elif not (run and tok.lower_ in _JOINERS):
+                break
+            run.append(tok.i)
+            if letters == word:
+                return run
+            if not word.startswith(letters):
+                break
+    return []
+
+
+def name_part(part: str, asked: set[str], doc: Any) -> tuple[str, list[int]] | None:
+    """That part of a person's name written in full with one of the ``asked`` words (lower
+    case), and the name's tokens; None when the sentence names no one that way."""
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        tokens = [t for t in ent if t.is_alpha and t.is_title]
+        at = [n for n, t in enumerate(tokens) if t.lower_ in asked]
+        if len(tokens) < 2 or not at:
+            continue
+        if part == "first":
+            chosen = tokens[:1] if at[0] > 0 else []
+        elif part == "last":
+            chosen = tokens[-1:]
+        elif part == "middle":
+            chosen = tokens[1:-1]
+        else:
+            chosen = tokens
+        if chosen:
+            return " ".join(t.text for t in chosen), [t.i for t in tokens]
+    return None
