@@ -104,18 +104,21 @@ _ORDERS = [_Pattern(p) for p in (
 )]
 # Orders whose case matters (a capitalised order opening the sentence, a verdict in
 # capitals): matched against the sentence as written.
-_ORDERS_AS_WRITTEN = [re.compile(p, re.IGNORECASE) for p in (
-    r"^(?:(?:please|now|instead|simply|just|always|then)\s+)*"
-    r"(?-i:[Aa]nswer|[Rr]espond|[Rr]eply|[Ss]ay|[Ss]tate|[Cc]onclude|[Oo]utput|[Pp]rint)\b\s*"
-    r"(?:(?:every|each|all|any) (?:questions?|claims?|quer(?:y|ies))\s+)?(?:only\s+)?"
-    r"(?:with\b|that\b|:|\"|“|"
-    r"yes\b|no\b|true\b|false\b|supported\b|refuted\b|disputed\b|(?-i:[A-Z]{4,})\b)",
-    r"\b(?:must|should|always|you)\s+(?:answer|respond|reply|say|output)\s+(?:only\s+)?(?:with\s+)?"
-    r"(?:(?:the (?:single )?word )?(?:yes|no|true|false|supported|refuted|disputed)\b|"
-    r"(?-i:[A-Z]{4,})\b)",
-)]
-_ORDERS_AS_WRITTEN.append(re.compile(r"\b(?i:answer|say|respond|reply|output)s?\b[^.!?]{0,80}"
-                                     r"\b(?:SUPPORTED|REFUTED|DISPUTED|NOT_ENOUGH_INFO)\b"))
+_ORDERS_AS_WRITTEN = [
+    re.compile(r"^(?:(?:please|now|instead|simply|just|always|then)\s+)*"
+               r"(?-i:[Aa]nswer|[Rr]espond|[Rr]eply|[Ss]ay|[Ss]tate|[Cc]onclude|[Oo]utput|"
+               r"[Pp]rint)\b\s*"
+               r"(?:(?:every|each|all|any) (?:questions?|claims?|quer(?:y|ies))\s+)?(?:only\s+)?"
+               r"(?:with\b|that\b|:|\"|“|"
+               r"yes\b|no\b|true\b|false\b|supported\b|refuted\b|disputed\b|(?-i:[A-Z]{4,})\b)",
+               re.IGNORECASE),
+    re.compile(r"\b(?:must|should|always|you)\s+(?:answer|respond|reply|say|output)\s+"
+               r"(?:only\s+)?(?:with\s+)?"
+               r"(?:(?:the (?:single )?word )?(?:yes|no|true|false|supported|refuted|disputed)\b|"
+               r"(?-i:[A-Z]{4,})\b)", re.IGNORECASE),
+    re.compile(r"\b(?i:answer|say|respond|reply|output)s?\b[^.!?]{0,80}"
+               r"\b(?:SUPPORTED|REFUTED|DISPUTED|NOT_ENOUGH_INFO)\b"),
+]
 
 _QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|‘[^’\n]*’|«[^»\n]*»")
 

@@ -17,9 +17,10 @@ _SHORT_FORM = re.compile(
     r"(?P<short>[A-Za-z]{2,6})(?P<stands>\s+stands?\s+for)?\s*(?:[,?.]|$)",
     re.IGNORECASE,
 )
-_PART = re.compile(r"\b(first|given|christian|last|family|sur|full|middle)[\s-]?names?\b",
-                   re.IGNORECASE)
+_PART_WORDS = "first|given|christian|last|family|full|middle"
+_PART = re.compile(rf"\b({_PART_WORDS}|sur)[\s-]?names?\b", re.IGNORECASE)
 _PARTS = {"given": "first", "christian": "first", "family": "last", "sur": "last"}
+_NAME_WORD = re.compile(rf"{_PART_WORDS}|surname|names?")
 
 
 def short_form_asked(question: str) -> str:
@@ -39,6 +40,12 @@ def name_part_asked(question: str) -> str:
         return ""
     part = m.group(1).lower()
     return _PARTS.get(part, part)
+
+
+def is_name_word(word: str) -> bool:
+    """A word of "first name", "surname" and the like (lower case): what a question about
+    a name asks for, not what it is about."""
+    return bool(_NAME_WORD.fullmatch(word))
 
 
 def spelled_out(word: str, doc: Any) -> list[int]:

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from bot.engine.lexicon import ROLE_NOUNS
-from bot.engine.names import name_part_asked, short_form_asked
+from bot.engine.names import is_name_word, name_part_asked, short_form_asked
 from bot.engine.nlp import Parser
 from bot.types import Question
 
@@ -79,7 +79,6 @@ _PRONOUNS = frozenset(["they", "them", "he", "him", "she", "her", "it", "that", 
                        "these", "there", "its", "their", "his"])
 # Verbs of happening: "What went down / took place / kicked off on July 16?" asks for an event.
 HAPPENING = frozenset("happen occur go take kick begin start break unfold transpire come".split())
-_PART_WORD = re.compile(r"first|given|christian|last|family|full|middle|surname")
 _LIGHT_VERBS = frozenset(["be", "do", "have", "get", "happen", "take", "make", "go", "associate"])
 # "What is the profession of X?": the type noun asks for what X is.
 _ROLE_NOUNS = frozenset("profession occupation job role title position post career "
@@ -459,8 +458,7 @@ def read_question(
         skip |= {t.i for t in doc if fame.start() <= t.idx < fame.end()}
     part = name_part_asked(q)
     if part:  # "What is Qaddafi's first name?": the name is what it is about
-        skip |= {t.i for t in doc if t.lower_ in ("name", "names", part, "surname")
-                 or _PART_WORD.fullmatch(t.lower_)}
+        skip |= {t.i for t in doc if is_name_word(t.lower_)}
     focus, proper = _focus(doc, skip)
     named_kind = _named_kind(doc, proper, skip)
     attribute = kind if expects == "KIND" else _attribute(doc, expects, words)
