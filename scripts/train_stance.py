@@ -9,6 +9,7 @@ accuracy holds up against fp32. Checkpoints every --save-every steps; --resume c
     python scripts/train_stance.py                    # about an hour per epoch on 2 cores
     python scripts/train_stance.py --resume           # continue after an interruption
     python scripts/train_stance.py --from-checkpoint  # re-export and re-quantise only
+    python scripts/train_stance.py --init W/checkpoint --work W2 --lr 3e-5  # one epoch more
 """
 
 from __future__ import annotations
@@ -185,7 +186,7 @@ def train(args: argparse.Namespace, tok, train_rows, dev_sets):
     <work>/resume.pt, so --resume picks up where an interrupted run stopped.
     """
     model = AutoModelForSequenceClassification.from_pretrained(
-        BASE_MODEL,
+        args.init or BASE_MODEL,
         num_labels=len(LABELS),
         id2label=dict(enumerate(LABELS)),
         label2id={n: i for i, n in enumerate(LABELS)},
@@ -216,7 +217,8 @@ def train(args: argparse.Namespace, tok, train_rows, dev_sets):
     for epoch in range(start_epoch, args.epochs):
         model.train()
         # The order depends on the seed and epoch only, so a resumed run sees the same batches.
-        order = bucketed(train_rows, args.batch, random.Random(args.seed * 1000 + epoch))
+        seen = args.prior_epochs + epoch
+        order = bucketed(train_rows, args.batch, random.Random(args.seed * 1000 + seen))
         skip = start_step if epoch == start_epoch else 0
         t0, total = time.time(), 0.0
         for step, (enc, labels) in enumerate(batches(order, tok, args.batch, args.max_len)):
@@ -330,7 +332,18 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0, help="use only N pairs (smoke test)")
     parser.add_argument("--save-every", type=int, default=500, help="steps between checkpoints")
     parser.add_argument("--resume", action="store_true", help="continue from <work>/resume.pt")
+    parser.add_argument(
+        "--init",
+        type=Path,
+        help="start from a saved model (a checkpoint folder) instead of the base weights; "
+        "its epochs count on, so the data comes in a new order",
+    )
     args = parser.parse_args()
+    args.prior_epochs = 0
+    if args.init:
+        args.prior_epochs = json.loads((args.init / "train_meta.json").read_text())["epochs"]
+        if args.init.resolve() == (args.work / "checkpoint").resolve():
+            raise SystemExit("--init must not be <work>/checkpoint: training writes there")
 
     torch.set_num_threads(args.threads)
     set_seed(args.seed)
@@ -364,7 +377,8 @@ def main() -> None:
         t0, cpu0 = time.time(), time.process_time()
         model = train(args, tok, train_rows, dev_sets)
         meta = {
-            "epochs": args.epochs,
+            "epochs": args.prior_epochs + args.epochs,
+            **({"continued_from_epoch": args.prior_epochs} if args.init else {}),
             "frozen": f"embeddings + layers 0-{args.freeze_layers - 1}",
             "train_minutes_wall": round((time.time() - t0) / 60, 1),
             "train_minutes_cpu": round((time.process_time() - cpu0) / 60, 1),
