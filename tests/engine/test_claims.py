@@ -18,6 +18,26 @@ from bot.engine.claims import make_claim
         ("Has the council met?", "The council has met."),
         ("Is it true that the embassy closed?", "The embassy closed."),
         ("The meeting was a negotiation", "The meeting was a negotiation."),
+        # Hearsay and tags frame the statement to check; they are not part of it.
+        ("so the vote was postponed, right?", "The vote was postponed."),
+        ("I read that the mayor resigned in March.", "The mayor resigned in March."),
+        ("someone told me the port reopened on Monday", "The port reopened on Monday."),
+        ("Is it true the bridge was closed?", "The bridge was closed."),
+        ("The talks collapsed, didn't they?", "The talks collapsed."),
+        ("The mayor resigned, is that right?", "The mayor resigned."),
+        ("Did the union accept the offer or not?", "The union accepted the offer."),
+        # Where the parse misplaces the subject's end, the statement that parses decides.
+        ("Was Norway one of the countries at the summit?",
+         "Norway was one of the countries at the summit."),
+        ("Did the city council object to the plan?", "The city council objected to the plan."),
+        ("Wasn't the harbour strike a protest over wages?",
+         "The harbour strike was a protest over wages."),
+        ("Did the Kessford port authority order the closure?",
+         "The Kessford port authority ordered the closure."),
+        ("Didn't the Ostrevia meeting open a dialogue?", "The Ostrevia meeting opened a dialogue."),
+        ("Will Dalvane reimburse patients?", "Dalvane will reimburse patients."),
+        ("Can the port reopen next week?", "The port can reopen next week."),
+        ("Can't the council meet on Monday?", "The council can meet on Monday."),
     ],
 )
 def test_questions_become_statements(parser, question: str, claim: str) -> None:
