@@ -20,6 +20,7 @@ from bot.engine.lexicon import (
     FALSITY_ADVERBS,
     HEDGES,
     REPORTING_VERBS,
+    SYNONYMS,
     related,
 )
 from bot.engine.nlp import Parser
@@ -119,7 +120,29 @@ def _key(tok: Any) -> str:
         particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
         if particle:
             return f"{key}-{particle}"
+        # ... and so is a fixed verb + bare noun the word lists name ("take part").
+        obj = _fixed_object(tok, key)
+        if obj is not None:
+            return f"{key}-{obj.lower_}"
     return key
+
+
+def _in_fixed_phrase(tok: Any) -> bool:
+    """Is this the noun of a fixed verb + noun ("part" in "took part"), one term with it?"""
+    if tok.dep_ != "dobj" or tok.head.pos_ != "VERB":
+        return False
+    obj = _fixed_object(tok.head, stem(tok.head.lemma_.lower()))
+    return obj is not None and obj.i == tok.i
+
+
+def _fixed_object(verb: Any, key: str) -> Any | None:
+    """The bare noun that makes one word with its verb in the word lists ("part" of "took
+    part"), if any."""
+    for c in verb.children:
+        if (c.dep_ == "dobj" and f"{key}-{c.lower_}" in SYNONYMS
+                and not any(d.dep_ in ("det", "poss") for d in c.children)):
+            return c
+    return None
 
 
 def _role(tok: Any) -> str:
@@ -205,7 +228,7 @@ def analyse_claim(text: str, parser: Parser) -> ClaimAnalysis:
             or (tok.pos_ == "ADV" and tok.lower_ in _WEAK_ADVERBS)
         ):
             continue
-        if tok.dep_ == "neg":
+        if tok.dep_ == "neg" or _in_fixed_phrase(tok):
             continue
         weight = 1.5 if tok.pos_ in ("PROPN", "NUM") or tok.ent_type_ else 1.0
         if tok.pos_ == "ADV":
@@ -288,7 +311,11 @@ def _core(root: Any, heads: set[int]) -> set[int]:
             core.add(child.i)
             if child.dep_ == "xcomp":  # "was prepared to see a role": the role matters
                 core |= {c.i for c in child.children if c.dep_ == "dobj"}
-    if root.lemma_ in _LIGHT_VERBS and len(core) > 1:
+    fixed = _fixed_object(root, stem(root.lemma_.lower())) if root.pos_ == "VERB" else None
+    if fixed is not None:  # "took part": the verb with its noun is the predicate
+        core.discard(fixed.i)
+        core.add(root.i)
+    elif root.lemma_ in _LIGHT_VERBS and len(core) > 1:
         core.discard(root.i)
     return core
 
@@ -423,6 +450,33 @@ def _same_subject(
     return False
 
 
+# What a news report calls a named organisation or person once it has named it. One list for
+# both: the tagger often takes a company's name for a person's.
+_STANDS_FOR_NAMED = frozenset([
+    "company", "firm", "group", "agency", "ministry", "department", "council", "union",
+    "authority", "organisation", "organization", "bank", "manufacturer", "maker",
+    "government", "party", "committee", "board", "court", "regulator", "carrier", "airline",
+    "operator", "he", "she", "minister", "president", "spokesman", "spokeswoman",
+    "spokesperson", "mayor", "governor", "chairman", "chairwoman", "director", "official",
+    "ambassador", "senator", "judge",
+])
+
+
+def _stands_for_subject(claim: ClaimAnalysis, doc: Any) -> bool:
+    """Is the sentence's subject what a report calls the claim's named subject once named
+    ("The company will reimburse patients" for "Dalvane will reimburse patients")?"""
+    if not any(role in ("nsubj", "nsubjpass") and group in ("org", "person")
+               for _text, group, role in claim.entities):
+        return False
+    subject = next((c for c in _clause_root(doc).children
+                    if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.ent_type_:
+        return False
+    words = [t.lower_ for t in subject.subtree]
+    bare = words in (["he"], ["she"]) or (words[0] == "the" and len(words) <= 3)
+    return bare and subject.lemma_.lower() in _STANDS_FOR_NAMED
+
+
 def _speaks_for_subject(claim: ClaimAnalysis, expl: Any, aliases: dict[int, str]) -> bool:
     """"The State Department official said there is no plan to ...": a side saying there is
     no plan speaks of its own plans, when the claim is about that side."""
@@ -437,7 +491,10 @@ def _speaks_for_subject(claim: ClaimAnalysis, expl: Any, aliases: dict[int, str]
 def _mentions(sentence: str, name: str, aliases: frozenset[str] = frozenset()) -> bool:
     """Does the lower-cased sentence contain any word of a lower-cased name, or another
     name for the same country or body?"""
-    if any(w in sentence for w in name.split()):
+    # At the start of a word ("sun" in "sunlight"), and a short name as a whole word: "un"
+    # is not in "council", nor "us" in "discussed".
+    if any(re.search(rf"(?<!\w){re.escape(w)}" + (r"(?!\w)" if len(w) < 3 else ""), sentence)
+           for w in name.split()):
         return True
     said = re.findall(r"\w+", sentence)
     if any(_respelled(w, x) for w in name.split() for x in said):
@@ -604,7 +661,8 @@ class RulesStanceJudge:
         core_hit = sum(1 for t in claim.terms if t.core and matched_terms.get(t.index))
         # A named subject must be present for a sentence to contradict what it did.
         sentence = doc.text.lower()
-        subject_here = all(_mentions(sentence, name, alias_keys) for name in claim.subject_entities)
+        subject_here = all(_mentions(sentence, name, alias_keys)
+                           for name in claim.subject_entities) or _stands_for_subject(claim, doc)
 
         relevance = 0.5 * max(cosine, 0.0) + 0.5 * coverage
         scopes = _negation_scopes(doc)
@@ -725,6 +783,11 @@ class RulesStanceJudge:
                 if not values:
                     continue  # "earlier this month" cannot be compared
                 missing = not values <= seen
+            elif group == "place":
+                # The claim's place counts only where it fills the same slot: "Disclosure
+                # came first in Tripoli" does not say the Tunisia meeting was in Tripoli.
+                missing = not any(_same_place(ent, text, key, aliases)
+                                  for ent in _in_slot(doc, group, slot, matched_here))
             else:
                 missing = not (words & seen or set(text.split()) & seen) and not (
                     key is not None and key in named_here
@@ -749,6 +812,23 @@ class RulesStanceJudge:
                 ):
                     return f"{ent.text!s} vs {text}"
         return None
+
+
+def _in_slot(doc: Any, group: str, slot: str, matched: set[int]) -> list[Any]:
+    """The sentence's values of a kind that fill a slot of what the claim is about."""
+    return [ent for ent in doc.ents if _ENTITY_GROUPS.get(ent.label_) == group
+            and _ent_slot(group, ent, matched) == slot and _of_predicate(ent.root, matched)]
+
+
+def _same_place(ent: Any, text: str, key: str | None, aliases: dict[int, str]) -> bool:
+    """Is the sentence's place the claim's, by name, another name or spelling?"""
+    theirs, mine = ent.text.lower(), text.lower()
+    if theirs in mine or mine in theirs:
+        return True
+    if key is not None and (canonical(ent.text) == key
+                            or any(aliases.get(t.i) == key for t in ent)):
+        return True
+    return any(_respelled(w, x) for w in theirs.split() for x in mine.split())
 
 
 def _other_value(claim: ClaimAnalysis, doc: Any) -> str | None:
@@ -833,8 +913,10 @@ def _other_place(claim: ClaimAnalysis, doc: Any, matched: set[int]) -> str | Non
     lowered = " ".join([claim.text.lower(), *mine])  # with "tripoli" for "the Libyan capital"
     tied = [ent for ent in doc.ents if ent.label_ in ("GPE", "LOC", "FAC")
             and _ent_slot("place", ent, matched) == "where" and _of_predicate(ent.root, matched)]
+    # A city and the country it is in are not two places ("Tunis" in "Tunisia").
     ours = [e for e in tied if e.text.lower() in lowered or any(
-        _respelled(w, x) for w in e.text.lower().split() for x in lowered.split())]
+        _respelled(w, x) for w in e.text.lower().split() for x in lowered.split()) or any(
+        canonical(e.text) == m.lower() or canonical(m) == e.text.lower() for m in mine)]
     others = [e for e in tied if e not in ours]
     return f"{others[0].text} vs {mine[0]}" if others and not ours else None
 

@@ -109,6 +109,23 @@ def test_inverted_questions_become_statements(parser, question: str, claim: str)
         # A denial whose subject is the verb's own ("the audit found no error").
         ("The audit found an accounting error.",
          "The audit found no accounting error, the ministry said.", Stance.REFUTES),
+        # A name is found as a word, not inside one: "UN" is not in "Council".
+        ("The UN has recognized the rebels' council as the legitimate government.",
+         "Envoys consulted officials from the Transitional National Council, the rebel "
+         "governing group, and recognized it.", Stance.NEUTRAL),
+        # A verb with its noun is one word ("took part" = "attended"), both ways.
+        ("The envoy Mira Solen took part in the ceasefire talks.",
+         "Solen attended the ceasefire talks in Kessford.", Stance.SUPPORTS),
+        ("Mira Solen attended the ceasefire talks.",
+         "Solen took part in the ceasefire talks in Kessford.", Stance.SUPPORTS),
+        # A report names a company once, then calls it "the company".
+        ("Norland Foods will refund customers for the cost of the recalled jars.",
+         "The company will refund customers for the cost of the recalled jars.",
+         Stance.SUPPORTS),
+        # The claim's place must be where the event was; the same name for where something
+        # else happened does not keep another place from refuting.
+        ("The summit was held in Quito.",
+         "The summit, first announced in Quito, was held in Lima.", Stance.REFUTES),
     ],
 )
 def test_stance_principles(rules, claim: str, sentence: str, expected: Stance | None) -> None:
@@ -359,10 +376,11 @@ def test_words_without_the_claims_figure_do_not_cover_it(rules) -> None:
         ("The talks were held in the Kenyan capital.",
          "The talks were held in Mombasa on Tuesday, the ministry said.", Stance.NEUTRAL,
          OTHER_PLACE),
-        # ... and a capital, as a place, is not its country.
+        # ... and a capital, as a place, is not its country: the country does not name it
+        # (nor is it another place, as the city is in it).
         ("The strike talks were held in the capital, Tunis.",
          "Union leaders met officials in Tunisia on Monday for the strike talks.",
-         Stance.NEUTRAL, OTHER_PLACE),
+         Stance.NEUTRAL, NO_PLACE),
     ],
 )
 def test_a_sentence_must_name_the_place_a_claim_gives(
