@@ -569,10 +569,10 @@ def _unasserted(doc: Any, tokens: set[int]) -> bool:
     return False
 
 
-def _matches(term: Term, tok: Any, aliases: dict[int, str] | None = None) -> bool:
+def _matches(term: Term, tok: Any, key: str, aliases: dict[int, str] | None = None) -> bool:
+    """Does the sentence token (whose ``_key`` is ``key``) stand for the claim's term?"""
     if term.alias and aliases and aliases.get(tok.i) == term.alias:
         return True
-    key = _key(tok)
     if key in related(term.key):
         return True
     a, b = term.key, key
@@ -632,8 +632,10 @@ class RulesStanceJudge:
         matched_terms: dict[int, list[Any]] = {}
         aliases = aliases_of(doc)
         alias_keys = frozenset(aliases.values())
+        # Each word's key once per sentence, not once per claim term.
+        words = [(tok, _key(tok)) for tok in doc if not tok.is_punct]
         for term in claim.terms:
-            hits = [tok for tok in doc if not tok.is_punct and _matches(term, tok, aliases)]
+            hits = [tok for tok, key in words if _matches(term, tok, key, aliases)]
             if term.head and claim.copular:
                 strong = [t for t in hits if _predicative(t, claim.subject_keys)]
                 if not strong and hits:

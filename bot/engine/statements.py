@@ -39,6 +39,11 @@ def _third_person(lemma: str) -> str:
     return lemma + "s"
 
 
+def _conjugated(aux: str, lemma: str) -> str:
+    """The verb a "did" / "does" / "do" question asks about, in the statement's tense."""
+    return _past(lemma) if aux == "did" else _third_person(lemma) if aux == "does" else lemma
+
+
 def _subject(doc: Any, head: Any) -> Any | None:
     for tok in head.children:
         if tok.dep_ in ("nsubj", "nsubjpass", "expl"):
@@ -152,10 +157,7 @@ def _by_trial(question: str, parser: Parser) -> tuple[str, str] | None:
             if (after.tag_ in _NOT_A_VERB or past or after.tag_ == "VBG"
                     or after.lower_.endswith("ing") or not after.is_alpha):
                 continue
-            lower = _bare(aux.lower_)
-            lemma = after.lemma_.lower()
-            verb = (_past(lemma) if lower == "did"
-                    else _third_person(lemma) if lower == "does" else lemma)
+            verb = _conjugated(_bare(aux.lower_), after.lemma_.lower())
             rest = "".join(t.text_with_ws for t in words[k + 1 :])
         else:
             if aux.lemma_ == "be" and after.tag_ in ("VB", "VBP", "VBZ", "VBD"):
@@ -179,7 +181,7 @@ def _from_parse(question: str, parser: Parser) -> tuple[str, str | None]:
     first = doc[0]
     lower = _bare(first.lower_)
     root = next((t for t in doc if t.dep_ == "ROOT"), doc[0])
-    subj = _subject(doc, root) or (_subject(doc, first) if first is not root else None)
+    subj = _subject(doc, root) or (_subject(doc, first) if first.i != root.i else None)
     if subj is None and first.i == root.i and first.lemma_ == "be":
         # "Was [the Libya Contact Group meeting] held in Ankara?": a long subject the parse
         # reads as the complement of the inverted "was".
@@ -194,18 +196,14 @@ def _from_parse(question: str, parser: Parser) -> tuple[str, str | None]:
     # Usually empty. "Didn't the U.S. close ...?" asks whether it closed: a negative
     # question leans towards yes, so its negation is not part of the claim.
     between = " ".join(
-        t.text for t in doc[first.i + 1 : left.i] if t.lower_ not in ("n't", "not", "n’t")
+        t.text for t in doc[first.i + 1 : left.i] if t.lower_ not in _NEGATIONS
     )
     rest = doc[right.i + 1 :].text
     if lower in ("did", "does", "do") and root.pos_ in ("VERB", "AUX") and root.i > right.i:
         span = doc[right.i + 1 : root.i]
         middle = " ".join(t.text for t in span if t.dep_ != "neg")
         after = doc[root.i + 1 :].text
-        verb = (
-            _past(root.lemma_)
-            if lower == "did"
-            else (_third_person(root.lemma_) if lower == "does" else root.lemma_)
-        )
+        verb = _conjugated(lower, root.lemma_)
         if any(t.dep_ == "neg" for t in span):  # "Did X not go?" claims X did not go
             verb = f"{lower} not {root.lemma_}"
         text = " ".join(p for p in (between, subj_text, middle, verb, after) if p)
