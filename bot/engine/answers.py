@@ -20,6 +20,7 @@ from bot.engine.attribution import attribute
 from bot.engine.lexicon import REPORTING_VERBS, related
 from bot.engine.names import name_part, spelled_out
 from bot.engine.normalise import agree, date, key, states, words
+from bot.engine.parties import holds_post, initials, posts_of, reporters, speakers
 from bot.engine.question_kind import (
     ENTITY_LABELS,
     HAPPENING,
@@ -42,6 +43,13 @@ from bot.types import (
 from retrieval.text import stem
 
 MIN_MATCH = 0.5  # share of the question's content words a sentence must hold
+# ... to be the answer whole when no part of it has the shape asked for (a priori: three
+# words in four, names counting double)
+WHOLE_SENTENCE = 0.75
+# Answers a sentence can describe; not a reason or a post, whose words the sentence may hold
+# without giving one ("why was the bridge closed?": "it has been closed since May"; "what is
+# Brandt's job?": "a bigger role for Brandt").
+_DESCRIBED = frozenset(["THING", "KIND"])
 _TITLES = frozenset(
     "judge justice president minister secretary senator governor mayor ambassador general "
     "colonel captain admiral king queen prince princess duke bishop pope professor doctor "
@@ -337,6 +345,40 @@ def _in_question(text: str, q: Question) -> bool:
     return bool(ws) and all(w in qs for w in ws)
 
 
+def _in_another_clause(tok: Any, doc: Any, matched: set[int]) -> bool:
+    """Is the word inside a clause below every matched word's own ("concern that they
+    thought ... a role in Libya" for "held")?"""
+    anchors = [doc[i] for i in matched if i >= 0]
+    if not anchors:
+        return False
+    for anchor in anchors:
+        above = {anchor.i} | {t.i for t in anchor.ancestors}
+        crossed = False
+        for step in [tok, *tok.ancestors]:
+            if step.i in above:
+                break
+            crossed = crossed or step.dep_ in _SUBCLAUSES
+        if not crossed:
+            return False
+    return True
+
+
+def _first_of(tok: Any) -> Any:
+    """"Velmora and Ostrevia": the first of words listed together, which holds their role."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _of_people(ent: Any) -> bool:
+    """"Envoys from Velmora", "the ambassador to Libya": a place that says where people or
+    things come from or who they are, not where something happened."""
+    root = _first_of(ent.root)
+    prep = root.head
+    return root.dep_ == "pobj" and prep.head.pos_ == "NOUN" and (
+        prep.lower_ == "from" or names_people(prep.head.lemma_.lower()))
+
+
 def _modifier(ent: Any, matched: set[int]) -> bool:
     """"U.S. officials", "Libyan", "Qaddafi's government": a name that only qualifies
     another noun, unless that noun is what the question asks about ("the Tunisia meeting")."""
@@ -379,6 +421,10 @@ def _entities(q: Question, doc: Any, matched: set[int]) -> list[Any]:
         ents = [e for e in ents if re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|"
                                              r"nine|ten|eleven|twelve|hundred|dozen)\b", e.text,
                                              re.IGNORECASE)]
+    if q.expects == "PLACE" and q.predicate not in _PLACE_DOES:
+        # "the U.S. was prepared to ...": a country that acts or is acted on is a party, not
+        # where something happened.
+        ents = [e for e in ents if _first_of(e.root).dep_ not in _ACTORS and not _of_people(e)]
     if q.expects == "DATE":
         # "within two weeks" says how long, not when.
         ents = [e for e in ents if not _length_of_time(e)]
@@ -400,6 +446,9 @@ def _entities(q: Question, doc: Any, matched: set[int]) -> list[Any]:
     return ents
 
 
+_SUBCLAUSES = frozenset(["ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "parataxis"])
+_ACTORS = frozenset(["nsubj", "nsubjpass", "dobj", "iobj", "dative", "agent", "csubj"])
+_PLACE_DOES = frozenset(["host", "border", "include", "contain", "surround"])  # a place acts
 _COUNTS = frozenset(["population", "number", "total"])
 _SCALE = re.compile(r"\b(?:thousand|million|billion|trillion|lakh|crore)\b", re.IGNORECASE)
 
@@ -803,6 +852,10 @@ def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
                 titled = [e for e in doc.ents if e.label_ == "PERSON" and not _in_question(
                     e.text, q) and any(t.i in matched for t in _title_before(doc, e.start))]
                 group = titled or group
+            if q.expects == "PLACE" and _in_another_clause(best.root, doc, matched):
+                # "... held talks reflected concern that ... a role for Qaddafi in Libya":
+                # a place in a clause of its own is where something else is.
+                return None, 0.0
             fit = 1.0 if _rank_entity(best, matched, doc, q)[0] <= 2 else 0.0
             return _join([e.text for e in group]), fit
         att = reading.attribution
@@ -960,6 +1013,7 @@ def read(
         return []
     if q.expects == "KIND" and embed is None:
         q = replace(q, expects="THING", attribute="")
+    asked = q
     docs = parse([c.text for c in candidates])
     if q.short_form or q.name_part:
         return _read_names(q, candidates, docs, parse)
@@ -978,6 +1032,10 @@ def read(
     # Fragments that never name the place asked about but call it "the city": when none of
     # them names it, that is the place they were found for.
     unnamed = bool(q.proper) and not any(hit for _, _, hit in matches)
+    posts: dict[str, list[tuple[str, ...]]] = {}  # the posts each document gives the speaker
+    if q.form == "says" and q.speaker:
+        for cand, doc in zip(candidates, docs, strict=True):
+            posts.setdefault(cand.doc.doc_id, []).extend(posts_of(q.speaker, [doc]))
     for cand, doc, (share, matched, name_hit) in zip(candidates, docs, matches, strict=True):
         if q.proper and not name_hit and not (unnamed and _THE_PLACE.search(doc.text)):
             continue
@@ -1005,9 +1063,11 @@ def read(
             # "X met Y, which said Z": the words asked about are in the narrative, but what
             # the party asked about says is still its own report.
             own = speaker_of(cand, doc, (), parse)
-            if not _speaks(q, own):
+            if _speaks(q, own):
+                r.attribution = own
+            elif not (_in_post(r.attribution, doc, posts.get(cand.doc.doc_id, []))
+                      or _reports(q, doc)):
                 continue
-            r.attribution = own
         about.append(r)
     if q.negated and any(_denies(r) for r in about):
         # "What does Libya not want?": what a sentence denies of the words asked about.
@@ -1022,10 +1082,12 @@ def read(
         # sentences like any "what" question.
         q = replace(q, expects="THING", attribute="")
     readings: list[Reading] = []
+    unvalued: list[Reading] = []
     for r, phrases in zip(about, kinds, strict=True):
         cand, doc = r.candidate, r.doc
         r.value, fit = _kind_value(phrases, fits) if q.expects == "KIND" else _value(q, r)
         if not r.value:
+            unvalued.append(r)
             continue
         at = doc.text.find(r.value)
         if at >= 0:  # the parse reads quotes folded: show the source's own characters
@@ -1039,7 +1101,27 @@ def read(
             fit = 1.0 if _named(q, r) else 0.5
         r.score = 0.7 * r.match + 0.2 * max(cand.cosine, 0.0) + 0.1 * fit
         readings.append(r)
+    if not readings:
+        whole = _whole_sentence(asked, unvalued)
+        readings = [whole] if whole else []
     return readings
+
+
+def _whole_sentence(q: Question, unvalued: list[Reading]) -> Reading | None:
+    """No sentence gives a value of the shape the question asks for, but one holds nearly
+    all of its words ("What department is Feltman an assistant secretary in?"): that
+    sentence, whole, is the answer the documents give, rather than none."""
+    if q.form != "open" or q.expects not in _DESCRIBED:
+        return None
+    # Held by the sentence itself: names its title or paragraph gives do not count here.
+    close = [r for r in unvalued if _match(q, r.doc)[0] >= WHOLE_SENTENCE]
+    if not close:
+        return None
+    best = max(close, key=lambda r: (r.match, r.candidate.cosine))
+    best.value = best.candidate.text.strip()
+    best.key = "t:" + " ".join(stem(w) for w in words(best.value))
+    best.score = 0.7 * best.match + 0.2 * max(best.candidate.cosine, 0.0)
+    return best
 
 
 def _read_names(q: Question, candidates: Sequence[Candidate], docs: Sequence[Any],
@@ -1224,6 +1306,21 @@ def _speaks(q: Question, att: Attribution | None) -> bool:
     if att is None or not att.speaker or att.content is None:
         return False
     return _names_party(q, f"{att.speaker} {att.organisation or ''}")
+
+
+def _in_post(att: Attribution | None, doc: Any, posts: list[tuple[str, ...]]) -> bool:
+    """Is this statement by the person asked about, named by the post the document gives
+    him elsewhere ("a Libyan government spokesman" for "Moussa Ibrahim")?"""
+    if not posts or att is None or att.content is None or not att.speaker:
+        return False
+    return any(holds_post(posts, who) for who in [att.speaker, *speakers(doc)])
+
+
+def _reports(q: Question, doc: Any) -> bool:
+    """Does the party asked about report this sentence ("..., the AP reported")?"""
+    asked = q.speaker or ""
+    return any(_names_party(q, who) or any(initials(w, asked) for w in who.split())
+               for who in reporters(doc))
 
 
 def _names_party(q: Question, said_text: str) -> bool:

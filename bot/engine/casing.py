@@ -27,9 +27,31 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:\"\u201c\u2018]\s*|\n)\s*$")
 _POSSESSIVE = re.compile(r"['\u2019]s?$", re.IGNORECASE)
 
 
+# Question words as typed in a chat box: "wat", "whos", "wheres" (first word only, where
+# nothing else is meant by them).
+_CHAT = {"wat": "what", "wut": "what", "wht": "what", "whats": "what is", "whos": "who is",
+         "wheres": "where is", "whens": "when is", "hows": "how is", "whys": "why is",
+         "wen": "when", "wher": "where", "hw": "how", "wich": "which", "whomst": "whom"}
+_WH = frozenset("who whom whose what when where which why how".split())
+_FIRST = re.compile(r"^(\W*(?:(?:so|and|but|ok|okay|hey)\W+)?)([A-Za-z]+)\b", re.IGNORECASE)
+
+
 def spelled_out(question: str) -> str:
-    """"where'd" -> "where did", "what's" -> "what is": question words as the parser knows them."""
-    return _CONTRACTED.sub(lambda m: f"{m.group(1)} {_SPELLED[m.group(2).lower()]}", question)
+    """"where'd" -> "where did", "what's" -> "what is", "whos" -> "who is": question words as
+    the parser knows them."""
+    question = _CONTRACTED.sub(lambda m: f"{m.group(1)} {_SPELLED[m.group(2).lower()]}",
+                               question)
+    m = _FIRST.match(question)
+    # (In lower case only, as typed in haste: "Wen" may be a name.)
+    if m and m.group(2).lower() in _CHAT and (m.group(2).islower() or m.group(2).endswith("s")):
+        word = _CHAT[m.group(2).lower()]
+        word = word[:1].upper() + word[1:] if m.group(2)[:1].isupper() else word
+        question = m.group(1) + word + question[m.end():]
+    m = _FIRST.match(question)
+    if m and m.group(1).strip() and m.group(2).lower() in _WH:
+        # "so when was it held": the lead-in word says nothing about what is asked.
+        question = question[m.start(2):]
+    return question
 
 
 def typed_lower(question: str) -> bool:

@@ -80,6 +80,11 @@ def _statement(e: Evidence, n: int) -> str:
     return f"{speaker} says “{inert(e.answer or e.quote)}” [{n}]"
 
 
+def _whole(e: Evidence) -> bool:
+    """Is the answer the cited sentence itself (no shorter part of it answers)?"""
+    return e.answer is not None and " ".join(e.answer.split()) == " ".join(e.quote.split())
+
+
 def compose_question(claim: Claim, decision: Decision) -> Draft:
     """Answer first, built from the cited words; for DISPUTED each answer with its sources."""
     q = claim.asks
@@ -94,7 +99,8 @@ def compose_question(claim: Claim, decision: Decision) -> Draft:
     for g in groups:
         first_n = len(cited) + 1
         cited.extend(g)
-        if q.form == "says":
+        if q.form == "says" or _whole(g[0]):
+            # A statement, or a sentence that answers only as a whole: quoted, with its source.
             sentences.append(
                 "; ".join(_statement(e, first_n + i) for i, e in enumerate(g)).rstrip(".")
             )

@@ -169,9 +169,13 @@ def out_of_scope(question: str) -> bool:
     return bool(_OUT_OF_SCOPE.search(question.strip()))
 
 
+# "so when was it held", "ok who went": a word that only leads into the question.
+_FILLER = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|hey|well)\b[\s,]*)+", re.IGNORECASE)
+
+
 def is_open(question: str, parser: Parser | None = None) -> bool:
     """A wh-question (first word, after a preposition, or "... in which city?")."""
-    question = unattributed(question)[0]
+    question = _FILLER.sub("", unattributed(question)[0])
     words = re.findall(r"[\w']+", question.lower())
     if not words:
         return False
@@ -191,6 +195,11 @@ def is_open(question: str, parser: Parser | None = None) -> bool:
         return asked or any(w in _INTERROGATIVE_NEXT for w in words[2:5])
     if words[0] in _AUX_FIRST:
         return False
+    lead, comma, rest = question.partition(",")
+    if comma and rest.strip() and re.match(r"\s*(?:who|whom|whose|what|when|where|which|why|how)\b",
+                                           rest, re.IGNORECASE) and len(lead.split()) <= 6:
+        # "Besides Gene Cretz, how many ...?": a short lead, then the question.
+        return is_open(rest.strip(), parser)
     # "Harlow Bay is located in which country?"
     return question.rstrip().endswith("?") and any(
         w in ("which", "what", "who", "whom", "whose") for w in words)

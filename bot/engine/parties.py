@@ -1,0 +1,100 @@
+"""A party asked about under the other names a document gives it.
+
+"How does Moussa Ibrahim describe the meeting?": the document names him once ("the Libyan
+spokesman, Moussa Ibrahim") and elsewhere only by that post ("a Libyan government spokesman
+described the meeting as ..."). "What did the AP report?": an agency speaks through what it
+reports ("..., according to the Associated Press", "..., the AP reported").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from bot.engine.aliases import canonical
+from bot.engine.lexicon import REPORTING_VERBS
+from bot.engine.normalise import words
+from retrieval.text import stem
+
+_MODIFIERS = frozenset(["amod", "compound", "nmod", "npadvmod"])
+
+
+def _name_tokens(name: str, doc: Any) -> list[range]:
+    """Where the sentence writes the whole name (every word, in order, capitalised)."""
+    asked = [w.lower() for w in name.split() if w[:1].isupper()]
+    if not asked:
+        return []
+    found = []
+    for tok in doc:
+        end = tok.i + len(asked)
+        if end <= len(doc) and [t.lower_ for t in doc[tok.i : end]] == asked:
+            found.append(range(tok.i, end))
+    return found
+
+
+def _post(noun: Any) -> tuple[str, ...]:
+    """A post's words, its head noun last: "Libyan spokesman" -> ("libyan", "spokesman")."""
+    mods = [c for c in noun.children if c.dep_ in _MODIFIERS and c.i < noun.i and c.is_alpha]
+    return tuple(stem(t.lower_) for t in [*mods, noun])
+
+
+def posts_of(name: str, docs: Iterable[Any]) -> list[tuple[str, ...]]:
+    """The posts sentences give a named person by apposition: "the Libyan spokesman, Moussa
+    Ibrahim" and "Moussa Ibrahim, the Libyan spokesman" give ("libyan", "spokesman")."""
+    posts: list[tuple[str, ...]] = []
+    for doc in docs:
+        for span in _name_tokens(name, doc):
+            for i in span:
+                tok = doc[i]
+                if tok.dep_ == "appos" and tok.head.i not in span and tok.head.pos_ == "NOUN":
+                    posts.append(_post(tok.head))
+                posts.extend(_post(c) for c in tok.children
+                             if c.dep_ == "appos" and c.i not in span and c.pos_ == "NOUN")
+    return [p for p in posts if p]
+
+
+def holds_post(posts: Iterable[tuple[str, ...]], said: str) -> bool:
+    """Does a speaker named by these words hold one of the posts (its head noun, and one of
+    its other words where it has any: "a Libyan government spokesman" holds "Libyan
+    spokesman"; "a U.S. spokesman" does not)?"""
+    said_stems = {stem(w) for w in words(said)}
+    said_keys = {canonical(w) for w in words(said)} - {None}
+    for post in posts:
+        head, others = post[-1], post[:-1]
+        if head not in said_stems:
+            continue
+        if not others or any(o in said_stems or canonical(o) in said_keys for o in others):
+            return True
+    return False
+
+
+def initials(short: str, long: str) -> bool:
+    """"AP" for "the Associated Press": the capitals of the long name's words."""
+    caps = "".join(w[0] for w in long.split() if w[:1].isupper())
+    return 2 <= len(short) <= 6 and short.isupper() and short == caps
+
+
+def reporters(doc: Any) -> list[str]:
+    """Who a sentence says reports it: "according to the Associated Press", "the AP
+    reported", "reported by Reuters"."""
+    found: list[str] = []
+    for tok in doc:
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            obj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                found.append(" ".join(t.text for t in obj.subtree))
+        elif tok.lemma_.lower() == "report" and tok.pos_ == "VERB":
+            for c in tok.children:
+                if c.dep_ in ("nsubj", "agent"):
+                    agent = next((g for g in c.children if g.dep_ == "pobj"), c) \
+                        if c.dep_ == "agent" else c
+                    found.append(" ".join(t.text for t in agent.subtree))
+    return found
+
+
+def speakers(doc: Any) -> list[str]:
+    """The subjects of a sentence's reporting verbs: "An Ostrevian spokesman described ...,
+    according to the agency" has the spokesman speak inside the agency's report."""
+    return [" ".join(t.text for t in c.subtree) for tok in doc
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in REPORTING_VERBS
+            for c in tok.children if c.dep_ == "nsubj"]

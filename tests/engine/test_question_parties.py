@@ -1,0 +1,125 @@
+"""Open questions typed in haste, and parties asked about under another name than the one
+they speak under, on a document written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine.casing import spelled_out
+from bot.engine.question_kind import is_open
+from bot.pipeline import Verifier
+from retrieval.documents import content_hash
+from retrieval.types import Document
+
+from ..conftest import verifier_over
+
+TEXT = (
+    "Officials from Velmora and Ostrevia met on May 3 in Kessford. An Ostrevian government "
+    "spokesman described the meeting as a useful exchange of views, according to the Coastal "
+    "News Agency.\n\n"
+    "“We expect more rounds,” said the Ostrevian spokesman, Dario Pell, the CNA reported.\n\n"
+    "The Velmoran Deputy Minister of Fisheries, Anke Roos, led the Velmoran side. A Velmoran "
+    "spokesman said the quotas were not discussed.\n\n"
+    "Assistant Secretary of Trade Lena Marsh joined the talks on their second day.\n\n"
+    "Word of the harbour dues came first from Kessford, where an Ostrevian official described "
+    "the dues as “too high” for small boats, according to the Coastal News Agency."
+)
+DOC = Document(doc_id=content_hash(TEXT), title="Harbour talks", source="harbour.txt",
+               text=TEXT)
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("whos the spokesman for ostrevia", "who is the spokesman for ostrevia"),
+        ("wat did velmora keep secret", "what did velmora keep secret"),
+        ("hw many nations came?", "how many nations came?"),
+        ("Whats the date of the meeting", "What is the date of the meeting"),
+        ("so when was the meeting", "when was the meeting"),
+        ("ok, where was it held?", "where was it held?"),
+        # A capitalised word may be a name; a lead-in before a statement stays.
+        ("Wen Jiabao spoke first.", "Wen Jiabao spoke first."),
+        ("So the talks failed?", "So the talks failed?"),
+    ],
+)
+def test_question_words_typed_in_haste_are_read_as_meant(typed: str, read: str) -> None:
+    assert spelled_out(typed) == read
+
+
+@pytest.mark.parametrize(
+    ("question", "open_"),
+    [
+        ("Besides Anke Roos, who led the talks?", True),
+        ("Apart from Velmora, how many countries took part?", True),
+        ("so when was the meeting", True),
+        ("When you read it, the statement sounds sure.", False),
+        ("After the talks, Velmora left.", False),
+    ],
+)
+def test_a_short_lead_before_the_question_word_keeps_the_question_open(question: str,
+                                                                       open_: bool) -> None:
+    assert is_open(question) is open_
+
+
+@pytest.fixture
+def verifier(services) -> Verifier:
+    return verifier_over(services, [DOC])
+
+
+@pytest.mark.parametrize(
+    ("question", "cites"),
+    [
+        # Named once with his post; his description is given under that post alone.
+        ("How does Dario Pell describe the meeting?", "useful exchange of views"),
+        # An agency speaks through what it reports, by its name or its initials.
+        ("What did the Coastal News Agency report about the meeting?",
+         "useful exchange of views"),
+        ("What did the Coastal News Agency report about the harbour dues?", "too high"),
+        ("What did the CNA report?", "We expect more rounds"),
+    ],
+)
+def test_a_party_is_heard_under_the_other_names_the_document_gives_it(
+        verifier: Verifier, question: str, cites: str) -> None:
+    answer = verifier.verify(question)
+    assert answer.kind == "question"
+    assert answer.verdict.value == "ANSWERED", answer.text
+    assert any(cites in c.quote for c in answer.citations), answer.text
+
+
+def test_a_post_stands_for_its_holder_only(verifier: Verifier) -> None:
+    # Anke Roos leads the Velmoran side; a Velmoran spokesman's words are not hers.
+    answer = verifier.verify("What did Anke Roos say about the quotas?")
+    assert answer.verdict.value == "NOT_ENOUGH_INFO", answer.text
+
+
+def test_a_sentence_holding_the_whole_question_answers_it_when_no_part_does(
+        verifier: Verifier) -> None:
+    # No word of the sentence names a department as such; the sentence itself answers.
+    answer = verifier.verify("what department is lena marsh an assistant secretary in")
+    assert answer.verdict.value == "ANSWERED", answer.text
+    assert "Assistant Secretary of Trade" in answer.text
+    assert [c.quote for c in answer.citations] == [
+        "Assistant Secretary of Trade Lena Marsh joined the talks on their second day."]
+    # A sentence that holds only the name is not an answer to what else is asked.
+    assert verifier.verify("How old is Lena Marsh?").verdict.value == "NOT_ENOUGH_INFO"
+    assert verifier.verify("What does Lena Marsh want Velmora to do?").verdict.value == (
+        "NOT_ENOUGH_INFO")
+
+
+PLACES = (
+    "Envoys from Velmora and Ostrevia held a closed meeting on May 3. The decision to hold "
+    "face-to-face talks reflected Velmoran concern that Ostrevia wrongly thought Velmora was "
+    "ready to accept a naval base in Norway. Ostrevian officials described the Geneva meeting "
+    "as a first step."
+)
+
+
+@pytest.mark.parametrize("question", ["Where was the meeting held?",
+                                      "Where did the meeting take place?"])
+def test_where_is_answered_by_a_place_that_locates_what_is_asked(services, question) -> None:
+    # Not by a country that acts ("Velmora was ready"), nor by a place clauses away that
+    # locates something else ("a naval base in Norway").
+    doc = Document(doc_id=content_hash(PLACES), title="Talks", source="talks.txt", text=PLACES)
+    answer = verifier_over(services, [doc]).verify(question)
+    assert answer.verdict.value == "ANSWERED", answer.text
+    assert answer.text.startswith("Geneva"), answer.text
