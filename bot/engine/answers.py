@@ -20,7 +20,15 @@ from bot.engine.attribution import attribute
 from bot.engine.lexicon import REPORTING_VERBS, related
 from bot.engine.names import name_part, spelled_out
 from bot.engine.normalise import agree, date, key, states, words
-from bot.engine.parties import holds_post, initials, posts_of, reporters, speakers
+from bot.engine.parties import (
+    body_of,
+    holds_post,
+    initials,
+    post_nouns,
+    posts_of,
+    reporters,
+    speakers,
+)
 from bot.engine.question_kind import (
     ENTITY_LABELS,
     HAPPENING,
@@ -101,6 +109,7 @@ class Reading:
     head: str = ""  # the value's head word, when descriptions are compared on it
     counts: bool | None = None  # does the number count the noun asked about (None: no noun)
     teller: str = ""  # who says what "that" in the sentence after stands for ("U.S. diplomats")
+    served: bool = False  # the value is the body a person's post names ("whom does X serve?")
 
     @property
     def source(self) -> tuple[str, str]:
@@ -432,6 +441,11 @@ def _entities(q: Question, doc: Any, matched: set[int]) -> list[Any]:
         ents = [e for e in ents if re.search(r"\b(?:day|week|month|year|hour|minute|decade)",
                                              e.text, re.IGNORECASE)] or ents
     ents = [e for e in ents if not any(t.i in matched for t in e) or q.expects == "DATE"]
+    if q.expects == "PERSON" and q.wh_role == "subject" and not ents:
+        # "Who closed its embassy?" - "The U.S. closed its embassy": a country that does
+        # the deed asked about is who did it.
+        ents = [e for e in doc.ents if e.label_ == "GPE" and _first_of(e.root).dep_ == "nsubj"
+                and _first_of(e.root).head.i in matched and not _in_question(e.text, q)]
     slots = _subject_slots(doc, matched) if q.wh_role == "subject" else None
     if slots is not None:
         ents = [e for e in ents if e.root.i in slots or any(t.i in slots for t in e)]
@@ -447,6 +461,8 @@ def _entities(q: Question, doc: Any, matched: set[int]) -> list[Any]:
 
 
 _SUBCLAUSES = frozenset(["ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "parataxis"])
+# "Who does X speak / work for?", "Whom does X represent?": asked of a person, the body he serves
+_SERVES = frozenset(["speak", "work", "represent", "serve"])
 _ACTORS = frozenset(["nsubj", "nsubjpass", "dobj", "iobj", "dative", "agent", "csubj"])
 _PLACE_DOES = frozenset(["host", "border", "include", "contain", "surround"])  # a place acts
 _COUNTS = frozenset(["population", "number", "total"])
@@ -834,6 +850,15 @@ def _reason(doc: Any, matched: set[int]) -> str | None:
 def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
     """The answer a sentence gives, and how well it fits (1: tied to the matched words)."""
     doc, matched = reading.doc, reading.matched
+    if _asks_whom_served(q):
+        # "Who does Moussa Ibrahim speak for?": the body his post names.
+        roles = [w for w in q.focus if names_people(w)]
+        for noun in post_nouns(doc, q.proper, roles):
+            body = body_of(noun)
+            asked = {w.strip(".").lower() for w in q.focus}
+            if body and {w.strip(".").lower() for w in body.split()} - asked:
+                reading.served = True
+                return body, 1.0
     life = _life_dates(q, doc) if q.expects == "DATE" else None
     if life:
         return life, 1.0
@@ -875,6 +900,13 @@ def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
                 return _trim(doer, True) or None, -1.0  # a name, where one is given, fits better
         return named, 0.0
     return _span(q, reading), 0.5
+
+
+def _asks_whom_served(q: Question) -> bool:
+    """"Who does X speak / work for?", "Whom does X represent?" (not "Who speaks for X?",
+    which asks for the person)."""
+    return bool(q.predicate in _SERVES or _SERVES & set(q.focus)) and q.wh_role != "subject" \
+        and q.expects in ("PERSON", "ORG", "THING")
 
 
 def _reported(r: Reading, ents: list[Any]) -> list[Any]:
@@ -1101,6 +1133,9 @@ def read(
             fit = 1.0 if _named(q, r) else 0.5
         r.score = 0.7 * r.match + 0.2 * max(cand.cosine, 0.0) + 0.1 * fit
         readings.append(r)
+    if any(r.served for r in readings):
+        # A body his post names answers whom he serves; other names near him do not.
+        readings = [r for r in readings if r.served]
     if not readings:
         whole = _whole_sentence(asked, unvalued)
         readings = [whole] if whole else []

@@ -98,3 +98,40 @@ def speakers(doc: Any) -> list[str]:
     return [" ".join(t.text for t in c.subtree) for tok in doc
             if tok.pos_ == "VERB" and tok.lemma_.lower() in REPORTING_VERBS
             for c in tok.children if c.dep_ == "nsubj"]
+
+
+def post_nouns(doc: Any, names: Iterable[str], roles: Iterable[str]) -> list[Any]:
+    """The nouns that name the post of whoever the question asks about: the noun in
+    apposition to the person's name ("the Libyan spokesman, Moussa Ibrahim"), or the role
+    noun itself where the question asks by role ("the anonymous U.S. official")."""
+    names, roles = set(names), set(roles)
+    nouns: list[Any] = []
+    for tok in doc:
+        if tok.lower_ in names and tok.pos_ == "PROPN":
+            head = tok.head if tok.dep_ == "compound" else tok
+            if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+                nouns.append(head.head)
+            # "..., the Libyan spokesman" after the name; "National Security Council staff
+            # member Derek Chollet": the post written before it, as part of the name.
+            nouns.extend(c for c in head.children if c.pos_ == "NOUN" and (
+                c.dep_ == "appos" or (c.dep_ == "compound" and c.i < tok.i)))
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in roles and (
+                not names or names & {t.lower_ for t in tok.subtree}):
+            # (The one asked about: "the U.S. official", not "Libyan officials".)
+            nouns.append(tok)
+    return nouns
+
+
+def body_of(noun: Any) -> str | None:
+    """The body a post belongs to, from the words before its noun: "a Libyan government
+    spokesman" -> "Libyan government", "A U.S. State Department official" -> "U.S. State
+    Department"; None when they name none ("a senior official")."""
+    before = [t for t in noun.subtree if t.i < noun.i and t.dep_ not in ("det", "punct")]
+    while before and not (before[0].pos_ == "PROPN" or before[0].ent_type_ in _BODIES):
+        before = before[1:]  # "senior", "anonymous": what kind of official, not whose
+    if not before or not any(t.pos_ == "PROPN" or t.ent_type_ in _BODIES for t in before):
+        return None
+    return " ".join(t.text for t in before)
+
+
+_BODIES = frozenset(["NORP", "GPE", "ORG"])

@@ -22,7 +22,8 @@ TEXT = (
     "spokesman said the quotas were not discussed.\n\n"
     "Assistant Secretary of Trade Lena Marsh joined the talks on their second day.\n\n"
     "Word of the harbour dues came first from Kessford, where an Ostrevian official described "
-    "the dues as “too high” for small boats, according to the Coastal News Agency."
+    "the dues as “too high” for small boats, according to the Coastal News Agency.\n\n"
+    "Norway closed its consulate in Kessford in April."
 )
 DOC = Document(doc_id=content_hash(TEXT), title="Harbour talks", source="harbour.txt",
                text=TEXT)
@@ -123,3 +124,17 @@ def test_where_is_answered_by_a_place_that_locates_what_is_asked(services, quest
     answer = verifier_over(services, [doc]).verify(question)
     assert answer.verdict.value == "ANSWERED", answer.text
     assert answer.text.startswith("Geneva"), answer.text
+
+
+def test_who_serves_whom_is_the_body_his_post_names(verifier: Verifier) -> None:
+    answer = verifier.verify("Who does Dario Pell speak for?")
+    assert answer.verdict.value == "ANSWERED", answer.text
+    assert answer.text.startswith("Ostrevian"), answer.text
+    # Not a name the sentence happens to hold: a sentence naming no body he serves is no answer.
+    assert verifier.verify("Who does Lena Marsh work for?").verdict.value == "NOT_ENOUGH_INFO"
+
+
+def test_a_country_that_does_the_deed_is_who_did_it(verifier: Verifier) -> None:
+    answer = verifier.verify("Who closed its consulate in Kessford?")
+    assert answer.verdict.value == "ANSWERED", answer.text
+    assert answer.text.startswith("Norway"), answer.text
