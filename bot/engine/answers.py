@@ -1131,6 +1131,10 @@ def read(
                 continue
         if q.form == "says":
             fit = 1.0 if _named(q, r) else 0.5
+            if r.attribution and r.attribution.verb == "according to" and not r.teller:
+                # What a party says in its own words ("said", "described", "told") before
+                # a sentence of the story that it is only the source for ("according to").
+                fit -= 1.0
         r.score = 0.7 * r.match + 0.2 * max(cand.cosine, 0.0) + 0.1 * fit
         readings.append(r)
     if any(r.served for r in readings):

@@ -138,3 +138,14 @@ def test_a_country_that_does_the_deed_is_who_did_it(verifier: Verifier) -> None:
     answer = verifier.verify("Who closed its consulate in Kessford?")
     assert answer.verdict.value == "ANSWERED", answer.text
     assert answer.text.startswith("Norway"), answer.text
+
+
+
+def test_what_a_party_says_is_first_its_own_words(seeded_services) -> None:
+    # "A U.S. State Department official said the meeting was not a negotiation" before
+    # "Before the talks, U.S. officials consulted ..., according to the State Department
+    # official", a sentence of the story it is only the source for.
+    answer = Verifier(seeded_services).verify("How does the U.S. describe the meeting?")
+    assert answer.verdict.value == "ANSWERED", answer.text
+    assert any(w in answer.citations[0].quote for w in ("not a negotiation",
+                                                         "not the start of talks")), answer.text
