@@ -29,6 +29,7 @@ from bot.engine.parties import (
     reporters,
     speakers,
 )
+from bot.engine.places import PLACE_DOES, first_of, in_another_clause, party_or_origin
 from bot.engine.question_kind import (
     ENTITY_LABELS,
     HAPPENING,
@@ -354,40 +355,6 @@ def _in_question(text: str, q: Question) -> bool:
     return bool(ws) and all(w in qs for w in ws)
 
 
-def _in_another_clause(tok: Any, doc: Any, matched: set[int]) -> bool:
-    """Is the word inside a clause below every matched word's own ("concern that they
-    thought ... a role in Libya" for "held")?"""
-    anchors = [doc[i] for i in matched if i >= 0]
-    if not anchors:
-        return False
-    for anchor in anchors:
-        above = {anchor.i} | {t.i for t in anchor.ancestors}
-        crossed = False
-        for step in [tok, *tok.ancestors]:
-            if step.i in above:
-                break
-            crossed = crossed or step.dep_ in _SUBCLAUSES
-        if not crossed:
-            return False
-    return True
-
-
-def _first_of(tok: Any) -> Any:
-    """"Velmora and Ostrevia": the first of words listed together, which holds their role."""
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
-    return tok
-
-
-def _of_people(ent: Any) -> bool:
-    """"Envoys from Velmora", "the ambassador to Libya": a place that says where people or
-    things come from or who they are, not where something happened."""
-    root = _first_of(ent.root)
-    prep = root.head
-    return root.dep_ == "pobj" and prep.head.pos_ == "NOUN" and (
-        prep.lower_ == "from" or names_people(prep.head.lemma_.lower()))
-
-
 def _modifier(ent: Any, matched: set[int]) -> bool:
     """"U.S. officials", "Libyan", "Qaddafi's government": a name that only qualifies
     another noun, unless that noun is what the question asks about ("the Tunisia meeting")."""
@@ -430,10 +397,8 @@ def _entities(q: Question, doc: Any, matched: set[int]) -> list[Any]:
         ents = [e for e in ents if re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|"
                                              r"nine|ten|eleven|twelve|hundred|dozen)\b", e.text,
                                              re.IGNORECASE)]
-    if q.expects == "PLACE" and q.predicate not in _PLACE_DOES:
-        # "the U.S. was prepared to ...": a country that acts or is acted on is a party, not
-        # where something happened.
-        ents = [e for e in ents if _first_of(e.root).dep_ not in _ACTORS and not _of_people(e)]
+    if q.expects == "PLACE" and q.predicate not in PLACE_DOES:
+        ents = [e for e in ents if not party_or_origin(e)]
     if q.expects == "DATE":
         # "within two weeks" says how long, not when.
         ents = [e for e in ents if not _length_of_time(e)]
@@ -444,8 +409,8 @@ def _entities(q: Question, doc: Any, matched: set[int]) -> list[Any]:
     if q.expects == "PERSON" and q.wh_role == "subject" and not ents:
         # "Who closed its embassy?" - "The U.S. closed its embassy": a country that does
         # the deed asked about is who did it.
-        ents = [e for e in doc.ents if e.label_ == "GPE" and _first_of(e.root).dep_ == "nsubj"
-                and _first_of(e.root).head.i in matched and not _in_question(e.text, q)]
+        ents = [e for e in doc.ents if e.label_ == "GPE" and first_of(e.root).dep_ == "nsubj"
+                and first_of(e.root).head.i in matched and not _in_question(e.text, q)]
     slots = _subject_slots(doc, matched) if q.wh_role == "subject" else None
     if slots is not None:
         ents = [e for e in ents if e.root.i in slots or any(t.i in slots for t in e)]
@@ -460,11 +425,8 @@ def _entities(q: Question, doc: Any, matched: set[int]) -> list[Any]:
     return ents
 
 
-_SUBCLAUSES = frozenset(["ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "parataxis"])
 # "Who does X speak / work for?", "Whom does X represent?": asked of a person, the body he serves
 _SERVES = frozenset(["speak", "work", "represent", "serve"])
-_ACTORS = frozenset(["nsubj", "nsubjpass", "dobj", "iobj", "dative", "agent", "csubj"])
-_PLACE_DOES = frozenset(["host", "border", "include", "contain", "surround"])  # a place acts
 _COUNTS = frozenset(["population", "number", "total"])
 _SCALE = re.compile(r"\b(?:thousand|million|billion|trillion|lakh|crore)\b", re.IGNORECASE)
 
@@ -877,7 +839,7 @@ def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
                 titled = [e for e in doc.ents if e.label_ == "PERSON" and not _in_question(
                     e.text, q) and any(t.i in matched for t in _title_before(doc, e.start))]
                 group = titled or group
-            if q.expects == "PLACE" and _in_another_clause(best.root, doc, matched):
+            if q.expects == "PLACE" and in_another_clause(best.root, doc, matched):
                 # "... held talks reflected concern that ... a role for Qaddafi in Libya":
                 # a place in a clause of its own is where something else is.
                 return None, 0.0
