@@ -815,9 +815,9 @@ def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
     if _asks_whom_served(q):
         # "Who does Moussa Ibrahim speak for?": the body his post names.
         roles = [w for w in q.focus if names_people(w)]
+        asked = {w.strip(".").lower() for w in q.focus}
         for noun in post_nouns(doc, q.proper, roles):
             body = body_of(noun)
-            asked = {w.strip(".").lower() for w in q.focus}
             if body and {w.strip(".").lower() for w in body.split()} - asked:
                 reading.served = True
                 return body, 1.0
@@ -1029,7 +1029,7 @@ def read(
     posts: dict[str, list[tuple[str, ...]]] = {}  # the posts each document gives the speaker
     if q.form == "says" and q.speaker:
         for cand, doc in zip(candidates, docs, strict=True):
-            posts.setdefault(cand.doc.doc_id, []).extend(posts_of(q.speaker, [doc]))
+            posts.setdefault(cand.doc.doc_id, []).extend(posts_of(q.speaker, doc))
     for cand, doc, (share, matched, name_hit) in zip(candidates, docs, matches, strict=True):
         if q.proper and not name_hit and not (unnamed and _THE_PLACE.search(doc.text)):
             continue
@@ -1097,7 +1097,7 @@ def read(
                 # What a party says in its own words ("said", "described", "told") before
                 # a sentence of the story that it is only the source for ("according to").
                 fit -= 1.0
-        r.score = 0.7 * r.match + 0.2 * max(cand.cosine, 0.0) + 0.1 * fit
+        r.score = _score(r, fit)
         readings.append(r)
     if any(r.served for r in readings):
         # A body his post names answers whom he serves; other names near him do not.
@@ -1121,8 +1121,14 @@ def _whole_sentence(q: Question, unvalued: list[Reading]) -> Reading | None:
     best = max(close, key=lambda r: (r.match, r.candidate.cosine))
     best.value = best.candidate.text.strip()
     best.key = "t:" + " ".join(stem(w) for w in words(best.value))
-    best.score = 0.7 * best.match + 0.2 * max(best.candidate.cosine, 0.0)
+    best.score = _score(best, 0.0)
     return best
+
+
+def _score(r: Reading, fit: float) -> float:
+    """How well a reading answers: its share of the question's words, its closeness in
+    meaning, and how well its value fits the words asked about."""
+    return 0.7 * r.match + 0.2 * max(r.candidate.cosine, 0.0) + 0.1 * fit
 
 
 def _read_names(q: Question, candidates: Sequence[Candidate], docs: Sequence[Any],

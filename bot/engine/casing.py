@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from bot.engine.aliases import canonical
+from bot.engine.question_kind import WH_WORDS
 from retrieval.text import STOPWORDS
 
 _CONTRACTED = re.compile(
@@ -32,7 +33,6 @@ _POSSESSIVE = re.compile(r"['\u2019]s?$", re.IGNORECASE)
 _CHAT = {"wat": "what", "wut": "what", "wht": "what", "whats": "what is", "whos": "who is",
          "wheres": "where is", "whens": "when is", "hows": "how is", "whys": "why is",
          "wen": "when", "wher": "where", "hw": "how", "wich": "which", "whomst": "whom"}
-_WH = frozenset("who whom whose what when where which why how".split())
 _FIRST = re.compile(r"^(\W*(?:(?:so|and|but|ok|okay|hey)\W+)?)([A-Za-z]+)\b", re.IGNORECASE)
 
 
@@ -48,7 +48,7 @@ def spelled_out(question: str) -> str:
         word = word[:1].upper() + word[1:] if m.group(2)[:1].isupper() else word
         question = m.group(1) + word + question[m.end():]
     m = _FIRST.match(question)
-    if m and m.group(1).strip() and m.group(2).lower() in _WH:
+    if m and m.group(1).strip() and m.group(2).lower() in WH_WORDS:
         # "so when was it held": the lead-in word says nothing about what is asked.
         question = question[m.start(2):]
     return question

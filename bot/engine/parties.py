@@ -38,18 +38,22 @@ def _post(noun: Any) -> tuple[str, ...]:
     return tuple(stem(t.lower_) for t in [*mods, noun])
 
 
-def posts_of(name: str, docs: Iterable[Any]) -> list[tuple[str, ...]]:
-    """The posts sentences give a named person by apposition: "the Libyan spokesman, Moussa
-    Ibrahim" and "Moussa Ibrahim, the Libyan spokesman" give ("libyan", "spokesman")."""
-    posts: list[tuple[str, ...]] = []
-    for doc in docs:
-        for span in _name_tokens(name, doc):
-            for i in span:
-                tok = doc[i]
-                if tok.dep_ == "appos" and tok.head.i not in span and tok.head.pos_ == "NOUN":
-                    posts.append(_post(tok.head))
-                posts.extend(_post(c) for c in tok.children
-                             if c.dep_ == "appos" and c.i not in span and c.pos_ == "NOUN")
+def _beside(tok: Any, within: range = range(0), titles_before: int = -1) -> list[Any]:
+    """Nouns in apposition to a name's word ("the Libyan spokesman, Moussa Ibrahim",
+    "Moussa Ibrahim, the Libyan spokesman"), other than the name's own words (``within``);
+    with ``titles_before``, also a post written before that index as part of the name
+    ("National Security Council staff member Derek Chollet")."""
+    nouns = [tok.head] if (tok.dep_ == "appos" and tok.head.i not in within
+                           and tok.head.pos_ == "NOUN") else []
+    return nouns + [c for c in tok.children if c.pos_ == "NOUN" and c.i not in within and (
+        c.dep_ == "appos" or (c.dep_ == "compound" and c.i < titles_before))]
+
+
+def posts_of(name: str, doc: Any) -> list[tuple[str, ...]]:
+    """The posts a sentence gives a named person by apposition: "the Libyan spokesman,
+    Moussa Ibrahim" and "Moussa Ibrahim, the Libyan spokesman" give ("libyan", "spokesman")."""
+    posts = [_post(noun) for span in _name_tokens(name, doc) for i in span
+             for noun in _beside(doc[i], span)]
     return [p for p in posts if p]
 
 
@@ -108,13 +112,7 @@ def post_nouns(doc: Any, names: Iterable[str], roles: Iterable[str]) -> list[Any
     nouns: list[Any] = []
     for tok in doc:
         if tok.lower_ in names and tok.pos_ == "PROPN":
-            head = tok.head if tok.dep_ == "compound" else tok
-            if head.dep_ == "appos" and head.head.pos_ == "NOUN":
-                nouns.append(head.head)
-            # "..., the Libyan spokesman" after the name; "National Security Council staff
-            # member Derek Chollet": the post written before it, as part of the name.
-            nouns.extend(c for c in head.children if c.pos_ == "NOUN" and (
-                c.dep_ == "appos" or (c.dep_ == "compound" and c.i < tok.i)))
+            nouns.extend(_beside(tok.head if tok.dep_ == "compound" else tok, titles_before=tok.i))
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in roles and (
                 not names or names & {t.lower_ for t in tok.subtree}):
             # (The one asked about: "the U.S. official", not "Libyan officials".)

@@ -31,7 +31,7 @@ _AUX_FIRST = frozenset(
     "is are was were am do does did has have had can could will would shall should may might must"
     .split()
 )
-_WH_WORDS = frozenset(["who", "whom", "whose", "what", "when", "where", "which", "why", "how"])
+WH_WORDS = frozenset(["who", "whom", "whose", "what", "when", "where", "which", "why", "how"])
 # "What city ...?" / "What is the population of ...?": the noun names the answer's type.
 _CATEGORY: dict[str, str] = {}
 for _type, _words in {
@@ -180,7 +180,7 @@ def is_open(question: str, parser: Parser | None = None) -> bool:
     if not words:
         return False
     asked = question.rstrip().endswith("?")
-    if words[0] in _WH_WORDS:
+    if words[0] in WH_WORDS:
         # Without a question mark, only an interrogative word order asks: "When was it
         # held", "Who attended"; "When you read his words, ..." and "What they find is
         # ..." are statements.
@@ -191,13 +191,13 @@ def is_open(question: str, parser: Parser | None = None) -> bool:
             # ("how it was done is unclear" is a statement).
             or (len(words) > 2 and words[2] in _INTERROGATIVE_NEXT
                 and words[1] not in _PRONOUNS | _PERSONS)))
-    if len(words) > 1 and words[1] in _WH_WORDS and words[0] in _PREPOSITIONS:
+    if len(words) > 1 and words[1] in WH_WORDS and words[0] in _PREPOSITIONS:
         return asked or any(w in _INTERROGATIVE_NEXT for w in words[2:5])
     if words[0] in _AUX_FIRST:
         return False
     lead, comma, rest = question.partition(",")
-    if comma and rest.strip() and re.match(r"\s*(?:who|whom|whose|what|when|where|which|why|how)\b",
-                                           rest, re.IGNORECASE) and len(lead.split()) <= 6:
+    first = re.match(r"\s*(\w+)", rest)
+    if comma and first and first.group(1).lower() in WH_WORDS and len(lead.split()) <= 6:
         # "Besides Gene Cretz, how many ...?": a short lead, then the question.
         return is_open(rest.strip(), parser)
     # "Harlow Bay is located in which country?"
@@ -310,7 +310,7 @@ def _focus(doc: Any, skip: set[int]) -> tuple[tuple[str, ...], tuple[str, ...]]:
         if tok.i in skip or tok.is_punct or tok.is_space:
             continue
         low = tok.lower_
-        if low in _WH_WORDS or low in ("many", "much"):
+        if low in WH_WORDS or low in ("many", "much"):
             continue
         if tok.pos_ not in ("NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"):
             continue
@@ -403,21 +403,21 @@ def read_question(
         focus, proper = _focus(topic_doc, set()) if topic_doc is not None else ((), ())
         return Question(
             form="says",
-            wh=words[0] if words and words[0] in _WH_WORDS else "what",
+            wh=words[0] if words and words[0] in WH_WORDS else "what",
             expects="STATEMENT",
             focus=focus,
             proper=proper,
             speaker=None if everyone else who,
             negated=topic_doc is not None and any(t.dep_ == "neg" for t in topic_doc),
         )
-    wh = next((w for w in words if w in _WH_WORDS), "what")
+    wh = next((w for w in words if w in WH_WORDS), "what")
     expects = _expects(wh, words, doc)
     skip: set[int] = set()
     # The category noun ("which city", "what year") is the answer's type, not its topic; so
     # are its common adjectives ("what political party": a party, whatever the text calls
     # it), not a name's ("which Tunisian city": one in Tunisia).
     for tok in doc:
-        if tok.lower_ in _WH_WORDS:
+        if tok.lower_ in WH_WORDS:
             skip.add(tok.i)
             category = [t for t in (tok.head, tok.nbor(1) if tok.i + 1 < len(doc) else None)
                         if t is not None and t.i != tok.i and t.lower_ in _CATEGORY]
@@ -488,7 +488,7 @@ def read_question(
     if previous and leans:
         form = "follow_up"
         pdoc = parser.parse(previous)
-        pskip = {t.i for t in pdoc if t.lower_ in _WH_WORDS}
+        pskip = {t.i for t in pdoc if t.lower_ in WH_WORDS}
         context, _ = _focus(pdoc, pskip)
         context = tuple(w for w in context if w not in focus)
     counted, counted_of = _counted(doc)
