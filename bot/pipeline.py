@@ -14,7 +14,8 @@ from bot.engine.claims import make_claim
 from bot.engine.compose import Composer, TemplateComposer
 from bot.engine.evidence import EvidenceFinder
 from bot.engine.first_person import named, side_of, speaks_as_we
-from bot.engine.question_kind import asks_what_one_says, is_open, out_of_scope, read_question
+from bot.engine.positions import its_own, party_of
+from bot.engine.question_kind import is_open, out_of_scope, read_question
 from bot.engine.quotations import quoted_on, speaker_of
 from bot.engine.topic import main_noun, subject_of
 from bot.engine.verdict import decide
@@ -127,7 +128,7 @@ class Verifier:
         question = self._as_written(question)
         claim = make_claim(question, self.services.parser, history, self._find_subject)
         claim = replace(claim, question=asked)
-        if out_of_scope(question) or asks_what_one_says(question) or (
+        if out_of_scope(question) or (
                 is_open(question) and (claim.is_open or not claim.speaker)):
             # An open question (or a request the documents cannot serve): answers, not stances.
             asks = read_question(question, self.services.parser, history)
@@ -155,7 +156,17 @@ class Verifier:
         t = time.perf_counter()
         evidence = [self._evidence(c, j) for c, j in zip(candidates, judgements, strict=True)]
         timings["attribution"] = time.perf_counter() - t
-        return Findings(claim, evidence, decide(evidence), timings)
+        return Findings(claim, evidence, self._decide(claim.text, evidence), timings)
+
+    def _decide(self, claim_text: str, evidence: list[Evidence]) -> Decision:
+        """The verdict; on a claim put to one party, from what that party says when it says
+        anything on it (positions.py)."""
+        party = party_of(self.services.parser.parse(claim_text))
+        if party is not None:
+            own = decide(its_own(party, evidence))
+            if own.verdict is not Verdict.NOT_ENOUGH_INFO:
+                return own
+        return decide(evidence)
 
     def _as_written(self, question: str) -> str:
         """The question spelled out and, when typed in lower case, capitalised as the

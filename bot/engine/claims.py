@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from bot.engine.nlp import Parser
+from bot.engine.question_kind import put_to_one
 from bot.engine.statements import declarative
 from bot.types import Claim
 from retrieval.errors import InputError
@@ -79,6 +81,14 @@ def make_claim(
             return Claim(question=question, text=base.text, subject=base.subject, speaker=who)
         return Claim(question=question, text=_finish(q), speaker=who, is_open=True)
 
+    rest, party = put_to_one(q)
+    if party is not None:
+        # "According to the U.S. official, is another session planned?": what that party
+        # says is what is checked.
+        base = make_claim(rest, parser, history, find_subject)
+        return replace(base, question=question,
+                       text=f"{base.text.rstrip('.')}, according to {party}.")
+
     stripped = q
     while True:
         new = _LEAD_IN.sub("", stripped)
@@ -95,7 +105,10 @@ def make_claim(
     first = stripped.split(" ", 1)[0].lower() if stripped else ""
     if first in _WH:
         return Claim(question=question, text=_finish(stripped), is_open=True)
-    if stripped.endswith("?") and re.search(r"\w", stripped):
+    elided = re.match(r"any\s+(.+?)\s*\?$", stripped, re.IGNORECASE)
+    if elided:  # "any follow-up sessions planned?": "are there" left out
+        text, subject = f"There are {elided.group(1)}", None
+    elif stripped.endswith("?") and re.search(r"\w", stripped):
         text, subject = declarative(stripped.rstrip("?").strip(), parser)
     else:
         text, subject = stripped, None

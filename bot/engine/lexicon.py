@@ -11,7 +11,7 @@ DOWN = "decrease fall decline drop shrink reduce cut lower slash"
 # Near-synonym groups: words that can stand for each other when matching a claim's terms.
 _SYNONYMS = [
     "negotiation negotiate negotiator talks dialogue discussion bargaining deal parley",
-    "meeting meet session summit encounter talks gathering sit-down",
+    "meeting meet session summit encounter talks gathering sit-down get-together",
     "participate attend join take-part meet",
     "close shut shutter",
     "open reopen",

@@ -146,9 +146,10 @@ _THE_DOCUMENTS = re.compile(r"^(?:the|this)\s+(?:article|report|story|headline|t
                             r"documents?|sources?)$", re.IGNORECASE)
 
 
-def _put_to_one(question: str) -> tuple[str, str | None]:
+def put_to_one(question: str) -> tuple[str, str | None]:
     """(the question without its party, the party) when a yes/no question is put to one party
-    ("According to the State Department official, was this a negotiation?")."""
+    ("According to the State Department official, was this a negotiation?"): a claim about
+    that party's position (``positions.py``)."""
     rest, who = unattributed(" ".join(question.split()))
     if who is None or _THE_DOCUMENTS.match(who) or not question.rstrip().endswith("?"):
         return rest, None
@@ -157,12 +158,6 @@ def _put_to_one(question: str) -> tuple[str, str | None]:
     first = re.findall(r"[\w']+", rest.lower())[:1]
     yes_no = bool(first) and (first[0] in _AUX_FIRST or first[0] == "any")
     return rest, who if yes_no else None
-
-
-def asks_what_one_says(question: str) -> bool:
-    """A yes/no question put to one party asks for that party's answer, which is what it says
-    (not a verdict on the claim from every source)."""
-    return _put_to_one(question)[1] is not None
 
 
 def out_of_scope(question: str) -> bool:
@@ -385,12 +380,6 @@ def read_question(
     q = " ".join(question.split())
     if out_of_scope(q):
         return Question(form="out_of_scope", wh="", expects="NONE", focus=(), proper=())
-    rest, party = _put_to_one(q)
-    if party is not None:
-        topic = parser.parse(rest)
-        focus, proper = _focus(topic, set())
-        return Question(form="says", wh="what", expects="STATEMENT", focus=focus, proper=proper,
-                        speaker=party, negated=any(t.dep_ == "neg" for t in topic))
     q, according_to = unattributed(q)
     says = _SAYS.match(q) or _STANCE_OF.match(q)
     doc = parser.parse(q)

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
+import numpy as np
+
+from bot.engine.lexicon import DENIAL_VERBS
 from bot.engine.stance_rules import (
     DENIED,
     LEFT_OPEN,
@@ -112,6 +115,11 @@ def blend(
     return rules
 
 
+def _reports_a_denial(doc: Any) -> bool:
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    return root is not None and root.lemma_.lower() in DENIAL_VERBS
+
+
 def _model(label: Stance, p: float) -> StanceScore:
     return StanceScore(label, round(p, 3), f"stance model p={p:.2f}")
 
@@ -130,6 +138,11 @@ class ModelJudge:
         if not candidates:
             return judgements
         probs = self.model.probabilities(claim, [c.text for c in candidates])
+        if _reports_a_denial(self.rules.parser.parse(claim)):
+            # "Dalvane denied any link": the model reads the denial word as a contradiction
+            # of every sentence on the topic; what would refute the claim (that it did not
+            # deny it, or confirmed it) is for the rules to read.
+            probs = probs * np.array([1.0, 0.0, 1.0], dtype=probs.dtype)
         return [
             replace(j, score=blend(j.score, p, c.cosine))
             for j, c, p in zip(judgements, candidates, probs, strict=True)

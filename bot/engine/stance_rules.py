@@ -111,13 +111,16 @@ class ClaimAnalysis:
     subject_other: bool = False  # "another session": the subject is a further one
     unasserted: bool = False  # the claim itself is about what may be, is wished or asked
     main_negated: bool = False  # its main clause is denied (not just a clause inside it)
+    # What the claim says is itself a denial ("Dalvane denied any link"): a sentence that
+    # denies the same thing agrees with it, whatever word does the denying.
+    core_denied: bool = False
 
 
 def _key(tok: Any) -> str:
     """A word's stem; a verb with its particle is one word ("step down", "kick off")."""
     key = stem(tok.lemma_.lower() if tok.pos_ != "PROPN" else tok.lower_)
     if tok.pos_ == "VERB":
-        particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+        particle = next((c.lower_ for c in tok.children if _is_particle(c)), None)
         if particle:
             return f"{key}-{particle}"
         # ... and so is a fixed verb + bare noun the word lists name ("take part").
@@ -125,6 +128,12 @@ def _key(tok: Any) -> str:
         if obj is not None:
             return f"{key}-{obj.lower_}"
     return key
+
+
+def _is_particle(tok: Any) -> bool:
+    """A verb's particle ("step *down*"), or "together" in "got together", "came together"."""
+    return tok.dep_ == "prt" or (tok.lower_ == "together" and tok.dep_ == "advmod"
+                                 and tok.head.pos_ == "VERB")
 
 
 def _in_fixed_phrase(tok: Any) -> bool:
@@ -228,7 +237,7 @@ def analyse_claim(text: str, parser: Parser) -> ClaimAnalysis:
             or (tok.pos_ == "ADV" and tok.lower_ in _WEAK_ADVERBS)
         ):
             continue
-        if tok.dep_ == "neg" or _in_fixed_phrase(tok):
+        if tok.dep_ == "neg" or _in_fixed_phrase(tok) or _is_particle(tok):
             continue
         weight = 1.5 if tok.pos_ in ("PROPN", "NUM") or tok.ent_type_ else 1.0
         if tok.pos_ == "ADV":
@@ -275,7 +284,9 @@ def analyse_claim(text: str, parser: Parser) -> ClaimAnalysis:
     subject_aliases = frozenset(aliases[i] for i in subject if i in aliases)
     subject_other = any(doc[i].lower_ in _OTHER for i in subject)
     unasserted = _unasserted(doc, core | {root.i})
-    main_negated = _denied(_negation_scopes(doc), root.i)
+    scopes = _negation_scopes(doc)
+    main_negated = _denied(scopes, root.i)
+    core_denied = any(_denied(scopes, i) for i in core)
     return ClaimAnalysis(
         text,
         doc,
@@ -290,6 +301,7 @@ def analyse_claim(text: str, parser: Parser) -> ClaimAnalysis:
         subject_other,
         unasserted,
         main_negated,
+        core_denied,
     )
 
 
@@ -681,7 +693,7 @@ class RulesStanceJudge:
         if (
             core_tokens
             and subject_here
-            and negated != claim.negated
+            and negated != (claim.negated or claim.core_denied)
             and _same_subject(claim, doc, scopes, core_tokens, aliases)
         ):
             conflict, cue = True, "opposite polarity"
@@ -720,7 +732,7 @@ class RulesStanceJudge:
         # A sentence denying the claim's predicate never covers or paraphrases it, even where
         # it cannot be shown to deny it of the same subject ("there is no plan to hold another
         # session"). (A claim with a "not" of its own is read as before: "not just CO2".)
-        denies = negated and not claim.negated
+        denies = negated and not (claim.negated or claim.core_denied)
         # What the claim says of its subject must be there: its main verb or complement ("an
         # official said the meeting was not a negotiation" does not cover "an official said
         # more meetings are planned"); and whoever the claim says did it ("diplomats from
@@ -758,8 +770,13 @@ class RulesStanceJudge:
             opposites = ANTONYMS.get(term.key)
             if not opposites:
                 continue
+            # Said of the claim's object where it has one: "confirmed a recall" is no
+            # opposite of "denied any link".
+            objects = [t for t in claim.terms if t.core and t.index != term.index]
             for tok in doc:
-                if _key(tok) in opposites and not matched.get(term.index):
+                if _key(tok) in opposites and not matched.get(term.index) and (
+                        not objects or any(m.i in _scope(tok) for t in objects
+                                           for m in matched.get(t.index, []))):
                     return tok
         return None
 
@@ -771,7 +788,7 @@ class RulesStanceJudge:
         if not claim.entities:
             return None
         lowered = claim.text.lower()
-        seen = {_key(tok) for tok in doc} | {tok.lower_ for tok in doc}
+        seen = {_key(tok) for tok in doc} | {_cardinal(tok.lower_) for tok in doc}
         named_here = frozenset(aliases.values())
         matched_here = {tok.i for toks in matched.values() for tok in toks}
         for text, group, role in claim.entities:
@@ -979,10 +996,15 @@ def _values(text: str) -> set[str]:
     """The words of a date or number that carry its value: digits, months, weekdays,
     number words."""
     return {
-        w
+        _cardinal(w)
         for w in re.findall(r"[\w.,]+", text.lower())
         if any(ch.isdigit() for ch in w) or w in _VALUE_WORDS
     }
+
+
+def _cardinal(word: str) -> str:
+    """"15th" is the 15 of "July 15"."""
+    return re.sub(r"(?<=\d)(?:st|nd|rd|th)$", "", word)
 
 
 def _slot(group: str, role: str, text: str = "") -> str | None:

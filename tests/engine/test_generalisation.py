@@ -126,6 +126,23 @@ def test_inverted_questions_become_statements(parser, question: str, claim: str)
         # else happened does not keep another place from refuting.
         ("The summit was held in Quito.",
          "The summit, first announced in Quito, was held in Lima.", Stance.REFUTES),
+        # A claim that someone denied something agrees with a sentence saying it was denied,
+        # whatever the polarity of what was denied.
+        ("The company denied any link between the pills and the rash.",
+         "The company has denied any link between the pills and the rash.", Stance.SUPPORTS),
+        ("The council rejected the budget.", "The council rejected the budget on Monday.",
+         Stance.SUPPORTS),
+        # An opposite word contradicts only when said of the same thing: confirming a recall
+        # is no opposite of denying a link.
+        ("The company denied any link between the pills and the rash.",
+         "The company confirmed a recall of the pills on Monday.", None),
+        ("The company denied any link between the pills and the rash.",
+         "The company confirmed a link between the pills and the rash.", Stance.REFUTES),
+        # "the 15th of July" is July 15; "got together" is a meeting.
+        ("The envoys got together on the 15th of July.",
+         "The envoys held a meeting on July 16 in Kessford.", Stance.REFUTES),
+        ("The envoys met on July 16th.",
+         "The envoys held a meeting on July 16 in Kessford.", Stance.SUPPORTS),
     ],
 )
 def test_stance_principles(rules, claim: str, sentence: str, expected: Stance | None) -> None:

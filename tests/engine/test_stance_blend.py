@@ -120,3 +120,28 @@ def test_neither_closeness_nor_the_model_carries_a_claim_placed_elsewhere() -> N
     rules = StanceScore(Stance.NEUTRAL, 0.3, OTHER_PLACE)
     assert blend(rules, (0.9, 0.05, 0.05), 0.9) is rules
     assert blend(rules, CONTRADICTS, 0.7).label is Stance.REFUTES
+
+
+def test_the_model_does_not_contradict_a_claim_that_something_was_denied(parser) -> None:
+    """The model reads "denied" as a contradiction of any sentence on the topic; what would
+    contradict "X denied Y" (X confirmed Y, X did not deny it) is for the rules to read."""
+    import numpy as np
+
+    from bot.engine.stance import ModelJudge
+    from bot.engine.stance_rules import RulesStanceJudge
+    from bot.types import Candidate
+    from retrieval.types import Document, Span
+
+    class Contradicts:
+        def probabilities(self, claim, sentences):
+            return np.array([CONTRADICTS] * len(sentences), dtype=np.float32)
+
+    judge = ModelJudge(RulesStanceJudge(parser), Contradicts())  # type: ignore[arg-type]
+    sentence = "Patients reported a rash after taking the pills, a patient group said."
+    doc = Document(doc_id="pills", title="Pills", source="pills.txt", text=sentence)
+    candidate = Candidate(doc, Span(0, len(sentence)), 0, 0.5)
+    [denied] = judge.judge("The company denied any link between the pills and the rash.",
+                           [candidate])
+    assert denied.score.label is not Stance.REFUTES, denied.score
+    [stated] = judge.judge("The company knew about the rash in July.", [candidate])
+    assert stated.score.label is Stance.REFUTES  # any other claim: the model still counts
