@@ -78,7 +78,8 @@ class Question:
     speaker: str | None = None  # "what does X say": X
     context: tuple[str, ...] = ()  # a follow-up's words from the previous question
     previous: str | None = None  # the previous question, for retrieval
-    wh_role: str = ""  # "subject" when the wh-word is the subject: "who designed X?"
+    wh_role: str = ""  # "subject" when the wh-word is the subject: "who designed X?";
+    # "with": "who did they meet with?"
     money: bool = False  # "how much ... cost": sums and shares count as answers
     # "What is the population of X?": the measure a number must be of; "What sport ...?": the
     # kind of thing the answer names (expects KIND).

@@ -824,6 +824,9 @@ def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
     life = _life_dates(q, doc) if q.expects == "DATE" else None
     if life:
         return life, 1.0
+    if q.expects in ("PERSON", "ORG") and q.wh_role == "with":
+        # Only a sentence that says whom the deed was with answers.
+        return _partner(q, doc, matched), 1.0
     if q.expects in ENTITY_LABELS:
         found = _entities(q, doc, matched)
         ents = found if q.source else _reported(reading, found)
@@ -862,6 +865,37 @@ def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
                 return _trim(doer, True) or None, -1.0  # a name, where one is given, fits better
         return named, 0.0
     return _span(q, reading), 0.5
+
+
+def _partner(q: Question, doc: Any, matched: set[int]) -> str | None:
+    """"Who did the officials meet with?" - "... held a secret meeting July 16 with
+    representatives of Muammar Qaddafi's government": whoever a matched word (or the verb that
+    governs it) was "with", named whole: a name, or the people a phrase describes."""
+    anchors = {doc[i] for i in matched} | {doc[i].head for i in matched
+                                           if doc[i].dep_ in ("dobj", "nsubjpass")}
+    for anchor in sorted(anchors, key=lambda t: t.i):
+        for prep in anchor.children:
+            if prep.dep_ != "prep" or prep.lower_ != "with":
+                continue
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is None:
+                continue
+            ent = next((e for e in doc.ents if e.start <= obj.i < e.end), None)
+            if ent is not None and ent.label_ in ("PERSON", "ORG", "NORP", "GPE"):
+                phrase = ent.text
+            elif names_people(obj.lemma_.lower()):
+                # The phrase without what it goes on to say of them ("..., which said ...").
+                said = {t.i for c in obj.subtree if c.dep_ in _CLAUSES and c.i != obj.i
+                        for t in c.subtree}
+                phrase = _trim([t for t in obj.subtree if t.i not in said], True)
+            else:
+                continue
+            if phrase and not _in_question(phrase, q):  # "the U.S. officials" asked about
+                return phrase
+    return None
+
+
+_CLAUSES = frozenset(["relcl", "acl", "advcl", "appos"])
 
 
 def _asks_whom_served(q: Question) -> bool:

@@ -161,6 +161,11 @@ def attribute(
         return (len({doc[i].lemma_ for i in said & matched}), _depth(frame.verb))
 
     best = max(frames, key=rank)
+    framed = {i for f in frames for i in f.content | {f.verb.i} | {t.i for t in f.speaker.subtree}}
+    if len({doc[i].lemma_ for i in matched - framed}) > rank(best)[0]:
+        # Most of what matches is the document's own narration ("Officials held a meeting
+        # with envoys of the government, which said ..."): the document says it.
+        return Attribution(speaker=None, direct_quote=bool(_QUOTED.search(doc.text)))
     if matched and not best.content & matched:
         # The claim matches the narrative around the report, not the report itself.
         root_frames = [f for f in frames if f.verb.dep_ == "ROOT" or f.verb.head.dep_ == "ROOT"]

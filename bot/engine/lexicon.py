@@ -202,6 +202,14 @@ ROLE_NOUNS = frozenset(
         "advisers",
         "insider",
         "insiders",
+        "envoy",
+        "envoys",
+        "delegate",
+        "delegates",
+        "negotiator",
+        "negotiators",
+        "emissary",
+        "emissaries",
     ]
 )
 

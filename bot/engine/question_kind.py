@@ -470,6 +470,10 @@ def read_question(
          and not _inverted(wh_tok))
         # "... were consulted by whom?": the doer, as "Who consulted them?" asks.
         or (wh_tok.dep_ == "pobj" and wh_tok.head.lower_ == "by")) else ""
+    if wh in ("who", "whom") and wh_tok is not None and (
+            (wh_tok.dep_ == "pobj" and wh_tok.head.lower_ == "with")
+            or re.search(r"\bwith\W*$", q, re.IGNORECASE)):
+        wh_role = "with"  # "Who did they meet with?": the other side of the deed
     form = "open"
     context: tuple[str, ...] = ()
     previous = _last_user(history)

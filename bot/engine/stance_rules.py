@@ -270,10 +270,14 @@ def analyse_claim(text: str, parser: Parser) -> ClaimAnalysis:
         for ent in doc.ents
         if ent.label_ in _ENTITY_GROUPS and ent.root.i not in source
     ]
+    # "... was first revealed by the State Department": the doer of a passive verb is its
+    # subject as much as a grammatical subject is.
+    agent = {t.i for c in root.children if c.dep_ == "agent" for t in c.subtree}
     named = [
         ent.text.lower()
         for ent in doc.ents
-        if ent.root.i in subject and ent.label_ in ("PERSON", "ORG", "GPE", "NORP")
+        if (ent.root.i in subject or ent.root.i in agent)
+        and ent.label_ in ("PERSON", "ORG", "GPE", "NORP")
     ]
     every = [
         ent.text.lower().removeprefix("the ")
@@ -505,15 +509,19 @@ def _mentions(sentence: str, name: str, aliases: frozenset[str] = frozenset()) -
     name for the same country or body?"""
     # At the start of a word ("sun" in "sunlight"), and a short name as a whole word: "un"
     # is not in "council", nor "us" in "discussed".
+    # ("the" in "the State Department" is no word of the name.)
+    words = [w for w in name.split() if w not in _NAME_FILLERS] or name.split()
     if any(re.search(rf"(?<!\w){re.escape(w)}" + (r"(?!\w)" if len(w) < 3 else ""), sentence)
-           for w in name.split()):
+           for w in words):
         return True
     said = re.findall(r"\w+", sentence)
-    if any(_respelled(w, x) for w in name.split() for x in said):
+    if any(_respelled(w, x) for w in words for x in said):
         return True  # "gaddafi" in a sentence that writes "qaddafi"
     key = canonical(name)
     return key is not None and key in aliases
 
+
+_NAME_FILLERS = frozenset(["the", "a", "an", "of", "and", "for"])
 
 LEFT_OPEN = "left open"  # the cue of a sentence that asks or supposes the claim
 OTHER_VALUE = "another value"  # the cue of a sentence giving a figure or date the claim lacks
@@ -770,13 +778,14 @@ class RulesStanceJudge:
             opposites = ANTONYMS.get(term.key)
             if not opposites:
                 continue
-            # Said of the claim's object where it has one: "confirmed a recall" is no
-            # opposite of "denied any link".
+            # Said of what the claim says it of, where it names anything: "confirmed a
+            # recall" is no opposite of "denied any link"; "pressure Qaddafi to step down"
+            # is of "keep Qaddafi in power".
             objects = [t for t in claim.terms if t.core and t.index != term.index]
+            if objects and not any(matched.get(t.index) for t in objects):
+                continue
             for tok in doc:
-                if _key(tok) in opposites and not matched.get(term.index) and (
-                        not objects or any(m.i in _scope(tok) for t in objects
-                                           for m in matched.get(t.index, []))):
+                if _key(tok) in opposites and not matched.get(term.index):
                     return tok
         return None
 

@@ -138,6 +138,14 @@ def test_inverted_questions_become_statements(parser, question: str, claim: str)
          "The company confirmed a recall of the pills on Monday.", None),
         ("The company denied any link between the pills and the rash.",
          "The company confirmed a link between the pills and the rash.", Stance.REFUTES),
+        ("The sanctions are meant to keep the general in power.",
+         "The sanctions are meant to pressure the general to step down.", Stance.REFUTES),
+        # Whoever the claim says did it must be named, as the doer of a passive verb too;
+        # "the" is no word of "the Harbour Board".
+        ("The meeting was first revealed by the State Department.",
+         "Disclosure of the meeting came first in Tripoli, where a Libyan government spokesman "
+         "described the Tunisia meeting as a first-step dialogue to repair ties between the "
+         "two nations, according to the Associated Press.", Stance.NEUTRAL),
         # "the 15th of July" is July 15; "got together" is a meeting.
         ("The envoys got together on the 15th of July.",
          "The envoys held a meeting on July 16 in Kessford.", Stance.REFUTES),

@@ -149,3 +149,28 @@ def test_what_a_party_says_is_first_its_own_words(seeded_services) -> None:
     assert answer.verdict.value == "ANSWERED", answer.text
     assert any(w in answer.citations[0].quote for w in ("not a negotiation",
                                                          "not the start of talks")), answer.text
+
+
+PARTNERS = (
+    "Two senior Orlan officials held talks on Monday with envoys of the Kessmark government, "
+    "which said the talks were a sign of progress.\n\n"
+    "The Orlan trade minister, Ada Voss, met with Piet Dorn in Kessford later that day.\n\n"
+    "Before the talks, the Orlan officials consulted the Harbour Forum, a group of port towns."
+)
+PARTNERS_DOC = Document(doc_id=content_hash(PARTNERS), title="Orlan talks",
+                        source="orlan.txt", text=PARTNERS)
+
+
+@pytest.mark.parametrize(("question", "answer"), [
+    # Whom the deed was with: the people a phrase describes, not a name inside it.
+    ("Who did the Orlan officials hold talks with?", "envoys of the Kessmark government"),
+    ("who did the orlan officials hold talks with", "envoys of the Kessmark government"),
+    ("With whom did Ada Voss meet?", "Piet Dorn"),
+])
+def test_who_a_deed_was_with_is_whoever_the_sentence_puts_after_with(
+        services, question: str, answer: str) -> None:
+    got = verifier_over(services, [PARTNERS_DOC]).verify(question)
+    assert got.verdict.value == "ANSWERED", got.text
+    assert got.text.startswith(answer[:1].upper() + answer[1:]) or got.text.startswith(answer)
+    # The sentence is the document's own narration, whatever a clause in it reports.
+    assert "according to the Kessmark government" not in got.text
