@@ -114,6 +114,7 @@ class ClaimAnalysis:
     # What the claim says is itself a denial ("Dalvane denied any link"): a sentence that
     # denies the same thing agrees with it, whatever word does the denying.
     core_denied: bool = False
+    done: bool = False  # it says something was done ("voted", "has approved", "was closed")
 
 
 def _key(tok: Any) -> str:
@@ -291,6 +292,9 @@ def analyse_claim(text: str, parser: Parser) -> ClaimAnalysis:
     scopes = _negation_scopes(doc)
     main_negated = _denied(scopes, root.i)
     core_denied = any(_denied(scopes, i) for i in core)
+    done = (root.tag_ == "VBD" or (root.tag_ == "VBN" and any(
+        c.dep_ in ("aux", "auxpass") and c.lemma_ in ("have", "be") for c in root.children))
+    ) and not any(c.dep_ == "aux" and c.lower_ in _FUTURE | _MODALS for c in root.children)
     return ClaimAnalysis(
         text,
         doc,
@@ -306,6 +310,7 @@ def analyse_claim(text: str, parser: Parser) -> ClaimAnalysis:
         unasserted,
         main_negated,
         core_denied,
+        done,
     )
 
 
@@ -589,6 +594,20 @@ def _unasserted(doc: Any, tokens: set[int]) -> bool:
     return False
 
 
+def _foretold(doc: Any, tokens: set[int]) -> bool:
+    """The claim's words are what someone will or would do ("said she would meet them",
+    "would vote against any budget"): a forecast or an intention, not the deed done."""
+    for i in tokens:
+        verb = next((n for n in (doc[i], *doc[i].ancestors) if n.pos_ in ("VERB", "AUX")), None)
+        if verb is not None and any(c.dep_ == "aux" and c.lower_ in _FUTURE
+                                    for c in verb.children):
+            return True
+    return False
+
+
+_FUTURE = frozenset(["will", "would", "'ll", "wo", "shall"])
+
+
 def _matches(term: Term, tok: Any, key: str, aliases: dict[int, str] | None = None) -> bool:
     """Does the sentence token (whose ``_key`` is ``key``) stand for the claim's term?"""
     if term.alias and aliases and aliases.get(tok.i) == term.alias:
@@ -692,6 +711,7 @@ class RulesStanceJudge:
         if core_tokens and (
             _left_open(doc, core_tokens)
             or (not negated and not claim.unasserted and _unasserted(doc, core_tokens))
+            or (claim.done and _foretold(doc, core_tokens))
         ):
             stance = StanceScore(Stance.NEUTRAL, round(1.0 - 0.5 * relevance, 3), LEFT_OPEN)
             return Judgement(stance, relevance, coverage, matched_tokens, doc, pred_tokens)

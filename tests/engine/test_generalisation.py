@@ -146,6 +146,12 @@ def test_inverted_questions_become_statements(parser, question: str, claim: str)
          "Disclosure of the meeting came first in Tripoli, where a Libyan government spokesman "
          "described the Tunisia meeting as a first-step dialogue to repair ties between the "
          "two nations, according to the Associated Press.", Stance.NEUTRAL),
+        # What someone will or would do is not the deed done.
+        ("The mayor met the petition organisers before the vote.",
+         "The mayor said she would meet the petition organisers before the vote.",
+         Stance.NEUTRAL),
+        ("The mayor met the petition organisers before the vote.",
+         "The mayor met the petition organisers on Monday, before the vote.", Stance.SUPPORTS),
         # "the 15th of July" is July 15; "got together" is a meeting.
         ("The envoys got together on the 15th of July.",
          "The envoys held a meeting on July 16 in Kessford.", Stance.REFUTES),
