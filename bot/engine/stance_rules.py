@@ -52,7 +52,7 @@ _ENTITY_GROUPS = {
 # secret" claims what "the meeting was secret" claims.
 _COPULAS = frozenset(["be", "remain", "stay", "keep", "become", "seem", "appear", "prove"])
 # Determiners that introduce a further thing of a kind, not the one already spoken of.
-_OTHER = frozenset(["another", "other", "next", "further", "second", "new"])
+_OTHER = frozenset(["another", "other", "next", "further", "second", "new", "more"])
 # Roles where a date or time says when the event happened, whatever the preposition.
 _TIME_ROLES = frozenset(["npadvmod", "tmod", "prep:on", "prep:in", "prep:at", "prep:during"])
 # "every month" says how often, not when.
@@ -594,6 +594,13 @@ def _unasserted(doc: Any, tokens: set[int]) -> bool:
     return False
 
 
+def _of_a_further_one(claim: ClaimAnalysis, doc: Any) -> bool:
+    """Does the sentence speak of a further one of what the claim's subject names ("another
+    session", "more talks", "a second round")?"""
+    return any(claim.subject_keys & related(_key(tok)) and any(
+        c.lower_ in _OTHER for c in tok.children) for tok in doc)
+
+
 def _foretold(doc: Any, tokens: set[int]) -> bool:
     """The claim's words are what someone will or would do ("said she would meet them",
     "would vote against any budget"): a forecast or an intention, not the deed done."""
@@ -766,13 +773,17 @@ class RulesStanceJudge:
         # more meetings are planned"); and whoever the claim says did it ("diplomats from
         # other nations attended" does not cover "Chinese diplomats attended").
         said = core_total == 0 or core_hit + occurred > 0
+        # A claim about a further one ("more meetings are planned") is not carried by a
+        # sentence about the one there was ("the meeting was intended only to ...").
+        said = said and not (claim.subject_other and not _of_a_further_one(claim, doc))
         lexical = (pred_cov >= 0.6 and coverage >= 0.55 and cosine >= 0.35 and subject_here
                    and not denies and said and _figures_stated(claim, doc))
         # A close paraphrase with the opposite polarity ("are not affected" for "is
         # included") does not carry the claim.
         main = _clause_root(doc)
         flipped = _denied(scopes, main.i) != claim.main_negated
-        close = paraphrase >= PARAPHRASE_MIN and names_present and not denies
+        close = paraphrase >= PARAPHRASE_MIN and names_present and not denies and not (
+            claim.subject_other and not _of_a_further_one(claim, doc))
         if conflict and ((pred_cov >= 0.5 and coverage >= 0.4) or swap):
             score = (0.45 + 0.5 * relevance) * hedge
             stance = StanceScore(Stance.REFUTES, round(min(score, 0.99), 3), cue, factual)

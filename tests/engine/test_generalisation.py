@@ -152,6 +152,9 @@ def test_inverted_questions_become_statements(parser, question: str, claim: str)
          Stance.NEUTRAL),
         ("The mayor met the petition organisers before the vote.",
          "The mayor met the petition organisers on Monday, before the vote.", Stance.SUPPORTS),
+        # A claim about a further one is not carried by a sentence about the one there was.
+        ("The clerk said more hearings are planned.",
+         "The clerk said the hearing was intended only to settle the dispute.", Stance.NEUTRAL),
         # "the 15th of July" is July 15; "got together" is a meeting.
         ("The envoys got together on the 15th of July.",
          "The envoys held a meeting on July 16 in Kessford.", Stance.REFUTES),
