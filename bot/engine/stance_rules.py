@@ -52,7 +52,9 @@ _ENTITY_GROUPS = {
 # secret" claims what "the meeting was secret" claims.
 _COPULAS = frozenset(["be", "remain", "stay", "keep", "become", "seem", "appear", "prove"])
 # Determiners that introduce a further thing of a kind, not the one already spoken of.
-_OTHER = frozenset(["another", "other", "next", "further", "second", "new", "more"])
+_OTHER = frozenset(["another", "other", "next", "further", "second", "new"])
+# Words that make a subject one more of its kind: "another session", "more meetings".
+_FURTHER = frozenset(["another", "further", "second", "more"])
 # Roles where a date or time says when the event happened, whatever the preposition.
 _TIME_ROLES = frozenset(["npadvmod", "tmod", "prep:on", "prep:in", "prep:at", "prep:during"])
 # "every month" says how often, not when.
@@ -115,6 +117,8 @@ class ClaimAnalysis:
     # denies the same thing agrees with it, whatever word does the denying.
     core_denied: bool = False
     done: bool = False  # it says something was done ("voted", "has approved", "was closed")
+    # Its subject is one more of its kind ("another session", "more meetings"; not "more CO2")
+    subject_further: bool = False
 
 
 def _key(tok: Any) -> str:
@@ -288,6 +292,10 @@ def analyse_claim(text: str, parser: Parser) -> ClaimAnalysis:
     subject_keys = frozenset(_key(doc[i]) for i in subject if doc[i].pos_ in ("NOUN", "PROPN"))
     subject_aliases = frozenset(aliases[i] for i in subject if i in aliases)
     subject_other = any(doc[i].lower_ in _OTHER for i in subject)
+    subject_further = any(
+        doc[i].lower_ in _FURTHER and doc[i].dep_ in ("det", "amod")
+        and doc[i].head.pos_ == "NOUN" and (doc[i].lower_ != "more" or doc[i].head.tag_ == "NNS")
+        for i in subject)
     unasserted = _unasserted(doc, core | {root.i})
     scopes = _negation_scopes(doc)
     main_negated = _denied(scopes, root.i)
@@ -311,6 +319,7 @@ def analyse_claim(text: str, parser: Parser) -> ClaimAnalysis:
         main_negated,
         core_denied,
         done,
+        subject_further,
     )
 
 
@@ -598,7 +607,7 @@ def _of_a_further_one(claim: ClaimAnalysis, doc: Any) -> bool:
     """Does the sentence speak of a further one of what the claim's subject names ("another
     session", "more talks", "a second round")?"""
     return any(claim.subject_keys & related(_key(tok)) and any(
-        c.lower_ in _OTHER for c in tok.children) for tok in doc)
+        c.lower_ in _OTHER | _FURTHER for c in tok.children) for tok in doc)
 
 
 def _foretold(doc: Any, tokens: set[int]) -> bool:
@@ -775,7 +784,7 @@ class RulesStanceJudge:
         said = core_total == 0 or core_hit + occurred > 0
         # A claim about a further one ("more meetings are planned") is not carried by a
         # sentence about the one there was ("the meeting was intended only to ...").
-        said = said and not (claim.subject_other and not _of_a_further_one(claim, doc))
+        said = said and not (claim.subject_further and not _of_a_further_one(claim, doc))
         lexical = (pred_cov >= 0.6 and coverage >= 0.55 and cosine >= 0.35 and subject_here
                    and not denies and said and _figures_stated(claim, doc))
         # A close paraphrase with the opposite polarity ("are not affected" for "is
@@ -783,7 +792,7 @@ class RulesStanceJudge:
         main = _clause_root(doc)
         flipped = _denied(scopes, main.i) != claim.main_negated
         close = paraphrase >= PARAPHRASE_MIN and names_present and not denies and not (
-            claim.subject_other and not _of_a_further_one(claim, doc))
+            claim.subject_further and not _of_a_further_one(claim, doc))
         if conflict and ((pred_cov >= 0.5 and coverage >= 0.4) or swap):
             score = (0.45 + 0.5 * relevance) * hedge
             stance = StanceScore(Stance.REFUTES, round(min(score, 0.99), 3), cue, factual)
