@@ -102,6 +102,14 @@ def write_by_hand(store, doc, chunks, vectors, doc_meta, chunk_text=None) -> Non
                          documents=[c.text for c in chunks] if chunk_text == "document" else None)
 
 
+def titled(title: str, text: str):
+    """A document of this text, named by its title (its file name is the title too)."""
+    from retrieval.documents import content_hash
+    from retrieval.types import Document
+
+    return Document(doc_id=content_hash(text), title=title, source=f"{title}.txt", text=text)
+
+
 def verifier_over(services, docs):
     """A verifier over these documents only (no seed corpus)."""
     from bot.pipeline import Verifier

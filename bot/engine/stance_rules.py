@@ -55,6 +55,7 @@ _COPULAS = frozenset(["be", "remain", "stay", "keep", "become", "seem", "appear"
 _OTHER = frozenset(["another", "other", "next", "further", "second", "new"])
 # Words that make a subject one more of its kind: "another session", "more meetings".
 _FURTHER = frozenset(["another", "further", "second", "more"])
+_ANOTHER = _OTHER | _FURTHER  # either, in a sentence that speaks of a further one
 # Roles where a date or time says when the event happened, whatever the preposition.
 _TIME_ROLES = frozenset(["npadvmod", "tmod", "prep:on", "prep:in", "prep:at", "prep:during"])
 # "every month" says how often, not when.
@@ -607,7 +608,7 @@ def _of_a_further_one(claim: ClaimAnalysis, doc: Any) -> bool:
     """Does the sentence speak of a further one of what the claim's subject names ("another
     session", "more talks", "a second round")?"""
     return any(claim.subject_keys & related(_key(tok)) and any(
-        c.lower_ in _OTHER | _FURTHER for c in tok.children) for tok in doc)
+        c.lower_ in _ANOTHER for c in tok.children) for tok in doc)
 
 
 def _foretold(doc: Any, tokens: set[int]) -> bool:
@@ -734,10 +735,12 @@ class RulesStanceJudge:
 
         cue = ""
         conflict = factual = False
+        # The claim's own polarity: a "not", or a denial it reports ("denied any link").
+        claim_denies = claim.negated or claim.core_denied
         if (
             core_tokens
             and subject_here
-            and negated != (claim.negated or claim.core_denied)
+            and negated != claim_denies
             and _same_subject(claim, doc, scopes, core_tokens, aliases)
         ):
             conflict, cue = True, "opposite polarity"
@@ -776,23 +779,25 @@ class RulesStanceJudge:
         # A sentence denying the claim's predicate never covers or paraphrases it, even where
         # it cannot be shown to deny it of the same subject ("there is no plan to hold another
         # session"). (A claim with a "not" of its own is read as before: "not just CO2".)
-        denies = negated and not (claim.negated or claim.core_denied)
+        denies = negated and not claim_denies
         # What the claim says of its subject must be there: its main verb or complement ("an
         # official said the meeting was not a negotiation" does not cover "an official said
         # more meetings are planned"); and whoever the claim says did it ("diplomats from
         # other nations attended" does not cover "Chinese diplomats attended").
         said = core_total == 0 or core_hit + occurred > 0
         # A claim about a further one ("more meetings are planned") is not carried by a
-        # sentence about the one there was ("the meeting was intended only to ...").
-        said = said and not (claim.subject_further and not _of_a_further_one(claim, doc))
+        # sentence about the one there was ("the meeting was intended only to ..."), by its
+        # words or by closeness.
+        the_one_there_was = claim.subject_further and not _of_a_further_one(claim, doc)
+        said = said and not the_one_there_was
         lexical = (pred_cov >= 0.6 and coverage >= 0.55 and cosine >= 0.35 and subject_here
                    and not denies and said and _figures_stated(claim, doc))
         # A close paraphrase with the opposite polarity ("are not affected" for "is
         # included") does not carry the claim.
         main = _clause_root(doc)
         flipped = _denied(scopes, main.i) != claim.main_negated
-        close = paraphrase >= PARAPHRASE_MIN and names_present and not denies and not (
-            claim.subject_further and not _of_a_further_one(claim, doc))
+        close = (paraphrase >= PARAPHRASE_MIN and names_present and not denies
+                 and not the_one_there_was)
         if conflict and ((pred_cov >= 0.5 and coverage >= 0.4) or swap):
             score = (0.45 + 0.5 * relevance) * hedge
             stance = StanceScore(Stance.REFUTES, round(min(score, 0.99), 3), cue, factual)

@@ -10,10 +10,7 @@ from bot.pipeline import Verifier
 from retrieval.documents import content_hash
 from retrieval.types import Document
 
-
-def _doc(title: str, text: str) -> Document:
-    return Document(doc_id=content_hash(text), title=title, source=f"{title}.txt", text=text)
-
+from ..conftest import titled as _doc
 
 AGREE = [
     _doc("Census shows slow growth in Brannock",

@@ -6,13 +6,9 @@ import pytest
 
 from bot.engine.positions import party_of, speaks_for
 from bot.pipeline import Verifier
-from bot.types import Document
-from retrieval.documents import content_hash
 
-
-def _doc(title: str, text: str) -> Document:
-    return Document(doc_id=content_hash(text), title=title, source=f"{title}.txt", text=text)
-
+from ..conftest import titled as _doc
+from ..conftest import verifier_over
 
 BRIDGE = _doc("Bridge", (
     "The Kell bridge has been shut since the floods. Mayor Anna Brill said the bridge would "
@@ -22,9 +18,7 @@ BRIDGE = _doc("Bridge", (
 
 @pytest.fixture
 def verifier(services) -> Verifier:
-    services.settings = services.settings.model_copy(update={"auto_seed": False})
-    services.ingest_documents([BRIDGE])
-    return Verifier(services)
+    return verifier_over(services, [BRIDGE])
 
 
 @pytest.mark.parametrize(("claim", "party"), [
@@ -74,11 +68,10 @@ def test_a_yes_no_question_put_to_one_party_is_a_claim_about_its_position(
 
 
 def test_a_claim_that_someone_denied_something_is_supported_by_the_denial(services) -> None:
-    services.settings = services.settings.model_copy(update={"auto_seed": False})
-    services.ingest_documents([_doc("Recall", (
+    verifier = verifier_over(services, [_doc("Recall", (
         "Patients reported dizziness after taking Corvane tablets. The maker, Helio Pharma, "
         "has denied any link between the tablets and the reported dizziness."))])
-    got = Verifier(services).verify(
+    got = verifier.verify(
         "Did Helio Pharma deny any link between the tablets and the reported dizziness?")
     assert got.verdict.value == "SUPPORTED"
     assert any("has denied any link" in c.quote for c in got.citations)
