@@ -103,6 +103,8 @@ def make_claim(
         )
         stripped = stripped[: tag.start()] + ("?" if is_question else "")
     first = stripped.split(" ", 1)[0].lower() if stripped else ""
+    if first in _AUX_FIRST and not stripped.endswith("?"):
+        stripped = stripped.rstrip(" .!") + "?"  # "is this the opening round" typed bare
     if first in _WH:
         return Claim(question=question, text=_finish(stripped), is_open=True)
     elided = re.match(r"any\s+(.+?)\s*\?$", stripped, re.IGNORECASE)

@@ -15,6 +15,7 @@ import numpy as np
 
 from bot.engine.lexicon import DENIAL_VERBS
 from bot.engine.stance_rules import (
+    CHANGED_FROM,
     DENIED,
     LEFT_OPEN,
     NO_PLACE,
@@ -90,26 +91,27 @@ def blend(
     if rules.label is Stance.NEUTRAL and rules.cue == LEFT_OPEN:
         return rules  # only asked, supposed, wished or ordered: asserts nothing either way
     related = cosine >= relevance_min
-    if rules.cue in (OTHER_VALUE, OTHER_PLACE, NO_PLACE, DENIED):
-        # Another figure, date or place than the claim's, no word of the place it gives, or a
-        # denial of what it says (of a subject the rules cannot tie to the claim's): closeness
-        # of words does not carry the claim; the model may still contradict it, and may read
-        # figures as agreeing ("0.3 C per decade" in a claim that gives it in Fahrenheit first).
+    if rules.cue in (OTHER_VALUE, OTHER_PLACE, NO_PLACE, DENIED, CHANGED_FROM):
+        # Another figure, date or place than the claim's, its figure as what something changed
+        # from, no word of the place it gives, or a denial of what it says (of a subject the
+        # rules cannot tie to the claim's): closeness of words does not carry the claim; the
+        # model may still contradict it, and may read figures as agreeing ("0.3 C per decade"
+        # in a claim that gives it in Fahrenheit first).
         if p_refutes >= refutes_min and related:
-            return _model(Stance.REFUTES, p_refutes)
+            return _model(Stance.REFUTES, p_refutes, rules)
         if rules.cue == OTHER_VALUE and p_supports >= supports_min and related:
-            return _model(Stance.SUPPORTS, p_supports)
+            return _model(Stance.SUPPORTS, p_supports, rules)
         return rules
     if p_refutes >= refutes_min and related:
-        return _model(Stance.REFUTES, p_refutes)
+        return _model(Stance.REFUTES, p_refutes, rules)
     if rules.label is not Stance.NEUTRAL:  # a stance the rules are not sure of
         if p_neutral >= neutral_veto:
             return _model(Stance.NEUTRAL, p_neutral)
         if rules.label is Stance.REFUTES and p_supports >= supports_min and related:
-            return _model(Stance.SUPPORTS, p_supports)
+            return _model(Stance.SUPPORTS, p_supports, rules)
         return rules
     if p_supports >= supports_min and related:
-        return _model(Stance.SUPPORTS, p_supports)
+        return _model(Stance.SUPPORTS, p_supports, rules)
     if cosine >= similar_supports and p_neutral < neutral_max:
         return StanceScore(Stance.SUPPORTS, round(cosine, 3), f"close to the claim ({cosine:.2f})")
     return rules
@@ -120,7 +122,10 @@ def _reports_a_denial(doc: Any) -> bool:
     return root is not None and root.lemma_.lower() in DENIAL_VERBS
 
 
-def _model(label: Stance, p: float) -> StanceScore:
+def _model(label: Stance, p: float, rules: StanceScore | None = None) -> StanceScore:
+    """The model's stance; where the rules read the same, the surer of the two."""
+    if rules is not None and rules.label is label and rules.score > p:
+        return rules
     return StanceScore(label, round(p, 3), f"stance model p={p:.2f}")
 
 

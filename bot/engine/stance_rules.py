@@ -120,11 +120,16 @@ class ClaimAnalysis:
     done: bool = False  # it says something was done ("voted", "has approved", "was closed")
     # Its subject is one more of its kind ("another session", "more meetings"; not "more CO2")
     subject_further: bool = False
+    # Figures naming which thing, not what is claimed of it ("said in June", "the July 16 ...")
+    framed: frozenset[str] = frozenset()
+    pair: frozenset[int] = frozenset()  # the two named in "between X and Y"
 
 
 def _key(tok: Any) -> str:
     """A word's stem; a verb with its particle is one word ("step down", "kick off")."""
     key = stem(tok.lemma_.lower() if tok.pos_ != "PROPN" else tok.lower_)
+    if key in _STAGES and any(c.dep_ == "amod" and c.lower_ in _FIRST for c in tok.children):
+        return _START  # "a first step", "the opening round": the start
     if tok.pos_ == "VERB":
         particle = next((c.lower_ for c in tok.children if _is_particle(c)), None)
         if particle:
@@ -134,6 +139,11 @@ def _key(tok: Any) -> str:
         if obj is not None:
             return f"{key}-{obj.lower_}"
     return key
+
+
+_STAGES = frozenset(stem(w) for w in ("step", "round", "stage", "phase"))
+_FIRST = frozenset(["first", "opening", "initial"])
+_START = stem("start")
 
 
 def _is_particle(tok: Any) -> bool:
@@ -276,6 +286,12 @@ def analyse_claim(text: str, parser: Parser) -> ClaimAnalysis:
         for ent in doc.ents
         if ent.label_ in _ENTITY_GROUPS and ent.root.i not in source
     ]
+    # Figures that say which thing the claim is about, not what it claims of it: those of
+    # its frame ("said in June that ...") and the dates of its subject ("the July 16
+    # meeting"; not "22,000 vehicles a day used it").
+    framed = frozenset(ent.text.lower() for ent in doc.ents if ent.root.i not in content
+                       or (ent.root.i in subject and ent.label_ == "DATE"))
+    pair = frozenset(t.i for t in doc if _in_pair(t))
     # "... was first revealed by the State Department": the doer of a passive verb is its
     # subject as much as a grammatical subject is.
     agent = {t.i for c in root.children if c.dep_ == "agent" for t in c.subtree}
@@ -321,7 +337,30 @@ def analyse_claim(text: str, parser: Parser) -> ClaimAnalysis:
         core_denied,
         done,
         subject_further,
+        framed,
+        pair,
     )
+
+
+_PAIR_NOUNS = frozenset(["nation", "country", "side", "government", "state", "party",
+                         "capital", "power"])
+
+
+def _in_pair(tok: Any) -> bool:
+    """Is the word one of the two named in "between X and Y"?"""
+    head = tok.head if tok.dep_ == "conj" else tok
+    return (tok.pos_ == "PROPN" and head.dep_ == "pobj" and head.head.lower_ == "between"
+            and (tok.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children)))
+
+
+def _pair_named(doc: Any) -> Any | None:
+    """"between the two nations" / "both countries": the word that names a pair."""
+    for tok in doc:
+        if tok.lemma_.lower() not in _PAIR_NOUNS or tok.tag_ != "NNS":
+            continue
+        if any(c.lower_ in ("two", "both") for c in tok.children):
+            return tok
+    return None
 
 
 _LIGHT_VERBS = frozenset(["take", "make", "have", "hold", "give", "do", "get", "keep"])
@@ -381,6 +420,16 @@ def _negation_scopes(doc: Any) -> list[set[int]]:
             "nsubjpass",
         ):
             target = tok.head if tok.dep_ == "det" else tok
+            if target.dep_ == "dobj" and target.head.pos_ in ("VERB", "AUX"):
+                # "found no impurity" denies the finding ("did not find any"), as a "not"
+                # on the verb would.
+                verb = target.head
+                scope = _scope(verb)
+                for child in verb.children:
+                    if child.dep_ in ("nsubj", "nsubjpass", "expl", "conj"):
+                        scope -= _scope(child)
+                scopes.append(scope - {tok.i})
+                continue
             scopes.append(_scope(target) - {tok.i})
         elif lower == "without" and tok.pos_ == "ADP":
             scopes.append(_scope(tok) - {tok.i})
@@ -468,7 +517,8 @@ def _same_subject(
         return True
     for i in clause:
         tok = doc[i]
-        if any(c.lower_ in _OTHER for c in tok.children) and not claim.subject_other:
+        if (any(c.lower_ in _OTHER for c in tok.children)
+                and not (claim.subject_other or claim.subject_further)):
             continue  # "another session" is not the meeting the claim is about
         if tok.pos_ == "PRON" and tok.dep_ in ("nsubj", "nsubjpass"):
             return True
@@ -508,6 +558,24 @@ def _stands_for_subject(claim: ClaimAnalysis, doc: Any) -> bool:
     return bare and subject.lemma_.lower() in _STANDS_FOR_NAMED
 
 
+def _the_one_named(claim: ClaimAnalysis, doc: Any) -> bool:
+    """Is the claim's subject a thing its name only qualifies ("the Tunisia meeting", "the
+    July 16 talks"), and the sentence's "the meeting" that thing, named no other way?"""
+    roles = [role for text, _group, role in claim.entities if text in claim.subject_entities]
+    if not roles or any(role not in ("compound", "nmod", "amod") for role in roles):
+        return False  # a name that is the subject, or the doer of a passive verb
+    heads = {_key(t) for t in claim.doc if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN"
+             and t.i in {c.i for c in _clause_root(claim.doc).children}}
+    for tok in doc:
+        if tok.pos_ != "NOUN" or not heads & related(_key(tok)):
+            continue
+        named = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss")
+                 and (c.pos_ in ("PROPN", "NUM") or c.ent_type_)]
+        if not named and any(c.lower_ == "the" for c in tok.children):
+            return True
+    return False
+
+
 def _speaks_for_subject(claim: ClaimAnalysis, expl: Any, aliases: dict[int, str]) -> bool:
     """"The State Department official said there is no plan to ...": a side saying there is
     no plan speaks of its own plans, when the claim is about that side."""
@@ -543,6 +611,7 @@ OTHER_VALUE = "another value"  # the cue of a sentence giving a figure or date t
 OTHER_PLACE = "another place"  # ... or saying the event was somewhere else
 DENIED = "denied of another"  # ... or denying the claim's predicate of another subject
 NO_PLACE = "no place named"  # ... or not naming the place the claim gives
+CHANGED_FROM = "changed from it"  # ... or saying the claim's figure changed to another
 
 
 def _left_open(doc: Any, tokens: set[int]) -> bool:
@@ -700,6 +769,12 @@ class RulesStanceJudge:
                 hits = strong
             if hits:
                 matched_terms[term.index] = hits
+        if claim.pair and any(i not in matched_terms for i in claim.pair):
+            # "between Washington and Tripoli" is "between the two nations".
+            pair_word = _pair_named(doc)
+            if pair_word is not None:
+                for i in claim.pair:
+                    matched_terms.setdefault(i, [pair_word])
 
         def weight_of(term: Term) -> float:
             if term.index not in matched_terms:
@@ -719,8 +794,9 @@ class RulesStanceJudge:
         core_hit = sum(1 for t in claim.terms if t.core and matched_terms.get(t.index))
         # A named subject must be present for a sentence to contradict what it did.
         sentence = doc.text.lower()
-        subject_here = all(_mentions(sentence, name, alias_keys)
-                           for name in claim.subject_entities) or _stands_for_subject(claim, doc)
+        subject_here = (all(_mentions(sentence, name, alias_keys)
+                            for name in claim.subject_entities)
+                        or _stands_for_subject(claim, doc) or _the_one_named(claim, doc))
 
         relevance = 0.5 * max(cosine, 0.0) + 0.5 * coverage
         scopes = _negation_scopes(doc)
@@ -769,6 +845,12 @@ class RulesStanceJudge:
                 other = OTHER_PLACE
             elif _other_value(claim, doc):
                 other = OTHER_VALUE
+            elif _changed_from(claim, doc):
+                other = CHANGED_FROM
+                # "now covers 1.8 million packs, up from 1.2 million": a claim of how things
+                # are is contradicted; one of what was announced or done then is not.
+                if _of_now(claim):
+                    conflict, factual, cue = True, True, CHANGED_FROM
             elif not _places_stated(claim, sentence, alias_keys):
                 other = NO_PLACE
 
@@ -790,8 +872,11 @@ class RulesStanceJudge:
         # words or by closeness.
         the_one_there_was = claim.subject_further and not _of_a_further_one(claim, doc)
         said = said and not the_one_there_was
+        # The figures it claims, in its words or agreeing ("2.9 percent" for "about 3").
+        figures = all(_figure_of(claim, doc, group, framed=False)[0] in ("none", "stated", "agrees")
+                      for group in ("date", "num"))
         lexical = (pred_cov >= 0.6 and coverage >= 0.55 and cosine >= 0.35 and subject_here
-                   and not denies and said and _figures_stated(claim, doc))
+                   and not denies and said and figures)
         # A close paraphrase with the opposite polarity ("are not affected" for "is
         # included") does not carry the claim.
         main = _clause_root(doc)
@@ -913,33 +998,75 @@ def _other_value(claim: ClaimAnalysis, doc: Any) -> str | None:
     Whether it contradicts the claim is another question (``_swap``, the model). Any of the
     claim's figures counts ("0.54F (0.3C)"), and a figure inside the claim's range ("10 to
     15 feet" holds 11)."""
-    seen = {tok.lower_ for tok in doc}
     for group in ("date", "num"):
-        texts = [text for text, g, _role in claim.entities if g == group]
-        expects = "DATE" if group == "date" else "NUMBER"
-        mine = [(text, key) for text in texts for key in _value_keys(text, expects)]
-        if not mine or any(_values(text) <= seen for text, _ in mine):
-            continue  # no figure to compare, or one is here in the claim's own words
-        theirs = [
-            key
-            for ent in doc.ents
-            if _ENTITY_GROUPS.get(ent.label_) == group
-            for key in _value_keys(ent.text, expects)
-        ]
-        if theirs and not any(
-            agree(k, t) or _within(text, k, t) or _in_range(text, t)
-            for text, k in mine
-            for t in theirs
-        ):
-            return f"{theirs[0]} vs {mine[0][0]}"
+        kind, which = _figure_of(claim, doc, group)
+        if kind == "other":
+            return which
     return None
 
 
-def _figures_stated(claim: ClaimAnalysis, doc: Any) -> bool:
-    """Does the sentence state every figure and date of the claim ("four officials")?"""
+def _figure_of(
+    claim: ClaimAnalysis, doc: Any, group: str, *, framed: bool = True
+) -> tuple[str, str]:
+    """How the sentence gives the claim's figure or date of one group: "stated" in the
+    claim's own words, a figure that "agrees" with it ("2.9 percent" for "about 3"), an
+    "other" one (with a description), "missing", or "none" in the claim to compare (of
+    what it claims alone, without ``framed``: not "in June" of "X said in June that ...")."""
     seen = {tok.lower_ for tok in doc}
-    return all(_values(text) <= seen for text, group, _ in claim.entities
-               if group in ("num", "date"))
+    texts = [text for text, g, _role in claim.entities
+             if g == group and (framed or text not in claim.framed)]
+    expects = "DATE" if group == "date" else "NUMBER"
+    mine = [(text, key) for text in texts for key in _value_keys(text, expects)]
+    if not mine:
+        return "none", ""
+    if any(_values(text) <= seen for text, _ in mine):
+        return "stated", ""
+    theirs = [
+        key
+        for ent in doc.ents
+        if _ENTITY_GROUPS.get(ent.label_) == group
+        for key in _value_keys(ent.text, expects)
+    ]
+    if not theirs:
+        return "missing", ""
+    if any(agree(k, t) or _within(text, k, t) or _in_range(text, t)
+           for text, k in mine for t in theirs):
+        return "agrees", ""
+    return "other", f"{theirs[0]} vs {mine[0][0]}"
+
+
+def _changed_from(claim: ClaimAnalysis, doc: Any) -> bool:
+    """Is a figure of the claim in the sentence only as what something changed from ("the
+    allocation rises from 31 million to 36 million crowns" for "keeps it at 31 million")?"""
+    for text, group, _ in claim.entities:
+        if group != "num":
+            continue
+        values = _values(text)
+        values = {v for v in values if any(ch.isdigit() for ch in v)} or values  # not "million"
+        hits = [tok for tok in doc if tok.lower_ in values]
+        if hits and all(_starting_point(tok) for tok in hits):
+            return True
+    return False
+
+
+def _of_now(claim: ClaimAnalysis) -> bool:
+    """Does the claim say how things are (present tense), not what was done?"""
+    root = _clause_root(claim.doc)
+    auxes = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
+    if auxes:
+        return all(a.tag_ in ("VBZ", "VBP") and a.lemma_ == "be" for a in auxes)
+    return root.tag_ in ("VBZ", "VBP")
+
+
+def _starting_point(tok: Any) -> bool:
+    prep = next((a for a in tok.ancestors if a.dep_ == "prep"), None)
+    if prep is None or prep.lower_ != "from":
+        return False
+    # "rises from 31 million to 36 million": "to" a sibling, or inside the parsed range;
+    # "1.8 million, up from 1.2 million"
+    return (any(c.dep_ == "prep" and c.lower_ == "to" for c in prep.head.children)
+            or any(t.lower_ == "to" and t.i > tok.i for t in prep.subtree)
+            or prep.head.lower_ in ("up", "down"))
 
 
 _PLACE_NOUNS = frozenset(["capital", "city", "town", "village", "country", "region",

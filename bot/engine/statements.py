@@ -89,11 +89,13 @@ def declarative(question: str, parser: Parser) -> tuple[str, str | None]:
 
 def _misread(doc: Any, text: str) -> bool:
     """Signs that the question's parse put the subject's end in the wrong place: after "do"
-    the verb is in its base form; after an inverted "be" no other verb is finite; and a
-    statement does not end on the verb that opened the question."""
+    the verb is in its base form (not "talks" in "Did the meeting launch talks ..."); after
+    an inverted "be" no other verb is finite; and a statement does not end on the verb that
+    opened the question."""
     aux = doc[0]
     root = next((t for t in doc if t.dep_ == "ROOT"), aux)
-    if aux.lemma_ == "do" and (root.i == aux.i or root.tag_ == "VBG" or root.tag_.startswith("NN")):
+    if aux.lemma_ == "do" and (root.i == aux.i or root.tag_ in ("VBG", "VBZ")
+                               or root.tag_.startswith("NN")):
         return True
     if aux.lemma_ == "be" and root.i != aux.i and (
             root.tag_ in ("VBP", "VBZ")
@@ -104,7 +106,8 @@ def _misread(doc: Any, text: str) -> bool:
 
 
 # The last word of a subject is not one of these; the verb of a "did" question is not one of
-# these either, nor a word ending in "-ing".
+# these either, nor a word ending in "-ing" or in the "-s" of "talks" (a base form follows
+# "did").
 _NOT_SUBJECT_END = frozenset(["DT", "IN", "CC", "TO", "PRP$", "POS", "WDT", "JJ", "JJR",
                               "JJS", "RB", "HYPH", ","])
 _NOT_A_VERB = frozenset(["NNP", "NNPS", "DT", "IN", "PRP", "PRP$", "CD", "POS", "CC", "TO",
@@ -154,7 +157,7 @@ def _by_trial(question: str, parser: Parser) -> tuple[str, str] | None:
         subject = "".join(t.text_with_ws for t in words[:k]).strip()
         if aux.lemma_ == "do":
             past = after.tag_ in ("VBN", "VBD") and after.lower_ != after.lemma_.lower()
-            if (after.tag_ in _NOT_A_VERB or past or after.tag_ == "VBG"
+            if (after.tag_ in _NOT_A_VERB or past or after.tag_ in ("VBG", "VBZ", "NNS")
                     or after.lower_.endswith("ing") or not after.is_alpha):
                 continue
             verb = _conjugated(_bare(aux.lower_), after.lemma_.lower())

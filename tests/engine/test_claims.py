@@ -15,6 +15,12 @@ from bot.engine.claims import make_claim
         ("Was the meeting first disclosed in Washington?",
          "The meeting was first disclosed in Washington."),
         ("Does NATO lead the campaign?", "NATO leads the campaign."),
+        # The tagger reads "launch" as a noun and "talks" as the verb: after "did" the verb
+        # is in its base form, never "talks".
+        # A question typed without its question mark is still a question.
+        ("so was the summit held in Nairobi", "The summit was held in Nairobi."),
+        ("Did the meeting launch talks between the two countries?",
+         "The meeting launched talks between the two countries."),
         ("Has the council met?", "The council has met."),
         ("Is it true that the embassy closed?", "The embassy closed."),
         ("The meeting was a negotiation", "The meeting was a negotiation."),

@@ -14,13 +14,14 @@ from bot.engine.claims import make_claim
 from bot.engine.dialogue import DialogueJudge, read
 from bot.engine.stance import blend
 from bot.engine.stance_rules import (
+    CHANGED_FROM,
     DENIED,
     NO_PLACE,
     OTHER_PLACE,
     OTHER_VALUE,
     RulesStanceJudge,
 )
-from bot.types import Candidate, Stance
+from bot.types import Candidate, Stance, StanceScore
 from retrieval.types import Document, Span
 
 
@@ -425,3 +426,106 @@ def test_a_sentence_must_name_the_place_a_claim_gives(
     if cue:
         assert score.cue == cue, score
     assert blend(score, (0.9, 0.05, 0.05), 0.95).label is expected, score
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        # How things are: the figure they changed from is no longer it.
+        ("The final budget keeps the school grant at 12 million euros.",
+         "In the final budget the school grant rises from 12 million to 15 million euros.",
+         Stance.REFUTES),
+        ("The recall covers 40,000 packs.",
+         "The firm says the recall now covers about 65,000 packs, up from the 40,000 it "
+         "announced on Monday.", Stance.REFUTES),
+        # What was done then: the sentence neither carries nor denies it (the model may).
+        ("The board approved a 4.5 per cent rise in water charges.",
+         "The rise in water charges was cut from 4.5 per cent to 2.8 per cent before the vote.",
+         Stance.NEUTRAL),
+    ],
+)
+def test_a_figure_changed_from_is_not_the_figure_now(
+    rules, claim: str, sentence: str, expected: Stance
+) -> None:
+    """The claim's figure as the start of a change never supports it, whatever the model."""
+    [score] = rules.scores(claim, [sentence])
+    assert score.label is expected and score.cue == CHANGED_FROM, score
+    assert blend(score, (0.9, 0.05, 0.05), 0.9).label is expected, score
+    assert blend(score, (0.1, 0.8, 0.1), 0.9).label is Stance.REFUTES, score
+
+
+def test_no_object_denies_the_deed(rules) -> None:
+    """"found no trace" is "did not find a trace"."""
+    [score] = rules.scores(
+        "Traces of the solvent were also found in other wells near the depot.",
+        ["The inspectors said their survey had found no trace of the solvent in any other "
+         "well near the depot."],
+    )
+    assert score.label is Stance.REFUTES, score
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        # "between X and Y" is "between the two countries" ...
+        ("The July 3 visit kicked off a dialogue between Nairobi and Kampala.",
+         "Disclosure of the visit came first in Kampala, where a Ugandan spokesman described the "
+         "visit as the start of a dialogue to repair ties between the two countries.",
+         Stance.SUPPORTS),
+        # ... a first step or an opening round is the start ...
+        ("The summit was the start of peace talks.",
+         "The foreign minister called the summit a first step towards peace talks.",
+         Stance.SUPPORTS),
+        ("The summit was the opening round of peace talks.",
+         "Officials said the summit was not the start of peace talks.", Stance.REFUTES),
+        # "the summit" of a report is the Kessford summit a claim names by its place, not
+        # another one the sentence names ...
+        ("The Kessford summit was the opening round of peace talks.",
+         "Officials said the summit was not the start of peace talks.", Stance.REFUTES),
+        ("The Kessford summit was the opening round of peace talks.",
+         "Officials said the Geneva summit was not the start of peace talks.", Stance.NEUTRAL),
+        # ... a claim about one more of its kind is denied by "no plan to hold another" ...
+        ("A second round of talks is already on the calendar.",
+         "Officials said there is no plan to hold another round of talks.", Stance.REFUTES),
+        # ... and what the claim only says to name its subject or its speaker's moment need
+        # not be repeated for the claim's figures to count as given: "the 2019 audit" is the
+        # audit, "said in March" frames the claim ("the July 3 visit" above too).
+        ("The 2019 audit found errors in the port accounts.",
+         "The audit found errors in the port accounts, the ministry said.", Stance.SUPPORTS),
+        ("Alvarez said in March that the levy would hurt small farms.",
+         "The plan was drafted by Rosa Alvarez, who earlier this year had said the levy would "
+         "\"hurt small farms\".", Stance.SUPPORTS),
+    ],
+)
+def test_the_same_thing_in_other_words(rules, claim: str, sentence: str, expected) -> None:
+    """Different words for the same thing, and the same word for different things."""
+    [score] = rules.scores(claim, [sentence])
+    assert score.label is expected, score
+
+
+def test_rules_and_model_reading_alike_keep_the_surer_score() -> None:
+    """A model that agrees less surely does not weaken the rules' contradiction."""
+    rules = StanceScore(Stance.REFUTES, 0.75, "opposite polarity")
+    assert blend(rules, (0.1, 0.55, 0.35), 0.6) == rules
+    sure = blend(rules, (0.02, 0.95, 0.03), 0.6)
+    assert sure.label is Stance.REFUTES and sure.score == 0.95
+
+
+def test_a_figure_within_the_claims_about_covers_it(rules) -> None:
+    """By its words, not only by closeness: 3.9 is "about 4"."""
+    [score] = rules.scores(
+        "Kelvara's exports grew by about 4 percent last year.",
+        ["Kelvara's exports grew 3.9 percent last year, the trade ministry said."],
+    )
+    assert score.label is Stance.SUPPORTS and score.cue == "covers the claim", score
+
+
+def test_no_link_is_no_support_for_a_cause(rules) -> None:
+    """"no link between X and Y" is read as a denial of a cause (the rules cannot tell
+    whether "adverse events" are the claim's headaches, so they leave it to the model)."""
+    [score] = rules.scores(
+        "The recalled Torvin capsules caused dizziness and headaches.",
+        ["There is no link between Torvin and any adverse events."],
+    )
+    assert score.label is Stance.NEUTRAL and score.cue == DENIED, score
+    assert blend(score, (0.6, 0.1, 0.3), 0.7).label is Stance.NEUTRAL, score
