@@ -19,6 +19,7 @@ from bot.engine.stance_rules import (
     DENIED,
     LEFT_OPEN,
     NO_PLACE,
+    OPPOSITE,
     OTHER_PLACE,
     OTHER_VALUE,
     RulesStanceJudge,
@@ -42,10 +43,11 @@ class StanceJudge(Protocol):
 # Where each source decides. The rules stand where they are sure (a restatement, or a
 # contradiction they are very sure of); elsewhere the model's contradiction or support counts
 # on a sentence related to the claim, a model sure a sentence leaves the claim open overrules
-# an unsure rules stance, and a very close paraphrase supports unless the model is sure it
-# leaves the claim open. Thresholds chosen with scripts/tune_blend.py for the model trained
-# on the public NLI pairs, on the even half of the Climate-FEVER dev file and the project's
-# own dev split, checked on the odd half and the own test split (README, Evaluation).
+# an unsure rules stance (not a denial of what the claim says of the same subject), and a very
+# close paraphrase supports unless the model is sure it leaves the claim open. Thresholds
+# chosen with scripts/tune_blend.py for the model trained on the public NLI pairs, on the even
+# half of the Climate-FEVER dev file and the project's own dev split, checked on the odd half
+# and the own test split (README, Evaluation).
 MODEL_REFUTES_MIN = 0.5  # the model's contradiction counts from this probability...
 MODEL_RELEVANCE_MIN = 0.4  # ...on a sentence at least this close to the claim
 RULES_SURE = 0.7  # a support the rules are this sure of stands (README: why not 0.8)
@@ -105,7 +107,9 @@ def blend(
     if p_refutes >= refutes_min and related:
         return _model(Stance.REFUTES, p_refutes, rules)
     if rules.label is not Stance.NEUTRAL:  # a stance the rules are not sure of
-        if p_neutral >= neutral_veto:
+        # A sentence denying what the claim says of the same subject contradicts it however
+        # sure the model is that it leaves the claim open (it reads reported denials poorly).
+        if p_neutral >= neutral_veto and rules.cue != OPPOSITE:
             return _model(Stance.NEUTRAL, p_neutral)
         if rules.label is Stance.REFUTES and p_supports >= supports_min and related:
             return _model(Stance.SUPPORTS, p_supports, rules)

@@ -611,6 +611,7 @@ OTHER_VALUE = "another value"  # the cue of a sentence giving a figure or date t
 OTHER_PLACE = "another place"  # ... or saying the event was somewhere else
 DENIED = "denied of another"  # ... or denying the claim's predicate of another subject
 NO_PLACE = "no place named"  # ... or not naming the place the claim gives
+OPPOSITE = "opposite polarity"  # the cue of a sentence denying what the claim says of its subject
 CHANGED_FROM = "changed from it"  # ... or saying the claim's figure changed to another
 
 
@@ -819,7 +820,7 @@ class RulesStanceJudge:
             and negated != claim_denies
             and _same_subject(claim, doc, scopes, core_tokens, aliases)
         ):
-            conflict, cue = True, "opposite polarity"
+            conflict, cue = True, OPPOSITE
         antonym = self._antonym(claim, doc, matched_terms)
         if antonym and not conflict:
             # An antonym that is itself negated agrees with the claim ("did not fall").

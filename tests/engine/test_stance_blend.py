@@ -12,7 +12,7 @@ from bot.engine.stance import (
     SIMILAR_SUPPORTS,
     blend,
 )
-from bot.engine.stance_rules import LEFT_OPEN, OTHER_PLACE, OTHER_VALUE
+from bot.engine.stance_rules import LEFT_OPEN, OPPOSITE, OTHER_PLACE, OTHER_VALUE
 from bot.types import Stance, StanceScore
 
 NEUTRAL = StanceScore(Stance.NEUTRAL, 0.6, "not about the claim")
@@ -85,6 +85,17 @@ def test_an_unsure_rules_contradiction_gives_way_to_a_sure_model() -> None:
     unsure = StanceScore(Stance.REFUTES, RULES_REFUTES_SURE - 0.1, "different place")
     assert blend(unsure, SUPPORTS_IT, 0.8).label is Stance.SUPPORTS
     assert blend(unsure, UNSURE, 0.8) is unsure  # an unsure model changes nothing
+
+
+def test_a_denial_of_the_same_subject_stands_however_sure_the_model_is_it_says_nothing() -> None:
+    """The model leaves "the meeting was not the start of talks" open for "the meeting
+    kicked off a dialogue"; any other unsure stance of the rules gives way to it."""
+    denial = StanceScore(Stance.REFUTES, RULES_REFUTES_SURE - 0.2, OPPOSITE)
+    assert blend(denial, OPEN, 0.5) is denial
+    support = StanceScore(Stance.SUPPORTS, RULES_SURE - 0.1, "covers the claim")
+    assert blend(support, OPEN, 0.5).label is Stance.NEUTRAL
+    antonym = StanceScore(Stance.REFUTES, RULES_REFUTES_SURE - 0.2, "antonym 'fall'")
+    assert blend(antonym, OPEN, 0.5).label is Stance.NEUTRAL
 
 
 def test_a_near_complete_restatement_stands_where_the_model_misreads_a_synonym(
