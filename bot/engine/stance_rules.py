@@ -390,6 +390,16 @@ def _core(root: Any, heads: set[int]) -> set[int]:
     return core
 
 
+def _predicate_of(verb: Any) -> set[int]:
+    """What a "not" on this verb denies: neither its subject nor a coordinated clause ("X was
+    not A and there is B" says nothing against B)."""
+    scope = _scope(verb)
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "expl", "conj"):
+            scope -= _scope(child)
+    return scope
+
+
 def _negation_scopes(doc: Any) -> list[set[int]]:
     """Token sets whose truth the sentence denies."""
     scopes: list[set[int]] = []
@@ -404,13 +414,7 @@ def _negation_scopes(doc: Any) -> list[set[int]]:
                 # "52 million crowns, not the 48 million": only the alternative is denied.
                 scopes.append({i for i in _scope(head) if i > tok.i})
                 continue
-            scope = _scope(head)
-            for child in head.children:
-                # Neither the subject nor a coordinated clause is denied: "X was not A
-                # and there is B" says nothing against B.
-                if child.dep_ in ("nsubj", "nsubjpass", "expl", "conj"):
-                    scope -= _scope(child)
-            scopes.append(scope - {tok.i})
+            scopes.append(_predicate_of(head) - {tok.i})
         elif lower in ("no", "none", "nothing", "nobody", "neither") and tok.dep_ in (
             "det",
             "nsubj",
@@ -423,12 +427,7 @@ def _negation_scopes(doc: Any) -> list[set[int]]:
             if target.dep_ == "dobj" and target.head.pos_ in ("VERB", "AUX"):
                 # "found no impurity" denies the finding ("did not find any"), as a "not"
                 # on the verb would.
-                verb = target.head
-                scope = _scope(verb)
-                for child in verb.children:
-                    if child.dep_ in ("nsubj", "nsubjpass", "expl", "conj"):
-                        scope -= _scope(child)
-                scopes.append(scope - {tok.i})
+                scopes.append(_predicate_of(target.head) - {tok.i})
                 continue
             scopes.append(_scope(target) - {tok.i})
         elif lower == "without" and tok.pos_ == "ADP":
@@ -564,8 +563,8 @@ def _the_one_named(claim: ClaimAnalysis, doc: Any) -> bool:
     roles = [role for text, _group, role in claim.entities if text in claim.subject_entities]
     if not roles or any(role not in ("compound", "nmod", "amod") for role in roles):
         return False  # a name that is the subject, or the doer of a passive verb
-    heads = {_key(t) for t in claim.doc if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN"
-             and t.i in {c.i for c in _clause_root(claim.doc).children}}
+    heads = {_key(t) for t in _clause_root(claim.doc).children
+             if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN"}
     for tok in doc:
         if tok.pos_ != "NOUN" or not heads & related(_key(tok)):
             continue

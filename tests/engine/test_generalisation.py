@@ -161,6 +161,38 @@ def test_inverted_questions_become_statements(parser, question: str, claim: str)
          "The envoys held a meeting on July 16 in Kessford.", Stance.REFUTES),
         ("The envoys met on July 16th.",
          "The envoys held a meeting on July 16 in Kessford.", Stance.SUPPORTS),
+        # "found no trace" is "did not find a trace".
+        ("Traces of the solvent were also found in other wells near the depot.",
+         "The inspectors said their survey had found no trace of the solvent in any other "
+         "well near the depot.", Stance.REFUTES),
+        # "between X and Y" is "between the two countries" ...
+        ("The July 3 visit kicked off a dialogue between Nairobi and Kampala.",
+         "Disclosure of the visit came first in Kampala, where a Ugandan spokesman described the "
+         "visit as the start of a dialogue to repair ties between the two countries.",
+         Stance.SUPPORTS),
+        # ... a first step or an opening round is the start ...
+        ("The summit was the start of peace talks.",
+         "The foreign minister called the summit a first step towards peace talks.",
+         Stance.SUPPORTS),
+        ("The summit was the opening round of peace talks.",
+         "Officials said the summit was not the start of peace talks.", Stance.REFUTES),
+        # "the summit" of a report is the Kessford summit a claim names by its place, not
+        # another one the sentence names ...
+        ("The Kessford summit was the opening round of peace talks.",
+         "Officials said the summit was not the start of peace talks.", Stance.REFUTES),
+        ("The Kessford summit was the opening round of peace talks.",
+         "Officials said the Geneva summit was not the start of peace talks.", Stance.NEUTRAL),
+        # ... a claim about one more of its kind is denied by "no plan to hold another" ...
+        ("A second round of talks is already on the calendar.",
+         "Officials said there is no plan to hold another round of talks.", Stance.REFUTES),
+        # ... and what the claim only says to name its subject or its speaker's moment need
+        # not be repeated for the claim's figures to count as given: "the 2019 audit" is the
+        # audit, "said in March" frames the claim ("the July 3 visit" above too).
+        ("The 2019 audit found errors in the port accounts.",
+         "The audit found errors in the port accounts, the ministry said.", Stance.SUPPORTS),
+        ("Alvarez said in March that the levy would hurt small farms.",
+         "The plan was drafted by Rosa Alvarez, who earlier this year had said the levy would "
+         "\"hurt small farms\".", Stance.SUPPORTS),
     ],
 )
 def test_stance_principles(rules, claim: str, sentence: str, expected: Stance | None) -> None:
@@ -452,55 +484,6 @@ def test_a_figure_changed_from_is_not_the_figure_now(
     assert score.label is expected and score.cue == CHANGED_FROM, score
     assert blend(score, (0.9, 0.05, 0.05), 0.9).label is expected, score
     assert blend(score, (0.1, 0.8, 0.1), 0.9).label is Stance.REFUTES, score
-
-
-def test_no_object_denies_the_deed(rules) -> None:
-    """"found no trace" is "did not find a trace"."""
-    [score] = rules.scores(
-        "Traces of the solvent were also found in other wells near the depot.",
-        ["The inspectors said their survey had found no trace of the solvent in any other "
-         "well near the depot."],
-    )
-    assert score.label is Stance.REFUTES, score
-
-
-@pytest.mark.parametrize(
-    ("claim", "sentence", "expected"),
-    [
-        # "between X and Y" is "between the two countries" ...
-        ("The July 3 visit kicked off a dialogue between Nairobi and Kampala.",
-         "Disclosure of the visit came first in Kampala, where a Ugandan spokesman described the "
-         "visit as the start of a dialogue to repair ties between the two countries.",
-         Stance.SUPPORTS),
-        # ... a first step or an opening round is the start ...
-        ("The summit was the start of peace talks.",
-         "The foreign minister called the summit a first step towards peace talks.",
-         Stance.SUPPORTS),
-        ("The summit was the opening round of peace talks.",
-         "Officials said the summit was not the start of peace talks.", Stance.REFUTES),
-        # "the summit" of a report is the Kessford summit a claim names by its place, not
-        # another one the sentence names ...
-        ("The Kessford summit was the opening round of peace talks.",
-         "Officials said the summit was not the start of peace talks.", Stance.REFUTES),
-        ("The Kessford summit was the opening round of peace talks.",
-         "Officials said the Geneva summit was not the start of peace talks.", Stance.NEUTRAL),
-        # ... a claim about one more of its kind is denied by "no plan to hold another" ...
-        ("A second round of talks is already on the calendar.",
-         "Officials said there is no plan to hold another round of talks.", Stance.REFUTES),
-        # ... and what the claim only says to name its subject or its speaker's moment need
-        # not be repeated for the claim's figures to count as given: "the 2019 audit" is the
-        # audit, "said in March" frames the claim ("the July 3 visit" above too).
-        ("The 2019 audit found errors in the port accounts.",
-         "The audit found errors in the port accounts, the ministry said.", Stance.SUPPORTS),
-        ("Alvarez said in March that the levy would hurt small farms.",
-         "The plan was drafted by Rosa Alvarez, who earlier this year had said the levy would "
-         "\"hurt small farms\".", Stance.SUPPORTS),
-    ],
-)
-def test_the_same_thing_in_other_words(rules, claim: str, sentence: str, expected) -> None:
-    """Different words for the same thing, and the same word for different things."""
-    [score] = rules.scores(claim, [sentence])
-    assert score.label is expected, score
 
 
 def test_rules_and_model_reading_alike_keep_the_surer_score() -> None:

@@ -8,10 +8,8 @@ import pytest
 from bot.engine.casing import spelled_out
 from bot.engine.question_kind import is_open
 from bot.pipeline import Verifier
-from retrieval.documents import content_hash
-from retrieval.types import Document
 
-from ..conftest import verifier_over
+from ..conftest import titled, verifier_over
 
 TEXT = (
     "Officials from Velmora and Ostrevia met on May 3 in Kessford. An Ostrevian government "
@@ -25,8 +23,7 @@ TEXT = (
     "the dues as “too high” for small boats, according to the Coastal News Agency.\n\n"
     "Norway closed its consulate in Kessford in April."
 )
-DOC = Document(doc_id=content_hash(TEXT), title="Harbour talks", source="harbour.txt",
-               text=TEXT)
+DOC = titled("Harbour talks", TEXT)
 
 
 @pytest.mark.parametrize(
@@ -120,7 +117,7 @@ PLACES = (
 def test_where_is_answered_by_a_place_that_locates_what_is_asked(services, question) -> None:
     # Not by a country that acts ("Velmora was ready"), nor by a place clauses away that
     # locates something else ("a naval base in Norway").
-    doc = Document(doc_id=content_hash(PLACES), title="Talks", source="talks.txt", text=PLACES)
+    doc = titled("Talks", PLACES)
     answer = verifier_over(services, [doc]).verify(question)
     assert answer.verdict.value == "ANSWERED", answer.text
     assert answer.text.startswith("Geneva"), answer.text
@@ -157,8 +154,7 @@ PARTNERS = (
     "The Orlan trade minister, Ada Voss, met with Piet Dorn in Kessford later that day.\n\n"
     "Before the talks, the Orlan officials consulted the Harbour Forum, a group of port towns."
 )
-PARTNERS_DOC = Document(doc_id=content_hash(PARTNERS), title="Orlan talks",
-                        source="orlan.txt", text=PARTNERS)
+PARTNERS_DOC = titled("Orlan talks", PARTNERS)
 
 
 @pytest.mark.parametrize(("question", "answer"), [
