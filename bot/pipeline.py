@@ -129,7 +129,8 @@ class Verifier:
         claim = make_claim(question, self.services.parser, history, self._find_subject)
         claim = replace(claim, question=asked)
         if out_of_scope(question) or (
-                is_open(question) and (claim.is_open or not claim.speaker)):
+                is_open(question, self.services.parser) and (
+                    claim.is_open or not claim.speaker)):
             # An open question (or a request the documents cannot serve): answers, not stances.
             asks = read_question(question, self.services.parser, history)
             # An open question asserts nothing: what is "checked" is the question itself.
@@ -184,7 +185,7 @@ class Verifier:
         if asks.form == "out_of_scope":
             return Findings(claim, [], Decision(Verdict.NOT_ENOUGH_INFO, 0.95, (), ()), timings)
         t = time.perf_counter()
-        query = claim.question if not asks.previous else f"{asks.previous} {claim.question}"
+        query = claim.text if not asks.previous else f"{asks.previous} {claim.text}"
         vector = self.services.searcher.query_vector(query)
         top_k = max(self.services.settings.top_k, ANSWER_PASSAGES)
         passages = self.services.searcher.search(query, top_k, vector)

@@ -218,10 +218,13 @@ def _spelling_of(a: str, b: str) -> bool:
     return sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
-def _match(q: Question, doc: Any, context: set[str] | None = None) -> tuple[float, set[int], bool]:
+def _match(q: Question, doc: Any, context: set[str] | None = None,
+           described: frozenset[str] = frozenset()) -> tuple[float, set[int], bool]:
     """(weighted share of content words found, the matching token indices, a name matched).
 
-    A name the sentence leaves out counts when its title or the sentence before names it.
+    A name the sentence leaves out counts when its title or the sentence before names it,
+    or when it only says which thing "the <noun>" of the sentence is, and the document
+    names no other thing by that noun (``described``).
     """
     stems: dict[str, list[int]] = {}
     for tok in doc:
@@ -270,6 +273,9 @@ def _match(q: Question, doc: Any, context: set[str] | None = None) -> tuple[floa
         ):
             found += weight
             from_context.add(word)
+        elif word in described and _plain_the(doc, [n for w, n in q.described if w == word]):
+            found += weight  # "the meeting" of a sentence is "the secret meeting" asked about
+            from_context.add(word)
     if q.named_kind and not name_hit and _called_the(doc, q.named_kind):
         # "The priory at Ketterby was founded by ...": "the priory" names Selmore Priory on a
         # page that calls nothing else by that noun, with the weight a title's name gets.
@@ -295,6 +301,43 @@ def _match(q: Question, doc: Any, context: set[str] | None = None) -> tuple[floa
         return 0.0, matched, False
     matched.discard(-1)
     return min(1.0, found / total), matched, name_hit
+
+
+def _descriptions(q: Question, text: str) -> frozenset[str]:
+    """The words asked about that say which thing "the <noun>" is, as far as this document
+    goes: it uses the word with the noun in one sentence ("a secret meeting", "the Tunisia
+    meeting"; "the tallest bridge in the world" of a story that never says "tallest" is no
+    thing it told of), and, for a name, gives no other name to that noun ("the Istanbul
+    meeting" beside "the Tunisia meeting": its plain "the meeting" may be either)."""
+    out = set()
+    sentences = [{stem(w) for w in re.findall(r"[\w'’-]+", part.lower())}
+                 for part in re.split(r"(?<=[.!?])\s+|\n+", text)]
+    for word, noun in q.described:
+        nouns = _terms(noun) | {stem(noun)}
+        if not any(stem(word) in words and words & nouns for words in sentences):
+            continue
+        if word in q.proper:
+            asked = {stem(w) for w, n in q.described if n == noun}
+            others = (
+                {stem(w.lower()) for w in m.group(1).split()
+                 if w[:1].isupper() and w.lower() not in ("the", "a", "an", "this")}
+                for m in re.finditer(rf"((?:[A-Z][\w.'’-]*\s+)+)(?i:{re.escape(noun)})s?\b",
+                                     text))
+            if any(names - asked for names in others):
+                continue
+        out.add(word)
+    return frozenset(out)
+
+
+def _plain_the(doc: Any, nouns: list[str]) -> bool:
+    """Does the sentence say plain "the <noun>" for one of these nouns, with no word of its
+    own for which one ("the fisheries minister" is not "the deputy minister" asked about)?"""
+    terms = {t for n in nouns for t in _terms(n)}
+    return any(
+        tok.pos_ == "NOUN" and stem(tok.lemma_.lower()) in terms
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        and not any(c.dep_ in ("compound", "amod", "nmod", "poss", "nummod") for c in tok.children)
+        for tok in doc)
 
 
 def _holds_word(word: str, doc: Any) -> bool:
@@ -529,10 +572,13 @@ def _subject_slots(doc: Any, matched: set[int]) -> set[int] | None:
 def _rank_entity(ent: Any, matched: set[int], doc: Any, q: Question) -> tuple[int, int]:
     """Entities close (in the parse) to the matched words, preferring matched verbs."""
     verbs = [doc[i] for i in matched if doc[i].pos_ in ("VERB", "AUX")]
-    # Without a matched verb, a noun made from the question's verb ("Disclosure of the
-    # meeting came first in Tripoli" for "disclosed") is what the answer attaches to.
+    # Without a matched verb, a noun made from the question's verb or a word for it
+    # ("Disclosure of the meeting came first in Tripoli" for "disclosed" or "revealed") is
+    # what the answer attaches to.
     asked = stem(q.predicate) if q.predicate else ""
-    action = [doc[i] for i in matched if asked and _derived(asked, stem(doc[i].lemma_.lower()))]
+    same = _terms(q.predicate) if q.predicate else frozenset()
+    action = [doc[i] for i in matched if asked and (
+        _derived(asked, stem(doc[i].lemma_.lower())) or stem(doc[i].lemma_.lower()) in same)]
     anchors = verbs or action or [doc[i] for i in matched]
     if not anchors:
         return (99, 0)
@@ -1047,6 +1093,7 @@ def read(
         return _read_names(q, candidates, docs, parse)
     about: list[Reading] = []
     documents: dict[str, set[str]] = {}  # a document's words, read once for all its sentences
+    described: dict[str, frozenset[str]] = {}  # per document, as ``_descriptions``
     matches = []
     for cand, doc in zip(candidates, docs, strict=True):
         context = None
@@ -1056,7 +1103,9 @@ def read(
             context = documents[cand.doc.doc_id]
         elif q.proper:
             context = _context(cand)
-        matches.append(_match(q, doc, context))
+        if q.described and cand.doc.doc_id not in described:
+            described[cand.doc.doc_id] = _descriptions(q, cand.doc.text)
+        matches.append(_match(q, doc, context, described.get(cand.doc.doc_id, frozenset())))
     # Fragments that never name the place asked about but call it "the city": when none of
     # them names it, that is the place they were found for.
     unnamed = bool(q.proper) and not any(hit for _, _, hit in matches)

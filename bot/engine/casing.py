@@ -36,6 +36,26 @@ _CHAT = {"wat": "what", "wut": "what", "wht": "what", "whats": "what is", "whos"
 _FIRST = re.compile(r"^(\W*(?:(?:so|and|but|ok|okay|hey)\W+)?)([A-Za-z]+)\b", re.IGNORECASE)
 
 
+# "In the article, who ...?": the documents are what every question is put to.
+_ABOUT_THE_TEXT = re.compile(r"^\W*(?:in|from)\s+(?:the|this)\s+(?:article|story|report|text|"
+                             r"piece)\s*,\s*(?=\w)", re.IGNORECASE)
+# "How is the council described (by X)?" asks what X calls it: "How does X describe the
+# council?", or, with no one named, what the council is.
+_DESCRIBED = re.compile(
+    r"^how\s+(?P<be>is|are|was|were)\s+(?P<what>.+?)\s+(?:described|characteri[sz]ed|"
+    r"portrayed|referred\s+to)(?:\s+by\s+(?P<who>.+?))?"
+    r"(?:\s+in\s+the\s+(?:article|story|report|text))?\s*(?P<end>[?.!]*)$", re.IGNORECASE)
+
+
+def _active(m: re.Match[str]) -> str:
+    be, what, who, end = m.group("be").lower(), m.group("what"), m.group("who"), m.group("end")
+    if who is None:
+        return f"What {be} {what}{end}"
+    past = be in ("was", "were")
+    plural = who.split()[-1].lower().endswith("s") and not who.endswith("'s")
+    return f"How {'did' if past else 'do' if plural else 'does'} {who} describe {what}{end}"
+
+
 def spelled_out(question: str) -> str:
     """"where'd" -> "where did", "what's" -> "what is", "whos" -> "who is": question words as
     the parser knows them."""
@@ -51,6 +71,8 @@ def spelled_out(question: str) -> str:
     if m and m.group(1).strip() and m.group(2).lower() in WH_WORDS:
         # "so when was it held": the lead-in word says nothing about what is asked.
         question = question[m.start(2):]
+    question = _ABOUT_THE_TEXT.sub("", question)
+    question = _DESCRIBED.sub(_active, question)
     return question
 
 
@@ -88,6 +110,11 @@ def true_case(question: str, texts: Iterable[str]) -> str:
             return seen.most_common(1)[0][0]
         if canonical(low) and not seen:
             return word[:1].upper() + word[1:]
+        if not seen and low.endswith("s") and low[:-1] in forms and not forms[low[:-1]].get(
+                low[:-1]):
+            # "feltmans title": a name the documents always capitalise, with its possessive
+            # typed without the apostrophe.
+            return forms[low[:-1]].most_common(1)[0][0] + "'s"
         return word
 
     out = _WORD.sub(cased, question)

@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from bot.engine.aliases import canonical
 from bot.engine.lexicon import ROLE_NOUNS
 from bot.engine.names import is_name_word, name_part_asked, short_form_asked
 from bot.engine.nlp import Parser
@@ -100,6 +101,8 @@ _PLURAL_SIDES = re.compile(r"\b(?:two|both|the|all)\s+(?:sides|parties|camps)\b|
 
 
 _PERSONS = frozenset(["i", "you", "we"])
+# Where in a month or year: the date itself is what a sentence gives.
+_WITHIN_A_DATE = frozenset(["mid", "early", "late", "middle", "beginning", "start", "end"])
 _MORE = frozenset(["more", "another", "further", "additional", "next"])
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten both".split())
 _PREPOSITIONS = frozenset(
@@ -168,6 +171,34 @@ def out_of_scope(question: str) -> bool:
 _FILLER = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|hey|well)\b[\s,]*)+", re.IGNORECASE)
 
 
+def _asks_by_order(question: str, parser: Parser) -> bool:
+    """A wh-phrase that is the subject of the main verb ("which news agency reported what he
+    said", "what happened in tripoli"), or one the main verb's auxiliary follows ("what wrong
+    idea did the americans think ..."): asked, question mark or not. In "What evidence they
+    have is thin" the wh-phrase belongs to a clause that is itself the subject."""
+    doc = parser.parse(question)
+    wh = next((t for t in doc if t.lower_ in WH_WORDS), None)
+    if wh is None:
+        return False
+    phrase = wh.head if wh.dep_ in ("det", "poss") else wh
+    if phrase is wh and wh.lower_ in ("which", "what", "whose"):
+        # "Which Deputy Minister led ...": the parser may take the names after the wh-word
+        # for the subject and the wh-word for an object; its phrase ends at the last noun.
+        end = wh.i
+        while end + 1 < len(doc) and doc[end + 1].pos_ in ("NOUN", "PROPN", "ADJ"):
+            end += 1
+        if end > wh.i and doc[end].pos_ in ("NOUN", "PROPN"):
+            phrase = doc[end]
+    root = phrase.head
+    if root.dep_ != "ROOT" or root.pos_ not in ("VERB", "AUX"):
+        return False
+    if phrase.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and any(
+        c.dep_ in ("aux", "auxpass") and phrase.i < c.i < subject.i for c in root.children)
+
+
 def is_open(question: str, parser: Parser | None = None) -> bool:
     """A wh-question (first word, after a preposition, or "... in which city?")."""
     question = _FILLER.sub("", unattributed(question)[0])
@@ -185,7 +216,8 @@ def is_open(question: str, parser: Parser | None = None) -> bool:
             # "how senior were they", "which country is it": one word, then the verb first
             # ("how it was done is unclear" is a statement).
             or (len(words) > 2 and words[2] in _INTERROGATIVE_NEXT
-                and words[1] not in _PRONOUNS | _PERSONS)))
+                and words[1] not in _PRONOUNS | _PERSONS))) or (
+            parser is not None and _asks_by_order(question, parser))
     if len(words) > 1 and words[1] in WH_WORDS and words[0] in _PREPOSITIONS:
         return asked or any(w in _INTERROGATIVE_NEXT for w in words[2:5])
     if words[0] in _AUX_FIRST:
@@ -323,6 +355,8 @@ def _focus(doc: Any, skip: set[int]) -> tuple[tuple[str, ...], tuple[str, ...]]:
             continue  # "What kicked off in March?": the happening is what is asked
         if low in _PRONOUNS:
             continue
+        if tok.ent_type_ == "DATE" and low in _WITHIN_A_DATE:
+            continue  # "in mid July": July 15 is in it; no sentence says "mid"
         if lemma == "place" and tok.i > 0 and tok.doc[tok.i - 1].lemma_ == "take":
             continue
         words.append(lemma)
@@ -330,6 +364,23 @@ def _focus(doc: Any, skip: set[int]) -> tuple[tuple[str, ...], tuple[str, ...]]:
                 ) and _capitalised(tok):
             proper.append(lemma)
     return tuple(dict.fromkeys(words)), tuple(dict.fromkeys(proper))
+
+
+def _described(doc: Any, focus: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(word, noun) for the words of a definite noun phrase that only say which thing it is:
+    its adjectives, the nouns and names before it, and a place or date after "in", "at" or
+    "on" ("the secret meeting in Tunisia": secret, Tunisia)."""
+    out: list[tuple[str, str]] = []
+    for noun in doc:
+        if noun.pos_ != "NOUN" or noun.lower_ in WH_WORDS or not any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+            continue
+        words = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
+        words += [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "on")
+                  for g in c.children if g.dep_ == "pobj"]
+        out += [(w.lemma_.lower(), noun.lemma_.lower()) for w in words
+                if w.lemma_.lower() in focus and w.lemma_.lower() != noun.lemma_.lower()]
+    return tuple(out)
 
 
 def _named_kind(doc: Any, proper: tuple[str, ...], skip: set[int]) -> str:
@@ -382,6 +433,9 @@ def read_question(
         return Question(form="out_of_scope", wh="", expects="NONE", focus=(), proper=())
     q, according_to = unattributed(q)
     says = _SAYS.match(q) or _STANCE_OF.match(q)
+    if says and not says.group("about") and re.search(r"\bposition\W*$", q, re.IGNORECASE) \
+            and not canonical(says.group("who").strip()):
+        says = None  # "What is Derek Chollet's position?": a person's post, not a stance
     doc = parser.parse(q)
     words = [t.lower_ for t in doc]
     if says:
@@ -500,6 +554,7 @@ def read_question(
         predicate=_predicate(doc),
         short_form=short_form_asked(q),
         name_part=part,
+        described=_described(doc, focus),
         money=bool(re.search(r"\bhow much\b|\b(?:cost|price|pay|paid|spend|spent|worth|"
                              r"revenue|budget|salary|fee|toll|per ?cent|percentage|share|rate|"
                              r"rise|fall|grow|drop)\w*", q, re.IGNORECASE)),

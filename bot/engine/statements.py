@@ -152,7 +152,8 @@ def _by_trial(question: str, parser: Parser) -> tuple[str, str] | None:
     for k in order if aux.lemma_ == "do" else range(1, len(words)):
         last, after = words[k - 1], words[k]
         names = last.tag_.startswith("NNP") and after.tag_.startswith("NNP")  # one name
-        if last.tag_ in _NOT_SUBJECT_END or last.dep_ in _MODIFIES_NEXT or names or after.is_punct:
+        if (last.tag_ in _NOT_SUBJECT_END or last.dep_ in _MODIFIES_NEXT or names
+                or after.is_punct or after.tag_ == "CC"):  # "and Libya" goes on the subject
             continue
         subject = "".join(t.text_with_ws for t in words[:k]).strip()
         if aux.lemma_ == "do":

@@ -44,6 +44,9 @@ from bot.engine.claims import make_claim
         ("Will Dalvane reimburse patients?", "Dalvane will reimburse patients."),
         ("Can the port reopen next week?", "The port can reopen next week."),
         ("Can't the council meet on Monday?", "The council can meet on Monday."),
+        # A subject goes on past "and": the verb does not start at a conjunction.
+        ("Have talks between the port and the union resumed?",
+         "Talks between the port and the union have resumed."),
     ],
 )
 def test_questions_become_statements(parser, question: str, claim: str) -> None:

@@ -54,10 +54,29 @@ def test_questions_typed_without_the_usual_marks_are_open(question: str) -> None
     assert is_open(question)
 
 
+@pytest.mark.parametrize("question", [
+    "which ferry company ran the night crossing",  # the wh-phrase is the verb's subject
+    "what structural damage did the inspectors find",  # the auxiliary before the subject
+])
+def test_a_question_without_its_mark_is_read_by_its_word_order(parser, question: str) -> None:
+    assert is_open(question, parser)
+
+
 @pytest.mark.parametrize("question", ["How it was done is unclear.",
-                                      "What they found was a leak."])
-def test_a_wh_word_opening_a_statement_does_not_make_it_a_question(question: str) -> None:
+                                      "What they found was a leak.",
+                                      "What damage the storm did is still unknown.",
+                                      "Which crossing the ferry took was never recorded."])
+def test_a_wh_word_opening_a_statement_does_not_make_it_a_question(parser,
+                                                                   question: str) -> None:
     assert not is_open(question)
+    assert not is_open(question, parser)
+
+
+def test_where_in_a_month_is_no_topic_word(parser) -> None:
+    """"in mid July" is answered by "July 15": no sentence need say "mid"."""
+    focus = read_question("What happened in Kessford in mid July?", parser).focus
+    assert "july" in focus and "mid" not in focus
+    assert "early" not in read_question("What closed in early 2011?", parser).focus
 
 
 def test_by_whom_asks_for_the_doer(parser) -> None:
