@@ -190,8 +190,8 @@ def _asks_by_order(question: str, parser: Parser) -> bool:
         if end > wh.i and doc[end].pos_ in ("NOUN", "PROPN"):
             phrase = doc[end]
     root = phrase.head
-    if root.dep_ != "ROOT" or root.pos_ not in ("VERB", "AUX"):
-        return False
+    if root.dep_ != "ROOT" or root.pos_ not in ("VERB", "AUX") or phrase.lower_ == "which":
+        return False  # a bare "which" leads on from a sentence before: "Which means that ..."
     if phrase.dep_ in ("nsubj", "nsubjpass"):
         return True
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)

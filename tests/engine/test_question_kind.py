@@ -65,7 +65,8 @@ def test_a_question_without_its_mark_is_read_by_its_word_order(parser, question:
 @pytest.mark.parametrize("question", ["How it was done is unclear.",
                                       "What they found was a leak.",
                                       "What damage the storm did is still unknown.",
-                                      "Which crossing the ferry took was never recorded."])
+                                      "Which crossing the ferry took was never recorded.",
+                                      "Which means that the ferry will not sail."])
 def test_a_wh_word_opening_a_statement_does_not_make_it_a_question(parser,
                                                                    question: str) -> None:
     assert not is_open(question)
