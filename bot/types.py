@@ -96,6 +96,8 @@ class Question:
     # "the secret meeting in Tunisia": (word, noun) for the words that only say which thing
     # "the meeting" is; a sentence's plain "the meeting" is that thing.
     described: tuple[tuple[str, str], ...] = ()
+    # "Who met with Gene Cretz?": the names of whom the deed asked about was with.
+    with_names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

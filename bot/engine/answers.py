@@ -870,7 +870,8 @@ def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
     life = _life_dates(q, doc) if q.expects == "DATE" else None
     if life:
         return life, 1.0
-    if q.expects in ("PERSON", "ORG") and q.wh_role == "with":
+    if q.expects in ("PERSON", "ORG") and (q.wh_role == "with" or _with_among_doers(q, doc,
+                                                                                      matched)):
         # Only a sentence that says whom the deed was with answers.
         return _partner(q, doc, matched), 1.0
     if q.expects in ENTITY_LABELS:
@@ -942,6 +943,22 @@ def _partner(q: Question, doc: Any, matched: set[int]) -> str | None:
 
 
 _CLAUSES = frozenset(["relcl", "acl", "advcl", "appos"])
+
+
+def _with_among_doers(q: Question, doc: Any, matched: set[int]) -> bool:
+    """"Who met with Gene Cretz?" of "Gene Cretz, ... and Derek Chollet met with Libyan
+    officials": the one asked about is among those who did the deed, so whom it was with
+    answers (a symmetric deed seen from his side)."""
+    if not q.with_names:
+        return False
+    for i in matched:
+        verb = doc[i]
+        if verb.pos_ != "VERB":
+            continue
+        doers = {t.lemma_.lower() for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
+        if set(q.with_names) <= doers:
+            return True
+    return False
 
 
 def _asks_whom_served(q: Question) -> bool:

@@ -528,6 +528,15 @@ def read_question(
             (wh_tok.dep_ == "pobj" and wh_tok.head.lower_ == "with")
             or re.search(r"\bwith\W*$", q, re.IGNORECASE)):
         wh_role = "with"  # "Who did they meet with?": the other side of the deed
+    with_names: tuple[str, ...] = ()
+    if wh_role == "subject" and wh_tok is not None:
+        # "Who met with Gene Cretz?": a sentence with him among those who met answers with
+        # whom they met, not with the others beside him.
+        with_names = tuple(
+            t.lemma_.lower() for prep in wh_tok.head.children
+            if prep.dep_ == "prep" and prep.lower_ == "with"
+            for obj in prep.children if obj.dep_ == "pobj"
+            for t in obj.subtree if t.pos_ == "PROPN" and t.lemma_.lower() in proper)
     form = "open"
     context: tuple[str, ...] = ()
     previous = _last_user(history)
@@ -555,6 +564,7 @@ def read_question(
         short_form=short_form_asked(q),
         name_part=part,
         described=_described(doc, focus),
+        with_names=with_names,
         money=bool(re.search(r"\bhow much\b|\b(?:cost|price|pay|paid|spend|spent|worth|"
                              r"revenue|budget|salary|fee|toll|per ?cent|percentage|share|rate|"
                              r"rise|fall|grow|drop)\w*", q, re.IGNORECASE)),

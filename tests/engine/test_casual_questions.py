@@ -145,3 +145,19 @@ def test_words_the_story_never_uses_of_a_thing_do_not_name_it(services) -> None:
     doc = Document(doc_id=content_hash(text), title="Bridge", source="bridge.txt", text=text)
     answer = verifier_over(services, [doc]).verify("What is the tallest bridge in the world?")
     assert answer.verdict.value == "NOT_ENOUGH_INFO", answer.text
+
+
+@pytest.mark.parametrize(("question", "says", "not_says"), [
+    # The one asked about is among those who met: whom they met with answers ...
+    ("Who met with Paul Odo?", "union officials", "Ruth Amani"),
+    # ... and those who met answer when the other side is asked about.
+    ("Who met with the union officials?", "Paul Odo", "Monday"),
+])
+def test_who_met_with_someone_is_the_other_side(services, question: str, says: str,
+                                                not_says: str) -> None:
+    text = ("Envoy Ruth Amani, Minister Paul Odo and Commander Ida Berg met with the union "
+            "officials in Kessford on Monday.")
+    doc = Document(doc_id=content_hash(text), title="Crews", source="crews.txt", text=text)
+    answer = verifier_over(services, [doc]).verify(question)
+    assert answer.verdict.value == "ANSWERED", answer.text
+    assert says in answer.text and not_says not in answer.text, answer.text
