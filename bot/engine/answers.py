@@ -313,7 +313,7 @@ def _descriptions(q: Question, text: str) -> frozenset[str]:
     sentences = [{stem(w) for w in re.findall(r"[\w'’-]+", part.lower())}
                  for part in re.split(r"(?<=[.!?])\s+|\n+", text)]
     for word, noun in q.described:
-        nouns = _terms(noun) | {stem(noun)}
+        nouns = _terms(noun)  # the noun itself among its near-synonyms
         if not any(stem(word) in words and words & nouns for words in sentences):
             continue
         if word in q.proper:
