@@ -98,6 +98,12 @@ class Question:
     described: tuple[tuple[str, str], ...] = ()
     # "Who met with Gene Cretz?": the names of whom the deed asked about was with.
     with_names: tuple[str, ...] = ()
+    # "When did Arthur Middleton die?": the person's name asked about, word by word; a
+    # document may call him "Middleton" alone.
+    person: tuple[str, ...] = ()
+    # 'the album "Double Live"', '"Flesh and Bone"': a work named by its title, which many
+    # works may share.
+    titled: bool = False
 
 
 @dataclass(frozen=True)

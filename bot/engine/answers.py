@@ -14,9 +14,11 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from bot.engine.aliases import aliases_of, canonical, same_entity
 from bot.engine.attribution import attribute
+from bot.engine.headings import LIFE, YEARS, heading_label, page_label
 from bot.engine.lexicon import REPORTING_VERBS, related
 from bot.engine.names import name_part, spelled_out
 from bot.engine.normalise import agree, date, key, states, words
@@ -71,7 +73,6 @@ ANSWERS = 4  # different answers shown side by side
 NEAR_COPY = 0.5  # share of words two texts have in common to count as one text copied
 KIND_FIT = 0.6  # cosine a word needs to the kind asked about ("football" to "sport": 0.75,
 # "league" 0.55)
-_LIFE = re.compile(r"\(\s*(?:born\s+)?([^()–—-]*?\d{3,4})\s*[–—-]+\s*([^()]*?\d{3,4})?\s*\)")
 _BIRTH = frozenset(["bear", "born", "birth"])
 _DEATH = frozenset(["die", "death", "dead"])
 
@@ -160,6 +161,7 @@ _MAKER_INDEX = {stem(k): frozenset(stem(w) for w in v.split()) for k, v in _MAKE
 # What makers do: "Who wrote / directed X?" is answered by "a 1967 novel by X".
 _MAKING = frozenset(stem(w) for verbs in _MAKERS.values() for w in verbs.split())
 # Makers of works, which "an album by X", "a 1967 novel by X" name with a bare "by".
+_PERFORMERS = frozenset(stem(w) for w in "artist singer band performer".split())
 _WORK_MAKERS = frozenset(stem(w) for w in "creator maker author writer composer painter".split())
 
 
@@ -185,10 +187,48 @@ def _context(c: Candidate, whole: bool = False) -> set[str]:
     """
     text = c.doc.text
     if whole:
-        return {stem(w) for w in re.findall(r"[\w'.-]+", f"{c.doc.title} {text}".lower())}
+        return _name_stems(f"{c.doc.title} {text}")
     start = max(text.rfind("\n\n", 0, c.span.start), c.span.start - 300, 0)
-    around = f"{c.doc.title} {text[start : c.span.start]}"
-    return {stem(w) for w in re.findall(r"[\w'-]+", around.lower())}
+    return _name_stems(f"{c.doc.title} {text[start : c.span.start]}")
+
+
+def _name_stems(text: str) -> set[str]:
+    """Stems of a text's words as a question's names are written: "St. John's Church" holds
+    "st.", "john" and "church" (a sentence's last word loses its full stop)."""
+    out: set[str] = set()
+    for w in re.findall(r"[\w'’.-]+", text.lower()):
+        bare = re.sub(r"['’]s?$", "", w)
+        out.update(stem(f) for f in (w, bare, bare.rstrip("."), w.replace(".", "")) if f)
+    return out
+
+
+def _surname_alone(q: Question, text: str) -> frozenset[str]:
+    """The given names a person's surname alone stands for in a document ("Middleton died
+    ..." of "When did Arthur Middleton die?"): only in a document that names him in full
+    somewhere, and none when it names anyone else of that surname ("Sarah Middleton")."""
+    if not q.person:
+        return frozenset()
+    *given, surname = q.person
+    between = r"\s+(?:[A-Z][\w.'’-]*\s+){0,2}"  # "Arthur Edward Middleton"
+    if not re.search(r"\b" + between.join(re.escape(w) for w in q.person) + r"\b", text,
+                     re.IGNORECASE):
+        return frozenset()
+    for m in re.finditer(rf"([\w'’.-]+)\s+{re.escape(surname)}\b", text, re.IGNORECASE):
+        before = m.group(1)
+        if before[:1].isupper() and not before.endswith(".") and before.lower() not in (
+                *given, *STOP_WORDS):
+            return frozenset()
+    return frozenset(given)
+
+
+def _by_surname(surname: str, doc: Any) -> bool:
+    """Does the sentence name a person by the surname alone ("Middleton died ...")?"""
+    def name_word(i: int) -> bool:
+        return 0 <= i < len(doc) and doc[i].is_title and doc[i].pos_ == "PROPN"
+
+    # Not part of a longer name ("Middleton Place", "Henry Middleton").
+    return any(t.lower_ == surname and name_word(t.i) and not name_word(t.i - 1)
+               and not name_word(t.i + 1) for t in doc)
 
 
 def _denies(r: Reading) -> bool:
@@ -219,12 +259,14 @@ def _spelling_of(a: str, b: str) -> bool:
 
 
 def _match(q: Question, doc: Any, context: set[str] | None = None,
-           described: frozenset[str] = frozenset()) -> tuple[float, set[int], bool]:
+           described: frozenset[str] = frozenset(),
+           alone: frozenset[str] = frozenset()) -> tuple[float, set[int], bool]:
     """(weighted share of content words found, the matching token indices, a name matched).
 
     A name the sentence leaves out counts when its title or the sentence before names it,
-    or when it only says which thing "the <noun>" of the sentence is, and the document
-    names no other thing by that noun (``described``).
+    when it only says which thing "the <noun>" of the sentence is, and the document
+    names no other thing by that noun (``described``), or when it is a given name of the
+    person the sentence calls by surname alone in a document with no namesake (``alone``).
     """
     stems: dict[str, list[int]] = {}
     for tok in doc:
@@ -276,6 +318,9 @@ def _match(q: Question, doc: Any, context: set[str] | None = None,
         elif word in described and _plain_the(doc, [n for w, n in q.described if w == word]):
             found += weight  # "the meeting" of a sentence is "the secret meeting" asked about
             from_context.add(word)
+        elif word in alone and _by_surname(q.person[-1], doc):
+            found += weight  # "Middleton died ...": Arthur Middleton, on a page of no other
+            from_context.add(word)
     if q.named_kind and not name_hit and _called_the(doc, q.named_kind):
         # "The priory at Ketterby was founded by ...": "the priory" names Selmore Priory on a
         # page that calls nothing else by that noun, with the weight a title's name gets.
@@ -287,7 +332,7 @@ def _match(q: Question, doc: Any, context: set[str] | None = None,
     name_hit = name_hit or (bool(from_context) and set(q.proper) <= from_context)
     if total == 0:
         return 0.0, matched, False
-    if set(q.focus) & (_BIRTH | _DEATH) and _LIFE.search(doc.text):
+    if set(q.focus) & (_BIRTH | _DEATH) and LIFE.search(doc.text):
         found += sum(1.0 for w in q.focus if w in _BIRTH | _DEATH and not any(
             stem(doc[i].lemma_) in _terms(w) for i in matched))
         matched.add(-1)  # the dates in brackets stand for "born" / "died"
@@ -323,10 +368,25 @@ def _descriptions(q: Question, text: str) -> frozenset[str]:
                  if w[:1].isupper() and w.lower() not in ("the", "a", "an", "this")}
                 for m in re.finditer(rf"((?:[A-Z][\w.'’-]*\s+)+)(?i:{re.escape(noun)})s?\b",
                                      text))
-            if any(names - asked for names in others):
+            if stem(word) not in _told_first(noun, text) and any(
+                    names - asked for names in others):
                 continue
         out.add(word)
     return frozenset(out)
+
+
+def _told_first(noun: str, text: str) -> set[str]:
+    """The names of the story's own "<noun>": one it tells of first without a name ("a secret
+    meeting July 16", before "the Istanbul meeting") and first names later ("the Tunisia
+    meeting"); its plain "the meeting" goes on to mean that one. Empty when the story opens
+    on a named one."""
+    mentions = [
+        {stem(w.lower()) for w in m.group(1).split()
+         if w[:1].isupper() and w.lower() not in ("the", "a", "an", "this")}
+        for m in re.finditer(rf"((?:\b[A-Z][\w.'’-]*\s+)*)\b(?i:{re.escape(noun)})s?\b", text)]
+    if not mentions or mentions[0]:
+        return set()
+    return next((names for names in mentions if names), set())
 
 
 def _plain_the(doc: Any, nouns: list[str]) -> bool:
@@ -569,8 +629,10 @@ def _subject_slots(doc: Any, matched: set[int]) -> set[int] | None:
     return slots
 
 
-def _rank_entity(ent: Any, matched: set[int], doc: Any, q: Question) -> tuple[int, int]:
-    """Entities close (in the parse) to the matched words, preferring matched verbs."""
+def _rank_entity(ent: Any, matched: set[int], doc: Any, q: Question) -> tuple[int, int, int]:
+    """Entities close (in the parse) to the matched words, preferring matched verbs; of two
+    as close, the one closer to all of them ("the median income for a household was $29,312,
+    and for a family $34,753", asked of a family)."""
     verbs = [doc[i] for i in matched if doc[i].pos_ in ("VERB", "AUX")]
     # Without a matched verb, a noun made from the question's verb or a word for it
     # ("Disclosure of the meeting came first in Tripoli" for "disclosed" or "revealed") is
@@ -581,13 +643,15 @@ def _rank_entity(ent: Any, matched: set[int], doc: Any, q: Question) -> tuple[in
         _derived(asked, stem(doc[i].lemma_.lower())) or stem(doc[i].lemma_.lower()) in same)]
     anchors = verbs or action or [doc[i] for i in matched]
     if not anchors:
-        return (99, 0)
-    dist = min(_tree_distance(ent.root, a) for a in anchors)
+        return (99, 0, 0)
+    dists = [_tree_distance(ent.root, a) for a in anchors]
+    dist = min(dists)
+    whole = sum(_tree_distance(ent.root, doc[i]) for i in matched)
     # "212 passengers": a number that counts the word the question asks about.
     counts = int(q.expects == "NUMBER" and ent.root.head.i in matched)
     possessive = int(any(t.dep_ == "poss" or t.tag_ == "POS" for t in ent.root.subtree)
                      or ent.root.dep_ == "poss")
-    return (dist - 2 * counts + 2 * possessive + 3 * _changed_from(ent, q), ent.start)
+    return (dist - 2 * counts + 2 * possessive + 3 * _changed_from(ent, q), whole, ent.start)
 
 
 def _changed_from(ent: Any, q: Question) -> bool:
@@ -844,6 +908,7 @@ def _reason(doc: Any, matched: set[int]) -> str | None:
         # "... met with Libyan officials to clear up any misunderstanding": a purpose.
         purpose = next((c for v in verbs for c in v.children if c.dep_ in ("advcl", "xcomp")
                         and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        purpose = purpose or _purpose_of(doc, matched)
         if purpose is not None:
             return _trim(list(purpose.subtree)) or None
         m = _REASON.search(text)
@@ -852,6 +917,23 @@ def _reason(doc: Any, matched: set[int]) -> str | None:
         # The sentence's end, not the full stop of "U.S.".
         end = re.search(r"(?<![A-Z])[;.]\s|[;.]$|,\s+(?:the|a|an)\s+\w+\s+said", rest)
         return rest[: end.start()].strip(" ,") if end else rest.strip(" ,.")
+    return None
+
+
+def _purpose_of(doc: Any, matched: set[int]) -> Any | None:
+    """"described the meeting as a dialogue to repair ties": an infinitive of purpose on a
+    matched noun, or on what a verb calls it ("as ...")."""
+    for i in sorted(matched):
+        noun = doc[i]
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        called = [obj for prep in noun.head.children if prep.dep_ == "prep" and prep.lower_ == "as"
+                  for obj in prep.children if obj.dep_ == "pobj"] if noun.dep_ == "dobj" else []
+        for head in (noun, *called):
+            for c in head.children:
+                if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and any(
+                        a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                    return c
     return None
 
 
@@ -986,7 +1068,7 @@ def _life_dates(q: Question, doc: Any) -> str | None:
     focus = set(q.focus)
     if not (focus & (_BIRTH | _DEATH)):
         return None
-    m = _LIFE.search(doc.text)
+    m = LIFE.search(doc.text)
     if not m:
         return None
     if focus & _BIRTH:
@@ -1111,6 +1193,7 @@ def read(
     about: list[Reading] = []
     documents: dict[str, set[str]] = {}  # a document's words, read once for all its sentences
     described: dict[str, frozenset[str]] = {}  # per document, as ``_descriptions``
+    alone: dict[str, frozenset[str]] = {}  # per document, as ``_surname_alone``
     matches = []
     for cand, doc in zip(candidates, docs, strict=True):
         context = None
@@ -1122,10 +1205,21 @@ def read(
             context = _context(cand)
         if q.described and cand.doc.doc_id not in described:
             described[cand.doc.doc_id] = _descriptions(q, cand.doc.text)
-        matches.append(_match(q, doc, context, described.get(cand.doc.doc_id, frozenset())))
+        if q.person and cand.doc.doc_id not in alone:
+            alone[cand.doc.doc_id] = _surname_alone(q, cand.doc.text)
+        matches.append(_match(q, doc, context, described.get(cand.doc.doc_id, frozenset()),
+                              alone.get(cand.doc.doc_id, frozenset())))
     # Fragments that never name the place asked about but call it "the city": when none of
     # them names it, that is the place they were found for.
     unnamed = bool(q.proper) and not any(hit for _, _, hit in matches)
+    if unnamed:
+        # ... and it names it as their title would: "the city" is Screven.
+        named = {stem(w) for w in q.proper}
+        matches = [_match(q, doc, named | (_context(cand) if q.proper else set()),
+                          described.get(cand.doc.doc_id, frozenset()),
+                          alone.get(cand.doc.doc_id, frozenset()))
+                   if _THE_PLACE.search(doc.text) else m
+                   for cand, doc, m in zip(candidates, docs, matches, strict=True)]
     posts: dict[str, list[tuple[str, ...]]] = {}  # the posts each document gives the speaker
     if q.form == "says" and q.speaker:
         for cand, doc in zip(candidates, docs, strict=True):
@@ -1515,10 +1609,14 @@ def decide_answers(q: Question, readings: Sequence[Reading]) -> tuple[Decision, 
         groups = [g for g in groups if not any(h is not g and _updates(h, g) for h in groups)]
         # A disagreement needs different documents (or speakers): one source's two sentences
         # that give different values are read as the best one.
-        groups = [g for g in groups if g is groups[0] or _independent(g, groups[0])]
-    if q.expects in _DESCRIPTIONS:
-        # Descriptions vary in wording: only a near-copy that says something else conflicts.
-        groups = [g for g in groups if g is groups[0] or _near_copy(g[0], groups[0][0])]
+        groups = [g for g in groups if g is groups[0] or _independent(g, groups[0])
+                  or (_sides_asked(q) and _other_side(g, groups[0]))]
+    if q.expects in _DESCRIPTIONS and not q.short_form:
+        # Descriptions vary in wording: only a near-copy that says something else conflicts,
+        # or, for why, another side's reason ("to deliver the message", says the U.S.; "to
+        # repair ties", says Libya; one document may give both).
+        groups = [g for g in groups if g is groups[0] or _near_copy(g[0], groups[0][0])
+                  or (_sides_asked(q) and _other_side(g, groups[0]))]
     groups = groups[:ANSWERS]
     if q.expects == "DATE":
         # "June 24" states what "Wednesday night" leaves to the reader: it is shown first.
@@ -1556,6 +1654,40 @@ _CHANGED_FROM = re.compile(
 _CHANGED_TO = re.compile(
     r"\b(?:extend|expand|widen|broaden|raise|increase|lift|cut|reduce|lower|revise|narrow)"
     r"(?:s|ed|es|d)?\b(?:\s+[\w'’,-]+){0,10}?\s+to\s*$", re.IGNORECASE)
+
+
+def _sides_asked(q: Question) -> bool:
+    """Does a why-question leave open whose reason it asks ("What was the meeting for?", not
+    "Why did the U.S. decide to meet?")? Then each side's reason is an answer."""
+    where = {w for w, _ in q.described}  # "the meeting in Tunisia": a place, not a side
+    return q.expects == "REASON" and not any(_country(w) for w in q.proper if w not in where)
+
+
+def _other_side(group: list[Reading], first: list[Reading]) -> bool:
+    """Does another side give this answer: a country none of the first answer's speakers
+    speaks for ("a Libyan government spokesman" against "a U.S. State Department official")?"""
+    theirs = {_side(r) for r in first}
+    return None not in theirs and any(
+        _side(r) not in (None, *theirs) and not _said_by_itself(r) for r in group)
+
+
+def _side(r: Reading) -> str | None:
+    """The country a reading's speaker speaks for, when a word of the speaker names one."""
+    att = r.attribution
+    for said in (att.organisation, att.speaker) if att else ():
+        for word in (said or "").split():
+            if (country := canonical(word.strip(",.;:"))) is not None:
+                return country
+    org = (att.organisation or "") if att else ""
+    if re.fullmatch(r"[A-Z][a-z]{3,}", org):
+        return org[:4].lower()  # a people the table lacks: "Chilean", "Chile's" -> "chil"
+    return None
+
+
+def _said_by_itself(r: Reading) -> bool:
+    """Is the answer its own speaker ("Who ...?" of "a spokesman described ...")?"""
+    speaker = r.attribution.speaker if r.attribution else None
+    return bool(speaker and r.value and (states(speaker, r.value) or states(r.value, speaker)))
 
 
 def _updates(newer: list[Reading], older: list[Reading]) -> bool:
@@ -1603,6 +1735,10 @@ def _other_subject(group: list[Reading], other: list[Reading], q: Question) -> b
     thing it is about (most pages of one thing do not repeat its heading)."""
     if q.form == "says" or _copied(group, other):
         return False
+    if q.short_form:
+        return True  # "vocal cord dysfunction" and "voice command device": two things "VCD"
+    if _maker_of_a_work(q):
+        return True  # "Double Live" by Garth Brooks and by the Rheostatics: two albums
     la, lb = _subject_labels(group, q), _subject_labels(other, q)
     if la and lb and la.isdisjoint(lb):
         return True
@@ -1610,12 +1746,22 @@ def _other_subject(group: list[Reading], other: list[Reading], q: Question) -> b
     # thing from the others of its name, so sources that never mention it are about another.
     if bool(la) != bool(lb):
         labelled, bare = (group, other) if la else (other, group)
-        labels = {label for label in la or lb if not any(
+        # (A year of a life asked about tells two lives apart, not a life from a page that
+        # never gives the year.)
+        labels = {label for label in la or lb if not label.startswith(YEARS) and not any(
             states(label, r.value or "") or states(r.value or "", label) for r in labelled)}
         if labels and _names_subject(bare, q) and not _mentions(bare, labels):
             return True
     a, b = _years(group[0], q), _years(other[0], q)
     return bool(a and b and a.isdisjoint(b))
+
+
+def _maker_of_a_work(q: Question) -> bool:
+    """Does the question ask who made a work it names by its title? Many works share a title,
+    and who made one is what tells it from the others."""
+    makers = {stem(w) for w in q.focus} & (set(_MAKER_INDEX) | _PERFORMERS)
+    return q.titled and q.expects == "PERSON" and bool(
+        makers or (q.predicate and stem(q.predicate) in _MAKING))
 
 
 def _copied(group: list[Reading], other: list[Reading]) -> bool:
@@ -1647,77 +1793,18 @@ def _mentions(group: list[Reading], labels: set[str]) -> bool:
 
 def _subject_labels(group: list[Reading], q: Question) -> set[str]:
     """What the headings of the documents giving one answer name beyond the name asked."""
-    lives = not set(q.focus) & (_BIRTH | _DEATH)  # a person's years tell namesakes apart
-    labels = (_label(r.candidate, lives) or _heading_label(r.candidate, q) for r in group)
+    # A person's years tell namesakes apart; when one of them is asked, the other one does
+    # ("(1848–1912)" and "(1885–1931)" asked when he was born: two men, not two accounts).
+    asked = set(q.focus)
+    lives = 2 if asked & _BIRTH and not asked & _DEATH else (
+        1 if asked & _DEATH and not asked & _BIRTH else (0 if asked & _BIRTH else 3))
+    labels: set[str | None] = set()
+    for r in group:
+        label = page_label(r.candidate, lives)
+        labels.add(label)
+        if label is None or label.startswith(YEARS):
+            labels.add(heading_label(r.candidate, q))
     return {label for label in labels if label}
-
-
-# A heading's name with its disambiguator: "Dave Hancock (footballer)", "Chayanne (1988 album)".
-_HEADING = re.compile(r"((?:[A-Z][\w.'’&-]*\s+){0,6}[A-Z0-9][\w.'’&-]*)\s*\(\s*([^()]{2,40}?)\s*\)")
-_NOT_LABEL = re.compile(r"\bborn\b|\d,|[×=%]|\d\s*(?:km|mi|m|ft|kg|lb)\b")
-
-
-def _label(c: Candidate, lives: bool = False) -> str | None:
-    """The disambiguating parenthetical of the heading a document opens with (its title, or
-    the start of its text when it has none): documents whose headings carry different ones
-    are about different things that share a name. Measures are not labels; life dates are
-    only with ``lives`` (not when they are what is asked)."""
-    for head in (c.doc.title or "", c.doc.text[:200]):
-        m = _HEADING.search(head)
-        if m is None:
-            continue
-        label = " ".join(m.group(2).lower().split())
-        life = _LIFE.search(f"({label})")
-        if life and lives:
-            return " ".join(re.findall(r"\d{3,4}", life.group(0)))  # "1848 1912"
-        if life or _NOT_LABEL.search(label) or not re.search(r"[a-z]{3}", label):
-            continue
-        return label
-    return None
-
-
-def _heading(text: str) -> str | None:
-    """The heading an encyclopedia page opens with, repeated by its first sentence:
-    "Wadi, Karnataka Wadi is a census town ...", "Christy O'Connor Jnr Christy O'Connor Jnr
-    (born ...", "Croatian kuna The kuna was ..."."""
-    tokens = text[:160].split()
-    if not tokens or not (tokens[0][:1].isupper() or tokens[0][:1].isdigit()):
-        return None  # "2017 Census of Pakistan", "1st arrondissement of Lyon" open with a digit
-    for k in range(1, min(9, len(tokens) - 1)):
-        head, rest = tokens[:k], tokens[k:]
-        if head[-1][-1] in "!?:;" or (head[-1].endswith(".") and len(head[-1]) > 3):
-            break  # a sentence, not a heading
-        first, last = head[0].strip(",()"), head[-1].strip(",()")
-        opening = _bare(rest[0])
-        # "Vermillion Township, Vermillion County, Indiana Vermillion Township is": before a
-        # comma is the name, which the sentence repeats whole ("Vermillion County" is not it).
-        named = next((i + 1 for i, w in enumerate(head) if w.endswith(",")), 0)
-        if named and [w.strip(",") for w in head[:named]] != [_bare(w) for w in rest[:named]]:
-            continue
-        if opening == first or (
-            # "First Battle of X The first battle of X was": after an article, in any case
-            rest[0] in ("The", "A", "An")
-            and _bare(rest[1]).lower() in (first.lower(), last.lower())
-        ):
-            return " ".join(head)
-    return None
-
-
-def _bare(word: str) -> str:
-    """A word without its punctuation or possessive ("Wadi's," -> "Wadi")."""
-    return re.sub(r"['’]s$", "", word.strip(",()")).strip(",()")
-
-
-def _heading_label(c: Candidate, q: Question) -> str | None:
-    """What a document's heading adds to the name asked about ("Karnataka" for "Wadi, Karnataka"
-    when the question asks about Wadi): two pages that add different words are about two
-    things that share the name."""
-    heading = _heading(c.doc.text)
-    if heading is None:
-        return None
-    asked = {stem(w) for w in (*q.focus, *q.proper)}
-    extra = sorted({stem(w) for w in words(heading)} - asked)
-    return " ".join(extra) or None
 
 
 _DESCRIPTIONS = frozenset(["THING", "ROLE", "REASON", "MANNER"])

@@ -14,7 +14,10 @@ _JOINERS = frozenset(["of", "and", "for", "&"])
 
 _SHORT_FORM = re.compile(
     r"^(?:what|which)(?:'s|\u2019s|\s+is|\s+was|\s+are|\s+does|\s+did)\s+(?:the\s+)?"
-    r"(?P<short>[A-Za-z]{2,6})(?P<stands>\s+stands?\s+for)?\s*(?:[,?.]|$)",
+    # "the abbreviation "IGY"", "the acronym NSC": the word for a short form is not its name
+    r"(?:(?:abbreviation|acronym|initialism|initials|short\s+form)\s+)?[\"'\u201c\u2018]?"
+    r"(?P<short>[A-Za-z]{2,6})[\"'\u201d\u2019]?"
+    r"(?P<stands>\s+(?:stands?\s+for|refers?\s+to|means?))?\s*(?:[,?.]|$)",
     re.IGNORECASE,
 )
 _PART_WORDS = "first|given|christian|last|family|full|middle"
@@ -24,13 +27,14 @@ _NAME_WORD = re.compile(rf"{_PART_WORDS}|surname|names?")
 
 
 def short_form_asked(question: str) -> str:
-    """The short form a question asks to spell out ("" if none): written in capitals, or
-    asked with "stand for"."""
+    """The short form a question asks to spell out ("" if none): written in capitals (what
+    it is, stands for, refers to or means), or asked with "stand for"."""
     m = _SHORT_FORM.match(question.strip())
     if not m:
         return ""
     short = m.group("short")
-    return short.lower() if short.isupper() or m.group("stands") else ""
+    stands = re.match(r"\s+stands?\s+for", m.group("stands") or "")
+    return short.lower() if short.isupper() or stands else ""
 
 
 def name_part_asked(question: str) -> str:
@@ -53,13 +57,17 @@ def spelled_out(word: str, doc: Any) -> list[int]:
     initials spell the short form (small joining words let through)."""
     if not 2 <= len(word) <= 6 or not word.isalpha():
         return []
+    defined = _defined(word, doc)
+    if defined:
+        return defined
     for start, first in enumerate(doc):
         if not first.is_title or first.lower_[0] != word[0]:
             continue
         run: list[int] = []
         letters = ""
         for tok in doc[start:]:
-            if tok.is_title and tok.is_alpha:
+            # "Richard Speight Jr.": a name's short last word keeps its full stop
+            if tok.is_title and (tok.is_alpha or re.fullmatch(r"[A-Z][a-z]{0,3}\.", tok.text)):
                 letters += tok.lower_[0]
             elif not (run and tok.lower_ in _JOINERS):
                 break
@@ -67,6 +75,27 @@ def spelled_out(word: str, doc: Any) -> list[int]:
             if letters == word:
                 return run
             if not word.startswith(letters):
+                break
+    return []
+
+
+def _defined(word: str, doc: Any) -> list[int]:
+    """"vocal cord dysfunction (VCD)": the words just before the short form in brackets whose
+    initials spell it, in any case."""
+    for tok in doc:
+        if tok.lower_ != word or tok.i < 2 or doc[tok.i - 1].text != "(":
+            continue
+        run: list[int] = []
+        letters = ""
+        for prev in reversed(doc[: tok.i - 1]):
+            if prev.is_alpha and not (run and prev.lower_ in _JOINERS):
+                letters = prev.lower_[0] + letters
+            elif not (run and prev.lower_ in _JOINERS):
+                break
+            run.insert(0, prev.i)
+            if letters == word:
+                return run
+            if not word.endswith(letters):
                 break
     return []
 

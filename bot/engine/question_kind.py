@@ -48,7 +48,7 @@ for _type, _words in {
     "agency group airline band network publisher label university school newspaper "
     "side camp faction",  # "Which side ...?": a party
     "NUMBER": "population number amount price cost percentage share total figure age "
-    "size height length weight salary budget toll",
+    "size height length weight salary budget toll income wage earnings revenue",
     # "What was the purpose of the meeting?" asks why, as "Why was it held?" does.
     "REASON": "purpose aim goal objective motive rationale",
 }.items():
@@ -102,6 +102,12 @@ _PLURAL_SIDES = re.compile(r"\b(?:two|both|the|all)\s+(?:sides|parties|camps)\b|
 
 _PERSONS = frozenset(["i", "you", "we"])
 # Where in a month or year: the date itself is what a sentence gives.
+# A work named by its title: in quotes, or after a word for a work ("the album Double Live").
+_TITLED = re.compile(
+    r"[\"\u201c\u2018'][A-Z0-9][^\"\u201d\u2019]*[\"\u201d\u2019]|\b(?:album|song|single|film|"
+    r"movie|novel|book|play|poem|painting|opera|symphony|series|EP)\s+[\"\u201c]?[A-Z0-9]")
+_HEDGES = frozenset("estimate approximate current total overall present latest recent "
+                    "official reported".split())
 _WITHIN_A_DATE = frozenset(["mid", "early", "late", "middle", "beginning", "start", "end"])
 _MORE = frozenset(["more", "another", "further", "additional", "next"])
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten both".split())
@@ -278,8 +284,8 @@ def _expects(wh: str, words: list[str], doc: Any) -> str:
     for j, w in enumerate(words[i + 1 : i + 8], start=i + 1):
         if w == "place" and words[j - 1] in ("take", "took", "taken", "takes", "taking"):
             continue  # "What gathering took place ...?" asks for no place
-        if w in _CATEGORY and w not in ("age",):
-            return _CATEGORY[w]
+        if w in _CATEGORY and w not in ("age",) and "-" not in words[j - 1 : j + 2]:
+            return _CATEGORY[w]  # (not "the modern-day name": a day in a word of two)
     return "THING"
 
 
@@ -366,6 +372,17 @@ def _focus(doc: Any, skip: set[int]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(dict.fromkeys(words)), tuple(dict.fromkeys(proper))
 
 
+def _person(doc: Any, proper: tuple[str, ...]) -> tuple[str, ...]:
+    """The first person's name asked about, given names first ("arthur", "middleton"): only a
+    name of two or more capitalised words, every one of them a name asked about."""
+    for ent in doc.ents:
+        names = [t.lemma_.lower() for t in ent if t.is_alpha]
+        if ent.label_ == "PERSON" and len(names) >= 2 and all(
+                t.is_title and t.lemma_.lower() in proper for t in ent if t.is_alpha):
+            return tuple(names)
+    return ()
+
+
 def _described(doc: Any, focus: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """(word, noun) for the words of a definite noun phrase that only say which thing it is:
     its adjectives, the nouns and names before it, and a place or date after "in", "at" or
@@ -420,6 +437,8 @@ def _inverted(wh_tok: Any) -> bool:
 
 
 # Words that ask what something is by what it is known as.
+_WHAT_FOR = re.compile(r"^\s*what\s+(?:is|was|are|were)\s+(?:the|this|that|these|those|its|"
+                       r"their|his|her)\s+[\w\s'’.-]{1,50}?\s+for\s*[?.!]*\s*$", re.IGNORECASE)
 _FAME = re.compile(r"\b(?:best\s+|most\s+|well\s+|widely\s+)?(?:known|famous|noted|"
                    r"remembered|renowned|celebrated)\s+for\s*\??$", re.IGNORECASE)
 
@@ -455,6 +474,9 @@ def read_question(
         )
     wh = next((w for w in words if w in WH_WORDS), "what")
     expects = _expects(wh, words, doc)
+    what_for = bool(_WHAT_FOR.match(q)) and not _FAME.search(q)
+    if what_for:
+        expects = "REASON"  # "What was the meeting for?" asks its purpose
     skip: set[int] = set()
     # The category noun ("which city", "what year") is the answer's type, not its topic; so
     # are its common adjectives ("what political party": a party, whatever the text calls
@@ -481,7 +503,7 @@ def read_question(
         re.IGNORECASE,
     )
     typed = _typed_noun(doc, wh)
-    if (kind_of or typed is not None) and wh in ("what", "which"):
+    if (kind_of or typed is not None) and wh in ("what", "which") and not what_for:
         if kind_of:
             word = (kind_of.group(2) or kind_of.group(3) or kind_of.group(4)).lower()
             noun = next((t for t in doc if t.lower_ == word and t.pos_ == "NOUN"), None)
@@ -514,6 +536,11 @@ def read_question(
     focus, proper = _focus(doc, skip)
     named_kind = _named_kind(doc, proper, skip)
     attribute = kind if expects == "KIND" else _attribute(doc, expects, words)
+    if attribute:
+        # "the estimated population", "its current population": how the figure is known
+        # or when it holds, not which figure; a sentence giving the population answers.
+        focus = tuple(w for w in focus if not (w in _HEDGES and any(
+            t.lemma_.lower() == w and t.head.lemma_.lower() == attribute for t in doc)))
     # "Who is Tomas Ferreira?" asks what he is; "Who was the U.S. Ambassador?" asks for a name.
     described = re.match(r"^who\s+(?:is|was|are|were)\s+(?!the\b|an?\b)", q, re.IGNORECASE)
     if (job or (wh == "who" and described)) and (proper and len(proper) == len(focus)):
@@ -565,7 +592,9 @@ def read_question(
         name_part=part,
         described=_described(doc, focus),
         with_names=with_names,
+        person=_person(doc, proper),
+        titled=bool(_TITLED.search(q)),
         money=bool(re.search(r"\bhow much\b|\b(?:cost|price|pay|paid|spend|spent|worth|"
-                             r"revenue|budget|salary|fee|toll|per ?cent|percentage|share|rate|"
-                             r"rise|fall|grow|drop)\w*", q, re.IGNORECASE)),
+                             r"revenue|budget|salary|income|wage|earning|fee|toll|per ?cent|"
+                             r"percentage|share|rate|rise|fall|grow|drop)\w*", q, re.IGNORECASE)),
     )

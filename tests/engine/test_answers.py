@@ -246,7 +246,7 @@ def test_a_birth_name_in_the_life_dates_is_not_the_birth_date(services, verifier
     ],
 )
 def test_an_encyclopedia_heading_is_found_where_the_text_repeats_it(text, heading) -> None:
-    from bot.engine.answers import _heading
+    from bot.engine.headings import page_heading as _heading
 
     assert _heading(text) == heading
 
@@ -607,7 +607,7 @@ def test_fragments_calling_the_place_the_city_answer_for_it_when_none_names_it(
 
 
 
-TALKS = [_doc("Border talks", "Four Kelvan officials met two officials of Dorra in Sallow on "
+TALKS = [_doc("Border talks", "Four Kelvan officials met officials of Dorra in Sallow on "
               "Monday, a Kelvan spokesman said."),
          _doc("Talks in Sallow", "Three Dorran officials flew to Sallow for the border talks, "
               "the Dorran foreign ministry said on Tuesday.")]
@@ -623,6 +623,16 @@ def test_a_count_of_another_partys_people_does_not_answer(services, verifier, qu
     got = verifier.verify(question)
     assert got.verdict.value == "ANSWERED"
     assert got.text.startswith(answer)
+
+
+def test_counts_of_one_partys_people_from_two_sides_conflict(services, verifier) -> None:
+    """"met two officials of Dorra" counts Dorran officials too: against "Three Dorran
+    officials", the two sides differ."""
+    services.ingest_documents([_doc("Border talks", TALKS[0].text.replace(
+        "met officials", "met two officials")), TALKS[1]])
+    got = verifier.verify("How many Dorran officials went to the talks in Sallow?")
+    assert got.verdict.value == "DISPUTED"
+    assert {"two", "Three"} <= {c.answer for c in got.citations}
 
 
 def test_a_count_of_countries_does_not_answer_how_many_people(services, verifier) -> None:

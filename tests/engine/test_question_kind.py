@@ -25,6 +25,12 @@ from bot.engine.question_kind import is_open, out_of_scope, put_to_one, read_que
         ("How many years did the strike last?", "DURATION"),
         ("Which side disclosed the talks first?", "ORG"),
         ("Which two members of the panel voted against?", "PERSON"),
+        # a figure of money, whatever adjective says which one
+        ("What is the median income for a family in Katwa?", "NUMBER"),
+        ("What was the average wage at the mill?", "NUMBER"),
+        # a day inside a word of two is no date asked for
+        ("What is the modern-day name of Abdera?", "THING"),
+        ("What is the present-day name of the port?", "THING"),
     ],
 )
 def test_open_questions_name_the_answer_type(parser, question: str, expects: str) -> None:
@@ -168,6 +174,14 @@ def test_a_measure_asked_for_is_kept_apart_from_the_topic(parser) -> None:
     assert births.expects == "DATE" and "date" not in births.focus and "birth" in births.focus
     density = read_question("What is the population density of Katwa?", parser)
     assert "density" in density.focus
+
+
+@pytest.mark.parametrize("question", ["What is the estimated population of Katwa?",
+                                      "What is the current population of Katwa?",
+                                      "What was the approximate population of Katwa?"])
+def test_how_a_figure_is_known_is_no_topic_word(parser, question: str) -> None:
+    q = read_question(question, parser)
+    assert (q.expects, q.attribute, q.focus) == ("NUMBER", "population", ("katwa",))
 
 
 def test_names_are_the_words_written_as_names(parser) -> None:
