@@ -14,7 +14,6 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
-from spacy.lang.en.stop_words import STOP_WORDS
 
 from bot.engine.aliases import aliases_of, canonical, same_entity
 from bot.engine.attribution import attribute
@@ -208,6 +207,10 @@ def _surname_alone(q: Question, text: str) -> frozenset[str]:
     somewhere, and none when it names anyone else of that surname ("Sarah Middleton")."""
     if not q.person:
         return frozenset()
+    # spaCy is loaded by now (the sentences were parsed through ``bot.engine.nlp``, which keeps
+    # torch out); importing its word list at module level would load spaCy, and torch, first.
+    from spacy.lang.en.stop_words import STOP_WORDS
+
     *given, surname = q.person
     between = r"\s+(?:[A-Z][\w.'’-]*\s+){0,2}"  # "Arthur Edward Middleton"
     if not re.search(r"\b" + between.join(re.escape(w) for w in q.person) + r"\b", text,
