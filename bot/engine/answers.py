@@ -366,11 +366,8 @@ def _descriptions(q: Question, text: str) -> frozenset[str]:
             continue
         if word in q.proper:
             asked = {stem(w) for w, n in q.described if n == noun}
-            others = (
-                {stem(w.lower()) for w in m.group(1).split()
-                 if w[:1].isupper() and w.lower() not in ("the", "a", "an", "this")}
-                for m in re.finditer(rf"((?:[A-Z][\w.'’-]*\s+)+)(?i:{re.escape(noun)})s?\b",
-                                     text))
+            others = (_names(m.group(1)) for m in re.finditer(
+                rf"((?:[A-Z][\w.'’-]*\s+)+)(?i:{re.escape(noun)})s?\b", text))
             if stem(word) not in _told_first(noun, text) and any(
                     names - asked for names in others):
                 continue
@@ -383,13 +380,18 @@ def _told_first(noun: str, text: str) -> set[str]:
     meeting July 16", before "the Istanbul meeting") and first names later ("the Tunisia
     meeting"); its plain "the meeting" goes on to mean that one. Empty when the story opens
     on a named one."""
-    mentions = [
-        {stem(w.lower()) for w in m.group(1).split()
-         if w[:1].isupper() and w.lower() not in ("the", "a", "an", "this")}
-        for m in re.finditer(rf"((?:\b[A-Z][\w.'’-]*\s+)*)\b(?i:{re.escape(noun)})s?\b", text)]
+    mentions = [_names(m.group(1)) for m in re.finditer(
+        rf"((?:\b[A-Z][\w.'’-]*\s+)*)\b(?i:{re.escape(noun)})s?\b", text)]
     if not mentions or mentions[0]:
         return set()
     return next((names for names in mentions if names), set())
+
+
+def _names(run: str) -> set[str]:
+    """Stems of the capitalised words written before a noun ("the Tunisia meeting"), the
+    article aside."""
+    return {stem(w.lower()) for w in run.split()
+            if w[:1].isupper() and w.lower() not in ("the", "a", "an", "this")}
 
 
 def _plain_the(doc: Any, nouns: list[str]) -> bool:
@@ -647,8 +649,7 @@ def _rank_entity(ent: Any, matched: set[int], doc: Any, q: Question) -> tuple[in
     anchors = verbs or action or [doc[i] for i in matched]
     if not anchors:
         return (99, 0, 0)
-    dists = [_tree_distance(ent.root, a) for a in anchors]
-    dist = min(dists)
+    dist = min(_tree_distance(ent.root, a) for a in anchors)
     whole = sum(_tree_distance(ent.root, doc[i]) for i in matched)
     # "212 passengers": a number that counts the word the question asks about.
     counts = int(q.expects == "NUMBER" and ent.root.head.i in matched)
@@ -1216,10 +1217,10 @@ def read(
     # them names it, that is the place they were found for.
     unnamed = bool(q.proper) and not any(hit for _, _, hit in matches)
     if unnamed:
-        # ... and it names it as their title would: "the city" is Screven.
+        # ... and it names it as their title would: "the city" is Screven (the names asked
+        # are all a context is read for).
         named = {stem(w) for w in q.proper}
-        matches = [_match(q, doc, named | (_context(cand) if q.proper else set()),
-                          described.get(cand.doc.doc_id, frozenset()),
+        matches = [_match(q, doc, named, described.get(cand.doc.doc_id, frozenset()),
                           alone.get(cand.doc.doc_id, frozenset()))
                    if _THE_PLACE.search(doc.text) else m
                    for cand, doc, m in zip(candidates, docs, matches, strict=True)]
@@ -1606,6 +1607,7 @@ def decide_answers(q: Question, readings: Sequence[Reading]) -> tuple[Decision, 
             groups.append([r])
     if q.form == "says" and q.speaker is not None:
         groups = groups[:1]  # "what does X say": X's statements, one position
+    sides = _sides_asked(q)
     if q.form != "says":
         # "now covers 1.8 million packs, up from the 1.2 million it announced": a source that
         # gives a value as changed from another answer's value reports an update, not a conflict.
@@ -1613,13 +1615,13 @@ def decide_answers(q: Question, readings: Sequence[Reading]) -> tuple[Decision, 
         # A disagreement needs different documents (or speakers): one source's two sentences
         # that give different values are read as the best one.
         groups = [g for g in groups if g is groups[0] or _independent(g, groups[0])
-                  or (_sides_asked(q) and _other_side(g, groups[0]))]
+                  or (sides and _other_side(g, groups[0]))]
     if q.expects in _DESCRIPTIONS and not q.short_form:
         # Descriptions vary in wording: only a near-copy that says something else conflicts,
         # or, for why, another side's reason ("to deliver the message", says the U.S.; "to
         # repair ties", says Libya; one document may give both).
         groups = [g for g in groups if g is groups[0] or _near_copy(g[0], groups[0][0])
-                  or (_sides_asked(q) and _other_side(g, groups[0]))]
+                  or (sides and _other_side(g, groups[0]))]
     groups = groups[:ANSWERS]
     if q.expects == "DATE":
         # "June 24" states what "Wednesday night" leaves to the reader: it is shown first.
@@ -1799,8 +1801,9 @@ def _subject_labels(group: list[Reading], q: Question) -> set[str]:
     # A person's years tell namesakes apart; when one of them is asked, the other one does
     # ("(1848–1912)" and "(1885–1931)" asked when he was born: two men, not two accounts).
     asked = set(q.focus)
-    lives = 2 if asked & _BIRTH and not asked & _DEATH else (
-        1 if asked & _DEATH and not asked & _BIRTH else (0 if asked & _BIRTH else 3))
+    # page_label's ``lives``: both years, the death year, the birth year, or none
+    lives = {(False, False): 3, (True, False): 2, (False, True): 1, (True, True): 0}[
+        (bool(asked & _BIRTH), bool(asked & _DEATH))]
     labels: set[str | None] = set()
     for r in group:
         label = page_label(r.candidate, lives)

@@ -17,7 +17,7 @@ _SHORT_FORM = re.compile(
     # "the abbreviation "IGY"", "the acronym NSC": the word for a short form is not its name
     r"(?:(?:abbreviation|acronym|initialism|initials|short\s+form)\s+)?[\"'\u201c\u2018]?"
     r"(?P<short>[A-Za-z]{2,6})[\"'\u201d\u2019]?"
-    r"(?P<stands>\s+(?:stands?\s+for|refers?\s+to|means?))?\s*(?:[,?.]|$)",
+    r"(?:\s+(?:(?P<stands>stands?\s+for)|refers?\s+to|means?))?\s*(?:[,?.]|$)",
     re.IGNORECASE,
 )
 _PART_WORDS = "first|given|christian|last|family|full|middle"
@@ -33,8 +33,7 @@ def short_form_asked(question: str) -> str:
     if not m:
         return ""
     short = m.group("short")
-    stands = re.match(r"\s+stands?\s+for", m.group("stands") or "")
-    return short.lower() if short.isupper() or stands else ""
+    return short.lower() if short.isupper() or m.group("stands") else ""
 
 
 def name_part_asked(question: str) -> str:

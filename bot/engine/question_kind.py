@@ -101,13 +101,14 @@ _PLURAL_SIDES = re.compile(r"\b(?:two|both|the|all)\s+(?:sides|parties|camps)\b|
 
 
 _PERSONS = frozenset(["i", "you", "we"])
-# Where in a month or year: the date itself is what a sentence gives.
 # A work named by its title: in quotes, or after a word for a work ("the album Double Live").
 _TITLED = re.compile(
     r"[\"\u201c\u2018'][A-Z0-9][^\"\u201d\u2019]*[\"\u201d\u2019]|\b(?:album|song|single|film|"
     r"movie|novel|book|play|poem|painting|opera|symphony|series|EP)\s+[\"\u201c]?[A-Z0-9]")
+# How a figure is known or when it holds ("the estimated population"), not which figure.
 _HEDGES = frozenset("estimate approximate current total overall present latest recent "
                     "official reported".split())
+# Where in a month or year: the date itself is what a sentence gives.
 _WITHIN_A_DATE = frozenset(["mid", "early", "late", "middle", "beginning", "start", "end"])
 _MORE = frozenset(["more", "another", "further", "additional", "next"])
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten both".split())
