@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
 from typing import Any
 
 import numpy as np
@@ -70,6 +71,9 @@ COPY_FLOOR = 0.5  # ... or this close, when it copies a counted answer's sentenc
 PER_ANSWER = 3  # sources cited per answer
 ANSWERS = 4  # different answers shown side by side
 NEAR_COPY = 0.5  # share of words two texts have in common to count as one text copied
+# words a sentence must share with another to be its copy ("It was built in 1920." is on many
+# pages by chance)
+COPY_WORDS = 8
 KIND_FIT = 0.6  # cosine a word needs to the kind asked about ("football" to "sport": 0.75,
 # "league" 0.55)
 _BIRTH = frozenset(["bear", "born", "birth"])
@@ -1148,10 +1152,14 @@ def _value_key(q: Question, value: str, reading: Reading | None = None) -> str:
         # "footballer" and "football", "golfer" and "golf" name one kind.
         return "t:" + " ".join(_AGENT.sub("", w.removesuffix("s")) for w in words(value))
     if q.expects == "THING" and not _defines(q):
-        ws = words(value)
-        if len(ws) <= 3 and any(c.isdigit() for c in value):
-            # A measure ("45.7 years", "$31,250") is its figure: "30.2 years" differs.
-            return key(value, "NUMBER")
+        # What follows a comma adds to the thing the first phrase names ("an Airbus A310-324,
+        # c/n 548, tail number ...").
+        first = re.split(r"\s?,\s", value)[0]
+        ws = words(first)
+        if len(ws) <= 3 and re.search(r"(?<![\w-])[$£€]?\d", first):
+            # A measure ("45.7 years", "$31,250") is its figure: "30.2 years" differs; a
+            # model's name ("A310-324") is no figure.
+            return key(first, "NUMBER")
         # Descriptions compare on their last word (the noun's head in English noun phrases):
         # "footballer" and "golfer" differ.
         return "t:" + (stem(ws[-1]) if ws else "")
@@ -1224,6 +1232,7 @@ def read(
                           alone.get(cand.doc.doc_id, frozenset()))
                    if _THE_PLACE.search(doc.text) else m
                    for cand, doc, m in zip(candidates, docs, matches, strict=True)]
+    matches = _copies_named(q, candidates, docs, matches, described, alone)
     posts: dict[str, list[tuple[str, ...]]] = {}  # the posts each document gives the speaker
     if q.form == "says" and q.speaker:
         for cand, doc in zip(candidates, docs, strict=True):
@@ -1304,6 +1313,44 @@ def read(
         whole = _whole_sentence(asked, unvalued)
         readings = [whole] if whole else []
     return readings
+
+
+def _copies_named(q: Question, candidates: Sequence[Candidate], docs: Sequence[Any],
+                  matches: list[tuple[float, set[int], bool]],
+                  described: dict[str, frozenset[str]],
+                  alone: dict[str, frozenset[str]]) -> list[tuple[float, set[int], bool]]:
+    """A sentence that copies one naming what is asked, in another document that does not
+    name it there ("It was built in 1850-1851 and is a brick building ..."), is about the
+    same thing: it is matched as if named like the sentence it copies."""
+    if not q.proper or q.form == "says":
+        return matches
+    named = [(c.doc.doc_id, words(c.text)) for c, (share, _, hit) in
+             zip(candidates, matches, strict=True) if hit and share >= MIN_MATCH]
+    if not named:
+        return matches
+    asked = {stem(w) for w in q.proper}
+    out = list(matches)
+    for i, (cand, doc, (_, _, hit)) in enumerate(zip(candidates, docs, matches, strict=True)):
+        if hit:
+            continue
+        mine = words(cand.text)
+        if any(other != cand.doc.doc_id and _one_fact_changed(mine, theirs)
+               for other, theirs in named):
+            out[i] = _match(q, doc, asked, described.get(cand.doc.doc_id, frozenset()),
+                            alone.get(cand.doc.doc_id, frozenset()))
+    return out
+
+
+def _one_fact_changed(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Is one sentence the other with one fact changed: long, and different in at most two
+    places of a few words each? A form filled in for two places ("there were 2,104 people,
+    787 households ... in the city" / "2,051 people, 697 households ... in the township")
+    differs in several, or in a longer stretch."""
+    if len(set(a) & set(b)) < COPY_WORDS:
+        return False
+    changes = [(i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in
+               SequenceMatcher(None, a, b, autojunk=False).get_opcodes() if op != "equal"]
+    return len(changes) <= 2 and all(max(n) <= 3 for n in changes)
 
 
 def _whole_sentence(q: Question, unvalued: list[Reading]) -> Reading | None:

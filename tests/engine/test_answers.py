@@ -11,6 +11,7 @@ from retrieval.documents import content_hash
 from retrieval.types import Document
 
 from ..conftest import titled as _doc
+from ..conftest import verifier_over
 
 AGREE = [
     _doc("Census shows slow growth in Brannock",
@@ -683,3 +684,21 @@ def test_who_said_words_of_a_quotation_is_its_speaker(services, verifier) -> Non
     assert answer.text.startswith("The union's secretary, Ana Duval, according to")
     assert answer.text.count("Ana Duval") == 1
     assert "cannot run on promises" in answer.citations[0].quote
+
+
+def test_what_follows_a_comma_adds_to_the_thing_named_first(services) -> None:
+    """One aircraft, written with other spacing and cut at another word: the first phrase
+    names it, and a model's name ("A310-324") is no figure."""
+    docs = [
+        _doc("Document 1", "Kestrel Air Flight 309 Kestrel Air Flight 309 was a scheduled "
+                           "passenger service that overran the runway at Orly. The aircraft "
+                           "involved in the accident was an Airbus A310-324, c/n 548, tail "
+                           "number that had its maiden flight on 23 August 1990 as F-WWCV."),
+        _doc("Document 2", "Kestrel Air Flight 309 Aircraft The aircraft involved in the "
+                           "accident was an Airbus A310-324 , c/n 548 , tail number ST-ATN , "
+                           "that had its maiden flight on 23 August 1990 as F-WWCV ."),
+    ]
+    answer = verifier_over(services, docs).verify(
+        "What type of aircraft was involved in Kestrel Air Flight 309?")
+    assert answer.verdict.value == "ANSWERED"
+    assert answer.text.startswith("An Airbus A310-324")

@@ -74,3 +74,42 @@ def test_a_fragment_calling_the_place_the_city_answers_for_it_in_full(services) 
         "What is the median income for a family in Dunmore?")
     assert answer.verdict.value == "ANSWERED"
     assert answer.text.startswith("$34,753") or answer.text.startswith("34,753")
+
+
+# One description of a church on its own page and, with another date, in a passage that never
+# names the church.
+HARWICK = _doc("Document 1", "St. Olaf's Lutheran Church (Harwick) St. Olaf's Lutheran Church "
+                             "is a historic church in Harwick. It was built in 1901 and is a "
+                             "brick building with a medium pitched gable roof, deep bracketed "
+                             "cornice, and a tower in the centre bay of the front.")
+
+
+def test_a_copy_of_a_sentence_naming_the_subject_is_about_it_too(services) -> None:
+    copy = _doc("Document 2", "It was built in 1850 and is a brick building with a medium "
+                              "pitched gable roof, deep bracketed cornice, and a tower in the "
+                              "centre bay of the front. It was listed as a landmark in 1980.")
+    verdict, quotes = _asked(services, [HARWICK, copy],
+                             "When was St. Olaf's Lutheran Church built?")
+    assert verdict == "DISPUTED"
+    assert "1901" in quotes and "1850" in quotes
+
+
+def test_a_short_sentence_many_pages_could_hold_is_no_copy(services) -> None:
+    other = _doc("Document 2", "It was built in 1850. The mill stands beside the river and "
+                               "was listed as a landmark in 1980.")
+    verdict, quotes = _asked(services, [HARWICK, other],
+                             "When was St. Olaf's Lutheran Church built?")
+    assert verdict == "ANSWERED" and "1850" not in quotes
+
+
+def test_a_form_filled_in_for_another_place_is_no_copy(services) -> None:
+    """Census sentences share their wording, not their subject: one that differs in several
+    figures and in what the place is ("the city") is about another place."""
+    township = _doc("Document 1", "Selby Township is a civil township of Orr County. As of the "
+                                  "census of 2000, there were 2,051 people, 697 households, "
+                                  "and 579 families residing in the township.")
+    city = _doc("Document 2", "The median age was 39.4 years. As of the census of 2000, there "
+                              "were 2,104 people, 787 households, and 497 families residing "
+                              "in the city.")
+    verdict, quotes = _asked(services, [township, city], "What is the population of Selby?")
+    assert verdict == "ANSWERED" and "2,104" not in quotes
