@@ -35,4 +35,3 @@ def test_makers_of_an_untitled_thing_still_conflict(services) -> None:
                                  "the Harlow canal, which opens in May.")]
     answer = verifier_over(services, docs).verify("Who designed the Harlow footbridge?")
     assert answer.verdict.value == "DISPUTED"
-
