@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	# uv resolves the same versions as pip and fetches them in parallel: about 20 s against
 	# 50 s from empty caches on 2 cores. It is removed after use (37 MB); pip does the work
-	# where uv cannot be installed. No byte-compiling at install (neither compiles by
+	# where uv cannot be installed or fails. No byte-compiling at install (neither compiles by
 	# default): Python compiles what it imports on first use, and most of the dependency tree
 	# (kubernetes, pandas, ...) is never imported; ~200 MB and a minute less.
 	$(BIN)/pip install -q uv && \
