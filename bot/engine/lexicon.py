@@ -57,6 +57,8 @@ _SYNONYMS = [
     "support back endorse",
     "oppose reject",
     "emission emissions pollution",
+    "repair mend fix restore",
+    "ties relations relationship",
 ]
 
 # Pairs that contradict each other when one stands where the claim has the other.

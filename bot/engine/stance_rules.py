@@ -609,6 +609,7 @@ LEFT_OPEN = "left open"  # the cue of a sentence that asks or supposes the claim
 OTHER_VALUE = "another value"  # the cue of a sentence giving a figure or date the claim lacks
 OTHER_PLACE = "another place"  # ... or saying the event was somewhere else
 DENIED = "denied of another"  # ... or denying the claim's predicate of another subject
+OTHER_PURPOSE = "only another purpose"  # ... or giving its subject another purpose as the only one
 NO_PLACE = "no place named"  # ... or not naming the place the claim gives
 OPPOSITE = "opposite polarity"  # the cue of a sentence denying what the claim says of its subject
 CHANGED_FROM = "changed from it"  # ... or saying the claim's figure changed to another
@@ -838,6 +839,10 @@ class RulesStanceJudge:
         swap = None if conflict or not core_all else self._swap(claim, doc, matched_terms, aliases)
         if swap:
             conflict, factual, cue = True, True, f"{swap} differs"
+        # "intended only to deliver the message": no room for the purpose the claim gives.
+        purpose = not conflict and _other_purpose(claim, doc)
+        if purpose:
+            conflict, cue = True, OTHER_PURPOSE
 
         other = None
         if not conflict:
@@ -883,7 +888,7 @@ class RulesStanceJudge:
         flipped = _denied(scopes, main.i) != claim.main_negated
         close = (paraphrase >= PARAPHRASE_MIN and names_present and not denies
                  and not the_one_there_was)
-        if conflict and ((pred_cov >= 0.5 and coverage >= 0.4) or swap):
+        if conflict and ((pred_cov >= 0.5 and coverage >= 0.4) or swap or purpose):
             score = (0.45 + 0.5 * relevance) * hedge
             stance = StanceScore(Stance.REFUTES, round(min(score, 0.99), 3), cue, factual)
         elif other:
@@ -987,6 +992,80 @@ def _same_place(ent: Any, text: str, key: str | None, aliases: dict[int, str]) -
                             or any(aliases.get(t.i) == key for t in ent)):
         return True
     return any(_respelled(w, x) for w in theirs.split() for x in mine.split())
+
+
+# Words that make a purpose the only one ("intended only to deliver the message", "its sole
+# aim was to ...").
+_EXCLUSIVE = frozenset(["only", "solely", "merely", "purely", "exclusively", "sole", "single"])
+_AIMS = frozenset(stem(w) for w in ("aim", "purpose", "goal", "objective", "intent",
+                                     "intention", "point"))
+_PURPOSE_PREPS = frozenset(["about", "for", "at"])  # "was about mending ties", "aimed at ..."
+# Verbs whose infinitive says what their subject is for ("was meant to ..."; "wants to ..."
+# says what someone wishes).
+_MEANT = frozenset(["intend", "mean", "aim", "design"])
+
+
+def _infinitive(tok: Any) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                for c in tok.children)
+
+
+def _purpose_words(verb: Any) -> frozenset[str]:
+    """The content words of a purpose ("deliver the message that Qaddafi must step down")."""
+    return frozenset(
+        _key(t) for t in verb.subtree
+        if t.pos_ in ("VERB", "NOUN", "PROPN", "ADJ") and t.lower_ not in STOPWORDS
+        and t.lemma_ not in ("be", "have", "do"))
+
+
+def _only_purpose(doc: Any) -> Any | None:
+    """The verb of a purpose a sentence gives as the only one, if it gives one."""
+    for tok in doc:
+        if tok.lower_ not in _EXCLUSIVE:
+            continue
+        head = tok.head
+        if tok.dep_ == "advmod":
+            if _infinitive(head):
+                return head  # "intended only to deliver"
+            return next((c for c in head.children
+                         if c.dep_ in ("xcomp", "advcl") and _infinitive(c)), None)
+        if tok.dep_ == "amod" and stem(head.lemma_.lower()) in _AIMS:
+            # "its sole aim was to tell Tripoli ...": the aim's verb
+            return next((c for c in head.head.children
+                         if c.dep_ in ("xcomp", "advcl", "attr") and _infinitive(c)), None)
+    return None
+
+
+def _claimed_purpose(claim: ClaimAnalysis) -> Any | None:
+    """The verb of the purpose a claim gives its subject: "was held to repair ties", "was
+    about mending relations", "was intended to ..."."""
+    doc = claim.doc
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return None
+    for c in root.children:
+        if _infinitive(c) and (c.dep_ == "advcl" or (c.dep_ == "xcomp" and root.lemma_ in _MEANT)):
+            return c
+        if c.dep_ == "prep" and c.lower_ in _PURPOSE_PREPS:
+            verb = next((g for g in c.children if g.dep_ == "pcomp" and g.pos_ == "VERB"), None)
+            if verb is not None:
+                return verb
+    return None
+
+
+def _other_purpose(claim: ClaimAnalysis, doc: Any) -> bool:
+    """Does the sentence give the claim's subject another purpose as its only one ("was
+    intended only to deliver the message" against "was about mending relations")?"""
+    if claim.negated or claim.unasserted:
+        return False  # "was not held to repair ties" agrees with another purpose
+    mine = _claimed_purpose(claim)
+    theirs = _only_purpose(doc)
+    if mine is None or theirs is None or not claim.subject_keys:
+        return False
+    if not any(claim.subject_keys & related(_key(t)) for t in doc if t.pos_ in ("NOUN", "PROPN")):
+        return False
+    claimed = {r for k in _purpose_words(mine) for r in related(k)}
+    return bool(claimed) and claimed.isdisjoint(_purpose_words(theirs))
 
 
 def _other_value(claim: ClaimAnalysis, doc: Any) -> str | None:

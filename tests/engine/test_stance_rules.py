@@ -82,3 +82,38 @@ def test_contradictions_of_fact_are_marked_for_the_verdict(
     [score] = judge.scores(claim, [sentence])
     assert score.label is Stance.REFUTES
     assert score.factual is factual
+
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "refutes"),
+    [
+        ("The talks were held to arrange a ceasefire.",
+         "A ministry spokesman said the talks were meant solely to exchange prisoners.", True),
+        ("The visit was about improving trade links.",
+         "Officials said the visit's sole aim was to sign the water treaty.", True),
+        ("The envoy travelled to Vienna to discuss sanctions.",
+         "The envoy travelled to Vienna only to attend his daughter's wedding.", True),
+        # the same purpose, said to be the only one
+        ("The visit was about improving trade links.",
+         "Officials said the visit was intended only to improve trade links with the region.",
+         False),
+        # the only purpose of something else
+        ("The summit was held to agree a budget.",
+         "The protest outside was intended only to draw attention to pensions.", False),
+        # "only" of something other than a purpose
+        ("The talks were held to arrange a ceasefire.",
+         "Only two ministers attended the talks, which were held to arrange a ceasefire.", False),
+        # a wish is no purpose
+        ("The ministry wants to lift the tariffs.",
+         "A ministry spokesman said the visit was intended only to inspect the border posts.",
+         False),
+        # a claim that denies the purpose agrees with another one
+        ("The talks were not held to arrange a ceasefire.",
+         "A ministry spokesman said the talks were meant solely to exchange prisoners.", False),
+    ],
+)
+def test_another_purpose_given_as_the_only_one_refutes(
+        judge: RulesStanceJudge, claim: str, sentence: str, refutes: bool) -> None:
+    [score] = judge.scores(claim, [sentence])
+    assert (score.label is Stance.REFUTES) is refutes, score
