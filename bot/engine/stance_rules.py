@@ -1056,11 +1056,13 @@ def _claimed_purpose(claim: ClaimAnalysis) -> Any | None:
 def _other_purpose(claim: ClaimAnalysis, doc: Any) -> bool:
     """Does the sentence give the claim's subject another purpose as its only one ("was
     intended only to deliver the message" against "was about mending relations")?"""
-    if claim.negated or claim.unasserted:
+    if claim.negated or claim.unasserted or not claim.subject_keys:
         return False  # "was not held to repair ties" agrees with another purpose
+    theirs = _only_purpose(doc)  # first: most sentences give no purpose as the only one
+    if theirs is None:
+        return False
     mine = _claimed_purpose(claim)
-    theirs = _only_purpose(doc)
-    if mine is None or theirs is None or not claim.subject_keys:
+    if mine is None:
         return False
     if not any(claim.subject_keys & related(_key(t)) for t in doc if t.pos_ in ("NOUN", "PROPN")):
         return False

@@ -84,7 +84,6 @@ def test_contradictions_of_fact_are_marked_for_the_verdict(
     assert score.factual is factual
 
 
-
 @pytest.mark.parametrize(
     ("claim", "sentence", "refutes"),
     [
