@@ -1,24 +1,29 @@
 """Chroma, imported without the parts of its import that check or serve nothing here.
 
-A cold ``crosscheck ask`` spends about 0.3 s of ``import chromadb`` on three things this app
+A cold ``crosscheck ask`` spent about 0.36 s of ``import chromadb`` on four things this app
 never runs:
 - the ``overrides`` package's ``@override``, which checks each of Chroma's ~50 overriding
   methods against its base class when the class is built (disassembling the module's code
   each time, ~0.15 s); a checker at import, not behaviour;
 - httpx's command line (rich and pygments, ~0.09 s);
 - OpenTelemetry's gRPC span exporter (grpc, ~0.09 s), built only when Chroma's settings
-  name an OTLP endpoint.
+  name an OTLP endpoint;
+- jsonschema (~0.03 s), which checks an embedding function's settings when Chroma builds
+  one from them; the store passes its own vectors and builds none.
 While Chroma imports (with the modules it imports when it opens a local store), these are
 stand-ins: ``@override`` marks the method as the real one does and checks nothing; httpx's
 command line is missing (httpx then defines a stub ``main``, as when its CLI extra is not
-installed); the exporter imports the real one when Chroma builds it. Afterwards all three
-import as usual. Should a Chroma release need more of them than the stand-ins give, Chroma
-is imported again the plain way.
+installed); the exporter, and the module of schema checks, import the real ones when first
+called. Afterwards all of them import as usual. Should a Chroma release need more of them
+than the stand-ins give, Chroma is imported again the plain way.
 """
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import logging
+import os
 import sys
 import types
 import typing
@@ -27,6 +32,7 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 _EXPORTER = "opentelemetry.exporter.otlp.proto.grpc.trace_exporter"
+_SCHEMAS = "chromadb.utils.embedding_functions.schemas.schema_utils"
 
 
 def _span_exporter(*args: Any, **kwargs: Any) -> Any:
@@ -34,6 +40,28 @@ def _span_exporter(*args: Any, **kwargs: Any) -> Any:
     from opentelemetry.exporter.otlp.proto.grpc.trace_exporter import OTLPSpanExporter
 
     return OTLPSpanExporter(*args, **kwargs)
+
+
+def _schemas() -> Any:
+    """Chroma's real module of schema checks (and with it jsonschema), imported on first use."""
+    return importlib.import_module(_SCHEMAS)
+
+
+def _schema_checks() -> types.ModuleType:
+    """A stand-in for Chroma's schema checks: each function calls the real one."""
+    spec = importlib.util.find_spec("chromadb")  # found, not imported
+    assert spec is not None and spec.origin is not None
+    module = types.ModuleType(_SCHEMAS)
+    # Where the real module finds its schemas: beside the chromadb package, as installed.
+    module.SCHEMAS_DIR = os.path.join(  # type: ignore[attr-defined]
+        os.path.dirname(os.path.dirname(spec.origin)), "schemas", "embedding_functions")
+    for name in ("load_schema", "validate_config_schema", "get_schema_version"):
+        def call(*args: Any, _name: str = name, **kwargs: Any) -> Any:
+            return getattr(_schemas(), _name)(*args, **kwargs)
+
+        call.__name__ = name
+        setattr(module, name, call)
+    return module
 
 
 def _override(method: Any = None, *, check_signature: bool = True,
@@ -59,6 +87,8 @@ def _stand_ins() -> dict[str, Any]:
         stand_ins["overrides"] = overrides
     if "httpx" not in sys.modules:
         stand_ins["httpx._main"] = None  # makes httpx's `from ._main import main` fail
+    if _SCHEMAS not in sys.modules:
+        stand_ins[_SCHEMAS] = _schema_checks()
     if _EXPORTER not in sys.modules:
         exporter = types.ModuleType(_EXPORTER)
         exporter.OTLPSpanExporter = _span_exporter  # type: ignore[attr-defined]

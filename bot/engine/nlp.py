@@ -53,6 +53,7 @@ def _import_spacy() -> Any:
         info.info = _spacy_info  # type: ignore[attr-defined]
         cli.info = info  # type: ignore[attr-defined]
         stand_ins |= {"spacy.cli": cli, "spacy.cli.info": info}
+    _group_entry_points()
     sys.modules.update(stand_ins)
     try:
         import spacy
@@ -61,6 +62,23 @@ def _import_spacy() -> Any:
             if sys.modules.get(name) is module:
                 del sys.modules[name]
     return spacy
+
+
+def _group_entry_points() -> None:
+    """Entry points looked up by group in a dict, as catalogue does where ``select`` is missing.
+
+    spaCy's registries ask catalogue for their entry points about 200 times while a pipeline
+    loads; each ``select(group=...)`` filters every entry point installed (~45 ms of a load).
+    The dict holds the same entry points, grouped once.
+    """
+    import catalogue
+
+    found = catalogue.AVAILABLE_ENTRY_POINTS
+    if hasattr(found, "select"):
+        # ``dict.items``: this mapping's own ``items`` warns that it is deprecated.
+        groups = dict.items(found) if isinstance(found, dict) else (
+            (group, found.select(group=group)) for group in found.groups)
+        catalogue.AVAILABLE_ENTRY_POINTS = {group: list(eps) for group, eps in groups}
 
 
 class Parser:

@@ -7,7 +7,8 @@ the rules' reading corrected by the shipped cross-encoder of ``stance_model.py``
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -133,6 +134,29 @@ def _model(label: Stance, p: float, rules: StanceScore | None = None) -> StanceS
     return StanceScore(label, round(p, 3), f"stance model p={p:.2f}")
 
 
+class _Background:
+    """``fn(*args)`` on a thread of its own; ``result()`` waits for it and returns or raises."""
+
+    def __init__(self, fn: Callable[..., Any], *args: Any) -> None:
+        self._out: list[Any] = []
+        self._error: list[BaseException] = []
+        self._thread = threading.Thread(target=self._run, args=(fn, *args), daemon=True,
+                                        name="stance-model")
+        self._thread.start()
+
+    def _run(self, fn: Callable[..., Any], *args: Any) -> None:
+        try:
+            self._out.append(fn(*args))
+        except BaseException as exc:  # re-raised on the caller's thread
+            self._error.append(exc)
+
+    def result(self) -> Any:
+        self._thread.join()
+        if self._error:
+            raise self._error[0]
+        return self._out[0]
+
+
 class ModelJudge:
     """The ``model`` judge: the rules' reading, blended with the shipped model's probabilities."""
 
@@ -143,10 +167,13 @@ class ModelJudge:
         self.model = model
 
     def judge(self, claim: str, candidates: Sequence[Candidate]) -> list[Judgement]:
-        judgements = self.rules.judge(claim, candidates)
         if not candidates:
-            return judgements
-        probs = self.model.probabilities(claim, [c.text for c in candidates])
+            return self.rules.judge(claim, candidates)
+        # The model runs in onnxruntime's native code, which lets go of Python's lock: it
+        # reads the pairs on another thread while the rules parse on this one.
+        model = _Background(self.model.probabilities, claim, [c.text for c in candidates])
+        judgements = self.rules.judge(claim, candidates)
+        probs = model.result()
         if _reports_a_denial(self.rules.parser.parse(claim)):
             # "Dalvane denied any link": the model reads the denial word as a contradiction
             # of every sentence on the topic; what would refute the claim (that it did not

@@ -92,3 +92,20 @@ def test_answers_under_load_are_the_single_client_answers(tmp_path: Path, embedd
     assert shared.parser._loaded >= 2  # the parses really ran side by side
     for question, answer in loaded:
         assert answer == alone[question], question
+
+
+def test_spacys_entry_points_are_looked_up_in_groups_and_none_is_lost(parser) -> None:
+    """catalogue's entry points, grouped once (``_group_entry_points``), are every entry point
+    installed, each under its group, as ``select(group=...)`` finds them."""
+    import importlib.metadata
+
+    import catalogue
+
+    parser.pipeline()
+    grouped = catalogue.AVAILABLE_ENTRY_POINTS
+    assert isinstance(grouped, dict) and not hasattr(grouped, "select")
+    installed = importlib.metadata.entry_points()
+    assert set(grouped) == set(installed.groups)
+    for group, found in grouped.items():
+        assert found == list(installed.select(group=group))
+    assert any(group.startswith("spacy_") for group in grouped)  # spaCy's own are among them

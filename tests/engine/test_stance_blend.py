@@ -156,3 +156,36 @@ def test_the_model_does_not_contradict_a_claim_that_something_was_denied(parser)
     assert denied.score.label is not Stance.REFUTES, denied.score
     [stated] = judge.judge("The company knew about the rash in July.", [candidate])
     assert stated.score.label is Stance.REFUTES  # any other claim: the model still counts
+
+
+def test_the_model_reads_beside_the_rules_and_its_failure_reaches_the_caller(parser) -> None:
+    """The model's probabilities are computed on another thread while the rules parse; what
+    it raises is raised by ``judge`` as if it had run there."""
+    import threading
+
+    import numpy as np
+
+    from bot.engine.stance import ModelJudge
+    from bot.engine.stance_rules import RulesStanceJudge
+    from bot.types import Candidate
+    from retrieval.types import Document, Span
+
+    seen: list[str] = []
+
+    class Model:
+        def probabilities(self, claim, sentences):
+            seen.append(threading.current_thread().name)
+            if "fail" in claim:
+                raise RuntimeError("model failed")
+            return np.array([CONTRADICTS] * len(sentences), dtype=np.float32)
+
+    judge = ModelJudge(RulesStanceJudge(parser), Model())  # type: ignore[arg-type]
+    sentence = "The ministry said the bridge closed in May."
+    doc = Document(doc_id="bridge", title="Bridge", source="bridge.txt", text=sentence)
+    candidate = Candidate(doc, Span(0, len(sentence)), 0, 0.7)
+    [judged] = judge.judge("The bridge closed in June.", [candidate])
+    assert judged.score.label is Stance.REFUTES
+    assert seen == ["stance-model"]
+    with pytest.raises(RuntimeError, match="model failed"):
+        judge.judge("The bridge will fail in June.", [candidate])
+    assert judge.judge("The bridge closed in June.", []) == []

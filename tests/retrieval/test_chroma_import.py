@@ -45,3 +45,21 @@ def test_a_chroma_that_needs_more_than_the_stand_ins_is_imported_plainly() -> No
         "chromadb = c.import_chromadb()\n"
         "print(chromadb.PersistentClient.__name__, 'chromadb.api' in __import__('sys').modules)\n")
     assert out == "PersistentClient True"
+
+
+def test_schema_checks_are_the_real_ones_when_called() -> None:
+    """jsonschema is left out of the import, and Chroma's schema checks still check."""
+    out = _run(
+        "import sys\n"
+        "from retrieval.chroma import import_chromadb\n"
+        "import_chromadb()\n"
+        "print('jsonschema' in sys.modules)\n"
+        "from chromadb.utils.embedding_functions.schemas import validate_config_schema\n"
+        "from chromadb.utils.embedding_functions.schemas.registry import SCHEMAS_DIR\n"
+        "try:\n"
+        "    validate_config_schema({'model_name': 1}, 'openai')\n"
+        "except Exception as exc:\n"
+        "    print(type(exc).__module__, type(exc).__name__)\n"
+        "import chromadb.utils.embedding_functions.schemas.schema_utils as real\n"
+        "print(SCHEMAS_DIR == real.SCHEMAS_DIR, real.__file__.endswith('schema_utils.py'))\n")
+    assert out.splitlines() == ["False", "jsonschema.exceptions ValidationError", "True True"]
