@@ -47,10 +47,12 @@ def _schemas() -> Any:
     return importlib.import_module(_SCHEMAS)
 
 
-def _schema_checks() -> types.ModuleType:
-    """A stand-in for Chroma's schema checks: each function calls the real one."""
+def _schema_checks() -> types.ModuleType | None:
+    """A stand-in for Chroma's schema checks: each function calls the real one (None where
+    Chroma is not installed: its import then fails as it would)."""
     spec = importlib.util.find_spec("chromadb")  # found, not imported
-    assert spec is not None and spec.origin is not None
+    if spec is None or spec.origin is None:
+        return None
     module = types.ModuleType(_SCHEMAS)
     # Where the real module finds its schemas: beside the chromadb package, as installed.
     module.SCHEMAS_DIR = os.path.join(  # type: ignore[attr-defined]
@@ -87,8 +89,9 @@ def _stand_ins() -> dict[str, Any]:
         stand_ins["overrides"] = overrides
     if "httpx" not in sys.modules:
         stand_ins["httpx._main"] = None  # makes httpx's `from ._main import main` fail
-    if _SCHEMAS not in sys.modules:
-        stand_ins[_SCHEMAS] = _schema_checks()
+    checks = None if _SCHEMAS in sys.modules else _schema_checks()
+    if checks is not None:
+        stand_ins[_SCHEMAS] = checks
     if _EXPORTER not in sys.modules:
         exporter = types.ModuleType(_EXPORTER)
         exporter.OTLPSpanExporter = _span_exporter  # type: ignore[attr-defined]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -134,27 +135,18 @@ def _model(label: Stance, p: float, rules: StanceScore | None = None) -> StanceS
     return StanceScore(label, round(p, 3), f"stance model p={p:.2f}")
 
 
-class _Background:
-    """``fn(*args)`` on a thread of its own; ``result()`` waits for it and returns or raises."""
+def _in_background(fn: Callable[..., Any], *args: Any) -> Future[Any]:
+    """``fn(*args)`` on a thread of its own; the future's ``result()`` returns or raises."""
+    future: Future[Any] = Future()
 
-    def __init__(self, fn: Callable[..., Any], *args: Any) -> None:
-        self._out: list[Any] = []
-        self._error: list[BaseException] = []
-        self._thread = threading.Thread(target=self._run, args=(fn, *args), daemon=True,
-                                        name="stance-model")
-        self._thread.start()
-
-    def _run(self, fn: Callable[..., Any], *args: Any) -> None:
+    def run() -> None:
         try:
-            self._out.append(fn(*args))
+            future.set_result(fn(*args))
         except BaseException as exc:  # re-raised on the caller's thread
-            self._error.append(exc)
+            future.set_exception(exc)
 
-    def result(self) -> Any:
-        self._thread.join()
-        if self._error:
-            raise self._error[0]
-        return self._out[0]
+    threading.Thread(target=run, daemon=True, name="stance-model").start()
+    return future
 
 
 class ModelJudge:
@@ -171,7 +163,7 @@ class ModelJudge:
             return self.rules.judge(claim, candidates)
         # The model runs in onnxruntime's native code, which lets go of Python's lock: it
         # reads the pairs on another thread while the rules parse on this one.
-        model = _Background(self.model.probabilities, claim, [c.text for c in candidates])
+        model = _in_background(self.model.probabilities, claim, [c.text for c in candidates])
         judgements = self.rules.judge(claim, candidates)
         probs = model.result()
         if _reports_a_denial(self.rules.parser.parse(claim)):
