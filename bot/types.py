@@ -104,6 +104,13 @@ class Question:
     # 'the album "Double Live"', '"Flesh and Bone"': a work named by its title, which many
     # works may share.
     titled: bool = False
+    # "Which meeting ...?", "What war did ...?": which one thing of the kind (``attribute``)
+    # it is, named by a phrase the kind's word heads ("the Istanbul meeting").
+    which_one: bool = False
+    # "When will they meet next?": asked of what is still to come.
+    ahead: bool = False
+    # "What were the two sides trying to achieve?": each side's answer, side by side.
+    each_side: bool = False
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,9 @@ import numpy as np
 
 from bot.engine.aliases import aliases_of, canonical, same_entity
 from bot.engine.attribution import attribute
+from bot.engine.first_person import side_of
 from bot.engine.headings import LIFE, YEARS, heading_label, page_label
+from bot.engine.instances import named_instance
 from bot.engine.lexicon import REPORTING_VERBS, related
 from bot.engine.names import name_part, spelled_out
 from bot.engine.normalise import agree, date, key, states, words
@@ -515,8 +517,11 @@ def _entities(q: Question, doc: Any, matched: set[int]) -> list[Any]:
         # "within two weeks" says how long, not when.
         ents = [e for e in ents if not _length_of_time(e)]
     if q.expects == "DURATION":
+        # "How long ...?": a length ("two hours", "1,200 metres"), never a point in time
+        # ("July 16", "in 2011"), which says when, nor a bare count ("three officials").
         ents = [e for e in ents if re.search(r"\b(?:day|week|month|year|hour|minute|decade)",
-                                             e.text, re.IGNORECASE)] or ents
+                                             e.text, re.IGNORECASE)] or [
+            e for e in ents if (not _point_in_time(e) or _start(e)) and e.label_ != "CARDINAL"]
     ents = [e for e in ents if not any(t.i in matched for t in e) or q.expects == "DATE"]
     if q.expects == "PERSON" and q.wh_role == "subject" and not ents:
         # "Who closed its embassy?" - "The U.S. closed its embassy": a country that does
@@ -565,6 +570,30 @@ _LENGTH = re.compile(
     r"the last|the next)?\s*(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve|several|a few|few|many)\s+(?:days?|weeks?|months?|years?|decades?|hours?|"
     r"minutes?|centuries)$", re.IGNORECASE)
+
+
+_POINT = re.compile(r"\b(?:" + _MONTHS + r"|monday|tuesday|wednesday|thursday|friday|saturday|"
+                    r"sunday|today|yesterday|tomorrow)\b|^(?:in |on )?(?:1[5-9]|20)\d\d$",
+                    re.IGNORECASE)
+
+
+def _point_in_time(ent: Any) -> bool:
+    """"July 16", "Wednesday", "2011": a date on the calendar, not a length of time."""
+    return bool(_POINT.search(ent.text.strip()))
+
+
+_BEGUN = frozenset(["begin", "start", "launch", "commence", "open"])
+
+
+def _start(ent: Any) -> bool:
+    """"since March", "an air campaign that began in March": when a length of time began,
+    which says how long it has lasted."""
+    head = ent.root.head
+    if head.lower_ in ("since", "from"):
+        return True
+    if head.pos_ == "ADP":
+        head = head.head
+    return head.lemma_.lower() in _BEGUN
 
 
 def _length_of_time(ent: Any) -> bool:
@@ -735,7 +764,13 @@ def _role(q: Question, doc: Any, matched: set[int]) -> str | None:
         if _names_something(left):
             return _trim(left, True) or None
     # "Assistant Secretary of State Jeffrey Feltman": the title is the words before the name.
-    name_start = min(t.i for t in head.subtree if t.i in matched or t.i == head.i)
+    # (a person's name is its own entity: "State" of the title is no part of it, even when
+    # the question names the State Department too)
+    person = next((e for e in doc.ents if e.start <= head.i < e.end and e.label_ == "PERSON"),
+                  None)
+    floor = person.start if person is not None else 0
+    name_start = min(t.i for t in head.subtree
+                     if (t.i in matched or t.i == head.i) and t.i >= floor)
     while name_start > 0 and doc[name_start].ent_iob_ == "I":
         name_start -= 1  # the whole name: "Muammar" of "Muammar Qaddafi" when one was asked
     title = _title_before(doc, name_start) or [t for t in head.subtree if t.i < name_start]
@@ -1270,6 +1305,11 @@ def read(
                       or _reports(q, doc)):
                 continue
         about.append(r)
+    if q.ahead and q.expects in ("DATE", "PLACE"):
+        # "When will the Contact Group meet next?": a sentence on a meeting that was held
+        # does not say when or where the next one will be; only one that looks ahead can
+        # (an amount it "will cost" may be estimated in any tense).
+        about = [r for r in about if _looks_ahead(r.doc)]
     if q.negated and any(_denies(r) for r in about):
         # "What does Libya not want?": what a sentence denies of the words asked about.
         about = [r for r in about if _denies(r)]
@@ -1278,15 +1318,22 @@ def read(
         about = [r for r in about if _speaks(q, r.attribution)]
     kinds = [_kind_phrases(r) if q.expects == "KIND" else [] for r in about]
     fits = _kind_fits(q, kinds, embed) if q.expects == "KIND" and embed is not None else {}
-    if q.expects == "KIND" and max(fits.values(), default=0.0) < KIND_FIT:
+    # "At which meeting ...?": "the Istanbul meeting" names which one.
+    kind_words = {stem(q.attribute)} | _terms(q.attribute) if q.which_one else set()
+    which = [named_instance(kind_words, r.doc, r.matched) if kind_words else None
+             for r in about]
+    if q.expects == "KIND" and max(fits.values(), default=0.0) < KIND_FIT and not any(which):
         # No word close to the kind asked about ("the primary function of ..."): read the
         # sentences like any "what" question.
         q = replace(q, expects="THING", attribute="")
     readings: list[Reading] = []
     unvalued: list[Reading] = []
-    for r, phrases in zip(about, kinds, strict=True):
+    for r, phrases, one in zip(about, kinds, which, strict=True):
         cand, doc = r.candidate, r.doc
-        r.value, fit = _kind_value(phrases, fits) if q.expects == "KIND" else _value(q, r)
+        if q.expects == "KIND":
+            r.value, fit = (one, 1.0) if one else _kind_value(phrases, fits)
+        else:
+            r.value, fit = _value(q, r)
         if not r.value:
             unvalued.append(r)
             continue
@@ -1618,6 +1665,13 @@ def _party(r: Reading) -> str:
     return (org or att.speaker or "").lower().rstrip("n").rstrip("ia")[:5]
 
 
+def _side_or_party(r: Reading) -> str:
+    """The country a statement's speaker speaks for ("a Libyan government spokesman" and
+    "Tripoli" are one side), else its party as ``_party`` names it."""
+    side = side_of(r.attribution) if r.attribution else None
+    return side or _party(r)
+
+
 def decide_answers(q: Question, readings: Sequence[Reading]) -> tuple[Decision, list[Reading]]:
     """Group the sources' answers: one value -> ANSWERED, different values -> DISPUTED."""
     if not readings:
@@ -1638,8 +1692,14 @@ def decide_answers(q: Question, readings: Sequence[Reading]) -> tuple[Decision, 
         not agree(r.key or "", k.key or "") and _contained(r, k) for k in keep)]
     # Each source (a document, or a party speaking in it) gives its best answer.
     by_source: dict[tuple[str, str], Reading] = {}
+    # "How do the two sides describe it?": one account per side, however its speakers are named.
+    voice = _side_or_party if q.form == "says" and q.speaker is None else _party
     for r in sorted(keep, key=lambda r: -r.score):
-        src = (r.candidate.doc.doc_id, _party(r)) if q.form == "says" else r.source
+        # (each side's account may take several of its statements: "not a negotiation" and
+        # "no plan to hold another session" are one side's account of the meeting)
+        src = ((r.candidate.doc.doc_id, voice(r)) if q.speaker is not None else
+               (r.candidate.doc.doc_id, str(r.candidate.span.start))) if q.form == "says" \
+            else r.source
         by_source.setdefault(src, r)
     groups: list[list[Reading]] = []
     for r in sorted(by_source.values(), key=lambda r: -r.score):
@@ -1647,7 +1707,7 @@ def decide_answers(q: Question, readings: Sequence[Reading]) -> tuple[Decision, 
             if q.form != "says" and any(agree(r.key or "", o.key or "") for o in g):
                 g.append(r)
                 break
-            if q.form == "says" and _party(r) == _party(g[0]):
+            if q.form == "says" and voice(r) == voice(g[0]):
                 g.append(r)
                 break
         else:
@@ -1712,7 +1772,8 @@ def _sides_asked(q: Question) -> bool:
     """Does a why-question leave open whose reason it asks ("What was the meeting for?", not
     "Why did the U.S. decide to meet?")? Then each side's reason is an answer."""
     where = {w for w, _ in q.described}  # "the meeting in Tunisia": a place, not a side
-    return q.expects == "REASON" and not any(_country(w) for w in q.proper if w not in where)
+    return q.expects in ("REASON", "THING", "MANNER", "KIND") and (q.each_side or not any(
+        _country(w) for w in q.proper if w not in where))
 
 
 def _other_side(group: list[Reading], first: list[Reading]) -> bool:

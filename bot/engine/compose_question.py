@@ -109,7 +109,9 @@ def compose_question(claim: Claim, decision: Decision) -> Draft:
             sources = _sources(g, first_n, several_docs, value)
             sentences.append(f"{value}, according to {sources}")
     if decision.verdict is Verdict.DISPUTED:
-        text = "Sources differ. " + "; ".join(_cap(s) for s in sentences) + "."
+        # Each side's statements in a sentence of their own; values side by side in one.
+        joint = ". " if q.form == "says" else "; "
+        text = "Sources differ. " + joint.join(_cap(s) for s in sentences) + "."
     elif decision.conflict == "subjects":
         text = (_cap(sentences[0]) + ". The documents also describe something else by this "
                 "name: " + "; ".join(sentences[1:]) + ".")

@@ -46,7 +46,8 @@ for _type, _words in {
     "member staffer",
     "ORG": "company firm party organisation organization team club unit battalion bank "
     "agency group airline band network publisher label university school newspaper "
-    "side camp faction",  # "Which side ...?": a party
+    "side camp faction "  # "Which side ...?": a party
+    "body institution service outlet broadcaster ministry committee",
     "NUMBER": "population number amount price cost percentage share total figure age "
     "size height length weight salary budget toll income wage earnings revenue",
     # "What was the purpose of the meeting?" asks why, as "Why was it held?" does.
@@ -83,7 +84,9 @@ HAPPENING = frozenset("happen occur go take kick begin start break unfold transp
 _LIGHT_VERBS = frozenset(["be", "do", "have", "get", "happen", "take", "make", "go", "associate"])
 # "What is the profession of X?": the type noun asks for what X is.
 _ROLE_NOUNS = frozenset("profession occupation job role title position post career "
-                        "nationality".split())
+                        "nationality capacity".split())
+# The documents themselves, named in a question ("quoted in the article"): not its topic.
+_DOCUMENT_WORDS = frozenset("article story report piece text page document".split())
 # Type nouns that say nothing about the answer's kind ("What is the name of ...?").
 # "Per which news agency ...?", "According to whom ...?": the question asks who reports it.
 _ASKS_SOURCE = re.compile(r"\b(?:per|according to|reported by)\s+(?:which|what|whom)\b",
@@ -98,6 +101,44 @@ _GENERIC = frozenset("name type kind sort term word meaning purpose subject topi
                      "outcome".split())
 _PLURAL_SIDES = re.compile(r"\b(?:two|both|the|all)\s+(?:sides|parties|camps)\b|^(?:they|them)$",
                            re.IGNORECASE)
+# "each side", "the two governments", "both countries": every party, each with its own account.
+_EACH_PARTY = re.compile(
+    r"\b(?:(?:each|either|every)\s+(?:side|party|camp|government|country|nation|capital)|"
+    r"(?:two|both|all)\s+(?:the\s+)?(?:sides|parties|camps|governments|countries|nations|"
+    r"capitals))\b", re.IGNORECASE)
+
+
+def _a_party(doc: Any) -> bool:
+    """Can this phrase speak: a name, a people or body, a word for people ("the official",
+    "Washington", "they")? "the secret meeting" cannot."""
+    head = next((t for t in doc if t.head.i == t.i), None)
+    if head is None:
+        return True
+    lemma = head.lemma_.lower()
+    return head.pos_ in ("PROPN", "PRON") or bool(head.ent_type_) or bool(
+        canonical(doc.text) or canonical(head.text)) or names_people(lemma) or (
+        _CATEGORY.get(lemma) == "ORG") or lemma in _BODIES
+
+
+# Bodies that speak through their people ("What does the government say ...?").
+_BODIES = frozenset("government administration regime department embassy office authority "
+                    "authorities police army military court parliament congress senate "
+                    "council commission ministry opposition rebels media press".split())
+
+
+def several_parties(who: str, parser: Parser) -> bool:
+    """Does "who" name more than one party ("the two sides", "each government", "the U.S. and
+    Libya", "the Libyan and American sides")? Then each one's account is asked for."""
+    if _PLURAL_SIDES.search(who) or _EACH_PARTY.search(who):
+        return True
+    if not re.search(r"\s(?:and|&)\s", who):
+        return False
+    # Two sides coordinated: each names a country, a people or a body ("Chile and Norway",
+    # "the Libyan and American sides"); "Cretz and Feltman" are two speakers whose own
+    # statements are asked for.
+    parts = re.split(r"\s+(?:and|&)\s+", who)
+    return all(any(canonical(w) for w in re.findall(r"[\w.'\u2019-]+", part)) or any(
+        t.ent_type_ in ("GPE", "NORP", "ORG") for t in parser.parse(part)) for part in parts)
 
 
 _PERSONS = frozenset(["i", "you", "we"])
@@ -229,14 +270,70 @@ def is_open(question: str, parser: Parser | None = None) -> bool:
         return asked or any(w in _INTERROGATIVE_NEXT for w in words[2:5])
     if words[0] in _AUX_FIRST:
         return False
-    lead, comma, rest = question.partition(",")
+    lead, comma, rest = _LEAD.partition(question)
     first = re.match(r"\s*(\w+)", rest)
     if comma and first and first.group(1).lower() in WH_WORDS and len(lead.split()) <= 6:
-        # "Besides Gene Cretz, how many ...?": a short lead, then the question.
+        # "Besides Gene Cretz, how many ...?", "the council - who are they": a short lead,
+        # then the question.
         return is_open(rest.strip(), parser)
     # "Harlow Bay is located in which country?"
-    return question.rstrip().endswith("?") and any(
-        w in ("which", "what", "who", "whom", "whose") for w in words)
+    return (question.rstrip().endswith("?") and any(
+        w in ("which", "what", "who", "whom", "whose") for w in words)) or (
+        parser is not None and _asked_last(question, parser))
+
+
+class _Lead:
+    """The first comma, dash or colon of a question and what stands either side of it."""
+
+    _AT = re.compile(r",|\s[-\u2013\u2014]+\s|\u2014|:\s")
+
+    def partition(self, text: str) -> tuple[str, str, str]:
+        m = self._AT.search(text)
+        return (text[: m.start()], m.group(), text[m.end() :]) if m else (text, "", "")
+
+
+_LEAD = _Lead()
+
+
+_BACK = re.compile(r"\b(?:they|it|he|she|them|him|her)\b", re.IGNORECASE)
+
+
+def _asks_ahead(doc: Any) -> bool:
+    """"When will they meet next?", "What is the next step going to be?": a question about
+    what is still to come (its main verb in the future, or "next" / "upcoming")."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    future = root is not None and any(
+        c.lower_ in ("will", "shall", "'ll") and c.dep_ == "aux" for c in root.children)
+    going = re.search(r"\b(?:going to|due to|scheduled to|set to)\b", doc.text, re.IGNORECASE)
+    past = root is not None and (root.tag_ in ("VBD", "VBN") or any(
+        c.tag_ == "VBD" for c in root.children if c.dep_ in ("aux", "auxpass")))
+    return bool(future or going or (
+        not past and any(t.lower_ in ("next", "upcoming") for t in doc)))
+
+
+def _lead_named(question: str) -> str:
+    """"the transitional national council - who are they": the question, with the lead it
+    points back to in place of its pronoun ("Who are the transitional national council")."""
+    lead, mark, rest = _LEAD.partition(question)
+    first = re.match(r"\s*(\w+)", rest)
+    if not mark or not first or first.group(1).lower() not in WH_WORDS or len(lead.split()) > 8:
+        return question
+    if not _BACK.search(rest) or _BACK.search(lead):
+        return question
+    rest = _BACK.sub(lead.strip(), rest.strip(), count=1)
+    return rest[:1].upper() + rest[1:]
+
+
+def _asked_last(question: str, parser: Parser) -> bool:
+    """"derek chollet is on the staff of which body", "the meeting was held where": the
+    question word where the answer would stand, typed without a question mark."""
+    doc = parser.parse(question.rstrip(" .!"))
+    if len(doc) < 3:
+        return False
+    last = doc[-1]
+    if last.lower_ in ("who", "whom", "where", "when"):
+        return True
+    return last.pos_ in ("NOUN", "PROPN") and doc[-2].lower_ in ("which", "what", "whose")
 
 
 _TIME_UNITS = frozenset(["time", "years", "months", "weeks", "days", "hours", "minutes",
@@ -295,7 +392,9 @@ def _typed_noun(doc: Any, wh: str) -> Any | None:
     for tok in doc:
         if tok.lower_ == wh and tok.i + 1 < len(doc):
             nxt = doc[tok.i + 1]
-            if nxt.pos_ == "NOUN" and tok.head.i == nxt.i and nxt.lower_ not in _CATEGORY:
+            # (the small parser may leave "which" unattached: "At which summit ...")
+            if nxt.pos_ == "NOUN" and nxt.lower_ not in _CATEGORY and (
+                    tok.head.i == nxt.i or tok.lower_ == "which"):
                 return nxt
             return None
     return None
@@ -440,6 +539,11 @@ def _inverted(wh_tok: Any) -> bool:
 # Words that ask what something is by what it is known as.
 _WHAT_FOR = re.compile(r"^\s*what\s+(?:is|was|are|were)\s+(?:the|this|that|these|those|its|"
                        r"their|his|her)\s+[\w\s'’.-]{1,50}?\s+for\s*[?.!]*\s*$", re.IGNORECASE)
+# "What were they trying to achieve?", "What did Washington hope to gain?": a purpose.
+_AIMED_AT = re.compile(r"^\s*what\b.*\b(?:try|tries|trying|tried|hope|hopes|hoping|hoped|seek|"
+                       r"seeks|seeking|sought|aim|aims|aiming|aimed|want|wants|wanted|intend|"
+                       r"intends|intended|mean|meant)\s+to\s+(?:achieve|accomplish|gain|get)\b",
+                       re.IGNORECASE)
 _FAME = re.compile(r"\b(?:best\s+|most\s+|well\s+|widely\s+)?(?:known|famous|noted|"
                    r"remembered|renowned|celebrated)\s+for\s*\??$", re.IGNORECASE)
 
@@ -452,16 +556,30 @@ def read_question(
     if out_of_scope(q):
         return Question(form="out_of_scope", wh="", expects="NONE", focus=(), proper=())
     q, according_to = unattributed(q)
+    q = _lead_named(q)
     says = _SAYS.match(q) or _STANCE_OF.match(q)
     if says and not says.group("about") and re.search(r"\bposition\W*$", q, re.IGNORECASE) \
             and not canonical(says.group("who").strip()):
         says = None  # "What is Derek Chollet's position?": a person's post, not a stance
+    if says and any(t.pos_ == "VERB" and t.is_lower for t in parser.parse(says.group("who"))):
+        # "What was the one thing the team went to Tunisia to tell them?": a clause, not a
+        # party whose statements are asked for.
+        says = None
     doc = parser.parse(q)
     words = [t.lower_ for t in doc]
+    if not says and according_to and several_parties(according_to, parser):
+        # "What was the meeting, according to each side?": each party's account of it.
+        focus, proper = _focus(doc, {t.i for t in doc if t.lower_ in WH_WORDS})
+        return Question(form="says", wh=words[0] if words and words[0] in WH_WORDS else "what",
+                        expects="STATEMENT", focus=focus, proper=proper, speaker=None)
     if says:
         who = says.group("who").strip()
         about = (says.group("about") or "").strip() or None
-        everyone = bool(_PLURAL_SIDES.search(who))
+        everyone = several_parties(who, parser)
+        if not everyone and not _a_party(parser.parse(who)):
+            # "What does the secret meeting mean for ties?": no party speaks; what the parties
+            # say of the meeting is asked, each side's account.
+            everyone, about = True, f"{who} {about or ''}".strip()
         topic_doc = parser.parse(about) if about else None
         focus, proper = _focus(topic_doc, set()) if topic_doc is not None else ((), ())
         return Question(
@@ -475,7 +593,7 @@ def read_question(
         )
     wh = next((w for w in words if w in WH_WORDS), "what")
     expects = _expects(wh, words, doc)
-    what_for = bool(_WHAT_FOR.match(q)) and not _FAME.search(q)
+    what_for = bool(_WHAT_FOR.match(q) or _AIMED_AT.search(q)) and not _FAME.search(q)
     if what_for:
         expects = "REASON"  # "What was the meeting for?" asks its purpose
     skip: set[int] = set()
@@ -492,6 +610,7 @@ def read_question(
                 skip.update(a.i for a in noun.lefts
                             if a.dep_ == "amod" and a.i > tok.i and a.is_lower)
     kind = ""
+    which_one = False  # "which meeting ...?": one thing of a kind, not "the genre of ..."
     job = re.search(r"['\u2019]s\s+(job|role|position|title|profession|occupation|post)\b",
                     q, re.IGNORECASE)
     if job:
@@ -523,10 +642,11 @@ def read_question(
             if kind_of and kind_of.group(1) and before is not None and before.pos_ == "ADJ":
                 skip.add(before.i)  # "the primary medium": which one is not what it is about
             if noun.lower_ in _ROLE_NOUNS:
-                job = job or kind_of
+                job = job or kind_of or re.search(r".", noun.text)
             elif expects == "THING" and noun.lemma_.lower() not in _GENERIC:
                 # "What sport ...?", "the genre of ...": a word for a kind of that thing.
                 expects, kind = "KIND", noun.lemma_.lower()
+                which_one = not (kind_of and kind_of.group(2))
     if wh == "what" and (fame := _FAME.search(q)):
         # "What is Robin Wright known for?" asks what she is: her description, the words
         # of fame are none of its words.
@@ -534,6 +654,11 @@ def read_question(
     part = name_part_asked(q)
     if part:  # "What is Qaddafi's first name?": the name is what it is about
         skip |= {t.i for t in doc if is_name_word(t.lower_)}
+    # "What were the two sides trying to achieve?": every side's answer is asked for; the
+    # words naming them are not what the answer is about.
+    each = _PLURAL_SIDES.search(q) or _EACH_PARTY.search(q)
+    if each:
+        skip |= {t.i for t in doc if each.start() <= t.idx < each.end()}
     focus, proper = _focus(doc, skip)
     named_kind = _named_kind(doc, proper, skip)
     attribute = kind if expects == "KIND" else _attribute(doc, expects, words)
@@ -544,6 +669,13 @@ def read_question(
             t.lemma_.lower() == w and t.head.lemma_.lower() == attribute for t in doc)))
     # "Who is Tomas Ferreira?" asks what he is; "Who was the U.S. Ambassador?" asks for a name.
     described = re.match(r"^who\s+(?:is|was|are|were)\s+(?!the\b|an?\b)", q, re.IGNORECASE)
+    if job and proper:
+        # "What position does Feltman hold?", "In what capacity is Ibrahim quoted in the
+        # article?": the verbs say how the post is had or shown, not what it is about.
+        verbs = {t.lemma_.lower() for t in doc if t.pos_ in ("VERB", "AUX")}
+        named = tuple(w for w in focus if w not in verbs and w not in _DOCUMENT_WORDS)
+        if len(proper) == len(named):
+            focus = named
     if (job or (wh == "who" and described)) and (proper and len(proper) == len(focus)):
         expects = "ROLE"  # "Who is Tomas Ferreira?": what they are, not another name
     wh_tok = next((t for t in doc if t.lower_ == wh), None)
@@ -595,6 +727,9 @@ def read_question(
         with_names=with_names,
         person=_person(doc, proper),
         titled=bool(_TITLED.search(q)),
+        which_one=which_one,
+        ahead=_asks_ahead(doc),
+        each_side=bool(each),
         money=bool(re.search(r"\bhow much\b|\b(?:cost|price|pay|paid|spend|spent|worth|"
                              r"revenue|budget|salary|income|wage|earning|fee|toll|per ?cent|"
                              r"percentage|share|rate|rise|fall|grow|drop)\w*", q, re.IGNORECASE)),

@@ -211,3 +211,34 @@ def test_what_one_is_known_for_asks_for_a_description(parser, question: str) -> 
 ])
 def test_a_yes_no_question_put_to_one_party_names_it(question, put_to) -> None:
     assert (put_to_one(question)[1] is not None) is put_to
+
+
+def test_several_parties_asked_for_are_everyone(parser) -> None:
+    for question in ("How does each side describe the meeting?",
+                     "How did the U.S. and Libya characterize the meeting?",
+                     "How did the Libyan and American sides characterize the meeting?",
+                     "What is each government's account of the meeting?",
+                     "What was the meeting, according to both governments?"):
+        q = read_question(question, parser)
+        assert q.form == "says" and q.speaker is None, question
+    # two speakers are not two sides: their own statements are asked for
+    assert read_question("What did Cretz and Feltman say about the meeting?",
+                         parser).speaker == "Cretz and Feltman"
+
+
+def test_a_says_question_needs_a_party_that_can_speak(parser) -> None:
+    event = read_question("What does the secret meeting mean for ties?", parser)
+    assert event.form == "says" and event.speaker is None
+    assert "meeting" in event.focus
+    body = read_question("What does the government say about the meeting?", parser)
+    assert body.form == "says" and body.speaker == "the government"
+    # a clause before the verb is no speaker at all
+    clause = read_question("What was the one thing the team went to Tunisia to tell them?",
+                           parser)
+    assert clause.form != "says"
+
+
+def test_what_two_sides_tried_to_achieve_is_a_purpose_of_each(parser) -> None:
+    q = read_question("What were the two sides trying to achieve by meeting?", parser)
+    assert q.expects == "REASON" and q.each_side
+    assert "side" not in q.focus and "two" not in q.focus
