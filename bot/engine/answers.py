@@ -481,6 +481,8 @@ def _modifier(ent: Any, matched: set[int]) -> bool:
             and t.dep_ in ("compound", "amod", "nmod", "poss", "det")
             and t.head.pos_ in ("NOUN", "PROPN")
             and t.head.i not in matched
+            # "National Security Council staff member": the body of the staff asked about
+            and not any(c.i in matched and c.dep_ == "compound" for c in t.head.children)
         ):
             return True
     return False

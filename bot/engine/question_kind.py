@@ -669,6 +669,15 @@ def read_question(
             t.lemma_.lower() == w and t.head.lemma_.lower() == attribute for t in doc)))
     # "Who is Tomas Ferreira?" asks what he is; "Who was the U.S. Ambassador?" asks for a name.
     described = re.match(r"^who\s+(?:is|was|are|were)\s+(?!the\b|an?\b)", q, re.IGNORECASE)
+    named_body = re.match(r"^who\s+(?:is|was|are|were)\s+the\s+([\w\s.'\u2019-]+?)\W*$", q,
+                          re.IGNORECASE)
+    body = doc.char_span(named_body.start(1), named_body.end(1), alignment_mode="expand") \
+        if named_body else None
+    if body is not None and body.root.pos_ == "PROPN" and not names_people(
+            body.root.lemma_.lower()):
+        # "Who are the Transitional National Council?": what a named body is; "Who was the
+        # U.S. Ambassador?" still asks for a name.
+        described = named_body
     if job and proper:
         # "What position does Feltman hold?", "In what capacity is Ibrahim quoted in the
         # article?": the verbs say how the post is had or shown, not what it is about.
@@ -679,6 +688,12 @@ def read_question(
     if (job or (wh == "who" and described)) and (proper and len(proper) == len(focus)):
         expects = "ROLE"  # "Who is Tomas Ferreira?": what they are, not another name
     wh_tok = next((t for t in doc if t.lower_ == wh), None)
+    if wh_tok is not None and wh_tok.dep_ == "det" and wh in ("which", "what") and (
+            wh_tok.head.dep_ in ("nsubj", "nsubjpass")) and kind_of_noun(
+                wh_tok.head.lemma_.lower()) in ("PERSON", "ORG"):
+        # "Which officials met the Libyans?": the phrase of people is the subject (a place
+        # that "hosted" is seldom a sentence's subject: "the Tunisia meeting")
+        wh_tok = wh_tok.head
     wh_role = "subject" if wh_tok is not None and (
         (wh_tok.dep_ in ("nsubj", "nsubjpass") and wh_tok.head.lemma_ != "be"
          and not _inverted(wh_tok))

@@ -5,6 +5,7 @@ questions about what is still to come."""
 from __future__ import annotations
 
 from bot.engine.question_kind import is_open, read_question
+from bot.pipeline import Verifier
 
 from ..conftest import titled, verifier_over
 
@@ -60,3 +61,38 @@ def test_a_past_next_is_no_question_about_the_future(parser) -> None:
     assert read_question("When will the forum meet next?", parser).ahead
     assert read_question("When is the next meeting?", parser).ahead
     assert not read_question("What did the forum decide the next day?", parser).ahead
+
+
+ENVOYS = titled(
+    "Envoys meet in Kessford",
+    "The Harbour Forum, a council of the region's port towns, hosted the talks. Velmoran "
+    "officials Anke Roos and Piet Vos met Ostrevian envoys in Kessford on 3 May. Before the "
+    "talks, Velmoran diplomats consulted officials from the Harbour Forum at its yearly "
+    "meeting. Port Authority staff member Lena Sorg said the talks went well.",
+)
+
+
+def test_who_a_named_body_is_asks_what_it_is(parser, services) -> None:
+    assert read_question("Who is the Harbour Forum?", parser).expects == "ROLE"
+    # a post still asks for the person who holds it
+    assert read_question("Who was the U.S. Ambassador to Libya?", parser).expects == "PERSON"
+    answer = verifier_over(services, [ENVOYS]).verify("Who is the Harbour Forum?")
+    assert answer.verdict.value == "ANSWERED"
+    assert "council of the region's port towns" in answer.text, answer.text
+
+
+def test_the_body_whose_staff_is_asked_about_is_the_answer(services) -> None:
+    answer = verifier_over(services, [ENVOYS]).verify("lena sorg is on the staff of which body")
+    assert answer.verdict.value == "ANSWERED"
+    assert "Port Authority" in answer.text, answer.text
+
+
+def test_which_people_did_the_deed_asks_for_its_doers(services, seeded_services) -> None:
+    answer = verifier_over(services, [ENVOYS]).verify("Which officials met the Ostrevian envoys?")
+    assert answer.verdict.value == "ANSWERED"
+    assert "Anke Roos" in answer.text, answer.text
+    # On the seed article a sentence on officials "from the Transitional National Council"
+    # that U.S. officials consulted before "the Libya Contact Group meeting" is closer in
+    # meaning; "which officials" is still the subject of "met".
+    answer = Verifier(seeded_services).verify("Which officials met the Libyans?")
+    assert "Gene Cretz" in answer.text, answer.text
