@@ -270,7 +270,7 @@ def is_open(question: str, parser: Parser | None = None) -> bool:
         return asked or any(w in _INTERROGATIVE_NEXT for w in words[2:5])
     if words[0] in _AUX_FIRST:
         return False
-    lead, comma, rest = _LEAD.partition(question)
+    lead, comma, rest = _lead_of(question)
     first = re.match(r"\s*(\w+)", rest)
     if comma and first and first.group(1).lower() in WH_WORDS and len(lead.split()) <= 6:
         # "Besides Gene Cretz, how many ...?", "the council - who are they": a short lead,
@@ -282,20 +282,13 @@ def is_open(question: str, parser: Parser | None = None) -> bool:
         parser is not None and _asked_last(question, parser))
 
 
-class _Lead:
+_LEAD = re.compile(r",|\s[-\u2013\u2014]+\s|\u2014|:\s")
+
+
+def _lead_of(text: str) -> tuple[str, str, str]:
     """The first comma, dash or colon of a question and what stands either side of it."""
-
-    _AT = re.compile(r",|\s[-\u2013\u2014]+\s|\u2014|:\s")
-
-    def partition(self, text: str) -> tuple[str, str, str]:
-        m = self._AT.search(text)
-        return (text[: m.start()], m.group(), text[m.end() :]) if m else (text, "", "")
-
-
-_LEAD = _Lead()
-
-
-_BACK = re.compile(r"\b(?:they|it|he|she|them|him|her)\b", re.IGNORECASE)
+    m = _LEAD.search(text)
+    return (text[: m.start()], m.group(), text[m.end() :]) if m else (text, "", "")
 
 
 def _asks_ahead(doc: Any) -> bool:
@@ -311,10 +304,13 @@ def _asks_ahead(doc: Any) -> bool:
         not past and any(t.lower_ in ("next", "upcoming") for t in doc)))
 
 
+_BACK = re.compile(r"\b(?:they|it|he|she|them|him|her)\b", re.IGNORECASE)
+
+
 def _lead_named(question: str) -> str:
     """"the transitional national council - who are they": the question, with the lead it
     points back to in place of its pronoun ("Who are the transitional national council")."""
-    lead, mark, rest = _LEAD.partition(question)
+    lead, mark, rest = _lead_of(question)
     first = re.match(r"\s*(\w+)", rest)
     if not mark or not first or first.group(1).lower() not in WH_WORDS or len(lead.split()) > 8:
         return question
@@ -615,6 +611,7 @@ def read_question(
                     q, re.IGNORECASE)
     if job:
         skip |= {t.i for t in doc if t.lower_ == job.group(1).lower()}
+    post_asked = bool(job)  # "What is Feltman's job?", "What position does he hold?"
     # "What sport ...", "What is the genre of ...": the noun names the answer's type.
     kind_of = re.match(
         r"^(?:what|which)\s+(?:(?:is|was|are|were)\s+(?:the\s+)?(?:([a-z]+)\s+)?"
@@ -642,7 +639,7 @@ def read_question(
             if kind_of and kind_of.group(1) and before is not None and before.pos_ == "ADJ":
                 skip.add(before.i)  # "the primary medium": which one is not what it is about
             if noun.lower_ in _ROLE_NOUNS:
-                job = job or kind_of or re.search(r".", noun.text)
+                post_asked = True
             elif expects == "THING" and noun.lemma_.lower() not in _GENERIC:
                 # "What sport ...?", "the genre of ...": a word for a kind of that thing.
                 expects, kind = "KIND", noun.lemma_.lower()
@@ -678,14 +675,14 @@ def read_question(
         # "Who are the Transitional National Council?": what a named body is; "Who was the
         # U.S. Ambassador?" still asks for a name.
         described = named_body
-    if job and proper:
+    if post_asked and proper:
         # "What position does Feltman hold?", "In what capacity is Ibrahim quoted in the
         # article?": the verbs say how the post is had or shown, not what it is about.
         verbs = {t.lemma_.lower() for t in doc if t.pos_ in ("VERB", "AUX")}
         named = tuple(w for w in focus if w not in verbs and w not in _DOCUMENT_WORDS)
         if len(proper) == len(named):
             focus = named
-    if (job or (wh == "who" and described)) and (proper and len(proper) == len(focus)):
+    if (post_asked or (wh == "who" and described)) and (proper and len(proper) == len(focus)):
         expects = "ROLE"  # "Who is Tomas Ferreira?": what they are, not another name
     wh_tok = next((t for t in doc if t.lower_ == wh), None)
     if wh_tok is not None and wh_tok.dep_ == "det" and wh in ("which", "what") and (
