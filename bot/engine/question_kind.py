@@ -312,7 +312,8 @@ def _lead_named(question: str) -> str:
     points back to in place of its pronoun ("Who are the transitional national council")."""
     lead, mark, rest = _lead_of(question)
     first = re.match(r"\s*(\w+)", rest)
-    if not mark or not first or first.group(1).lower() not in WH_WORDS or len(lead.split()) > 8:
+    if not mark or not first or first.group(1).lower() not in WH_WORDS or not (
+            0 < len(lead.split()) <= 8):
         return question
     if not _BACK.search(rest) or _BACK.search(lead):
         return question
@@ -323,7 +324,7 @@ def _lead_named(question: str) -> str:
 def _asked_last(question: str, parser: Parser) -> bool:
     """"derek chollet is on the staff of which body", "the meeting was held where": the
     question word where the answer would stand, typed without a question mark."""
-    doc = parser.parse(question.rstrip(" .!"))
+    doc = parser.parse(question.rstrip(" .!?"))
     if len(doc) < 3:
         return False
     last = doc[-1]

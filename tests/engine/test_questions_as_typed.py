@@ -20,6 +20,7 @@ AHEAD = " The forum will meet again in Darrow on 9 October."
 def test_the_question_word_where_the_answer_stands_asks(parser) -> None:
     assert is_open("tomas brandt works for which body", parser)
     assert is_open("the forum met where", parser)
+    assert is_open("the forum met where?", parser)
     assert is_open("the harbour forum - who are they", parser)
     # a relative "which" and a plain statement ask nothing
     assert not is_open("The talks which followed", parser)
