@@ -1321,7 +1321,7 @@ def read(
     kinds = [_kind_phrases(r) if q.expects == "KIND" else [] for r in about]
     fits = _kind_fits(q, kinds, embed) if q.expects == "KIND" and embed is not None else {}
     # "At which meeting ...?": "the Istanbul meeting" names which one.
-    kind_words = {stem(q.attribute)} | _terms(q.attribute) if q.which_one else set()
+    kind_words = set(_terms(q.attribute)) if q.which_one else set()  # the word and its kin
     which = [named_instance(kind_words, r.doc, r.matched) if kind_words else None
              for r in about]
     if q.expects == "KIND" and max(fits.values(), default=0.0) < KIND_FIT and not any(which):
@@ -1697,11 +1697,14 @@ def decide_answers(q: Question, readings: Sequence[Reading]) -> tuple[Decision, 
     # "How do the two sides describe it?": one account per side, however its speakers are named.
     voice = _side_or_party if q.form == "says" and q.speaker is None else _party
     for r in sorted(keep, key=lambda r: -r.score):
-        # (each side's account may take several of its statements: "not a negotiation" and
-        # "no plan to hold another session" are one side's account of the meeting)
-        src = ((r.candidate.doc.doc_id, voice(r)) if q.speaker is not None else
-               (r.candidate.doc.doc_id, str(r.candidate.span.start))) if q.form == "says" \
-            else r.source
+        if q.form != "says":
+            src = r.source
+        elif q.speaker is None:
+            # each side's account may take several of its statements ("not a negotiation",
+            # "no plan to hold another session"): every sentence is a source of its own
+            src = (r.candidate.doc.doc_id, str(r.candidate.span.start))
+        else:
+            src = (r.candidate.doc.doc_id, _party(r))
         by_source.setdefault(src, r)
     groups: list[list[Reading]] = []
     for r in sorted(by_source.values(), key=lambda r: -r.score):

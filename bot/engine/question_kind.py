@@ -126,10 +126,15 @@ _BODIES = frozenset("government administration regime department embassy office 
                     "council commission ministry opposition rebels media press".split())
 
 
+def _sides_named(text: str) -> re.Match[str] | None:
+    """Where the text names every side at once ("the two sides", "each government")."""
+    return _PLURAL_SIDES.search(text) or _EACH_PARTY.search(text)
+
+
 def several_parties(who: str, parser: Parser) -> bool:
     """Does "who" name more than one party ("the two sides", "each government", "the U.S. and
     Libya", "the Libyan and American sides")? Then each one's account is asked for."""
-    if _PLURAL_SIDES.search(who) or _EACH_PARTY.search(who):
+    if _sides_named(who):
         return True
     if not re.search(r"\s(?:and|&)\s", who):
         return False
@@ -654,7 +659,7 @@ def read_question(
         skip |= {t.i for t in doc if is_name_word(t.lower_)}
     # "What were the two sides trying to achieve?": every side's answer is asked for; the
     # words naming them are not what the answer is about.
-    each = _PLURAL_SIDES.search(q) or _EACH_PARTY.search(q)
+    each = _sides_named(q)
     if each:
         skip |= {t.i for t in doc if each.start() <= t.idx < each.end()}
     focus, proper = _focus(doc, skip)
