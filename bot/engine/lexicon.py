@@ -145,6 +145,15 @@ REPORTING_VERBS = frozenset(
         "repeat",
         "dismiss",
         "reject",
+        "concede",
+        "admit",
+        "characterize",
+        "characterise",
+        "portray",
+        "depict",
+        "bill",
+        "mention",
+        "recount",
     ]
 )
 # Verbs that assert their complement is false.

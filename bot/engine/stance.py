@@ -24,6 +24,7 @@ from bot.engine.stance_rules import (
     OPPOSITE,
     OTHER_PLACE,
     OTHER_VALUE,
+    SWAPPED,
     RulesStanceJudge,
 )
 from bot.types import Candidate, Judgement, Stance, StanceScore
@@ -114,6 +115,10 @@ def blend(
         if p_neutral >= neutral_veto and rules.cue != OPPOSITE:
             return _model(Stance.NEUTRAL, p_neutral)
         if rules.label is Stance.REFUTES and p_supports >= supports_min and related:
+            if rules.factual and rules.cue.endswith(SWAPPED):
+                # Another value in the claim's slot ("held in Mombasa" for "in the Kenyan
+                # capital"): words as close as can be do not carry the claim.
+                return StanceScore(Stance.NEUTRAL, round(1.0 - rules.score, 3), rules.cue)
             return _model(Stance.SUPPORTS, p_supports, rules)
         return rules
     if p_supports >= supports_min and related:

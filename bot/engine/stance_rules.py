@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bot.engine.aliases import aliases_of, canonical, capital_of, is_seat
@@ -123,6 +123,8 @@ class ClaimAnalysis:
     # Figures naming which thing, not what is claimed of it ("said in June", "the July 16 ...")
     framed: frozenset[str] = frozenset()
     pair: frozenset[int] = frozenset()  # the two named in "between X and Y"
+    # What happens once more ("meet again": the meeting), when the claim is of a further one
+    further_keys: frozenset[str] = frozenset()
 
 
 def _key(tok: Any) -> str:
@@ -313,6 +315,12 @@ def analyse_claim(text: str, parser: Parser) -> ClaimAnalysis:
         doc[i].lower_ in _FURTHER and doc[i].dep_ in ("det", "amod")
         and doc[i].head.pos_ == "NOUN" and (doc[i].lower_ != "more" or doc[i].head.tag_ == "NNS")
         for i in subject)
+    # "are set to meet again", "will meet again": the claim is of one more meeting to come,
+    # as "another meeting" is ("is growing again" says how things are now).
+    again = frozenset(_key(doc[i].head) for i in content
+                      if doc[i].lower_ == "again" and doc[i].dep_ == "advmod"
+                      and _to_come(doc[i].head))
+    subject_further = subject_further or bool(again)
     unasserted = _unasserted(doc, core | {root.i})
     scopes = _negation_scopes(doc)
     main_negated = _denied(scopes, root.i)
@@ -339,6 +347,7 @@ def analyse_claim(text: str, parser: Parser) -> ClaimAnalysis:
         subject_further,
         framed,
         pair,
+        again,
     )
 
 
@@ -608,6 +617,8 @@ _NAME_FILLERS = frozenset(["the", "a", "an", "of", "and", "for"])
 LEFT_OPEN = "left open"  # the cue of a sentence that asks or supposes the claim
 OTHER_VALUE = "another value"  # the cue of a sentence giving a figure or date the claim lacks
 OTHER_PLACE = "another place"  # ... or saying the event was somewhere else
+OTHER_EVENT = "another event"  # ... or placing another event of its kind elsewhere
+SWAPPED = " differs"  # the end of the cue of a sentence with another value in the claim's slot
 DENIED = "denied of another"  # ... or denying the claim's predicate of another subject
 OTHER_PURPOSE = "only another purpose"  # ... or giving its subject another purpose as the only one
 NO_PLACE = "no place named"  # ... or not naming the place the claim gives
@@ -674,11 +685,19 @@ def _unasserted(doc: Any, tokens: set[int]) -> bool:
     return False
 
 
+def _to_come(verb: Any) -> bool:
+    """Is the verb what will or is meant to happen ("will meet", "set to meet")?"""
+    return any(c.dep_ == "aux" and (c.lower_ == "to" or c.lower_ in _FUTURE)
+               for c in verb.children)
+
+
 def _of_a_further_one(claim: ClaimAnalysis, doc: Any) -> bool:
     """Does the sentence speak of a further one of what the claim's subject names ("another
-    session", "more talks", "a second round")?"""
-    return any(claim.subject_keys & related(_key(tok)) and any(
-        c.lower_ in _ANOTHER for c in tok.children) for tok in doc)
+    session", "more talks", "a second round"), or of its deed done again ("will meet again")?"""
+    keys = claim.subject_keys | claim.further_keys
+    return any(keys & related(_key(tok)) and any(
+        c.lower_ in _ANOTHER or (c.lower_ == "again" and c.dep_ == "advmod")
+        for c in tok.children) for tok in doc)
 
 
 def _foretold(doc: Any, tokens: set[int]) -> bool:
@@ -707,6 +726,20 @@ def _matches(term: Term, tok: Any, key: str, aliases: dict[int, str] | None = No
     return len(a) >= 5 and len(b) >= 5 and (a.startswith(b) or b.startswith(a))
 
 
+def _only_happened(tok: Any) -> bool:
+    """Does the word only say its subject happened: "took place", "was held", "occurred"
+    (not "take further steps", "held a meeting")?"""
+    lemma = tok.lemma_.lower()
+    if lemma == "place":
+        return tok.dep_ == "dobj" and tok.head.lemma_.lower() == "take"
+    if lemma == "take":
+        return any(c.dep_ == "dobj" and c.lower_ == "place" for c in tok.children)
+    if lemma in ("happen", "occur"):
+        return True
+    return lemma in ("hold", "stage", "convene") and not any(
+        c.dep_ == "dobj" for c in tok.children)
+
+
 def _same_event(claim: ClaimAnalysis, matched: dict[int, list[Any]]) -> bool:
     """Is the event the sentence names the claim's, not one it names as another ("the Libya
     Contact Group meeting" for "the meeting")?"""
@@ -715,7 +748,32 @@ def _same_event(claim: ClaimAnalysis, matched: dict[int, list[Any]]) -> bool:
               for tok in matched.get(t.index, []) if tok.pos_ in ("NOUN", "PROPN")]
     return bool(events) and not any(
         c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" and c.lower_ not in lowered
+        and c.ent_type_ not in ("GPE", "LOC")  # "the Tunisia meeting" says where it was
         for tok in events for c in tok.children)
+
+
+def _placed(claim: ClaimAnalysis, judgement: Judgement) -> bool:
+    """Does the sentence say the claim's event was at the claim's place ("the Istanbul
+    meeting" for "the meeting was held in Istanbul")?"""
+    aliases = aliases_of(judgement.doc)
+    return any(_same_place(ent, text, canonical(text), aliases)
+               for text, group, _ in claim.entities if group == "place"
+               for ent in _in_slot(judgement.doc, "place", "where", judgement.matched))
+
+
+def _two_events(claim: ClaimAnalysis, judgements: list[Judgement]) -> list[Judgement]:
+    """"The Istanbul meeting" and "the Tunisia meeting" are two meetings: where one sentence
+    puts the claim's event at the claim's place, another putting it elsewhere speaks of the
+    other event and does not contradict the claim."""
+    places = [text for text, group, _ in claim.entities if group == "place"]
+    if not places or not any(j.score.label is Stance.SUPPORTS and _placed(claim, j)
+                             for j in judgements):
+        return judgements
+    elsewhere = tuple(f" vs {text}{SWAPPED}" for text in places)
+    return [replace(j, score=StanceScore(Stance.NEUTRAL, round(1.0 - j.relevance, 3),
+                                         OTHER_EVENT))
+            if j.score.label is Stance.REFUTES and j.score.cue.endswith(elsewhere) else j
+            for j in judgements]
 
 
 def _respelled(a: str, b: str) -> bool:
@@ -750,7 +808,8 @@ class RulesStanceJudge:
         info = analyse_claim(claim, self.parser)
         docs = self.parser.parse_many(list(sentences))
         cos = list(cosines) if cosines is not None else [0.5] * len(sentences)
-        return [self._one(info, doc, float(c)) for doc, c in zip(docs, cos, strict=True)]
+        return _two_events(info, [self._one(info, doc, float(c))
+                                  for doc, c in zip(docs, cos, strict=True)])
 
     def _one(self, claim: ClaimAnalysis, doc: Any, cosine: float) -> Judgement:
         total = sum(t.weight for t in claim.terms) or 1.0
@@ -777,7 +836,15 @@ class RulesStanceJudge:
                 for i in claim.pair:
                     matched_terms.setdefault(i, [pair_word])
 
+        # "took place", "was held": a verb that only says the event happened is met by the
+        # event itself ("the Tunisia meeting"), as long as no other event is named.
+        happened = {t.index for t in claim.terms if _only_happened(claim.doc[t.index])
+                    and not matched_terms.get(t.index)} if _same_event(claim, matched_terms) \
+            else set()
+
         def weight_of(term: Term) -> float:
+            if term.index in happened:
+                return term.weight
             if term.index not in matched_terms:
                 return 0.0
             return term.weight if matched_terms[term.index] else term.weight * 0.3
@@ -838,7 +905,7 @@ class RulesStanceJudge:
         core_all = core_total > 0 and core_hit + occurred == core_total
         swap = None if conflict or not core_all else self._swap(claim, doc, matched_terms, aliases)
         if swap:
-            conflict, factual, cue = True, True, f"{swap} differs"
+            conflict, factual, cue = True, True, f"{swap}{SWAPPED}"
         # "intended only to deliver the message": no room for the purpose the claim gives.
         purpose = not conflict and _other_purpose(claim, doc)
         if purpose:
@@ -929,13 +996,18 @@ class RulesStanceJudge:
         claim: ClaimAnalysis, doc: Any, matched: dict[int, list[Any]], aliases: dict[int, str]
     ) -> str | None:
         """Another value where the claim has one, in a slot that holds only one value."""
-        if not claim.entities:
+        # Where the claim says it was, as read from its place words ("in the Libyan capital"
+        # is in Tripoli).
+        entities = [e for e in claim.entities if e[1] != "place" or e[2] not in _WHERE_ROLES]
+        entities += [(place, "place", "prep:in") for place in _claim_places(claim)]
+        if not entities:
             return None
+        place_words = {t.i for tok in claim.doc if _where(tok) for t in tok.subtree}
         lowered = claim.text.lower()
         seen = {_key(tok) for tok in doc} | {_cardinal(tok.lower_) for tok in doc}
         named_here = frozenset(aliases.values())
         matched_here = {tok.i for toks in matched.values() for tok in toks}
-        for text, group, role in claim.entities:
+        for text, group, role in entities:
             slot = _slot(group, role, text)
             if slot is None:
                 continue
@@ -957,9 +1029,11 @@ class RulesStanceJudge:
                 )
             if not missing:
                 continue
-            # (A verb that only says the event took place adds nothing to cover.)
+            # (A verb that only says the event took place adds nothing to cover, nor do the
+            # words that say where: "the Swiss capital".)
             others = [t for t in claim.terms if not any(stem(w) == t.key for w in text.split())
-                      and t.key not in _OCCURRED]
+                      and t.key not in _OCCURRED
+                      and not (group == "place" and t.index in place_words)]
             total = sum(t.weight for t in others) or 1.0
             covered = sum(t.weight for t in others if matched.get(t.index)) / total
             if covered < 0.6:
@@ -1150,17 +1224,23 @@ def _starting_point(tok: Any) -> bool:
             or prep.head.lower_ in ("up", "down"))
 
 
+_WHERE_ROLES = frozenset(["prep:in", "prep:at"])
 _PLACE_NOUNS = frozenset(["capital", "city", "town", "village", "country", "region",
                           "province", "county", "island"])
+
+
+def _where(tok: Any) -> bool:
+    """Is the word what "in" / "at" governs ("held in the Swiss capital")?"""
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at")
 
 
 def _claim_places(claim: ClaimAnalysis) -> list[str]:
     """Where the claim says it was: a name after "in" / "at" ("held in Tunis"), or a place
     noun there ("in the Libyan capital": Tripoli, where the country is known)."""
     places = [text for text, group, role in claim.entities
-              if group == "place" and role in ("prep:in", "prep:at")]
+              if group == "place" and role in _WHERE_ROLES]
     for tok in claim.doc:
-        if tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "at"):
+        if not _where(tok):
             continue
         if tok.pos_ == "PROPN" and _ENTITY_GROUPS.get(tok.ent_type_) is None:
             places.append(tok.lower_)  # a place the small model does not tag ("in Tunis")

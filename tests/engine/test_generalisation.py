@@ -344,10 +344,14 @@ def test_other_spellings_and_words_for_the_same_thing_support(rules, claim, sent
         # "the Geneva meeting" says where the meeting was; "came first from Lima" does not.
         ("The talks were held in Lima.",
          "The news came first from Lima, where a spokesman described the Geneva meeting as "
-         "a first step.", Stance.NEUTRAL),
+         "a first step.", Stance.REFUTES),
         # A place the small model does not tag as one.
         ("The meeting took place in Tunis.",
-         "A spokesman described the Geneva meeting as a first step.", Stance.NEUTRAL),
+         "A spokesman described the Geneva meeting as a first step.", Stance.REFUTES),
+        # A place named for another event ("the Libya Contact Group meeting") says nothing of
+        # where this one was.
+        ("The meeting took place in Tunis.",
+         "Diplomats attended the Harbour Forum meeting in Geneva on Monday.", Stance.NEUTRAL),
         # Who a claim is according to is no place: "according to Peru" is not "in Peru".
         ("According to Peru, the meeting was a negotiation.",
          "A spokesman described the Geneva meeting as a negotiation.", Stance.SUPPORTS),
@@ -370,6 +374,21 @@ def test_a_body_of_a_government_speaks_for_its_country(parser) -> None:
 
     doc = parser.parse("The State Department official said the talks would go on.")
     assert "united states" in aliases_of(doc).values()
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence"),
+    [
+        ("The minister conceded that the vote was rigged.",
+         "The minister said the vote was not rigged."),
+        ("The mayor admitted that the plant was closed.",
+         "The mayor said the plant was not closed."),
+    ],
+)
+def test_what_a_party_concedes_is_its_claim(rules, claim, sentence) -> None:
+    """"conceded", "admitted" report what the party says, like "said": its denial refutes."""
+    [score] = rules.scores(claim, [sentence])
+    assert score.label is Stance.REFUTES, score
 
 
 def test_a_verb_with_its_particle_is_one_word(rules) -> None:
@@ -442,7 +461,7 @@ def test_words_without_the_claims_figure_do_not_cover_it(rules) -> None:
          "The talks were held in Nairobi on Tuesday, the ministry said.", Stance.SUPPORTS, ""),
         ("The talks were held in the Kenyan capital.",
          "The talks were held in Mombasa on Tuesday, the ministry said.", Stance.NEUTRAL,
-         OTHER_PLACE),
+         "Mombasa vs nairobi differs"),
         # ... and a capital, as a place, is not its country: the country does not name it
         # (nor is it another place, as the city is in it).
         ("The strike talks were held in the capital, Tunis.",
@@ -512,3 +531,18 @@ def test_no_link_is_no_support_for_a_cause(rules) -> None:
     )
     assert score.label is Stance.NEUTRAL and score.cue == DENIED, score
     assert blend(score, (0.6, 0.1, 0.3), 0.7).label is Stance.NEUTRAL, score
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence"),
+    [
+        ("The union and the employers are set to meet again.",
+         "The union and the employers met on Tuesday for the first time since the strike began."),
+        ("The union and the employers will meet again.",
+         "Union leaders met the employers' negotiators on Tuesday in Bergen."),
+    ],
+)
+def test_meeting_again_is_not_the_meeting_there_was(rules, claim: str, sentence: str) -> None:
+    """"meet again" claims one more meeting, as "another meeting" does."""
+    [score] = rules.scores(claim, [sentence])
+    assert score.label is not Stance.SUPPORTS, score
