@@ -42,6 +42,7 @@ from bot.engine.question_kind import (
     party_words,
 )
 from bot.engine.quotations import paragraph_before, previous_sentence, speaker_of
+from bot.engine.titles import title_before
 from bot.types import (
     Attribution,
     Candidate,
@@ -775,7 +776,7 @@ def _role(q: Question, doc: Any, matched: set[int]) -> str | None:
                      if (t.i in matched or t.i == head.i) and t.i >= floor)
     while name_start > 0 and doc[name_start].ent_iob_ == "I":
         name_start -= 1  # the whole name: "Muammar" of "Muammar Qaddafi" when one was asked
-    title = _title_before(doc, name_start) or [t for t in head.subtree if t.i < name_start]
+    title = title_before(doc, name_start) or [t for t in head.subtree if t.i < name_start]
     text = _trim(title)
     if text and any(t.is_alpha for t in title):
         return text
@@ -798,27 +799,6 @@ def _negated(verb: Any, said: str) -> str:
     if said and any(c.dep_ == "neg" for c in verb.children):
         return f"not {said}"
     return said
-
-
-_TITLE_LINKS = frozenset(["of", "to", "for", "at", "on"])
-
-
-def _title_before(doc: Any, start: int) -> list[Any]:
-    """The words just before a name that make up its title, read along the text (the parse of
-    a long run of names is often wrong): "U.S. Ambassador to Libya Gene Cretz", "National
-    Security Council staff member Derek Chollet"."""
-    i = start - 1
-    while i >= 0 and (doc[i].pos_ in ("PROPN", "NOUN", "ADJ") or doc[i].lower_ in _TITLE_LINKS):
-        i -= 1
-    words = list(doc[i + 1 : start])
-    while words and words[0].lower_ in _TITLE_LINKS:
-        words = words[1:]
-    if words and words[-1].lower_ in _TITLE_LINKS:
-        return []  # "a future role for Qaddafi": a role for someone is not their title
-    # A title names a post: at least one word that is not a place or a people.
-    if not any(t.is_alpha and t.ent_type_ not in ("GPE", "NORP") for t in words):
-        return []
-    return words
 
 
 _CLAUSES = frozenset(["relcl", "advcl", "ccomp", "parataxis", "conj", "cc", "punct"])
@@ -1014,7 +994,7 @@ def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
             if q.expects == "PERSON":
                 # (Read from all names: a long list's parse makes some look like modifiers.)
                 titled = [e for e in doc.ents if e.label_ == "PERSON" and not _in_question(
-                    e.text, q) and any(t.i in matched for t in _title_before(doc, e.start))]
+                    e.text, q) and any(t.i in matched for t in title_before(doc, e.start))]
                 group = titled or group
             if q.expects == "PLACE" and in_another_clause(best.root, doc, matched):
                 # "... held talks reflected concern that ... a role for Qaddafi in Libya":

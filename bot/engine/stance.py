@@ -19,6 +19,7 @@ from bot.engine.lexicon import DENIAL_VERBS
 from bot.engine.stance_rules import (
     CHANGED_FROM,
     DENIED,
+    EARLIER_DEED,
     LEFT_OPEN,
     NO_PLACE,
     OPPOSITE,
@@ -96,7 +97,7 @@ def blend(
     if rules.label is Stance.NEUTRAL and rules.cue == LEFT_OPEN:
         return rules  # only asked, supposed, wished or ordered: asserts nothing either way
     related = cosine >= relevance_min
-    if rules.cue in (OTHER_VALUE, OTHER_PLACE, NO_PLACE, DENIED, CHANGED_FROM):
+    if rules.cue in (OTHER_VALUE, OTHER_PLACE, NO_PLACE, DENIED, CHANGED_FROM, EARLIER_DEED):
         # Another figure, date or place than the claim's, its figure as what something changed
         # from, no word of the place it gives, or a denial of what it says (of a subject the
         # rules cannot tie to the claim's): closeness of words does not carry the claim; the

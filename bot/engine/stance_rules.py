@@ -26,6 +26,7 @@ from bot.engine.lexicon import (
 from bot.engine.nlp import Parser
 from bot.engine.normalise import agree
 from bot.engine.normalise import key as value_key
+from bot.engine.titles import title_of_another
 from bot.types import Candidate, Judgement, Stance, StanceScore
 from retrieval.embeddings import Embedder
 from retrieval.text import STOPWORDS, stem
@@ -319,7 +320,7 @@ def analyse_claim(text: str, parser: Parser) -> ClaimAnalysis:
     # as "another meeting" is ("is growing again" says how things are now).
     again = frozenset(_key(doc[i].head) for i in content
                       if doc[i].lower_ == "again" and doc[i].dep_ == "advmod"
-                      and _to_come(doc[i].head))
+                      and _to_come(doc[i].head) and _main(doc[i].head, root))
     subject_further = subject_further or bool(again)
     unasserted = _unasserted(doc, core | {root.i})
     scopes = _negation_scopes(doc)
@@ -618,6 +619,7 @@ LEFT_OPEN = "left open"  # the cue of a sentence that asks or supposes the claim
 OTHER_VALUE = "another value"  # the cue of a sentence giving a figure or date the claim lacks
 OTHER_PLACE = "another place"  # ... or saying the event was somewhere else
 OTHER_EVENT = "another event"  # ... or placing another event of its kind elsewhere
+EARLIER_DEED = "the deed it undoes"  # ... or telling of what the claim says was undone since
 SWAPPED = " differs"  # the end of the cue of a sentence with another value in the claim's slot
 DENIED = "denied of another"  # ... or denying the claim's predicate of another subject
 OTHER_PURPOSE = "only another purpose"  # ... or giving its subject another purpose as the only one
@@ -683,6 +685,28 @@ def _unasserted(doc: Any, tokens: set[int]) -> bool:
             ):
                 return True  # an order: "Resign now, protesters told the minister."
     return False
+
+
+def _undone_later(claim: ClaimAnalysis, opposite: Any) -> bool:
+    """"reopened" after "closed in February": a claim that something was undone again
+    presupposes the deed the sentence tells of, so that deed, told as past ("closed", "was
+    closed"), neither denies nor carries it; a state that still holds ("remains closed")
+    denies it."""
+    # "re" + a word the sentence's opposes: "reopen" is "open" again ("reduce" is not).
+    again = [t for t in claim.terms if t.predicate and t.key.startswith("re")
+             and _key(opposite) in ANTONYMS.get(t.key[2:], ())]
+    if not again or opposite.pos_ not in ("VERB", "AUX"):
+        return False
+    if opposite.tag_ == "VBD":
+        return True
+    return opposite.tag_ == "VBN" and any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBN") for c in opposite.children)
+
+
+def _main(verb: Any, root: Any) -> bool:
+    """Is the verb what the claim says, its main verb or that verb's own infinitive ("are set
+    to meet"), not a clause under it ("raising the possibility that it will ...")?"""
+    return verb.i == root.i or (verb.dep_ == "xcomp" and verb.head.i == root.i)
 
 
 def _to_come(verb: Any) -> bool:
@@ -889,7 +913,8 @@ class RulesStanceJudge:
         ):
             conflict, cue = True, OPPOSITE
         antonym = self._antonym(claim, doc, matched_terms)
-        if antonym and not conflict:
+        earlier = antonym is not None and _undone_later(claim, antonym)
+        if antonym and not conflict and not earlier:
             # An antonym that is itself negated agrees with the claim ("did not fall").
             in_neg = any(antonym.i in s for s in scopes)
             if in_neg == claim.negated:
@@ -903,17 +928,24 @@ class RulesStanceJudge:
         if occurred and not _same_event(claim, matched_terms):
             occurred = 0
         core_all = core_total > 0 and core_hit + occurred == core_total
-        swap = None if conflict or not core_all else self._swap(claim, doc, matched_terms, aliases)
+        swap = None if conflict else self._swap(claim, doc, matched_terms, aliases,
+                                                 counts_only=not core_all)
         if swap:
             conflict, factual, cue = True, True, f"{swap}{SWAPPED}"
         # "intended only to deliver the message": no room for the purpose the claim gives.
         purpose = not conflict and _other_purpose(claim, doc)
         if purpose:
             conflict, cue = True, OTHER_PURPOSE
+        # "Chollet, the U.S. ambassador": a title the sentence gives to someone else.
+        title = None if conflict else title_of_another(claim.doc, doc)
+        if title:
+            conflict, factual, cue = True, True, title
 
         other = None
         if not conflict:
-            if _other_place(claim, doc, matched_tokens):
+            if earlier:
+                other = EARLIER_DEED
+            elif _other_place(claim, doc, matched_tokens):
                 other = OTHER_PLACE
             elif _other_value(claim, doc):
                 other = OTHER_VALUE
@@ -955,7 +987,7 @@ class RulesStanceJudge:
         flipped = _denied(scopes, main.i) != claim.main_negated
         close = (paraphrase >= PARAPHRASE_MIN and names_present and not denies
                  and not the_one_there_was)
-        if conflict and ((pred_cov >= 0.5 and coverage >= 0.4) or swap or purpose):
+        if conflict and ((pred_cov >= 0.5 and coverage >= 0.4) or swap or purpose or title):
             score = (0.45 + 0.5 * relevance) * hedge
             stance = StanceScore(Stance.REFUTES, round(min(score, 0.99), 3), cue, factual)
         elif other:
@@ -993,9 +1025,14 @@ class RulesStanceJudge:
 
     @staticmethod
     def _swap(
-        claim: ClaimAnalysis, doc: Any, matched: dict[int, list[Any]], aliases: dict[int, str]
+        claim: ClaimAnalysis, doc: Any, matched: dict[int, list[Any]], aliases: dict[int, str],
+        counts_only: bool = False,
     ) -> str | None:
-        """Another value where the claim has one, in a slot that holds only one value."""
+        """Another value where the claim has one, in a slot that holds only one value.
+
+        Where the claim's main verb is not met (``counts_only``), only a count of the same
+        people or things still contradicts ("sent four officials to the meeting" against
+        "three officials held the meeting"), and only when nearly all else is met."""
         # Where the claim says it was, as read from its place words ("in the Libyan capital"
         # is in Tripoli).
         entities = [e for e in claim.entities if e[1] != "place" or e[2] not in _WHERE_ROLES]
@@ -1009,7 +1046,7 @@ class RulesStanceJudge:
         matched_here = {tok.i for toks in matched.values() for tok in toks}
         for text, group, role in entities:
             slot = _slot(group, role, text)
-            if slot is None:
+            if slot is None or (counts_only and (group != "num" or role != "nummod")):
                 continue
             words = {stem(w) for w in text.split()}
             key = canonical(text)
@@ -1036,9 +1073,12 @@ class RulesStanceJudge:
                       and not (group == "place" and t.index in place_words)]
             total = sum(t.weight for t in others) or 1.0
             covered = sum(t.weight for t in others if matched.get(t.index)) / total
-            if covered < 0.6:
+            if covered < (0.75 if counts_only else 0.6):
                 continue
             for ent in doc.ents:
+                if counts_only and not (ent.root.dep_ == "nummod"
+                                        and ent.root.head.i in matched_here):
+                    continue  # a count of what the claim counts
                 if (
                     _ENTITY_GROUPS.get(ent.label_) == group
                     and ent.text.lower() not in lowered

@@ -429,9 +429,17 @@ def test_a_side_saying_there_is_no_plan_speaks_of_its_own_plans(rules) -> None:
         # ... unless the sentence names another event ("the Harbour Forum meeting").
         ("The meeting took place on July 16.",
          "Delegates attended the Harbour Forum meeting July 15 in Kessford.", Stance.NEUTRAL),
-        # "reopened" is the opposite of "closed".
-        ("The U.S. reopened its embassy in Lima.", "The U.S. closed its embassy in Lima in May.",
-         Stance.REFUTES),
+        # "reopened" is the opposite of "closed" (of a closing told as past, it is what
+        # came after: see the undoing test below).
+        ("The U.S. reopened its embassy in Lima.",
+         "The U.S. embassy in Lima remains closed, the ministry said.", Stance.REFUTES),
+        # A count of the same people at the same place contradicts, whatever verb brought
+        # them there ...
+        ("The city sent four inspectors to the plant.",
+         "Three city inspectors visited the plant on Monday.", Stance.REFUTES),
+        # ... but not a count of what another deed did to them.
+        ("Four people were killed in the storm.",
+         "Three people were injured in the storm on Monday.", Stance.NEUTRAL),
     ],
 )
 def test_counts_dates_and_opposites_of_one_event(
@@ -546,3 +554,26 @@ def test_meeting_again_is_not_the_meeting_there_was(rules, claim: str, sentence:
     """"meet again" claims one more meeting, as "another meeting" does."""
     [score] = rules.scores(claim, [sentence])
     assert score.label is not Stance.SUPPORTS, score
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        # Reopening presupposes the closing: the closing, told as past, does not deny it ...
+        ("Has the city since reopened the bridge?",
+         "The city closed the bridge over the Tarn in March.", Stance.NEUTRAL),
+        ("Has the city since reopened the bridge?",
+         "The bridge over the Tarn was closed in March, the city said.", Stance.NEUTRAL),
+        # ... a state that still holds does,
+        ("Has the city reopened the bridge?",
+         "The bridge over the Tarn remains closed, the city said.", Stance.REFUTES),
+        # and a word that only begins with "re" is no undoing.
+        ("The company reduced its emissions.",
+         "The company's emissions increased in 2019.", Stance.REFUTES),
+    ],
+)
+def test_what_was_undone_since_is_not_denied_by_the_deed_it_undoes(
+    rules, claim: str, sentence: str, expected: Stance
+) -> None:
+    [score] = rules.scores(make_claim(claim, rules.parser).text, [sentence])
+    assert score.label is expected, score

@@ -1,0 +1,63 @@
+"""A person's title, and a claim that gives a title to the wrong person.
+
+"Derek Chollet, the U.S. ambassador to Libya, was among the participants" claims two things:
+that he took part, and that he is the ambassador. A sentence that names him with another
+title and gives "Ambassador" to someone else ("U.S. Ambassador to Libya Gene Cretz, ... and
+National Security Council staff member Derek Chollet met ...") contradicts the second.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+_TITLE_LINKS = frozenset(["of", "to", "for", "at", "on"])
+
+
+def title_before(doc: Any, start: int) -> list[Any]:
+    """The words just before a name that make up its title, read along the text (the parse of
+    a long run of names is often wrong): "U.S. Ambassador to Libya Gene Cretz", "National
+    Security Council staff member Derek Chollet"."""
+    i = start - 1
+    while i >= 0 and (doc[i].pos_ in ("PROPN", "NOUN", "ADJ") or doc[i].lower_ in _TITLE_LINKS):
+        i -= 1
+    words = list(doc[i + 1 : start])
+    while words and words[0].lower_ in _TITLE_LINKS:
+        words = words[1:]
+    if words and words[-1].lower_ in _TITLE_LINKS:
+        return []  # "a future role for Qaddafi": a role for someone is not their title
+    # A title names a post: at least one word that is not a place or a people.
+    if not any(t.is_alpha and t.ent_type_ not in ("GPE", "NORP") for t in words):
+        return []
+    return words
+
+
+def _titles(doc: Any) -> list[tuple[str, list[str]]]:
+    """Each person the text names (by surname, lower-cased) with the words of the title it
+    gives them, before the name or in apposition after it ("Chollet, the ambassador")."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        # (An apposition that is itself a name is another person in a list, as the small
+        # model often parses "Ana Vell, Tom Brask and ...".)
+        words = title_before(doc, ent.start) + [
+            t for c in ent.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"
+            for t in c.subtree if t.ent_type_ != "PERSON"]
+        posts = [t.lemma_.lower() for t in words
+                 if t.is_alpha and t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in
+                 ("GPE", "NORP", "PERSON")]
+        out.append((ent[-1].lower_, posts))
+    return out
+
+
+def title_of_another(claim: Any, doc: Any) -> str | None:
+    """The claim's title for a person, where the sentence gives that person another title and
+    this one to someone else: "ambassador is Cretz's" for "Chollet, the ambassador"."""
+    theirs = _titles(doc)
+    for surname, posts in _titles(claim):
+        for post in reversed(posts):  # the title's head first: "director" of "port director"
+            his = [p for name, p in theirs if name == surname]
+            others = [name for name, p in theirs if name != surname and post in p]
+            if his and all(p and post not in p for p in his) and others:
+                return f"{post} is {others[0]}'s"
+    return None
