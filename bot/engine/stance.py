@@ -23,6 +23,7 @@ from bot.engine.stance_rules import (
     LEFT_OPEN,
     NO_PLACE,
     OPPOSITE,
+    OTHER_EVENT,
     OTHER_PLACE,
     OTHER_VALUE,
     SWAPPED,
@@ -97,12 +98,14 @@ def blend(
     if rules.label is Stance.NEUTRAL and rules.cue == LEFT_OPEN:
         return rules  # only asked, supposed, wished or ordered: asserts nothing either way
     related = cosine >= relevance_min
-    if rules.cue in (OTHER_VALUE, OTHER_PLACE, NO_PLACE, DENIED, CHANGED_FROM, EARLIER_DEED):
-        # Another figure, date or place than the claim's, its figure as what something changed
-        # from, no word of the place it gives, or a denial of what it says (of a subject the
-        # rules cannot tie to the claim's): closeness of words does not carry the claim; the
-        # model may still contradict it, and may read figures as agreeing ("0.3 C per decade"
-        # in a claim that gives it in Fahrenheit first).
+    if rules.cue in (OTHER_VALUE, OTHER_PLACE, OTHER_EVENT, NO_PLACE, DENIED, CHANGED_FROM,
+                     EARLIER_DEED):
+        # Another figure, date or place than the claim's (or another event's), its figure as
+        # what something changed from, the deed it says was undone since, no word of the place
+        # it gives, or a denial of what it says (of a subject the rules cannot tie to the
+        # claim's): closeness of words does not carry the claim; the model may still
+        # contradict it, and may read figures as agreeing ("0.3 C per decade" in a claim that
+        # gives it in Fahrenheit first).
         if p_refutes >= refutes_min and related:
             return _model(Stance.REFUTES, p_refutes, rules)
         if rules.cue == OTHER_VALUE and p_supports >= supports_min and related:

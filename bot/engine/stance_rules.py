@@ -781,7 +781,7 @@ def _placed(claim: ClaimAnalysis, judgement: Judgement) -> bool:
     meeting" for "the meeting was held in Istanbul")?"""
     aliases = aliases_of(judgement.doc)
     return any(_same_place(ent, text, canonical(text), aliases)
-               for text, group, _ in claim.entities if group == "place"
+               for text in _claim_places(claim)
                for ent in _in_slot(judgement.doc, "place", "where", judgement.matched))
 
 
@@ -789,7 +789,7 @@ def _two_events(claim: ClaimAnalysis, judgements: list[Judgement]) -> list[Judge
     """"The Istanbul meeting" and "the Tunisia meeting" are two meetings: where one sentence
     puts the claim's event at the claim's place, another putting it elsewhere speaks of the
     other event and does not contradict the claim."""
-    places = [text for text, group, _ in claim.entities if group == "place"]
+    places = _claim_places(claim)
     if not places or not any(j.score.label is Stance.SUPPORTS and _placed(claim, j)
                              for j in judgements):
         return judgements
