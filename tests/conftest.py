@@ -71,6 +71,14 @@ def parser():
     return Parser()
 
 
+@pytest.fixture(scope="session")
+def rules(parser, embedder):
+    """The rules stance judge, with the real embedder for closeness."""
+    from bot.engine.stance_rules import RulesStanceJudge
+
+    return RulesStanceJudge(parser, embedder)
+
+
 @pytest.fixture
 def settings(tmp_path: Path):
     from bot.settings import Settings

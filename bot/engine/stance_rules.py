@@ -126,6 +126,8 @@ class ClaimAnalysis:
     pair: frozenset[int] = frozenset()  # the two named in "between X and Y"
     # What happens once more ("meet again": the meeting), when the claim is of a further one
     further_keys: frozenset[str] = frozenset()
+    # Where it says it was ("held in Tunis"; "in the Libyan capital": tripoli)
+    places: list[str] = field(default_factory=list)
 
 
 def _key(tok: Any) -> str:
@@ -349,6 +351,7 @@ def analyse_claim(text: str, parser: Parser) -> ClaimAnalysis:
         framed,
         pair,
         again,
+        _places_of(doc, entities),
     )
 
 
@@ -781,7 +784,7 @@ def _placed(claim: ClaimAnalysis, judgement: Judgement) -> bool:
     meeting" for "the meeting was held in Istanbul")?"""
     aliases = aliases_of(judgement.doc)
     return any(_same_place(ent, text, canonical(text), aliases)
-               for text in _claim_places(claim)
+               for text in claim.places
                for ent in _in_slot(judgement.doc, "place", "where", judgement.matched))
 
 
@@ -789,11 +792,10 @@ def _two_events(claim: ClaimAnalysis, judgements: list[Judgement]) -> list[Judge
     """"The Istanbul meeting" and "the Tunisia meeting" are two meetings: where one sentence
     puts the claim's event at the claim's place, another putting it elsewhere speaks of the
     other event and does not contradict the claim."""
-    places = _claim_places(claim)
-    if not places or not any(j.score.label is Stance.SUPPORTS and _placed(claim, j)
-                             for j in judgements):
+    if not claim.places or not any(j.score.label is Stance.SUPPORTS and _placed(claim, j)
+                                   for j in judgements):
         return judgements
-    elsewhere = tuple(f" vs {text}{SWAPPED}" for text in places)
+    elsewhere = tuple(f" vs {text}{SWAPPED}" for text in claim.places)
     return [replace(j, score=StanceScore(Stance.NEUTRAL, round(1.0 - j.relevance, 3),
                                          OTHER_EVENT))
             if j.score.label is Stance.REFUTES and j.score.cue.endswith(elsewhere) else j
@@ -862,9 +864,9 @@ class RulesStanceJudge:
 
         # "took place", "was held": a verb that only says the event happened is met by the
         # event itself ("the Tunisia meeting"), as long as no other event is named.
+        same_event = _same_event(claim, matched_terms)
         happened = {t.index for t in claim.terms if _only_happened(claim.doc[t.index])
-                    and not matched_terms.get(t.index)} if _same_event(claim, matched_terms) \
-            else set()
+                    and not matched_terms.get(t.index)} if same_event else set()
 
         def weight_of(term: Term) -> float:
             if term.index in happened:
@@ -925,7 +927,7 @@ class RulesStanceJudge:
         # not name it as another one ("the Libya Contact Group meeting" for "the meeting").
         occurred = sum(1 for t in claim.terms if t.core and t.key in _OCCURRED
                        and not matched_terms.get(t.index))
-        if occurred and not _same_event(claim, matched_terms):
+        if occurred and not same_event:
             occurred = 0
         core_all = core_total > 0 and core_hit + occurred == core_total
         swap = None if conflict else self._swap(claim, doc, matched_terms, aliases,
@@ -1036,7 +1038,7 @@ class RulesStanceJudge:
         # Where the claim says it was, as read from its place words ("in the Libyan capital"
         # is in Tripoli).
         entities = [e for e in claim.entities if e[1] != "place" or e[2] not in _WHERE_ROLES]
-        entities += [(place, "place", "prep:in") for place in _claim_places(claim)]
+        entities += [(place, "place", "prep:in") for place in claim.places]
         if not entities:
             return None
         place_words = {t.i for tok in claim.doc if _where(tok) for t in tok.subtree}
@@ -1274,12 +1276,12 @@ def _where(tok: Any) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at")
 
 
-def _claim_places(claim: ClaimAnalysis) -> list[str]:
+def _places_of(doc: Any, entities: list[tuple[str, str, str]]) -> list[str]:
     """Where the claim says it was: a name after "in" / "at" ("held in Tunis"), or a place
     noun there ("in the Libyan capital": Tripoli, where the country is known)."""
-    places = [text for text, group, role in claim.entities
+    places = [text for text, group, role in entities
               if group == "place" and role in _WHERE_ROLES]
-    for tok in claim.doc:
+    for tok in doc:
         if not _where(tok):
             continue
         if tok.pos_ == "PROPN" and _ENTITY_GROUPS.get(tok.ent_type_) is None:
@@ -1300,14 +1302,14 @@ def _places_stated(claim: ClaimAnalysis, sentence: str, aliases: frozenset[str])
     # A capital as a place is not its country ("in Tunis" is not "in Tunisia").
     return all(re.search(rf"\b{re.escape(place.lower())}\b", sentence) if is_seat(place)
                else _mentions(sentence, place.lower(), aliases)
-               for place in _claim_places(claim))
+               for place in claim.places)
 
 
 def _other_place(claim: ClaimAnalysis, doc: Any, matched: set[int]) -> str | None:
     """The sentence says where what the claim is about was ("attending the meeting July 15
     in Istanbul", "the Tunisia meeting"), and it is not where the claim says it was. A place
     tied to something else ("Disclosure ... came first in Tripoli") says nothing of it."""
-    mine = _claim_places(claim)
+    mine = claim.places
     if not mine:
         return None
     # Compared as places, not as the countries they may speak for: Istanbul is not Ankara.

@@ -25,11 +25,6 @@ from bot.types import Candidate, Stance, StanceScore
 from retrieval.types import Document, Span
 
 
-@pytest.fixture(scope="module")
-def rules(parser, embedder) -> RulesStanceJudge:
-    return RulesStanceJudge(parser, embedder)
-
-
 def test_names_for_the_same_country_or_body() -> None:
     assert same_entity("Washington", "the United States")
     assert same_entity("Chinese", "Beijing")

@@ -9,16 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine.stance_rules import RulesStanceJudge
 from bot.types import Stance
 
 LIST = ("Port Director Ana Vell, Deputy Mayor Tom Brask and council staff member Ivo Rane met "
         "the strikers on Monday.")
-
-
-@pytest.fixture(scope="module")
-def rules(parser, embedder) -> RulesStanceJudge:
-    return RulesStanceJudge(parser, embedder)
 
 
 @pytest.mark.parametrize(

@@ -10,13 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine.stance_rules import OTHER_EVENT, RulesStanceJudge
+from bot.engine.stance_rules import OTHER_EVENT
 from bot.types import Stance
-
-
-@pytest.fixture(scope="module")
-def rules(parser, embedder) -> RulesStanceJudge:
-    return RulesStanceJudge(parser, embedder)
 
 
 @pytest.mark.parametrize(
