@@ -17,6 +17,7 @@ from bot.engine.first_person import named, side_of, speaks_as_we
 from bot.engine.positions import its_own, party_of
 from bot.engine.question_kind import is_open, out_of_scope, read_question
 from bot.engine.quotations import quoted_on, speaker_of
+from bot.engine.spelling import corrected, unknown
 from bot.engine.topic import main_noun, subject_of
 from bot.engine.verdict import decide
 from bot.services import Services
@@ -170,13 +171,19 @@ class Verifier:
         return decide(evidence)
 
     def _as_written(self, question: str) -> str:
-        """The question spelled out and, when typed in lower case, capitalised as the
-        passages it finds write its words (the search itself ignores case)."""
+        """The question spelled out, a word typed with a slip spelt as the passages it finds
+        spell it, and, when typed in lower case, capitalised as they write its words (the
+        search itself ignores case)."""
         question = spelled_out(question)
-        if not typed_lower(question):
+        english = self.services.parser.english()
+        slips = unknown(question, english)
+        if not slips and not typed_lower(question):
             return question
         passages = self.services.searcher.search(question, self.services.settings.top_k)
-        return true_case(question, [p.chunk.text for p in passages])
+        texts = [p.chunk.text for p in passages]
+        if slips:
+            question = corrected(question, texts, english)
+        return true_case(question, texts) if typed_lower(question) else question
 
     def _find_answers(self, claim: Claim, timings: dict[str, float]) -> Findings:
         """Open question -> passages -> sentences that answer it -> answers grouped by value."""

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from bot.engine.aliases import canonical
-from bot.engine.question_kind import WH_WORDS
+from bot.engine.question_kind import WH_WORDS, names_people
 from retrieval.text import STOPWORDS
 
 _CONTRACTED = re.compile(
@@ -56,6 +56,29 @@ def _active(m: re.Match[str]) -> str:
     return f"How {'did' if past else 'do' if plural else 'does'} {who} describe {what}{end}"
 
 
+# "Can you tell me who ...?", "I'd like to know when ...": the question asked inside.
+_ASK_INSIDE = re.compile(
+    r"^\W*(?:please\s+)?(?:(?:(?:could|can|would|will)\s+you\s+(?:please\s+)?)?"
+    r"(?:tell|show)\s+me|do\s+you\s+know|i(?:\s+(?:want|wish|would\s+like)|['\u2019]d\s+like)"
+    r"\s+to\s+know)[\s,]+(?=(?:who|whom|whose|what|when|where|which|why|how)\b)",
+    re.IGNORECASE)
+# "Could you name the members of ...?", "List the countries ...": who or what they are.
+_LIST = re.compile(r"^\W*(?:please\s+)?(?:(?:could|can|would|will)\s+you\s+(?:please\s+)?)?"
+                   r"(?:name|list|identify)\s+(?P<what>(?:the|all|each|every)\b.+)$",
+                   re.IGNORECASE)
+
+
+_PHRASE_END = re.compile(r"\s(?:of|that|which|who|whom|where|when|in|at|on|with|from|for)\s")
+
+
+def _listed(m: re.Match[str]) -> str:
+    what = m.group("what")
+    head = re.findall(r"[A-Za-z]+", _PHRASE_END.split(what)[0])
+    people = any(names_people(w.lower().removesuffix("s")) for w in head)
+    many = bool(head) and head[-1].lower().endswith("s")
+    return f"{'Who' if people else 'What'} {'are' if many else 'is'} {what}"
+
+
 def spelled_out(question: str) -> str:
     """"where'd" -> "where did", "what's" -> "what is", "whos" -> "who is": question words as
     the parser knows them."""
@@ -71,6 +94,11 @@ def spelled_out(question: str) -> str:
     if m and m.group(1).strip() and m.group(2).lower() in WH_WORDS:
         # "so when was it held": the lead-in word says nothing about what is asked.
         question = question[m.start(2):]
+    inside = _ASK_INSIDE.sub("", question)
+    if inside != question:  # (asked, whatever its word order or last mark)
+        question = inside[:1].upper() + inside[1:].rstrip(" .!")
+        question = question if question.endswith("?") else question + "?"
+    question = _LIST.sub(_listed, question)
     question = _ABOUT_THE_TEXT.sub("", question)
     question = _DESCRIBED.sub(_active, question)
     return question

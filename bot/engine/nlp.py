@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
+from bot.engine.spelling import english
 from retrieval.errors import MissingDependencyError
 from retrieval.text import fold_quotes
 
@@ -102,6 +103,7 @@ class Parser:
         self._load_lock = threading.Lock()  # spaCy's import and registry: one load at a time
         self._cache_lock = threading.Lock()
         self._cache: OrderedDict[str, Any] = OrderedDict()
+        self._english: Callable[[str], bool] | None = None
 
     def _load(self) -> Any:
         with self._load_lock:
@@ -142,6 +144,19 @@ class Parser:
         """A loaded pipeline (the first is loaded on first use), for its settings and vocabulary."""
         with self._checkout() as nlp:
             return nlp
+
+    def english(self) -> Callable[[str], bool]:
+        """Whether a lower-case word is English: the base forms the pipeline's lemmatizer
+        lists (with their inflections), read once."""
+        if self._english is None:
+            tables = self.pipeline().get_pipe("lemmatizer").lookups
+            words: set[str] = set()
+            for listed in tables.get_table("lemma_index").values():
+                words.update(listed)
+            for irregular in tables.get_table("lemma_exc").values():
+                words.update(irregular)
+            self._english = english(w for w in words if "_" not in w)
+        return self._english
 
     def parse_many(self, texts: Sequence[str]) -> list[Any]:
         """Parse texts (quotes folded, so offsets are unchanged), reusing earlier parses."""

@@ -80,6 +80,13 @@ _OUT_OF_SCOPE = re.compile(
 _PRONOUNS = frozenset(["they", "them", "he", "him", "she", "her", "it", "that", "this", "those",
                        "these", "there", "its", "their", "his"])
 # Verbs of happening: "What went down / took place / kicked off on July 16?" asks for an event.
+_COUNTRY_WORDS = frozenset(["country", "nation", "state"])
+# "Who is behind X?" asks for X's doer, whatever verb the documents give it.
+_DOER = re.compile(r"^\W*who(?:['\u2019]s|\s+(?:is|are|was|were))\s+(?:\w+ly\s+)?"
+                   r"(?:behind|responsible\s+for|in\s+charge\s+of|at\s+the\s+head\s+of)\b",
+                   re.IGNORECASE)
+# Verbs that only say an event took place, somewhere and at some time.
+_HELD = frozenset("host hold happen occur stage convene".split())
 HAPPENING = frozenset("happen occur go take kick begin start break unfold transpire come".split())
 _LIGHT_VERBS = frozenset(["be", "do", "have", "get", "happen", "take", "make", "go", "associate"])
 # "What is the profession of X?": the type noun asks for what X is.
@@ -171,7 +178,11 @@ _INTERROGATIVE_NEXT = frozenset(
 
 # "According to the U.S. official, why ...?" / "... , per the ministry?": whose answer is asked.
 _ACCORDING = re.compile(
-    r"^(?:according to|per|in the view of)\s+(?P<lead>[^,?]+),\s*"
+    r"^(?:according to|per|in the (?:view|eyes|opinion|words) of)\s+(?P<lead>[^,?]+),\s*"
+    # "In the Libyan regime's view, ...", "As Tripoli tells it, ...": that party's account.
+    r"|^(?:in|from)\s+(?P<owner>[^,?]+?)['\u2019]s?\s+(?:view|eyes|opinion|telling|account|"
+    r"version|words|point\s+of\s+view|reading),\s*"
+    r"|^as\s+(?P<teller>[^,?]+?)\s+(?:sees?|saw|tells?|told|puts?)\s+it,\s*"
     r"|,?\s+(?:according to|per)\s+(?P<tail>[^,?]+?)\s*(?=[?.!]*$)",
     re.IGNORECASE,
 )
@@ -194,7 +205,8 @@ def unattributed(question: str) -> tuple[str, str | None]:
     if not m:
         return question, None
     rest = (question[: m.start()] + question[m.end() :]).strip()
-    return rest[:1].upper() + rest[1:], (m.group("lead") or m.group("tail")).strip()
+    who = m.group("lead") or m.group("owner") or m.group("teller") or m.group("tail")
+    return rest[:1].upper() + rest[1:], who.strip()
 
 
 # "According to the article, ...": the documents themselves, not a party in them.
@@ -601,16 +613,26 @@ def read_question(
     skip: set[int] = set()
     # The category noun ("which city", "what year") is the answer's type, not its topic; so
     # are its common adjectives ("what political party": a party, whatever the text calls
-    # it), not a name's ("which Tunisian city": one in Tunisia).
+    # it), not a name's ("which Tunisian city": one in Tunisia) unless it names a region
+    # the answer is a country of ("which North African country": no sentence naming the
+    # country need say so).
     for tok in doc:
         if tok.lower_ in WH_WORDS:
             skip.add(tok.i)
             category = [t for t in (tok.head, tok.nbor(1) if tok.i + 1 < len(doc) else None)
                         if t is not None and t.i != tok.i and t.lower_ in _CATEGORY]
+            # (the small parser may take "North African country" for no phrase at all)
+            after = next((t for t in doc[tok.i + 1 : tok.i + 5]
+                          if t.pos_ not in ("ADJ", "PROPN", "NUM")), None)
+            if after is not None and after.lower_ in _COUNTRY_WORDS and after.i > tok.i + 1:
+                category.append(after)
+                skip.update(range(tok.i + 1, after.i))
             for noun in category:
                 skip.add(noun.i)
-                skip.update(a.i for a in noun.lefts
-                            if a.dep_ == "amod" and a.i > tok.i and a.is_lower)
+                skip.update(w.i for a in noun.lefts
+                            if a.dep_ == "amod" and a.i > tok.i and (
+                                a.is_lower or noun.lower_ in _COUNTRY_WORDS)
+                            for w in a.subtree)
     kind = ""
     which_one = False  # "which meeting ...?": one thing of a kind, not "the genre of ..."
     job = re.search(r"['\u2019]s\s+(job|role|position|title|profession|occupation|post)\b",
@@ -662,7 +684,13 @@ def read_question(
     each = _sides_named(q)
     if each:
         skip |= {t.i for t in doc if each.start() <= t.idx < each.end()}
+    if wh == "who" and (doer := _DOER.match(q)):
+        skip |= {t.i for t in doc if t.idx < doer.end()}  # the words asking for a doer
     focus, proper = _focus(doc, skip)
+    if expects in ("PLACE", "DATE") and (rest := tuple(w for w in focus if w not in _HELD)):
+        # "Which city hosted the Contact Group?", "When was the meeting held?": the verb only
+        # says the event took place; where or when is what a sentence placing it says.
+        focus = rest
     named_kind = _named_kind(doc, proper, skip)
     attribute = kind if expects == "KIND" else _attribute(doc, expects, words)
     if attribute:
@@ -702,6 +730,8 @@ def read_question(
          and not _inverted(wh_tok))
         # "... were consulted by whom?": the doer, as "Who consulted them?" asks.
         or (wh_tok.dep_ == "pobj" and wh_tok.head.lower_ == "by")) else ""
+    if wh == "who" and _DOER.match(q):
+        wh_role = "subject"  # "Who is behind the campaign?": who leads, runs or wages it
     if wh in ("who", "whom") and wh_tok is not None and (
             (wh_tok.dep_ == "pobj" and wh_tok.head.lower_ == "with")
             or re.search(r"\bwith\W*$", q, re.IGNORECASE)):
