@@ -111,6 +111,8 @@ class Question:
     ahead: bool = False
     # "What were the two sides trying to achieve?": each side's answer, side by side.
     each_side: bool = False
+    # "In which country ...?", "Which city ...?": the kind of place asked for.
+    place_kind: str = ""
 
 
 @dataclass(frozen=True)

@@ -88,6 +88,24 @@ def canonical(name: str) -> str | None:
     return _INDEX.get(lowered)
 
 
+_BODIES = frozenset(["united nations", "european union", "north atlantic treaty organization",
+                     "world health organization"])
+# A country's other names that are not its capital, a demonym or one of its bodies.
+_COUNTRY_NAMES = frozenset(["us", "u.s.", "u.s", "usa", "u.s.a.", "america", "uk", "u.k.",
+                            "britain", "great britain", "turkiye", "holland", "korea",
+                            "russian federation", "people's republic of china", "prc", "dprk",
+                            "uae"])
+
+
+def is_country(name: str) -> bool:
+    """Is this a country's own name ("Tunisia", "the U.S."), not its capital ("Tunis"),
+    its people ("Tunisian") or one of its bodies ("the State Department")?"""
+    key = canonical(name)
+    lowered = re.sub(r"^the\s+", "", re.sub(r"[’']s$", "", name.strip()).lower())
+    return key is not None and key not in _BODIES and (lowered == key
+                                                        or lowered in _COUNTRY_NAMES)
+
+
 def is_seat(name: str) -> bool:
     """Is this a capital named here ("Tunis")? As a place it is not its country."""
     return re.sub(r"^the\s+", "", name.strip().lower()) in _SEATS

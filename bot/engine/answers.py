@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from bot.engine.aliases import aliases_of, canonical, same_entity
+from bot.engine.aliases import aliases_of, canonical, is_country, same_entity
 from bot.engine.attribution import attribute
 from bot.engine.first_person import side_of
 from bot.engine.headings import LIFE, YEARS, heading_label, page_label
@@ -445,6 +445,17 @@ def _about_another(q: Question, doc: Any, matched: set[int]) -> bool:
                 and t.head.pos_ == "NOUN" and t.head.lemma_.lower() not in q.focus
                 for t in names)
     return owner and not any(t.dep_ in ("nsubj", "nsubjpass") for t in names)
+
+
+def _named_otherwise(q: Question, doc: Any, matched: set[int]) -> bool:
+    """Is the thing the question describes in common words only ("the secret meeting")
+    named in the sentence by a name ("the Libya Contact Group meeting"): another one?"""
+    nouns = {n for _, n in q.described} - {n for w, n in q.described if w in q.proper}
+    hits = [doc[i] for i in matched if i >= 0 and doc[i].lemma_.lower() in nouns]
+    return bool(hits) and all(any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" and not any(
+            w.lemma_.lower() in q.focus for w in c.subtree if w.pos_ == "PROPN")
+        for c in t.children) for t in hits)
 
 
 def _called_the(doc: Any, noun: str) -> bool:
@@ -1257,7 +1268,7 @@ def read(
     for cand, doc, (share, matched, name_hit) in zip(candidates, docs, matches, strict=True):
         if q.proper and not name_hit and not (unnamed and _THE_PLACE.search(doc.text)):
             continue
-        if _about_another(q, doc, matched):
+        if _about_another(q, doc, matched) or _named_otherwise(q, doc, matched):
             continue
         if share < MIN_MATCH and not (q.form == "says" and not q.focus):
             continue
@@ -1338,6 +1349,7 @@ def read(
     if any(r.served for r in readings):
         # A body his post names answers whom he serves; other names near him do not.
         readings = [r for r in readings if r.served]
+    readings = _of_the_kind(q, readings)
     if not readings:
         whole = _whole_sentence(asked, unvalued)
         readings = [whole] if whole else []
@@ -1380,6 +1392,20 @@ def _one_fact_changed(a: Sequence[str], b: Sequence[str]) -> bool:
     changes = [(i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in
                SequenceMatcher(None, a, b, autojunk=False).get_opcodes() if op != "equal"]
     return len(changes) <= 2 and all(max(n) <= 3 for n in changes)
+
+
+_TOWNS = frozenset(["city", "town", "village", "capital"])
+_COUNTRIES = frozenset(["country", "nation"])
+
+
+def _of_the_kind(q: Question, readings: list[Reading]) -> list[Reading]:
+    """"In which country ...?" is answered by a country where one is given ("Tunisia", not
+    "Istanbul"); "Which city ...?" never by a country."""
+    if q.place_kind in _COUNTRIES and any(is_country(r.value or "") for r in readings):
+        return [r for r in readings if is_country(r.value or "")]
+    if q.place_kind in _TOWNS:
+        return [r for r in readings if not is_country(r.value or "")]
+    return readings
 
 
 def _whole_sentence(q: Question, unvalued: list[Reading]) -> Reading | None:

@@ -79,6 +79,23 @@ def _listed(m: re.Match[str]) -> str:
     return f"{'Who' if people else 'What'} {'are' if many else 'is'} {what}"
 
 
+# Idioms for one verb the documents use instead ("who broke the news of the meeting": who
+# disclosed it), with the idiom's tense.
+_DISCLOSE = {"make": "disclose", "makes": "discloses", "made": "disclosed",
+             "making": "disclosing", "break": "disclose", "breaks": "discloses",
+             "broke": "disclosed", "breaking": "disclosing", "go": "disclose",
+             "goes": "discloses", "went": "disclosed", "going": "disclosing", "gone": "disclosed"}
+_IDIOMS = [
+    (re.compile(r"\b(make|makes|made|making)\s+((?:the|this|that|its|their|his|her)\s+"
+                r"[\w\s'\u2019-]{1,40}?)\s+public\b", re.IGNORECASE),
+     lambda m: f"{_DISCLOSE[m.group(1).lower()]} {m.group(2)}"),
+    (re.compile(r"\b(break|breaks|broke|breaking)\s+the\s+news\s+(?:of|about)\s+",
+                re.IGNORECASE), lambda m: f"{_DISCLOSE[m.group(1).lower()]} "),
+    (re.compile(r"\b(go|goes|went|going|gone)\s+public\s+(?:with|about)\s+", re.IGNORECASE),
+     lambda m: f"{_DISCLOSE[m.group(1).lower()]} "),
+]
+
+
 def spelled_out(question: str) -> str:
     """"where'd" -> "where did", "what's" -> "what is", "whos" -> "who is": question words as
     the parser knows them."""
@@ -99,6 +116,8 @@ def spelled_out(question: str) -> str:
         question = inside[:1].upper() + inside[1:].rstrip(" .!")
         question = question if question.endswith("?") else question + "?"
     question = _LIST.sub(_listed, question)
+    for idiom, plain in _IDIOMS:
+        question = idiom.sub(plain, question)
     question = _ABOUT_THE_TEXT.sub("", question)
     question = _DESCRIBED.sub(_active, question)
     return question

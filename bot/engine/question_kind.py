@@ -611,6 +611,7 @@ def read_question(
     if what_for:
         expects = "REASON"  # "What was the meeting for?" asks its purpose
     skip: set[int] = set()
+    place_kind = ""
     # The category noun ("which city", "what year") is the answer's type, not its topic; so
     # are its common adjectives ("what political party": a party, whatever the text calls
     # it), not a name's ("which Tunisian city": one in Tunisia) unless it names a region
@@ -629,6 +630,8 @@ def read_question(
                 skip.update(range(tok.i + 1, after.i))
             for noun in category:
                 skip.add(noun.i)
+                if _CATEGORY[noun.lower_] == "PLACE":
+                    place_kind = noun.lower_
                 skip.update(w.i for a in noun.lefts
                             if a.dep_ == "amod" and a.i > tok.i and (
                                 a.is_lower or noun.lower_ in _COUNTRY_WORDS)
@@ -778,6 +781,7 @@ def read_question(
         which_one=which_one,
         ahead=_asks_ahead(doc),
         each_side=bool(each),
+        place_kind=place_kind,
         money=bool(re.search(r"\bhow much\b|\b(?:cost|price|pay|paid|spend|spent|worth|"
                              r"revenue|budget|salary|income|wage|earning|fee|toll|per ?cent|"
                              r"percentage|share|rate|rise|fall|grow|drop)\w*", q, re.IGNORECASE)),
