@@ -15,7 +15,7 @@ from bot.engine.compose import Composer, TemplateComposer
 from bot.engine.evidence import EvidenceFinder
 from bot.engine.first_person import named, side_of, speaks_as_we
 from bot.engine.positions import its_own, party_of
-from bot.engine.question_kind import is_open, out_of_scope, read_question
+from bot.engine.question_kind import is_open, out_of_scope, read_question, summary_asked
 from bot.engine.quotations import quoted_on, speaker_of
 from bot.engine.spelling import corrected, unknown
 from bot.engine.topic import main_noun, subject_of
@@ -129,7 +129,7 @@ class Verifier:
         question = self._as_written(question)
         claim = make_claim(question, self.services.parser, history, self._find_subject)
         claim = replace(claim, question=asked)
-        if out_of_scope(question) or (
+        if out_of_scope(question) or summary_asked(question) or (
                 is_open(question, self.services.parser) and (
                     claim.is_open or not claim.speaker)):
             # An open question (or a request the documents cannot serve): answers, not stances.
@@ -196,7 +196,11 @@ class Verifier:
         vector = self.services.searcher.query_vector(query)
         top_k = max(self.services.settings.top_k, ANSWER_PASSAGES)
         passages = self.services.searcher.search(query, top_k, vector)
-        candidates = self.finder.candidates(passages, vector, ANSWER_LIMIT)
+        if asks.form == "summary":
+            # What the documents say as a whole: each one's headline and lead.
+            candidates = self.finder.leads([p.chunk.doc_id for p in passages])[:ANSWER_LIMIT]
+        else:
+            candidates = self.finder.candidates(passages, vector, ANSWER_LIMIT)
         timings["retrieval"] = time.perf_counter() - t
         t = time.perf_counter()
         readings = read(asks, candidates, self.services.parser.parse_many,

@@ -69,7 +69,9 @@ class Verdict(str, Enum):
 class Question:
     """An open question's shape: its form, the answer type it wants, the words it is about."""
 
-    form: str  # "open", "says" (what does X say), "follow_up", "out_of_scope"
+    # "open", "says" (what does X say), "follow_up", "summary" (what the documents are
+    # about), "out_of_scope"
+    form: str
     wh: str  # who, what, when, where, which, why, how
     expects: str  # PERSON ORG DATE PLACE NUMBER DURATION AGE ROLE THING KIND REASON MANNER
     # STATEMENT

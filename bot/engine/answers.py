@@ -1228,6 +1228,8 @@ def read(
         q = replace(q, expects="THING", attribute="")
     asked = q
     docs = parse([c.text for c in candidates])
+    if q.form == "summary":
+        return _leads(candidates, docs)
     if q.short_form or q.name_part:
         return _read_names(q, candidates, docs, parse)
     about: list[Reading] = []
@@ -1354,6 +1356,16 @@ def read(
         whole = _whole_sentence(asked, unvalued)
         readings = [whole] if whole else []
     return readings
+
+
+def _leads(candidates: Sequence[Candidate], docs: Sequence[Any]) -> list[Reading]:
+    """What each document is about, in its own first sentences, each one's answer."""
+    out: list[Reading] = []
+    for cand, doc in zip(candidates, docs, strict=True):
+        r = Reading(cand, doc, 1.0, value=cand.text.strip(), key="s:" + cand.doc.doc_id)
+        r.score = 1.0 - 0.01 * len(out)  # in the order of the documents, and within each
+        out.append(r)
+    return out
 
 
 def _copies_named(q: Question, candidates: Sequence[Candidate], docs: Sequence[Any],
@@ -1684,6 +1696,12 @@ def decide_answers(q: Question, readings: Sequence[Reading]) -> tuple[Decision, 
     """Group the sources' answers: one value -> ANSWERED, different values -> DISPUTED."""
     if not readings:
         return Decision(Verdict.NOT_ENOUGH_INFO, 0.9, (), ()), []
+    if q.form == "summary":
+        # Each document's own account: several documents are several answers, not a dispute.
+        each = [[r for r in readings if r.key == key][:PER_ANSWER]
+                for key in dict.fromkeys(r.key for r in readings)][:ANSWERS]
+        evidence = tuple(tuple(_evidence(q, r) for r in g) for g in each)
+        return Decision(Verdict.ANSWERED, 0.9, (), (), None, evidence), [r for g in each for r in g]
     if any(r.counts for r in readings):
         # "How many patients ...?": "180,000 patients" answers it, "37 reports" does not.
         readings = [r for r in readings if r.counts is not False]

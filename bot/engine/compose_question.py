@@ -85,6 +85,15 @@ def _whole(e: Evidence) -> bool:
     return e.answer is not None and " ".join(e.answer.split()) == " ".join(e.quote.split())
 
 
+def _summary(group: Sequence[Evidence], first_n: int) -> str:
+    """A document's headline and lead in its own words: "“Headline” [1]: “Lead.” [2]"."""
+    quotes = [f"“{inert(e.quote.strip().rstrip('.'))}” [{n}]"
+              for n, e in enumerate(group, start=first_n)]
+    if group[0].quote.strip() == group[0].title.strip():
+        return quotes[0] + (": " + " ".join(quotes[1:]) if quotes[1:] else "")
+    return f"{document_name(group[0])} reports " + " ".join(quotes)
+
+
 def compose_question(claim: Claim, decision: Decision) -> Draft:
     """Answer first, built from the cited words; for DISPUTED each answer with its sources."""
     q = claim.asks
@@ -99,7 +108,9 @@ def compose_question(claim: Claim, decision: Decision) -> Draft:
     for g in groups:
         first_n = len(cited) + 1
         cited.extend(g)
-        if q.form == "says" or _whole(g[0]):
+        if q.form == "summary":
+            sentences.append(_summary(g, first_n))
+        elif q.form == "says" or _whole(g[0]):
             # A statement, or a sentence that answers only as a whole: quoted, with its source.
             sentences.append(
                 "; ".join(_statement(e, first_n + i) for i, e in enumerate(g)).rstrip(".")

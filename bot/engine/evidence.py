@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from bot.types import Candidate
 from retrieval.cache import LRUCache
+from retrieval.chunking import paragraphs, split_sentences
 from retrieval.embeddings import Embedder
 from retrieval.instructions import InstructionFilter
 from retrieval.store import ChunkStore
 from retrieval.types import Document, Passage, Span
+
+LEAD = 2  # sentences that tell what a document is about: a headline and the first one
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s*$")
 
 
 class EvidenceFinder:
@@ -49,6 +55,22 @@ class EvidenceFinder:
                 self._vectors.put(text, vec)
                 found[text] = vec
         return np.stack([found[t] for t in texts])  # type: ignore[misc]
+
+    def leads(self, doc_ids: list[str]) -> list[Candidate]:
+        """Each document's lead, its first sentence, after its headline when its text opens
+        with one (a line with no full stop), in the order given."""
+        out: list[Candidate] = []
+        for doc_id in dict.fromkeys(doc_ids):
+            doc = self.document(doc_id)
+            if doc is None:
+                continue
+            lead = [(paragraph, sentence) for paragraph, span in paragraphs(doc.text)
+                    for sentence in split_sentences(doc.text[span.start : span.end], span.start)
+                    if not self._is_order(doc, sentence)][:LEAD]
+            if lead and _SENTENCE_END.search(doc.text[lead[0][1].start : lead[0][1].end]):
+                lead = lead[:1]  # no headline: the first sentence is the lead
+            out += [Candidate(doc, sentence, paragraph, 1.0) for paragraph, sentence in lead]
+        return out
 
     def candidates(
         self, passages: list[Passage], claim_vector: np.ndarray, limit: int = 16

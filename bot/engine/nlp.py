@@ -155,6 +155,8 @@ class Parser:
                 words.update(listed)
             for irregular in tables.get_table("lemma_exc").values():
                 words.update(irregular)
+            # The lists hold content words only: "since", "whose", "whom" are English too.
+            words.update(self.pipeline().Defaults.stop_words)
             self._english = english(w for w in words if "_" not in w)
         return self._english
 

@@ -228,6 +228,26 @@ def put_to_one(question: str) -> tuple[str, str | None]:
     return rest, who if yes_no else None
 
 
+# "What is the article about?", "Summarise the story", "in a nutshell, what does this piece
+# report?": what the documents say as a whole, which their headlines and leads tell.
+_DOCUMENT = (r"(?:this|the|that|these|those)\s+(?:\w+\s+)?"
+             r"(?:article|story|piece|report|document|text|page|news)s?")
+_SUMMARY = re.compile(
+    r"^\W*(?:(?:in\s+(?:a\s+nutshell|short|brief)|briefly|overall)\s*,?\s*)?(?:"
+    r"what(?:['\u2019]s|\s+(?:is|was|are|were))\s+" + _DOCUMENT + r"\s+(?:about|saying)"
+    r"|what\s+(?:does|did)\s+" + _DOCUMENT + r"\s+(?:say|report|tell\s+(?:us|me)|cover)\s*\W*$"
+    r"|(?:please\s+)?(?:(?:can|could)\s+you\s+)?summari[sz]e\b"
+    r"|(?:give\s+me\s+)?(?:a|the)\s+(?:summary|gist|tl;?dr)\b"
+    r"|what(?:['\u2019]s|\s+is|\s+was)\s+the\s+(?:gist|upshot|main\s+point|summary)\b"
+    r"|tl;?dr\b)",
+    re.IGNORECASE)
+
+
+def summary_asked(question: str) -> bool:
+    """Does the question ask what the documents say as a whole?"""
+    return bool(_SUMMARY.search(" ".join(question.split())))
+
+
 def out_of_scope(question: str) -> bool:
     return bool(_OUT_OF_SCOPE.search(question.strip()))
 
@@ -569,6 +589,8 @@ def read_question(
     q = " ".join(question.split())
     if out_of_scope(q):
         return Question(form="out_of_scope", wh="", expects="NONE", focus=(), proper=())
+    if summary_asked(q):
+        return Question(form="summary", wh="what", expects="THING", focus=(), proper=())
     q, according_to = unattributed(q)
     q = _lead_named(q)
     says = _SAYS.match(q) or _STANCE_OF.match(q)

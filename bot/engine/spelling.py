@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from retrieval.text import STOPWORDS
 
 _LETTERS = re.compile(r"[A-Za-z]+")
-SHORTEST = 4  # letters a word needs before a slip in it is guessed at
+SHORTEST = 5  # letters a word needs before a slip in it is guessed at ("saif" may be a name)
 LONG = 8  # letters from which two slips are read as one word
 NAME = 5  # ... or one capitalised
 # Endings English adds to a word the lists give in its base form.
@@ -78,8 +78,10 @@ def corrected(question: str, texts: Iterable[str], known: Callable[[str], bool])
         if len(low) < SHORTEST or low in seen or known(low) or (
                 low.endswith("s") and low[:-1] in seen):
             return word  # ("feltmans title": a name's possessive without its apostrophe)
-        # A name is misspelt more boldly than a word ("Lybia"): two slips in one of five.
-        most = 2 if len(low) >= LONG or (word[:1].isupper() and len(low) >= NAME) else 1
+        # A name is misspelt more boldly than a word ("Lybia"): two slips in one of five
+        # (a capital that only starts the question is no name's).
+        name = word[:1].isupper() and m.start() > 0 and len(low) >= NAME
+        most = 2 if len(low) >= LONG or name else 1
         near: dict[int, list[str]] = {}
         for other in seen:
             # A slip in the first letter is rare in a short word: "Gaddafi" is a name too.
