@@ -15,7 +15,13 @@ from bot.engine.compose import Composer, TemplateComposer
 from bot.engine.evidence import EvidenceFinder
 from bot.engine.first_person import named, side_of, speaks_as_we
 from bot.engine.positions import its_own, party_of
-from bot.engine.question_kind import is_open, out_of_scope, read_question, summary_asked
+from bot.engine.question_kind import (
+    is_open,
+    out_of_scope,
+    read_question,
+    summary_asked,
+    two_questions,
+)
 from bot.engine.quotations import quoted_on, speaker_of
 from bot.engine.spelling import corrected, unknown
 from bot.engine.topic import main_noun, subject_of
@@ -127,6 +133,11 @@ class Verifier:
         t = time.perf_counter()
         asked = question
         question = self._as_written(question)
+        parts = two_questions(question, self.services.parser)
+        if parts is not None:
+            both = self._both(asked, parts, history)
+            if both is not None:
+                return both
         claim = make_claim(question, self.services.parser, history, self._find_subject)
         claim = replace(claim, question=asked)
         if out_of_scope(question) or summary_asked(question) or (
@@ -159,6 +170,31 @@ class Verifier:
         evidence = [self._evidence(c, j) for c, j in zip(candidates, judgements, strict=True)]
         timings["attribution"] = time.perf_counter() - t
         return Findings(claim, evidence, self._decide(claim.text, evidence), timings)
+
+    def _both(self, asked: str, parts: tuple[str, str], history: Sequence[Turn]
+              ) -> Findings | None:
+        """Two open questions in one ("what is the aim of the strikes and when did they
+        start"): each answered, the second as a follow-up of the first, side by side."""
+        found = [self.find(parts[0], history)]
+        found.append(self.find(parts[1], [*history, {"role": "user", "content": parts[0]}]))
+        if not all(f.claim.is_open and f.claim.asks is not None
+                   and f.claim.asks.form in ("open", "follow_up") for f in found):
+            return None
+        answered = [f for f in found if f.decision.verdict is not Verdict.NOT_ENOUGH_INFO]
+        timings: dict[str, float] = {}
+        for f in found:
+            for stage, took in f.timings.items():
+                timings[stage] = timings.get(stage, 0.0) + took
+        claim = replace(found[0].claim, question=asked)
+        if not answered:
+            return Findings(claim, [], found[0].decision, timings)
+        disputed = any(f.decision.verdict is Verdict.DISPUTED for f in answered)
+        decision = Decision(
+            Verdict.DISPUTED if disputed else Verdict.ANSWERED,
+            min(f.decision.confidence for f in answered), (), (),
+            "answers" if disputed else None,
+            tuple(g for f in answered for g in f.decision.answers))
+        return Findings(claim, [e for f in answered for e in f.evidence], decision, timings)
 
     def _decide(self, claim_text: str, evidence: list[Evidence]) -> Decision:
         """The verdict; on a claim put to one party, from what that party says when it says

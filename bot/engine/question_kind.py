@@ -243,6 +243,31 @@ _SUMMARY = re.compile(
     re.IGNORECASE)
 
 
+# "what's the aim of the strikes and when did they start", "which city, which day?", "Where
+# was it revealed, and by whom?": two questions in one.
+_SECOND = re.compile(
+    r"^(?P<first>.*\w)\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
+    r"(?P<second>(?:(?:by|to|with|for|from|in|at|on)\s+)?"
+    r"(?:who|whom|whose|what|when|where|which|why|how)\b[^,;]*)$", re.IGNORECASE)
+
+
+def two_questions(question: str, parser: Parser) -> tuple[str, str] | None:
+    """The two questions one asks ("..., and when did they start"), each as a question: the
+    second a question by its word order or a question word's phrase alone ("which day", "by
+    whom"), not a clause ("the difference between X and what Y said")."""
+    m = _SECOND.match(" ".join(question.split()))
+    if not m:
+        return None
+    second = m.group("second").rstrip(" ?.!")
+    phrase = 3 if second.split()[0].lower() in _PREPOSITIONS else 2  # "on what date"
+    if len(second.split()) > phrase and not is_open(second, parser):
+        return None
+    first = m.group("first").rstrip(" ,;:-\u2013\u2014") + "?"
+    if not is_open(first, parser):
+        return None
+    return first, second[:1].upper() + second[1:] + "?"
+
+
 def summary_asked(question: str) -> bool:
     """Does the question ask what the documents say as a whole?"""
     return bool(_SUMMARY.search(" ".join(question.split())))
