@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterable
 from retrieval.text import STOPWORDS
 
 _LETTERS = re.compile(r"[A-Za-z]+")
+# A word as typed: letters, not the part of a contraction before "n't" ("doesn't" is English).
+_TYPED = re.compile(r"(?<![A-Za-z'\u2019])[A-Za-z]+(?!['\u2019]t\b|[A-Za-z])")
 SHORTEST = 5  # letters a word needs before a slip in it is guessed at ("saif" may be a name)
 LONG = 8  # letters from which two slips are read as one word
 NAME = 5  # ... or one capitalised
@@ -64,7 +66,7 @@ def _slips(a: str, b: str, most: int) -> int:
 
 def unknown(question: str, known: Callable[[str], bool]) -> list[str]:
     """The question's words English does not know (names among them)."""
-    return [w for w in _LETTERS.findall(question) if len(w) >= SHORTEST and not known(w.lower())]
+    return [w for w in _TYPED.findall(question) if len(w) >= SHORTEST and not known(w.lower())]
 
 
 def corrected(question: str, texts: Iterable[str], known: Callable[[str], bool]) -> str:
@@ -100,4 +102,4 @@ def corrected(question: str, texts: Iterable[str], known: Callable[[str], bool])
             return form.upper()
         return form[:1].upper() + form[1:] if word[:1].isupper() else form
 
-    return _LETTERS.sub(fix, question)
+    return _TYPED.sub(fix, question)

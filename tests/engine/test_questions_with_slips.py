@@ -30,6 +30,9 @@ def test_a_word_neither_english_nor_the_documents_know_is_read_as_theirs() -> No
     assert corrected("Who runs the blokade of Ostrevya?", [SUMMIT.text], KNOWN) == \
         "Who runs the blockade of Ostrevia?"  # a capitalised name: two slips in one of five
     assert unknown("Who runs the blokade of Ostrevya?", KNOWN) == ["blokade", "Ostrevya"]
+    # the part of a contraction before "n't" is no word of its own
+    assert corrected("Venus doesn\u2019t, wasn't it?", ["The does and the waste."], KNOWN) == \
+        "Venus doesn\u2019t, wasn't it?"
     # a capital that only starts the question is no name's: one slip, not two
     assert corrected("Sunce when?", ["The sense of it."], KNOWN) == "Sunce when?"
 
