@@ -115,6 +115,9 @@ class Question:
     each_side: bool = False
     # "In which country ...?", "Which city ...?": the kind of place asked for.
     place_kind: str = ""
+    # "When was the meeting held?": the words that only say the event took place, counted
+    # where a sentence has them, not missed where it does not.
+    held: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

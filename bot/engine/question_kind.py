@@ -737,10 +737,10 @@ def read_question(
     if wh == "who" and (doer := _DOER.match(q)):
         skip |= {t.i for t in doc if t.idx < doer.end()}  # the words asking for a doer
     focus, proper = _focus(doc, skip)
-    if expects in ("PLACE", "DATE") and (rest := tuple(w for w in focus if w not in _HELD)):
-        # "Which city hosted the Contact Group?", "When was the meeting held?": the verb only
-        # says the event took place; where or when is what a sentence placing it says.
-        focus = rest
+    # "Which city hosted the Contact Group?", "When was the meeting held?": the verb only says
+    # the event took place; a sentence placing the event answers with it or without it.
+    held = tuple(w for w in focus if w in _HELD) if expects in ("PLACE", "DATE") and any(
+        w not in _HELD for w in focus) else ()
     named_kind = _named_kind(doc, proper, skip)
     attribute = kind if expects == "KIND" else _attribute(doc, expects, words)
     if attribute:
@@ -829,6 +829,7 @@ def read_question(
         ahead=_asks_ahead(doc),
         each_side=bool(each),
         place_kind=place_kind,
+        held=held,
         money=bool(re.search(r"\bhow much\b|\b(?:cost|price|pay|paid|spend|spent|worth|"
                              r"revenue|budget|salary|income|wage|earning|fee|toll|per ?cent|"
                              r"percentage|share|rate|rise|fall|grow|drop)\w*", q, re.IGNORECASE)),
