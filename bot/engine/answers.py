@@ -456,7 +456,10 @@ def _about_another(q: Question, doc: Any, matched: set[int]) -> bool:
 
 def _named_otherwise(q: Question, doc: Any, matched: set[int]) -> bool:
     """Is the thing the question describes in common words only ("the secret meeting")
-    named in the sentence by a name ("the Libya Contact Group meeting"): another one?"""
+    named in the sentence by a name ("the Libya Contact Group meeting"): another one? (Not
+    where the answer is a thing: "the historical period" of a house may be "First Period".)"""
+    if q.expects in ("THING", "KIND"):
+        return False
     nouns = {n for _, n in q.described} - {n for w, n in q.described if w in q.proper}
     hits = [doc[i] for i in matched if i >= 0 and doc[i].lemma_.lower() in nouns]
     return bool(hits) and all(any(

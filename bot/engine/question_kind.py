@@ -262,10 +262,18 @@ def two_questions(question: str, parser: Parser) -> tuple[str, str] | None:
     phrase = 3 if second.split()[0].lower() in _PREPOSITIONS else 2  # "on what date"
     if len(second.split()) > phrase and not is_open(second, parser):
         return None
-    first = m.group("first").rstrip(" ,;:-\u2013\u2014") + "?"
-    if not is_open(first, parser):
+    first = m.group("first").rstrip(" ,;:-\u2013\u2014")
+    lone = first.strip().lower()
+    if lone in WH_WORDS:
+        # "When and where was he born?": both asked of what follows the second word.
+        words = second.split()
+        rest = words[2:] if words[0].lower() in _PREPOSITIONS else words[1:]
+        if not rest:
+            return None
+        first = f"{first.strip()} {' '.join(rest)}"
+    if not is_open(first + "?", parser):
         return None
-    return first, second[:1].upper() + second[1:] + "?"
+    return first + "?", second[:1].upper() + second[1:] + "?"
 
 
 def summary_asked(question: str) -> bool:

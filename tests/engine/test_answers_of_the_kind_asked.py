@@ -62,3 +62,11 @@ def test_an_idiom_is_read_as_the_verb_it_stands_for() -> None:
     assert spelled_out("Did Libya go public with the talks?") == "Did Libya disclose the talks?"
     # "public" of something else is no idiom
     assert spelled_out("Who made public statements?") == "Who made public statements?"
+
+
+def test_a_thing_asked_for_may_be_named(services) -> None:
+    house = titled("Mason House", "The Mason House is a historic First Period house in Kessford.")
+    answer = verifier_over(services, [house]).verify(
+        "What is the historical period associated with the Mason House?")
+    assert answer.verdict.value == "ANSWERED", answer.text
+    assert "First Period" in answer.text

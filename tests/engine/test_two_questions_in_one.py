@@ -23,6 +23,9 @@ def test_two_questions_are_told_apart(parser) -> None:
         "the harbour forum meeting - which city?", "Which day?")
     assert two_questions("Where was the plan revealed, and by whom?", parser) == (
         "Where was the plan revealed?", "By whom?")
+    # "when and where": both asked of what follows
+    assert two_questions("When and where was the forum held?", parser) == (
+        "When was the forum held?", "Where was the forum held?")
     # a clause with a question word in it is part of one question
     assert two_questions("What is the difference between the plan and what the minister "
                          "said?", parser) is None
