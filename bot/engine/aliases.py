@@ -80,12 +80,16 @@ _CASE_SENSITIVE = frozenset(["us", "who"])
 
 def canonical(name: str) -> str | None:
     """The canonical key of a country or body named by ``name``, or None."""
-    text = re.sub(r"[’']s$", "", name.strip())
-    lowered = text.lower()
-    lowered = re.sub(r"^the\s+", "", lowered)
+    text, lowered = _bare(name)
     if lowered in _CASE_SENSITIVE and not text.isupper():
         return None
     return _INDEX.get(lowered)
+
+
+def _bare(name: str) -> tuple[str, str]:
+    """A name without its possessive, and lower-cased without "the": how it is looked up."""
+    text = re.sub(r"[’']s$", "", name.strip())
+    return text, re.sub(r"^the\s+", "", text.lower())
 
 
 _BODIES = frozenset(["united nations", "european union", "north atlantic treaty organization",
@@ -101,7 +105,7 @@ def is_country(name: str) -> bool:
     """Is this a country's own name ("Tunisia", "the U.S."), not its capital ("Tunis"),
     its people ("Tunisian") or one of its bodies ("the State Department")?"""
     key = canonical(name)
-    lowered = re.sub(r"^the\s+", "", re.sub(r"[’']s$", "", name.strip()).lower())
+    lowered = _bare(name)[1]
     return key is not None and key not in _BODIES and (lowered == key
                                                         or lowered in _COUNTRY_NAMES)
 

@@ -1259,14 +1259,14 @@ def read(
             described[cand.doc.doc_id] = _descriptions(q, cand.doc.text)
         if q.person and cand.doc.doc_id not in alone:
             alone[cand.doc.doc_id] = _surname_alone(q, cand.doc.text)
-        found = _match(q, doc, context, described.get(cand.doc.doc_id, frozenset()),
-                       alone.get(cand.doc.doc_id, frozenset()))
+        its_described = described.get(cand.doc.doc_id, frozenset())
+        its_alone = alone.get(cand.doc.doc_id, frozenset())
+        found = _match(q, doc, context, its_described, its_alone)
         if q.held and found[0] < MIN_MATCH:
             # "Which city hosted the Contact Group?": "the Contact Group meeting July 15 in
             # Istanbul" places the event without the verb; it answers, ranked below a
             # sentence that has the verb too.
-            without = _match(q, doc, context, described.get(cand.doc.doc_id, frozenset()),
-                             alone.get(cand.doc.doc_id, frozenset()), lenient=True)
+            without = _match(q, doc, context, its_described, its_alone, lenient=True)
             if without[0] >= MIN_MATCH:
                 found = (MIN_MATCH, without[1], without[2])
         matches.append(found)

@@ -56,14 +56,17 @@ def _active(m: re.Match[str]) -> str:
     return f"How {'did' if past else 'do' if plural else 'does'} {who} describe {what}{end}"
 
 
+# How a request begins: "please", "could you".
+_PLEASE = r"^\W*(?:please\s+)?"
+_YOU = r"(?:(?:could|can|would|will)\s+you\s+(?:please\s+)?)?"
 # "Can you tell me who ...?", "I'd like to know when ...": the question asked inside.
 _ASK_INSIDE = re.compile(
-    r"^\W*(?:please\s+)?(?:(?:(?:could|can|would|will)\s+you\s+(?:please\s+)?)?"
-    r"(?:tell|show)\s+me|do\s+you\s+know|i(?:\s+(?:want|wish|would\s+like)|['\u2019]d\s+like)"
-    r"\s+to\s+know)[\s,]+(?=(?:who|whom|whose|what|when|where|which|why|how)\b)",
+    _PLEASE + r"(?:" + _YOU + r"(?:tell|show)\s+me|do\s+you\s+know|"
+    r"i(?:\s+(?:want|wish|would\s+like)|['\u2019]d\s+like)\s+to\s+know)[\s,]+"
+    r"(?=(?:who|whom|whose|what|when|where|which|why|how)\b)",
     re.IGNORECASE)
 # "Could you name the members of ...?", "List the countries ...": who or what they are.
-_LIST = re.compile(r"^\W*(?:please\s+)?(?:(?:could|can|would|will)\s+you\s+(?:please\s+)?)?"
+_LIST = re.compile(_PLEASE + _YOU +
                    r"(?:name|list|identify)\s+(?P<what>(?:the|all|each|every)\b.+)$",
                    re.IGNORECASE)
 

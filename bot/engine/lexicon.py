@@ -156,6 +156,8 @@ REPORTING_VERBS = frozenset(
         "recount",
     ]
 )
+# Verbs that only say an event took place ("was held", "occurred"; "take place" aside).
+TOOK_PLACE = frozenset(["hold", "happen", "occur", "stage", "convene"])
 # Verbs that assert their complement is false.
 DENIAL_VERBS = frozenset(
     ["deny", "dismiss", "reject", "refute", "disprove", "rebut", "debunk", "contradict"]

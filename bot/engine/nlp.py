@@ -149,14 +149,15 @@ class Parser:
         """Whether a lower-case word is English: the base forms the pipeline's lemmatizer
         lists (with their inflections), read once."""
         if self._english is None:
-            tables = self.pipeline().get_pipe("lemmatizer").lookups
+            nlp = self.pipeline()
+            tables = nlp.get_pipe("lemmatizer").lookups
             words: set[str] = set()
             for listed in tables.get_table("lemma_index").values():
                 words.update(listed)
             for irregular in tables.get_table("lemma_exc").values():
                 words.update(irregular)
             # The lists hold content words only: "since", "whose", "whom" are English too.
-            words.update(self.pipeline().Defaults.stop_words)
+            words.update(nlp.Defaults.stop_words)
             self._english = english(w for w in words if "_" not in w)
         return self._english
 

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from bot.engine.aliases import canonical
-from bot.engine.lexicon import ROLE_NOUNS
+from bot.engine.lexicon import ROLE_NOUNS, TOOK_PLACE
 from bot.engine.names import is_name_word, name_part_asked, short_form_asked
 from bot.engine.nlp import Parser
 from bot.types import Question
@@ -79,14 +79,14 @@ _OUT_OF_SCOPE = re.compile(
 )
 _PRONOUNS = frozenset(["they", "them", "he", "him", "she", "her", "it", "that", "this", "those",
                        "these", "there", "its", "their", "his"])
-# Verbs of happening: "What went down / took place / kicked off on July 16?" asks for an event.
 _COUNTRY_WORDS = frozenset(["country", "nation", "state"])
 # "Who is behind X?" asks for X's doer, whatever verb the documents give it.
 _DOER = re.compile(r"^\W*who(?:['\u2019]s|\s+(?:is|are|was|were))\s+(?:\w+ly\s+)?"
                    r"(?:behind|responsible\s+for|in\s+charge\s+of|at\s+the\s+head\s+of)\b",
                    re.IGNORECASE)
-# Verbs that only say an event took place, somewhere and at some time.
-_HELD = frozenset("host hold happen occur stage convene".split())
+# Verbs that only say an event took place, somewhere and at some time ("hosted" too, asked).
+_HELD = TOOK_PLACE | {"host"}
+# Verbs of happening: "What went down / took place / kicked off on July 16?" asks for an event.
 HAPPENING = frozenset("happen occur go take kick begin start break unfold transpire come".split())
 _LIGHT_VERBS = frozenset(["be", "do", "have", "get", "happen", "take", "make", "go", "associate"])
 # "What is the profession of X?": the type noun asks for what X is.
@@ -742,7 +742,8 @@ def read_question(
     each = _sides_named(q)
     if each:
         skip |= {t.i for t in doc if each.start() <= t.idx < each.end()}
-    if wh == "who" and (doer := _DOER.match(q)):
+    doer = _DOER.match(q) if wh == "who" else None
+    if doer:
         skip |= {t.i for t in doc if t.idx < doer.end()}  # the words asking for a doer
     focus, proper = _focus(doc, skip)
     # "Which city hosted the Contact Group?", "When was the meeting held?": the verb only says
@@ -788,7 +789,7 @@ def read_question(
          and not _inverted(wh_tok))
         # "... were consulted by whom?": the doer, as "Who consulted them?" asks.
         or (wh_tok.dep_ == "pobj" and wh_tok.head.lower_ == "by")) else ""
-    if wh == "who" and _DOER.match(q):
+    if doer:
         wh_role = "subject"  # "Who is behind the campaign?": who leads, runs or wages it
     if wh in ("who", "whom") and wh_tok is not None and (
             (wh_tok.dep_ == "pobj" and wh_tok.head.lower_ == "with")

@@ -22,8 +22,7 @@ LONG = 8  # letters from which two slips are read as one word
 NAME = 5  # ... or one capitalised
 # Endings English adds to a word the lists give in its base form.
 _ENDINGS = (("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""), ("ed", "e"),
-            ("ing", ""), ("ing", "e"), ("ly", ""), ("er", ""), ("est", ""), ("'s", ""),
-            ("\u2019s", ""))
+            ("ing", ""), ("ing", "e"), ("ly", ""), ("er", ""), ("est", ""))
 
 
 def english(words: Iterable[str]) -> Callable[[str], bool]:

@@ -21,12 +21,13 @@ from bot.engine.lexicon import (
     HEDGES,
     REPORTING_VERBS,
     SYNONYMS,
+    TOOK_PLACE,
     related,
 )
 from bot.engine.nlp import Parser
 from bot.engine.normalise import agree
 from bot.engine.normalise import key as value_key
-from bot.engine.titles import title_of_another
+from bot.engine.titles import another_title, titles_of
 from bot.types import Candidate, Judgement, Stance, StanceScore
 from retrieval.embeddings import Embedder
 from retrieval.text import STOPWORDS, stem
@@ -128,6 +129,8 @@ class ClaimAnalysis:
     further_keys: frozenset[str] = frozenset()
     # Where it says it was ("held in Tunis"; "in the Libyan capital": tripoli)
     places: list[str] = field(default_factory=list)
+    # The title it gives each person it names ("Chollet, the ambassador"), by surname
+    titles: list[tuple[str, list[str]]] = field(default_factory=list)
 
 
 def _key(tok: Any) -> str:
@@ -352,6 +355,7 @@ def analyse_claim(text: str, parser: Parser) -> ClaimAnalysis:
         pair,
         again,
         _places_of(doc, entities),
+        titles_of(doc),
     )
 
 
@@ -377,8 +381,7 @@ def _pair_named(doc: Any) -> Any | None:
 
 
 _LIGHT_VERBS = frozenset(["take", "make", "have", "hold", "give", "do", "get", "keep"])
-_OCCURRED = frozenset(stem(w) for w in ("hold", "happen", "occur", "take", "place", "stage",
-                                         "convene"))
+_OCCURRED = frozenset(stem(w) for w in (*TOOK_PLACE, "take", "place"))
 
 
 def _core(root: Any, heads: set[int]) -> set[int]:
@@ -763,8 +766,7 @@ def _only_happened(tok: Any) -> bool:
         return any(c.dep_ == "dobj" and c.lower_ == "place" for c in tok.children)
     if lemma in ("happen", "occur"):
         return True
-    return lemma in ("hold", "stage", "convene") and not any(
-        c.dep_ == "dobj" for c in tok.children)
+    return lemma in TOOK_PLACE and not any(c.dep_ == "dobj" for c in tok.children)
 
 
 def _same_event(claim: ClaimAnalysis, matched: dict[int, list[Any]]) -> bool:
@@ -939,7 +941,7 @@ class RulesStanceJudge:
         if purpose:
             conflict, cue = True, OTHER_PURPOSE
         # "Chollet, the U.S. ambassador": a title the sentence gives to someone else.
-        title = None if conflict else title_of_another(claim.doc, doc)
+        title = None if conflict or not claim.titles else another_title(claim.titles, doc)
         if title:
             conflict, factual, cue = True, True, title
 

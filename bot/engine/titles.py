@@ -31,7 +31,7 @@ def title_before(doc: Any, start: int) -> list[Any]:
     return words
 
 
-def _titles(doc: Any) -> list[tuple[str, list[str]]]:
+def titles_of(doc: Any) -> list[tuple[str, list[str]]]:
     """Each person the text names (by surname, lower-cased) with the words of the title it
     gives them, before the name or in apposition after it ("Chollet, the ambassador")."""
     out = []
@@ -53,8 +53,13 @@ def _titles(doc: Any) -> list[tuple[str, list[str]]]:
 def title_of_another(claim: Any, doc: Any) -> str | None:
     """The claim's title for a person, where the sentence gives that person another title and
     this one to someone else: "ambassador is Cretz's" for "Chollet, the ambassador"."""
-    theirs = _titles(doc)
-    for surname, posts in _titles(claim):
+    return another_title(titles_of(claim), doc)
+
+
+def another_title(claimed: list[tuple[str, list[str]]], doc: Any) -> str | None:
+    """As ``title_of_another``, with the claim's titles read once (``titles_of``)."""
+    theirs = titles_of(doc)
+    for surname, posts in claimed:
         for post in reversed(posts):  # the title's head first: "director" of "port director"
             his = [p for name, p in theirs if name == surname]
             others = [name for name, p in theirs if name != surname and post in p]
