@@ -139,6 +139,8 @@ def true_case(question: str, texts: Iterable[str]) -> str:
     its first letter upper-case. Common words keep their case: "may" stays a verb."""
     forms: dict[str, Counter[str]] = {}
     for text in texts:
+        # A headline capitalises every word: it says nothing of how a word is written.
+        text = "\n".join(line for line in text.split("\n") if not _title_cased(line))
         for m in _WORD.finditer(text):
             if _SENTENCE_START.search(text[max(0, m.start() - 3) : m.start()]):
                 continue
@@ -169,3 +171,9 @@ def true_case(question: str, texts: Iterable[str]) -> str:
 
     out = _WORD.sub(cased, question)
     return out[:1].upper() + out[1:]
+
+
+def _title_cased(line: str) -> bool:
+    """A line in title case ("Secret Talks With Qaddafi Regime Weren't Negotiations")."""
+    words = [w for w in _WORD.findall(line) if len(w) > 3]
+    return len(words) >= 2 and all(w[0].isupper() for w in words)

@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import Any
 
 from bot.engine.nlp import Parser
-from bot.engine.question_kind import put_to_one
+from bot.engine.question_kind import TAG, put_to_one, scene_set
 from bot.engine.statements import declarative
 from bot.types import Claim
 from retrieval.errors import InputError
@@ -21,16 +21,6 @@ _LEAD_IN = re.compile(
     r"|(?:someone|somebody|a friend|people) (?:told me|tells me|says|say|are saying)(?: that)?"
     r"|apparently|rumou?r has it(?: that)?|(?:can|could) you confirm(?: that)?"
     r"|true or false|fact[- ]check)[\s,:]+",
-    re.IGNORECASE,
-)
-# "..., right?", "..., haven't they?", "... or not?": the tag asks for agreement with the
-# statement before it, which is the claim.
-_TAG = re.compile(
-    r"(?:,\s*(?:right|correct|true|yes|no|yeah|eh|isn['’]t (?:it|that so)|ok(?:ay)?"
-    r"|(?:is|isn['’]t) (?:that|it) (?:right|true|correct|so))"
-    r"|,\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)"
-    r"(?:n['’]t|\s+not)?\s+(?:it|he|she|they|we|you|there|that)"
-    r"|,?\s+or not)\s*\?\s*$",
     re.IGNORECASE,
 )
 _WH = frozenset(["what", "who", "whom", "whose", "when", "where", "why", "how", "which"])
@@ -81,6 +71,14 @@ def make_claim(
             return Claim(question=question, text=base.text, subject=base.subject, speaker=who)
         return Claim(question=question, text=_finish(q), speaker=who, is_open=True)
 
+    scene = scene_set(q)
+    if scene is not None:
+        # "When they met in Tunisia, was that a negotiation?": the claim is the question's,
+        # said of the scene its lead sets.
+        base = make_claim(scene[1], parser, history, find_subject)
+        return replace(base, question=question,
+                       text=f"{base.text.rstrip('.')} {scene[0][:1].lower()}{scene[0][1:]}.")
+
     rest, party = put_to_one(q)
     if party is not None:
         # "According to the U.S. official, is another session planned?": what that party
@@ -95,7 +93,7 @@ def make_claim(
         if new == stripped:
             break
         stripped = new
-    tag = _TAG.search(stripped)
+    tag = TAG.search(stripped)
     if tag and tag.start() > 0:
         # "Did X or not?" stays a question; "X, right?" is the statement X.
         is_question = tag.group(0).lstrip(", ").lower().startswith("or not") and (

@@ -9,10 +9,12 @@ UP = "increase rise grow climb gain jump surge raise boost hike lift"
 DOWN = "decrease fall decline drop shrink reduce cut lower slash"
 
 # Near-synonym groups: words that can stand for each other when matching a claim's terms.
+_EVENTS = "meeting meet session summit encounter talks gathering sit-down get-together"
 _SYNONYMS = [
     "negotiation negotiate negotiator talks dialogue discussion bargaining deal parley",
-    "meeting meet session summit encounter talks gathering sit-down get-together",
+    _EVENTS,
     "participate attend join take-part meet",
+    "happen occur take-place",
     "close shut shutter",
     "open reopen",
     "embassy consulate mission",
@@ -156,6 +158,8 @@ REPORTING_VERBS = frozenset(
         "recount",
     ]
 )
+# Nouns for an occasion on which sides meet: what it was is what they did there.
+EVENTS = frozenset(stem(w) for w in _EVENTS.split())
 # Verbs that only say an event took place ("was held", "occurred"; "take place" aside).
 TOOK_PLACE = frozenset(["hold", "happen", "occur", "stage", "convene"])
 # Verbs that assert their complement is false.

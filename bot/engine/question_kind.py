@@ -32,6 +32,16 @@ _AUX_FIRST = frozenset(
     "is are was were am do does did has have had can could will would shall should may might must"
     .split()
 )
+# "..., right?", "..., haven't they?", "... or not?": the tag asks for agreement with the
+# statement before it, which is the claim.
+TAG = re.compile(
+    r"(?:,\s*(?:right|correct|true|yes|no|yeah|eh|isn['’]t (?:it|that so)|ok(?:ay)?"
+    r"|(?:is|isn['’]t) (?:that|it) (?:right|true|correct|so))"
+    r"|,\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)"
+    r"(?:n['’]t|\s+not)?\s+(?:it|he|she|they|we|you|there|that)"
+    r"|,?\s+or not)\s*\?\s*$",
+    re.IGNORECASE,
+)
 WH_WORDS = frozenset(["who", "whom", "whose", "what", "when", "where", "which", "why", "how"])
 # "What city ...?" / "What is the population of ...?": the noun names the answer's type.
 _CATEGORY: dict[str, str] = {}
@@ -325,6 +335,8 @@ def is_open(question: str, parser: Parser | None = None) -> bool:
         return False
     asked = question.rstrip().endswith("?")
     if words[0] in WH_WORDS:
+        if scene_set(question) is not None:
+            return False
         # Without a question mark, only an interrogative word order asks: "When was it
         # held", "Who attended"; "When you read his words, ..." and "What they find is
         # ..." are statements.
@@ -340,19 +352,43 @@ def is_open(question: str, parser: Parser | None = None) -> bool:
         return asked or any(w in _INTERROGATIVE_NEXT for w in words[2:5])
     if words[0] in _AUX_FIRST:
         return False
+    tag = TAG.search(question)
+    if tag and not tag.group(0).lstrip(", ").lower().startswith("or not"):
+        return False  # "..., didn't they?": agreement with a statement is asked
     lead, comma, rest = _lead_of(question)
     first = re.match(r"\s*(\w+)", rest)
     if comma and first and first.group(1).lower() in WH_WORDS and len(lead.split()) <= 6:
         # "Besides Gene Cretz, how many ...?", "the council - who are they": a short lead,
         # then the question.
         return is_open(rest.strip(), parser)
-    # "Harlow Bay is located in which country?"
+    # "Harlow Bay is located in which country?" ("the official who spoke" asks nothing)
     return (question.rstrip().endswith("?") and any(
-        w in ("which", "what", "who", "whom", "whose") for w in words)) or (
+        w in ("which", "what", "who", "whom", "whose") for w in words)
+        and not (parser is not None and _relative_only(question, parser))) or (
         parser is not None and _asked_last(question, parser))
 
 
+def _relative_only(question: str, parser: Parser) -> bool:
+    """Is every wh-word of the question one that opens a relative clause ("the official
+    who described the meeting")?"""
+    wh = [t for t in parser.parse(question) if t.lower_ in WH_WORDS]
+    return bool(wh) and all(t.head.dep_ == "relcl" and t.head.i > t.i for t in wh)
+
+
 _LEAD = re.compile(r",|\s[-\u2013\u2014]+\s|\u2014|:\s")
+
+
+def scene_set(question: str) -> tuple[str, str] | None:
+    """("When the Americans met them in Tunisia", "was that a negotiation?") for "When the
+    Americans met them in Tunisia, was that a negotiation?": a wh-word that opens a clause
+    setting the scene, then a yes/no question."""
+    lead, comma, rest = _lead_of(question.strip())
+    words = lead.lower().split()
+    if (comma and len(words) > 2 and words[0] in ("when", "where", "while", "whenever")
+            and words[1] not in _INTERROGATIVE_NEXT and rest.split()[:1]
+            and rest.split()[0].lower() in _AUX_FIRST):
+        return lead, rest.strip()
+    return None
 
 
 def _lead_of(text: str) -> tuple[str, str, str]:

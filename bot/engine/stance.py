@@ -114,6 +114,8 @@ def blend(
     if p_refutes >= refutes_min and related:
         return _model(Stance.REFUTES, p_refutes, rules)
     if rules.label is not Stance.NEUTRAL:  # a stance the rules are not sure of
+        if rules.label is Stance.SUPPORTS and p_supports >= supports_min and related:
+            return _model(Stance.SUPPORTS, p_supports, rules)  # agreeing: the surer
         # A sentence denying what the claim says of the same subject contradicts it however
         # sure the model is that it leaves the claim open (it reads reported denials poorly).
         if p_neutral >= neutral_veto and rules.cue != OPPOSITE:

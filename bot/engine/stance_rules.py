@@ -9,7 +9,7 @@ supports when it covers the claim's terms (near-synonyms count) without conflict
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -17,6 +17,7 @@ from bot.engine.aliases import aliases_of, canonical, capital_of, is_seat
 from bot.engine.lexicon import (
     ANTONYMS,
     DENIAL_VERBS,
+    EVENTS,
     FALSITY_ADVERBS,
     HEDGES,
     REPORTING_VERBS,
@@ -238,6 +239,11 @@ def analyse_claim(text: str, parser: Parser) -> ClaimAnalysis:
     for child in root.children:
         if child.dep_ in ("nsubj", "nsubjpass", "expl"):
             subject |= _scope(child)
+    # "... when they met in Tunisia on July 16": a clause that says on which occasion,
+    # not what is claimed of it.
+    occasion = {i for c in root.children if c.dep_ == "advcl" and any(
+        m.lower_ in ("when", "while") for m in c.children if m.dep_ in ("advmod", "mark"))
+        for i in _scope(c)}
     heads: set[int] = set()
     complements = ("attr", "acomp", "oprd") if root.lemma_ in _COPULAS else ()
     copular = any(c.dep_ in complements for c in root.children) and not any(
@@ -267,7 +273,7 @@ def analyse_claim(text: str, parser: Parser) -> ClaimAnalysis:
         if tok.pos_ == "ADV":
             weight = 0.5
         in_content = tok.i in content
-        is_subject = tok.i in subject
+        is_subject = tok.i in subject or tok.i in occasion
         if not in_content:
             weight *= 0.3  # the claim's own frame: "The official said ..."
         elif is_subject and copular:
@@ -293,6 +299,7 @@ def analyse_claim(text: str, parser: Parser) -> ClaimAnalysis:
         (ent.text.lower(), _ENTITY_GROUPS[ent.label_], _role(ent.root))
         for ent in doc.ents
         if ent.label_ in _ENTITY_GROUPS and ent.root.i not in source
+        and not _names_a_pair(ent)
     ]
     # Figures that say which thing the claim is about, not what it claims of it: those of
     # its frame ("said in June that ...") and the dates of its subject ("the July 16
@@ -317,16 +324,21 @@ def analyse_claim(text: str, parser: Parser) -> ClaimAnalysis:
     subject_keys = frozenset(_key(doc[i]) for i in subject if doc[i].pos_ in ("NOUN", "PROPN"))
     subject_aliases = frozenset(aliases[i] for i in subject if i in aliases)
     subject_other = any(doc[i].lower_ in _OTHER for i in subject)
+    # "There will be more rounds of talks": what "there is" is what the claim is about.
+    existing = {i for c in root.children if c.dep_ == "attr"
+                and any(e.dep_ == "expl" for e in root.children) for i in _scope(c)}
     subject_further = any(
         doc[i].lower_ in _FURTHER and doc[i].dep_ in ("det", "amod")
         and doc[i].head.pos_ == "NOUN" and (doc[i].lower_ != "more" or doc[i].head.tag_ == "NNS")
-        for i in subject)
+        for i in subject | existing)
     # "are set to meet again", "will meet again": the claim is of one more meeting to come,
     # as "another meeting" is ("is growing again" says how things are now).
     again = frozenset(_key(doc[i].head) for i in content
                       if doc[i].lower_ == "again" and doc[i].dep_ == "advmod"
                       and _to_come(doc[i].head) and _main(doc[i].head, root))
     subject_further = subject_further or bool(again)
+    # ... and "there will be another meeting" is of the meeting to come.
+    again |= frozenset(_key(doc[i]) for i in existing if doc[i].pos_ == "NOUN")
     unasserted = _unasserted(doc, core | {root.i})
     scopes = _negation_scopes(doc)
     main_negated = _denied(scopes, root.i)
@@ -354,13 +366,19 @@ def analyse_claim(text: str, parser: Parser) -> ClaimAnalysis:
         framed,
         pair,
         again,
-        _places_of(doc, entities),
+        _places_of(doc, entities, occasion),
         titles_of(doc),
     )
 
 
 _PAIR_NOUNS = frozenset(["nation", "country", "side", "government", "state", "party",
                          "capital", "power"])
+
+
+def _names_a_pair(ent: Any) -> bool:
+    """"the two sides", "the two nations": a pair named, not a figure claimed."""
+    return (ent.text.lower() == "two" and ent.root.dep_ == "nummod"
+            and ent.root.head.lemma_.lower() in _PAIR_NOUNS)
 
 
 def _in_pair(tok: Any) -> bool:
@@ -381,7 +399,8 @@ def _pair_named(doc: Any) -> Any | None:
 
 
 _LIGHT_VERBS = frozenset(["take", "make", "have", "hold", "give", "do", "get", "keep"])
-_OCCURRED = frozenset(stem(w) for w in (*TOOK_PLACE, "take", "place"))
+_LIGHT_VERBS_IN = frozenset(["engage", "participate", "join"])
+_OCCURRED = frozenset(stem(w) for w in (*TOOK_PLACE, "take", "place")) | {"take-place"}
 
 
 def _core(root: Any, heads: set[int]) -> set[int]:
@@ -393,6 +412,9 @@ def _core(root: Any, heads: set[int]) -> set[int]:
         if root.lemma_ == "be" and child.dep_ == "prep":
             # "Four officials were at the meeting": where they were is what is claimed.
             core |= {c.i for c in child.children if c.dep_ == "pobj"}
+        if root.lemma_ in _LIGHT_VERBS_IN and child.dep_ == "prep" and child.lower_ == "in":
+            # "engaged in negotiations": the noun is what they did
+            core |= {c.i for c in child.children if c.dep_ == "pobj"}
         if child.dep_ in ("dobj", "attr", "acomp", "prt", "xcomp"):
             core.add(child.i)
             if child.dep_ == "xcomp":  # "was prepared to see a role": the role matters
@@ -401,7 +423,7 @@ def _core(root: Any, heads: set[int]) -> set[int]:
     if fixed is not None:  # "took part": the verb with its noun is the predicate
         core.discard(fixed.i)
         core.add(root.i)
-    elif root.lemma_ in _LIGHT_VERBS and len(core) > 1:
+    elif root.lemma_ in _LIGHT_VERBS | _LIGHT_VERBS_IN and len(core) > 1:
         core.discard(root.i)
     return core
 
@@ -543,6 +565,43 @@ def _same_subject(
             return True
         if tok.dep_ == "expl" and _speaks_for_subject(claim, tok, aliases):
             return True
+    return False
+
+
+def _as_claimed(claim: ClaimAnalysis, scopes: list[set[int]],
+                matched: dict[int, list[Any]]) -> set[int]:
+    """The sentence's words that stand for the claim's core, less the near-synonyms it
+    denies while it affirms the claim's own word: "Talks ... Weren't Negotiations" sets
+    talks apart from negotiations and denies nothing of "they talked"."""
+    words: set[int] = set()
+    for term in claim.terms:
+        if not term.core:
+            continue
+        toks = matched.get(term.index, [])
+        affirmed = any(_key(t) == term.key and not _denied(scopes, t.i) for t in toks)
+        words |= {t.i for t in toks
+                  if not (affirmed and _key(t) != term.key and _denied(scopes, t.i))}
+    return words
+
+
+def _occasion_denied(claim: ClaimAnalysis, doc: Any, scopes: list[set[int]],
+                     matched: dict[int, list[Any]]) -> bool:
+    """Does the sentence say an occasion was not what the claim says was done or begun
+    ("the meeting was not a negotiation" for "the two sides negotiated"; "not the start
+    of talks" for "the encounter was the first stage of a dialogue")?
+
+    What the occasion was is what those who met did there. The word denied must be the
+    claim's own word, not a near-synonym: "talks weren't negotiations" denies nothing of
+    talks.
+    """
+    for term in claim.terms:
+        if not term.core:
+            continue
+        for tok in matched.get(term.index, []):
+            if (tok.dep_ == "attr" and _key(tok) == term.key and _denied(scopes, tok.i)
+                    and any(c.dep_ == "nsubj" and _key(c) in EVENTS
+                            for c in tok.head.children)):
+                return True
     return False
 
 
@@ -870,8 +929,17 @@ class RulesStanceJudge:
         happened = {t.index for t in claim.terms if _only_happened(claim.doc[t.index])
                     and not matched_terms.get(t.index)} if same_event else set()
 
+        # A named subject must be present for a sentence to contradict what it did.
+        sentence = doc.text.lower()
+        named_here = all(_mentions(sentence, name, alias_keys)
+                         for name in claim.subject_entities)
+        # "the Tunisia meeting" for "the secret meeting between U.S. officials and the
+        # regime": the thing named another way, whose words the sentence need not repeat.
+        one_named = not named_here and _the_one_named(claim, doc)
+        subject_here = named_here or _stands_for_subject(claim, doc) or one_named
+
         def weight_of(term: Term) -> float:
-            if term.index in happened:
+            if term.index in happened or (one_named and not term.predicate):
                 return term.weight
             if term.index not in matched_terms:
                 return 0.0
@@ -888,15 +956,10 @@ class RulesStanceJudge:
         }
         core_total = sum(1 for t in claim.terms if t.core)
         core_hit = sum(1 for t in claim.terms if t.core and matched_terms.get(t.index))
-        # A named subject must be present for a sentence to contradict what it did.
-        sentence = doc.text.lower()
-        subject_here = (all(_mentions(sentence, name, alias_keys)
-                            for name in claim.subject_entities)
-                        or _stands_for_subject(claim, doc) or _the_one_named(claim, doc))
 
         relevance = 0.5 * max(cosine, 0.0) + 0.5 * coverage
         scopes = _negation_scopes(doc)
-        negated = any(_denied(scopes, i) for i in core_tokens)
+        negated = any(_denied(scopes, i) for i in _as_claimed(claim, scopes, matched_terms))
         if core_tokens and (
             _left_open(doc, core_tokens)
             or (not negated and not claim.unasserted and _unasserted(doc, core_tokens))
@@ -909,11 +972,12 @@ class RulesStanceJudge:
         conflict = factual = False
         # The claim's own polarity: a "not", or a denial it reports ("denied any link").
         claim_denies = claim.negated or claim.core_denied
+        occasion = not claim_denies and _occasion_denied(claim, doc, scopes, matched_terms)
         if (
             core_tokens
             and subject_here
             and negated != claim_denies
-            and _same_subject(claim, doc, scopes, core_tokens, aliases)
+            and (occasion or _same_subject(claim, doc, scopes, core_tokens, aliases))
         ):
             conflict, cue = True, OPPOSITE
         antonym = self._antonym(claim, doc, matched_terms)
@@ -991,7 +1055,11 @@ class RulesStanceJudge:
         flipped = _denied(scopes, main.i) != claim.main_negated
         close = (paraphrase >= PARAPHRASE_MIN and names_present and not denies
                  and not the_one_there_was)
-        if conflict and ((pred_cov >= 0.5 and coverage >= 0.4) or swap or purpose or title):
+        # Saying what an occasion was not denies the claim's core whatever else the claim
+        # adds ("... when they met on July 16"): what it adds cannot make true what is denied.
+        occasion = occasion and cue == OPPOSITE
+        if conflict and ((pred_cov >= 0.5 and coverage >= 0.4) or occasion or swap
+                         or purpose or title):
             score = (0.45 + 0.5 * relevance) * hedge
             stance = StanceScore(Stance.REFUTES, round(min(score, 0.99), 3), cue, factual)
         elif other:
@@ -1278,13 +1346,16 @@ def _where(tok: Any) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at")
 
 
-def _places_of(doc: Any, entities: list[tuple[str, str, str]]) -> list[str]:
+def _places_of(doc: Any, entities: list[tuple[str, str, str]],
+               occasion: Set[int] = frozenset()) -> list[str]:
     """Where the claim says it was: a name after "in" / "at" ("held in Tunis"), or a place
-    noun there ("in the Libyan capital": Tripoli, where the country is known)."""
+    noun there ("in the Libyan capital": Tripoli, where the country is known); not the
+    place of the occasion it names ("when they met in Tunisia")."""
+    skip = {doc[i].text.lower() for i in occasion if doc[i].ent_type_}
     places = [text for text, group, role in entities
-              if group == "place" and role in _WHERE_ROLES]
+              if group == "place" and role in _WHERE_ROLES and text not in skip]
     for tok in doc:
-        if not _where(tok):
+        if not _where(tok) or tok.i in occasion:
             continue
         if tok.pos_ == "PROPN" and _ENTITY_GROUPS.get(tok.ent_type_) is None:
             places.append(tok.lower_)  # a place the small model does not tag ("in Tunis")
