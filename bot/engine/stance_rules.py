@@ -584,6 +584,27 @@ def _as_claimed(claim: ClaimAnalysis, scopes: list[set[int]],
     return words
 
 
+def _met_at(claim: ClaimAnalysis, doc: Any, matched: dict[int, list[Any]]) -> bool:
+    """Does the sentence name by its place the meeting the claim speaks of, or says its
+    subject held ("the Tunisia meeting" for "the meeting with Qaddafi's people was held in
+    Istanbul", "the Americans and Qaddafi's people met in Cairo")?"""
+    for term in claim.terms:
+        if term.key not in EVENTS or not (term.core or not term.predicate):
+            continue
+        if _named_by_place(claim.doc[term.index]):
+            continue  # "the Tunisia meeting" of the claim is not "the Istanbul meeting"
+        if any(tok.pos_ == "NOUN" and _named_by_place(tok)
+               for tok in matched.get(term.index, [])):
+            return True
+    return False
+
+
+def _named_by_place(tok: Any) -> bool:
+    """Is the word named by a place ("the Tunisia meeting")?"""
+    return any(c.dep_ == "compound" and _ENTITY_GROUPS.get(c.ent_type_) == "place"
+               for c in tok.children)
+
+
 def _occasion_denied(claim: ClaimAnalysis, doc: Any, scopes: list[set[int]],
                      matched: dict[int, list[Any]]) -> bool:
     """Does the sentence say an occasion was not what the claim says was done or begun
@@ -936,10 +957,13 @@ class RulesStanceJudge:
         # "the Tunisia meeting" for "the secret meeting between U.S. officials and the
         # regime": the thing named another way, whose words the sentence need not repeat.
         one_named = not named_here and _the_one_named(claim, doc)
+        # "the Tunisia meeting" says where the meeting was, and where those who met met:
+        # the words for who met, or for which meeting, need no repeating beside it.
+        placed = one_named or _met_at(claim, doc, matched_terms)
         subject_here = named_here or _stands_for_subject(claim, doc) or one_named
 
         def weight_of(term: Term) -> float:
-            if term.index in happened or (one_named and not term.predicate):
+            if term.index in happened or (placed and not term.predicate):
                 return term.weight
             if term.index not in matched_terms:
                 return 0.0
@@ -972,12 +996,12 @@ class RulesStanceJudge:
         conflict = factual = False
         # The claim's own polarity: a "not", or a denial it reports ("denied any link").
         claim_denies = claim.negated or claim.core_denied
-        occasion = not claim_denies and _occasion_denied(claim, doc, scopes, matched_terms)
+        not_so = not claim_denies and _occasion_denied(claim, doc, scopes, matched_terms)
         if (
             core_tokens
             and subject_here
             and negated != claim_denies
-            and (occasion or _same_subject(claim, doc, scopes, core_tokens, aliases))
+            and (not_so or _same_subject(claim, doc, scopes, core_tokens, aliases))
         ):
             conflict, cue = True, OPPOSITE
         antonym = self._antonym(claim, doc, matched_terms)
@@ -997,7 +1021,7 @@ class RulesStanceJudge:
             occurred = 0
         core_all = core_total > 0 and core_hit + occurred == core_total
         swap = None if conflict else self._swap(claim, doc, matched_terms, aliases,
-                                                 counts_only=not core_all)
+                                                 counts_only=not core_all, placed=placed)
         if swap:
             conflict, factual, cue = True, True, f"{swap}{SWAPPED}"
         # "intended only to deliver the message": no room for the purpose the claim gives.
@@ -1057,8 +1081,8 @@ class RulesStanceJudge:
                  and not the_one_there_was)
         # Saying what an occasion was not denies the claim's core whatever else the claim
         # adds ("... when they met on July 16"): what it adds cannot make true what is denied.
-        occasion = occasion and cue == OPPOSITE
-        if conflict and ((pred_cov >= 0.5 and coverage >= 0.4) or occasion or swap
+        not_so = not_so and cue == OPPOSITE
+        if conflict and ((pred_cov >= 0.5 and coverage >= 0.4) or not_so or swap
                          or purpose or title):
             score = (0.45 + 0.5 * relevance) * hedge
             stance = StanceScore(Stance.REFUTES, round(min(score, 0.99), 3), cue, factual)
@@ -1098,7 +1122,7 @@ class RulesStanceJudge:
     @staticmethod
     def _swap(
         claim: ClaimAnalysis, doc: Any, matched: dict[int, list[Any]], aliases: dict[int, str],
-        counts_only: bool = False,
+        counts_only: bool = False, placed: bool = False,
     ) -> str | None:
         """Another value where the claim has one, in a slot that holds only one value.
 
@@ -1144,7 +1168,8 @@ class RulesStanceJudge:
                       and t.key not in _OCCURRED
                       and not (group == "place" and t.index in place_words)]
             total = sum(t.weight for t in others) or 1.0
-            covered = sum(t.weight for t in others if matched.get(t.index)) / total
+            covered = sum(t.weight for t in others if matched.get(t.index) or (
+                placed and group == "place" and not t.predicate)) / total
             if covered < (0.75 if counts_only else 0.6):
                 continue
             for ent in doc.ents:
@@ -1351,7 +1376,7 @@ def _places_of(doc: Any, entities: list[tuple[str, str, str]],
     """Where the claim says it was: a name after "in" / "at" ("held in Tunis"), or a place
     noun there ("in the Libyan capital": Tripoli, where the country is known); not the
     place of the occasion it names ("when they met in Tunisia")."""
-    skip = {doc[i].text.lower() for i in occasion if doc[i].ent_type_}
+    skip = {ent.text.lower() for ent in doc.ents if ent.root.i in occasion}
     places = [text for text, group, role in entities
               if group == "place" and role in _WHERE_ROLES and text not in skip]
     for tok in doc:

@@ -125,3 +125,28 @@ def test_a_headline_says_nothing_of_how_a_word_is_written() -> None:
             "The union met the minister in Oslo on Monday.")
     assert true_case("did the union hold negotiations in oslo", [text]) == (
         "Did the union hold negotiations in Oslo")
+
+
+@pytest.mark.parametrize(
+    ("claim", "label"),
+    [
+        ("The union and the ministry's envoys met secretly in Bergen.", Stance.REFUTES),
+        ("The union and the ministry's envoys met secretly in Geneva.", Stance.SUPPORTS),
+        ("The secret meeting with the ministry's envoys was held in Bergen.", Stance.REFUTES),
+    ],
+)
+def test_the_meeting_named_by_its_place_says_where_they_met(rules, claim, label) -> None:
+    """"the Geneva meeting" says where the meeting was and where those who met met: the
+    words for who met, or for which meeting, need no repeating beside it."""
+    [score] = rules.scores(claim, [
+        "News of the talks came first from Lima, where a spokesman for the fishermen "
+        "described the Geneva meeting as a first step toward repairing ties."])
+    assert score.label is label, score
+
+
+def test_guard_a_meeting_named_by_its_place_is_not_another_named_so(rules) -> None:
+    """The claim's "Tunisia meeting" is not the sentence's "Oslo meeting"."""
+    [score] = rules.scores("The Tunisia meeting was held in the capital, Tunis.", [
+        "The union joined thirty other groups at the Oslo meeting in deciding to back the "
+        "plan."])
+    assert score.label is not Stance.REFUTES, score
