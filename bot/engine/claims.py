@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import Any
 
 from bot.engine.nlp import Parser
-from bot.engine.question_kind import TAG, put_to_one, scene_set
+from bot.engine.question_kind import TAG, or_not, put_to_one, scene_set
 from bot.engine.statements import declarative
 from bot.types import Claim
 from retrieval.errors import InputError
@@ -96,7 +96,7 @@ def make_claim(
     tag = TAG.search(stripped)
     if tag and tag.start() > 0:
         # "Did X or not?" stays a question; "X, right?" is the statement X.
-        is_question = tag.group(0).lstrip(", ").lower().startswith("or not") and (
+        is_question = or_not(tag) and (
             stripped.split(" ", 1)[0].lower() in _AUX_FIRST
         )
         stripped = stripped[: tag.start()] + ("?" if is_question else "")

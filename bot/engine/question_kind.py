@@ -42,6 +42,13 @@ TAG = re.compile(
     r"|,?\s+or not)\s*\?\s*$",
     re.IGNORECASE,
 )
+
+
+def or_not(tag: re.Match[str]) -> bool:
+    """Is the tag "... or not?", which leaves a question a question?"""
+    return tag.group(0).lstrip(", ").lower().startswith("or not")
+
+
 WH_WORDS = frozenset(["who", "whom", "whose", "what", "when", "where", "which", "why", "how"])
 # "What city ...?" / "What is the population of ...?": the noun names the answer's type.
 _CATEGORY: dict[str, str] = {}
@@ -353,7 +360,7 @@ def is_open(question: str, parser: Parser | None = None) -> bool:
     if words[0] in _AUX_FIRST:
         return False
     tag = TAG.search(question)
-    if tag and not tag.group(0).lstrip(", ").lower().startswith("or not"):
+    if tag and not or_not(tag):
         return False  # "..., didn't they?": agreement with a statement is asked
     lead, comma, rest = _lead_of(question)
     first = re.match(r"\s*(\w+)", rest)

@@ -996,7 +996,11 @@ class RulesStanceJudge:
         conflict = factual = False
         # The claim's own polarity: a "not", or a denial it reports ("denied any link").
         claim_denies = claim.negated or claim.core_denied
-        not_so = not claim_denies and _occasion_denied(claim, doc, scopes, matched_terms)
+        # Saying what an occasion was not ("the meeting was not a negotiation") denies the
+        # claim's core whatever else the claim adds ("... when they met on July 16"): what it
+        # adds cannot make true what is denied.
+        not_so = (bool(core_tokens) and subject_here and negated and not claim_denies
+                  and _occasion_denied(claim, doc, scopes, matched_terms))
         if (
             core_tokens
             and subject_here
@@ -1079,9 +1083,6 @@ class RulesStanceJudge:
         flipped = _denied(scopes, main.i) != claim.main_negated
         close = (paraphrase >= PARAPHRASE_MIN and names_present and not denies
                  and not the_one_there_was)
-        # Saying what an occasion was not denies the claim's core whatever else the claim
-        # adds ("... when they met on July 16"): what it adds cannot make true what is denied.
-        not_so = not_so and cue == OPPOSITE
         if conflict and ((pred_cov >= 0.5 and coverage >= 0.4) or not_so or swap
                          or purpose or title):
             score = (0.45 + 0.5 * relevance) * hedge
