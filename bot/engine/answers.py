@@ -18,6 +18,7 @@ import numpy as np
 
 from bot.engine.aliases import aliases_of, canonical, is_country, same_entity
 from bot.engine.attribution import attribute
+from bot.engine.casing import title_cased
 from bot.engine.first_person import side_of
 from bot.engine.headings import LIFE, YEARS, heading_label, page_label
 from bot.engine.instances import named_instance
@@ -374,6 +375,8 @@ def _descriptions(q: Question, text: str) -> frozenset[str]:
     out = set()
     sentences = [{stem(w) for w in re.findall(r"[\w'’-]+", part.lower())}
                  for part in re.split(r"(?<=[.!?])\s+|\n+", text)]
+    # A headline's capitals name nothing: "Secret Talks With ..." is no talks named "Secret".
+    body = "\n".join(line for line in text.split("\n") if not title_cased(line))
     for word, noun in q.described:
         nouns = _terms(noun)  # the noun itself among its near-synonyms
         if not any(stem(word) in words and words & nouns for words in sentences):
@@ -381,8 +384,8 @@ def _descriptions(q: Question, text: str) -> frozenset[str]:
         if word in q.proper:
             asked = {stem(w) for w, n in q.described if n == noun}
             others = (_names(m.group(1)) for m in re.finditer(
-                rf"((?:[A-Z][\w.'’-]*\s+)+)(?i:{re.escape(noun)})s?\b", text))
-            if stem(word) not in _told_first(noun, text) and any(
+                rf"((?:[A-Z][\w.'’-]*\s+)+)(?i:{re.escape(noun)})s?\b", body))
+            if stem(word) not in _told_first(noun, body) and any(
                     names - asked for names in others):
                 continue
         out.add(word)
@@ -460,11 +463,14 @@ def _named_otherwise(q: Question, doc: Any, matched: set[int]) -> bool:
     where the answer is a thing: "the historical period" of a house may be "First Period".)"""
     if q.expects in ("THING", "KIND"):
         return False
-    nouns = {n for _, n in q.described} - {n for w, n in q.described if w in q.proper}
+    # (A month says when, not which by name: "the July 16 meeting" is described.)
+    nouns = {n for _, n in q.described} - {n for w, n in q.described
+                                           if w in q.proper and date(w) is None}
     hits = [doc[i] for i in matched if i >= 0 and doc[i].lemma_.lower() in nouns]
+    # (A place's name says where it was: "the Tunisia meeting" is no other meeting.)
     return bool(hits) and all(any(
-        c.dep_ == "compound" and c.pos_ == "PROPN" and not any(
-            w.lemma_.lower() in q.focus for w in c.subtree if w.pos_ == "PROPN")
+        c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "LOC")
+        and not any(w.lemma_.lower() in q.focus for w in c.subtree if w.pos_ == "PROPN")
         for c in t.children) for t in hits)
 
 
@@ -550,11 +556,16 @@ def _entities(q: Question, doc: Any, matched: set[int]) -> list[Any]:
     if q.expects == "PERSON" and q.wh_role == "subject" and not ents:
         # "Who closed its embassy?" - "The U.S. closed its embassy": a country that does
         # the deed asked about is who did it.
+        doers = matched | {_controller(doc[i]).i for i in matched if doc[i].pos_ == "VERB"}
         ents = [e for e in doc.ents if e.label_ == "GPE" and first_of(e.root).dep_ == "nsubj"
-                and first_of(e.root).head.i in matched and not _in_question(e.text, q)]
+                and first_of(e.root).head.i in doers and not _in_question(e.text, q)]
     slots = _subject_slots(doc, matched) if q.wh_role == "subject" else None
     if slots is not None:
         ents = [e for e in ents if e.root.i in slots or any(t.i in slots for t in e)]
+    if not q.source and q.predicate not in REPORTING_VERBS:
+        # "..., according to the Associated Press": whoever a sentence is according to
+        # reports the deed, not does it.
+        ents = [e for e in ents if not _according_to(e)]
     if q.expects in ("PERSON", "ORG"):
         # Prefer the label the question most likely wants; fall back in order.
         order = ("PERSON", "ORG", "NORP", "GPE") if q.expects == "PERSON" else (
@@ -677,6 +688,7 @@ def _subject_slots(doc: Any, matched: set[int]) -> set[int] | None:
         return None
     slots: set[int] = set()
     for verb in verbs:
+        verb = _controller(verb)
         for child in verb.children:
             if child.dep_ == "nsubj":
                 if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
@@ -689,6 +701,34 @@ def _subject_slots(doc: Any, matched: set[int]) -> set[int] | None:
         if verb.dep_ == "acl" and not any(c.dep_ == "nsubj" for c in verb.children):
             slots |= {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
     return slots
+
+
+def _according_to(ent: Any) -> bool:
+    """Is the name the object of "according to"?"""
+    return _under_according(ent.root)
+
+
+def _under_according(tok: Any) -> bool:
+    return tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according"
+
+
+def _controller(verb: Any) -> Any:
+    """The verb whose subject does this one's deed: "joined ... in deciding to recognize the
+    council": the subject of "joined" recognizes (an infinitive, a gerund, a verb joined to
+    another by "and", without a subject of its own)."""
+    node = verb
+    for _ in range(4):
+        if any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in node.children):
+            return node
+        if node.dep_ not in ("xcomp", "pcomp", "conj") or node.head.i == node.i:
+            return node
+        head = node.head
+        if head.pos_ == "ADP" and head.head.i != head.i:  # "in deciding"
+            head = head.head
+        if head.pos_ not in ("VERB", "AUX"):
+            return node
+        node = head
+    return node
 
 
 def _rank_entity(ent: Any, matched: set[int], doc: Any, q: Question) -> tuple[int, int, int]:
@@ -1149,6 +1189,14 @@ def _fallback(q: Question, doc: Any, matched: set[int], slots: set[int] | None) 
             run.append(tok)
         elif run:
             break
+    if run and not q.source and q.predicate not in REPORTING_VERBS and any(
+            _under_according(t) for t in run):
+        return None  # who a sentence is according to reports the deed
+    # "representatives of Muammar Qaddafi's government": a name that only says whose the
+    # noun is, as in ``_modifier`` (unless whose it is is what is asked).
+    if run and q.wh != "whose" and (
+            run[-1].dep_ == "poss" or any(c.tag_ == "POS" for c in run[-1].children)):
+        return None
     # A name is a few capitalised words; a longer run is a menu or a list of links.
     if run and len(run) <= 4 and all(t.is_title for t in run) and not _in_question(
         _trim(run), q

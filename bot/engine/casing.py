@@ -33,6 +33,7 @@ _POSSESSIVE = re.compile(r"['\u2019]s?$", re.IGNORECASE)
 _CHAT = {"wat": "what", "wut": "what", "wht": "what", "whats": "what is", "whos": "who is",
          "wheres": "where is", "whens": "when is", "hows": "how is", "whys": "why is",
          "wen": "when", "wher": "where", "hw": "how", "wich": "which", "whomst": "whom"}
+_AFTER_LEAD = re.compile(r"(\s[-\u2013\u2014:]\s+|,\s+)(" + "|".join(_CHAT) + r")\b")
 _FIRST = re.compile(r"^(\W*(?:(?:so|and|but|ok|okay|hey)\W+)?)([A-Za-z]+)\b", re.IGNORECASE)
 
 
@@ -88,6 +89,10 @@ _DISCLOSE = {"make": "disclose", "makes": "discloses", "made": "disclosed",
              "making": "disclosing", "break": "disclose", "breaks": "discloses",
              "broke": "disclosed", "breaking": "disclosing", "go": "disclose",
              "goes": "discloses", "went": "disclosed", "going": "disclosing", "gone": "disclosed"}
+_BEGIN = {"get": "begin", "gets": "begins", "got": "began", "getting": "beginning",
+          "gotten": "begun"}
+_UNDERSTAND = {"get": "understand", "gets": "understands", "got": "understood",
+               "getting": "understanding", "gotten": "understood"}
 _IDIOMS = [
     (re.compile(r"\b(make|makes|made|making)\s+((?:the|this|that|its|their|his|her)\s+"
                 r"[\w\s'\u2019-]{1,40}?)\s+public\b", re.IGNORECASE),
@@ -96,6 +101,15 @@ _IDIOMS = [
                 re.IGNORECASE), lambda m: f"{_DISCLOSE[m.group(1).lower()]} "),
     (re.compile(r"\b(go|goes|went|going|gone)\s+public\s+(?:with|about)\s+", re.IGNORECASE),
      lambda m: f"{_DISCLOSE[m.group(1).lower()]} "),
+    # "was the meeting first made public": the passive, with no object after it
+    (re.compile(r"\bmade\s+public(?=\s*(?:[?.!,]|$)|\s+(?:by|in|on|at|first|when|before|"
+                r"after|yet)\b)", re.IGNORECASE), lambda m: "disclosed"),
+    # "when did the campaign get going", "got under way": began
+    (re.compile(r"\b(get|gets|got|getting|gotten)\s+(?:going|started|under\s*way)\b",
+                re.IGNORECASE), lambda m: _BEGIN[m.group(1).lower()]),
+    # "did they get the message", "got the point": understood
+    (re.compile(r"\b(get|gets|got|getting|gotten)\s+the\s+(?:point|message)\b",
+                re.IGNORECASE), lambda m: _UNDERSTAND[m.group(1).lower()]),
 ]
 
 
@@ -110,6 +124,8 @@ def spelled_out(question: str) -> str:
         word = _CHAT[m.group(2).lower()]
         word = word[:1].upper() + word[1:] if m.group(2)[:1].isupper() else word
         question = m.group(1) + word + question[m.end():]
+    # ... and after a lead: "the spokesman - whats his name" (lower case only).
+    question = _AFTER_LEAD.sub(lambda m: m.group(1) + _CHAT[m.group(2)], question)
     m = _FIRST.match(question)
     if m and m.group(1).strip() and m.group(2).lower() in WH_WORDS:
         # "so when was it held": the lead-in word says nothing about what is asked.
@@ -140,7 +156,7 @@ def true_case(question: str, texts: Iterable[str]) -> str:
     forms: dict[str, Counter[str]] = {}
     for text in texts:
         # A headline capitalises every word: it says nothing of how a word is written.
-        text = "\n".join(line for line in text.split("\n") if not _title_cased(line))
+        text = "\n".join(line for line in text.split("\n") if not title_cased(line))
         for m in _WORD.finditer(text):
             if _SENTENCE_START.search(text[max(0, m.start() - 3) : m.start()]):
                 continue
@@ -173,7 +189,7 @@ def true_case(question: str, texts: Iterable[str]) -> str:
     return out[:1].upper() + out[1:]
 
 
-def _title_cased(line: str) -> bool:
+def title_cased(line: str) -> bool:
     """A line in title case ("Secret Talks With Qaddafi Regime Weren't Negotiations")."""
     words = [w for w in _WORD.findall(line) if len(w) > 3]
     return len(words) >= 2 and all(w[0].isupper() for w in words)

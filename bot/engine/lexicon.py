@@ -20,7 +20,7 @@ _SYNONYMS = [
     "embassy consulate mission",
     "disclose reveal disclosure announce report publish",
     "recognize recognise acknowledge",
-    "consult confer",
+    "consult confer check-in",
     "lead head run command direct",
     "campaign operation offensive",
     "send dispatch deploy",
@@ -59,8 +59,8 @@ _SYNONYMS = [
     "support back endorse",
     "oppose reject",
     "emission emissions pollution",
-    "repair mend fix restore",
-    "ties relations relationship",
+    "repair mend fix restore patch-up",
+    "ties tie relations relationship",
 ]
 
 # Pairs that contradict each other when one stands where the claim has the other.

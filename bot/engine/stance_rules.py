@@ -25,6 +25,7 @@ from bot.engine.lexicon import (
     TOOK_PLACE,
     related,
 )
+from bot.engine.negation import NOT_JUST, negative_form_of, not_done, superseded_text
 from bot.engine.nlp import Parser
 from bot.engine.normalise import agree
 from bot.engine.normalise import key as value_key
@@ -255,6 +256,10 @@ def analyse_claim(text: str, parser: Parser) -> ClaimAnalysis:
                 heads.add(child.i)
                 heads |= {c.i for c in child.children if c.dep_ == "compound"}
     core = _core(root, heads)
+    if root.pos_ in ("VERB", "AUX") and (undone := not_done(root)):
+        # "held back from recognizing the council": what was not done is what is claimed.
+        tops = [doc[i] for i in undone if doc[i].head.i not in undone]
+        core |= {t.i for t in tops} | {c.i for t in tops for c in t.children if c.dep_ == "dobj"}
     aliases = aliases_of(doc)
     terms: list[Term] = []
     for tok in doc:
@@ -293,6 +298,7 @@ def analyse_claim(text: str, parser: Parser) -> ClaimAnalysis:
     negated = any(
         (t.dep_ == "neg" or (t.lower_ in ("no", "never") and t.dep_ in ("det", "neg", "advmod")))
         and t.i in content
+        and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ in NOT_JUST)  # "not just X"
         for t in doc
     )
     entities = [
@@ -444,6 +450,8 @@ def _negation_scopes(doc: Any) -> list[set[int]]:
     scope: set[int]
     for tok in doc:
         lower = tok.lower_
+        if tok.dep_ == "neg" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in NOT_JUST:
+            continue  # "not just CO2, but also methane" adds, it denies nothing
         if tok.dep_ == "neg" or (lower == "never" and tok.dep_ == "advmod"):
             head = tok.head
             if head.dep_ in ("aux", "auxpass") and head.head.i != head.i:
@@ -474,6 +482,15 @@ def _negation_scopes(doc: Any) -> list[set[int]]:
             verb = tok.head
             scope = set()
             for child in verb.children:
+                if child.dep_ in ("ccomp", "xcomp", "dobj"):
+                    scope |= _scope(child)
+            scopes.append(scope)
+        elif tok.pos_ in ("VERB", "AUX") and not_done(tok):
+            scopes.append(not_done(tok))
+        elif superseded_text(tok):
+            # "An earlier version of this report said X": a correction withdraws X.
+            scope = set()
+            for child in tok.head.children:
                 if child.dep_ in ("ccomp", "xcomp", "dobj"):
                     scope |= _scope(child)
             scopes.append(scope)
@@ -548,8 +565,8 @@ def _same_subject(
                     for tok in node.children:
                         if tok.dep_ in ("nsubj", "nsubjpass", "expl"):
                             clause |= {t.i for t in tok.subtree}
-                    if node.pos_ in ("VERB", "AUX"):
-                        break
+                    if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("xcomp", "pcomp"):
+                        break  # (an infinitive's or gerund's subject is its verb's)
     if not clause:
         return True
     for i in clause:
@@ -810,6 +827,16 @@ def _of_a_further_one(claim: ClaimAnalysis, doc: Any) -> bool:
         for c in tok.children) for tok in doc)
 
 
+def _further_denied(claim: ClaimAnalysis, doc: Any, scopes: list[set[int]]) -> bool:
+    """Does the sentence deny a further one of the occasion the claim says is to come ("there
+    is no plan to hold another session" against "more rounds of talks will follow")?"""
+    if not claim.subject_further or claim.negated:
+        return False
+    keys = {r for k in claim.subject_keys | claim.further_keys if k in EVENTS for r in related(k)}
+    return any(_key(tok) in keys and _denied(scopes, tok.i)
+               and any(c.lower_ in _ANOTHER for c in tok.children) for tok in doc)
+
+
 def _foretold(doc: Any, tokens: set[int]) -> bool:
     """The claim's words are what someone will or would do ("said she would meet them",
     "would vote against any budget"): a forecast or an intention, not the deed done."""
@@ -818,10 +845,14 @@ def _foretold(doc: Any, tokens: set[int]) -> bool:
         if verb is not None and any(c.dep_ == "aux" and c.lower_ in _FUTURE
                                     for c in verb.children):
             return True
+        if verb is not None and verb.head.lemma_.lower() in _SCHEDULED and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return True  # "is due to vote", "is set to meet": not yet done
     return False
 
 
 _FUTURE = frozenset(["will", "would", "'ll", "wo", "shall"])
+_SCHEDULED = frozenset(["due", "set", "schedule", "slate", "poise", "about"])
 
 
 def _matches(term: Term, tok: Any, key: str, aliases: dict[int, str] | None = None) -> bool:
@@ -855,10 +886,28 @@ def _same_event(claim: ClaimAnalysis, matched: dict[int, list[Any]]) -> bool:
     lowered = claim.text.lower()
     events = [tok for t in claim.terms if t.key in claim.subject_keys
               for tok in matched.get(t.index, []) if tok.pos_ in ("NOUN", "PROPN")]
-    return bool(events) and not any(
-        c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" and c.lower_ not in lowered
-        and c.ent_type_ not in ("GPE", "LOC")  # "the Tunisia meeting" says where it was
-        for tok in events for c in tok.children)
+    return bool(events) and not any(_named_another(tok, lowered) for tok in events)
+
+
+def _named_another(tok: Any, lowered: str) -> bool:
+    """Is the noun named by a name the claim does not give ("the Libya Contact Group
+    meeting")? A place's name only says where it was ("the Tunisia meeting")."""
+    return any(c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" and c.lower_ not in lowered
+               and c.ent_type_ not in ("GPE", "LOC") for c in tok.children)
+
+
+def _of_another_named(tok: Any, lowered: str) -> bool:
+    """Does a value hang on a noun named as another one ("the Libya Contact Group meeting
+    July 15"): the date of that one, not of the claim's?"""
+    node = tok
+    for _ in range(6):
+        head = node.head
+        if head.i == node.i or head.pos_ in ("VERB", "AUX"):
+            return False
+        if head.pos_ in ("NOUN", "PROPN") and _named_another(head, lowered):
+            return True
+        node = head
+    return False
 
 
 def _placed(claim: ClaimAnalysis, judgement: Judgement) -> bool:
@@ -1001,12 +1050,21 @@ class RulesStanceJudge:
         # adds cannot make true what is denied.
         not_so = (bool(core_tokens) and subject_here and negated and not claim_denies
                   and _occasion_denied(claim, doc, scopes, matched_terms))
+        # A claim that something was not done is contradicted by its being done: the deed
+        # must be there ("consulted the council" is no answer to "did not recognize it").
+        deeds = [t for t in claim.terms if t.core and claim.doc[t.index].pos_ == "VERB"]
+        deed_met = not claim_denies or negated or not deeds or any(
+            matched_terms.get(t.index) for t in deeds)
         if (
             core_tokens
             and subject_here
             and negated != claim_denies
+            and deed_met
             and (not_so or _same_subject(claim, doc, scopes, core_tokens, aliases))
         ):
+            conflict, cue = True, OPPOSITE
+        further_denied = not conflict and _further_denied(claim, doc, scopes)
+        if further_denied:
             conflict, cue = True, OPPOSITE
         antonym = self._antonym(claim, doc, matched_terms)
         earlier = antonym is not None and _undone_later(claim, antonym)
@@ -1062,6 +1120,8 @@ class RulesStanceJudge:
         # it cannot be shown to deny it of the same subject ("there is no plan to hold another
         # session"). (A claim with a "not" of its own is read as before: "not just CO2".)
         denies = negated and not claim_denies
+        # ... nor does one that says it was done carry a claim that it was not.
+        affirms = (claim.main_negated or claim.core_denied) and not negated
         # What the claim says of its subject must be there: its main verb or complement ("an
         # official said the meeting was not a negotiation" does not cover "an official said
         # more meetings are planned"); and whoever the claim says did it ("diplomats from
@@ -1076,15 +1136,18 @@ class RulesStanceJudge:
         figures = all(_figure_of(claim, doc, group, framed=False)[0] in ("none", "stated", "agrees")
                       for group in ("date", "num"))
         lexical = (pred_cov >= 0.6 and coverage >= 0.55 and cosine >= 0.35 and subject_here
-                   and not denies and said and figures)
+                   and not denies and not affirms and said and figures)
         # A close paraphrase with the opposite polarity ("are not affected" for "is
         # included") does not carry the claim.
         main = _clause_root(doc)
         flipped = _denied(scopes, main.i) != claim.main_negated
+        # "illegal" for "legal": closeness cannot tell a word from its negative form.
+        negative_form = antonym is not None and any(
+            negative_form_of(claim.doc[t.index], antonym) for t in claim.terms)
         close = (paraphrase >= PARAPHRASE_MIN and names_present and not denies
-                 and not the_one_there_was)
+                 and not affirms and not the_one_there_was and not negative_form)
         if conflict and ((pred_cov >= 0.5 and coverage >= 0.4) or not_so or swap
-                         or purpose or title):
+                         or purpose or title or further_denied):
             score = (0.45 + 0.5 * relevance) * hedge
             stance = StanceScore(Stance.REFUTES, round(min(score, 0.99), 3), cue, factual)
         elif other:
@@ -1106,8 +1169,9 @@ class RulesStanceJudge:
         for term in claim.terms:
             if not term.predicate:
                 continue
-            opposites = ANTONYMS.get(term.key)
-            if not opposites:
+            opposites = ANTONYMS.get(term.key, frozenset())
+            word = claim.doc[term.index]
+            if not opposites and word.pos_ != "ADJ":
                 continue
             # Said of what the claim says it of, where it names anything: "confirmed a
             # recall" is no opposite of "denied any link"; "pressure Qaddafi to step down"
@@ -1116,7 +1180,9 @@ class RulesStanceJudge:
             if objects and not any(matched.get(t.index) for t in objects):
                 continue
             for tok in doc:
-                if _key(tok) in opposites and not matched.get(term.index):
+                if matched.get(term.index):
+                    break
+                if _key(tok) in opposites or negative_form_of(word, tok):
                     return tok
         return None
 
@@ -1182,6 +1248,7 @@ class RulesStanceJudge:
                     and ent.text.lower() not in lowered
                     and _ent_slot(group, ent, matched_here) == slot
                     and _of_predicate(ent.root, matched_here)
+                    and not _of_another_named(ent.root, lowered)
                     and (group not in ("date", "num") or _values(ent.text))
                     and not (key and canonical(ent.text) == key)
                 ):
@@ -1255,8 +1322,12 @@ def _claimed_purpose(claim: ClaimAnalysis) -> Any | None:
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None:
         return None
+    # "The goal of the talks was to patch up relations": an aim word as the subject of "be".
+    aim_subject = root.lemma_ == "be" and any(
+        c.dep_ == "nsubj" and stem(c.lemma_.lower()) in _AIMS for c in root.children)
     for c in root.children:
-        if _infinitive(c) and (c.dep_ == "advcl" or (c.dep_ == "xcomp" and root.lemma_ in _MEANT)):
+        if _infinitive(c) and (c.dep_ == "advcl" or (c.dep_ == "xcomp" and (
+                root.lemma_ in _MEANT or aim_subject))):
             return c
         if c.dep_ == "prep" and c.lower_ in _PURPOSE_PREPS:
             verb = next((g for g in c.children if g.dep_ == "pcomp" and g.pos_ == "VERB"), None)

@@ -97,12 +97,25 @@ def _misread(doc: Any, text: str) -> bool:
     if aux.lemma_ == "do" and (root.i == aux.i or root.tag_ in ("VBG", "VBZ")
                                or root.tag_.startswith("NN")):
         return True
-    if aux.lemma_ == "be" and root.i != aux.i and (
-            root.tag_ in ("VBP", "VBZ")
-            or (root.tag_ == "VB" and not any(c.tag_ == "TO" for c in root.children))):
+    if aux.lemma_ == "be" and root.i != aux.i and _bare_verb(root):
+        return True
+    if aux.lemma_ == "be" and root.tag_ == "VBG" and root.i + 1 < len(doc) and (
+            doc[root.i + 1].dep_ == "neg"):
+        return True  # "Was the Oslo meeting not ...": a "not" after it, so no verb
+    if aux.lemma_ == "be" and root.i == aux.i and any(
+            t.head.i == root.i and t.dep_ in ("xcomp", "dep") and _bare_verb(t) for t in doc):
+        # "Is [the Tunisia] encounter the opening ...": a noun read as a finite verb
+        # hanging on the inverted "is".
         return True
     words = text.rstrip(" ?.").split()
     return len(words) > 2 and words[-1].lower() == _bare(aux.lower_)
+
+
+def _bare_verb(tok: Any) -> bool:
+    """A finite present verb, or a base form without "to": no such verb follows an
+    inverted "be" in a well-read question."""
+    return tok.tag_ in ("VBP", "VBZ") or (
+        tok.tag_ == "VB" and not any(c.tag_ == "TO" for c in tok.children))
 
 
 # The last word of a subject is not one of these; the verb of a "did" question is not one of
@@ -166,6 +179,9 @@ def _by_trial(question: str, parser: Parser) -> tuple[str, str] | None:
         else:
             if aux.lemma_ == "be" and after.tag_ in ("VB", "VBP", "VBZ", "VBD"):
                 continue  # no finite verb follows "was" ("Was the Tunisia encounter ...")
+            if aux.lemma_ == "be" and after.tag_ == "VBG" and k + 1 < len(words) and (
+                    words[k + 1].lower_ in _NEGATIONS):
+                continue  # nor "meeting not a ...": "meeting" is a noun there
             if aux.tag_ == "MD" and after.tag_ in _NOT_A_VERB:
                 continue  # "will" goes with a verb
             verb = _bare(aux.lower_)
@@ -196,6 +212,10 @@ def _from_parse(question: str, parser: Parser) -> tuple[str, str | None]:
     right = _subject_end(subj, first.lemma_ == "be" and first.i < left.i)
     if left.i <= first.i:
         return question, None
+    while right.i > left.i and right.lower_ in _NEGATIONS:
+        # "Was [the meeting not] a negotiation?": the parse hung the "not" on the subject;
+        # it denies the predicate, as in "Did X not go?".
+        right = doc[right.i - 1]
     subj_text = doc[left.i : right.i + 1].text
     # Usually empty. "Didn't the U.S. close ...?" asks whether it closed: a negative
     # question leans towards yes, so its negation is not part of the claim.

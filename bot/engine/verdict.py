@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.engine.stance_rules import CHANGED_FROM
 from bot.types import Decision, Evidence, Stance, Verdict
 
 COUNTS = 0.5  # a stance below this score is not evidence either way
@@ -35,6 +36,7 @@ def decide(
             key=lambda e: -e.stance.score,
         )
     )
+    support = _not_superseded(support, refute)
     s, r = _strength(support), _strength(refute)
     if not support and not refute:
         top = max((e.relevance for e in evidence), default=0.0)
@@ -46,6 +48,18 @@ def decide(
     if s >= r:
         return Decision(Verdict.SUPPORTED, round(s * (1 - 0.5 * r), 3), support, ())
     return Decision(Verdict.REFUTED, round(r * (1 - 0.5 * s), 3), (), refute)
+
+
+def _not_superseded(support: tuple[Evidence, ...], refute: Sequence[Evidence]
+                    ) -> tuple[Evidence, ...]:
+    """A sentence saying the claim's figure has since changed ("now covers 1.8 million, up
+    from the 1.2 million it announced") accounts for the sources giving that figure: they
+    are older, unless dated after it. What it updates is not a dispute."""
+    updates = [e for e in refute if e.stance.cue == CHANGED_FROM]
+    if not updates:
+        return support
+    latest = max(str(e.published or "") for e in updates)
+    return tuple(e for e in support if e.published and str(e.published) > latest)
 
 
 def _conflict_kind(support: Sequence[Evidence], refute: Sequence[Evidence]) -> str:

@@ -35,6 +35,28 @@ def test_contractions_are_spelled_out() -> None:
     assert spelled_out("Didn't they meet?") == "Didn't they meet?"
 
 
+@pytest.mark.parametrize(
+    ("typed", "plain"),
+    [
+        ("the blockade - which month did it get going", "the blockade - which month did it begin"),
+        ("when did the strike get under way?", "when did the strike begin?"),
+        ("did the union get the message?", "did the union understand?"),
+        ("Where was the May 3 meeting first made public?",
+         "Where was the May 3 meeting first disclosed?"),
+    ],
+)
+def test_idioms_are_read_as_their_plain_verbs(typed: str, plain: str) -> None:
+    assert spelled_out(typed) == plain
+
+
+def test_a_chat_question_word_after_a_lead_is_spelled_out() -> None:
+    assert spelled_out("the ministry spokesman - whats his name") == (
+        "the ministry spokesman - what is his name")
+    assert spelled_out("the council, whos on it") == "the council, who is on it"
+    assert spelled_out("the Whats app group - who runs it") == (
+        "the Whats app group - who runs it")
+
+
 def test_a_passive_description_asks_what_the_thing_is_or_what_its_describer_says() -> None:
     # "In the article, ...": the documents are what every question is put to.
     assert spelled_out("In the article, how is the Harbour Forum described?") == (
@@ -161,3 +183,71 @@ def test_who_met_with_someone_is_the_other_side(services, question: str, says: s
     answer = verifier_over(services, [doc]).verify(question)
     assert answer.verdict.value == "ANSWERED", answer.text
     assert says in answer.text and not_says not in answer.text, answer.text
+
+
+HEADLINED = (
+    "Secret Talks With Ostrevia Weren't Negotiations, Velmora Says\n\n"
+    "Disclosure of the meeting came first in Ostrev, where an Ostrevian government spokesman "
+    "described the Kessford meeting as a first step to repair ties between the two nations.\n\n"
+    "A Velmoran official said the meeting was not a negotiation, and was intended only to "
+    "deliver a warning about fishing quotas.\n\n"
+    "Before the talks, Velmoran officials consulted with diplomats from other nations."
+)
+
+
+def test_a_headlines_capitals_name_no_other_talks(services) -> None:
+    """"Secret Talks" in a title-case headline are not talks named "Secret": the plain "the
+    meeting" of the story is the Kessford one, and both sides' purposes answer."""
+    doc = Document(doc_id=content_hash(HEADLINED), title="Quota row", source="k.txt",
+                   text=HEADLINED)
+    answer = verifier_over(services, [doc]).verify("what were the talks in kessford for")
+    assert answer.verdict.value == "DISPUTED", answer.text
+    assert "deliver a warning" in answer.text and "repair ties" in answer.text, answer.text
+
+
+def test_who_did_a_deed_told_as_a_gerund_is_the_subject_of_its_verb(services) -> None:
+    """"Velmora joined ... in deciding to recognize the council": Velmora recognized it."""
+    text = ("Velmora joined twelve other nations at the Kessford summit in deciding to "
+            "recognize the Harbour Council as the port's legitimate authority.")
+    doc = Document(doc_id=content_hash(text), title="Summit", source="s.txt", text=text)
+    answer = verifier_over(services, [doc]).verify("Who recognized the Harbour Council?")
+    assert answer.verdict.value == "ANSWERED", answer.text
+    assert "Velmora" in answer.text, answer.text
+
+
+def test_whose_government_was_met_is_not_who_the_envoys_were(services) -> None:
+    """"representatives of Anton Berisha's government": his name says whose government,
+    not who the envoys were; the story names no envoy."""
+    text = ("Two senior Velmoran officials held a closed meeting on May 3 with "
+            "representatives of Anton Berisha's government in Kessford, which said the "
+            "meeting was a sign of goodwill.")
+    doc = Document(doc_id=content_hash(text), title="Summit", source="s.txt", text=text)
+    verifier = verifier_over(services, [doc])
+    answer = verifier.verify("who were velmora's two envoys in kessford")
+    assert "Berisha" not in answer.text, answer.text
+    # ... unless whose it is is what is asked
+    answer = verifier.verify("Whose government sent the representatives the Velmorans met?")
+    assert "Anton Berisha" in answer.text, answer.text
+
+
+MEETINGS = (
+    "Two ministry officials held a closed meeting May 3 with leaders of the fishermen's "
+    "union, the ministry said.\n\n"
+    "Before the talks, the officials consulted with delegates attending the Harbour Forum "
+    "meeting May 2 in Bergen."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "bergen"),
+    [("Where was the May 3 meeting held?", False),
+     ("Where was the Harbour Forum meeting held?", True)],
+)
+def test_a_meeting_asked_by_its_date_is_not_one_named_otherwise(
+        services, question: str, bergen: bool) -> None:
+    """"the Harbour Forum meeting May 2 in Bergen" is another meeting than "the May 3
+    meeting": a month in the question says when, it does not name one."""
+    doc = Document(doc_id=content_hash(MEETINGS), title="Quota talks", source="m.txt",
+                   text=MEETINGS)
+    answer = verifier_over(services, [doc]).verify(question)
+    assert ("Bergen" in answer.text) is bergen, answer.text
