@@ -93,6 +93,8 @@ _BEGIN = {"get": "begin", "gets": "begins", "got": "began", "getting": "beginnin
           "gotten": "begun"}
 _UNDERSTAND = {"get": "understand", "gets": "understands", "got": "understood",
                "getting": "understanding", "gotten": "understood"}
+_BELIEVE = {"get": "believe", "gets": "believes", "got": "believed", "getting": "believing",
+            "gotten": "believed"}
 _IDIOMS = [
     (re.compile(r"\b(make|makes|made|making)\s+((?:the|this|that|its|their|his|her)\s+"
                 r"[\w\s'\u2019-]{1,40}?)\s+public\b", re.IGNORECASE),
@@ -107,6 +109,9 @@ _IDIOMS = [
     # "when did the campaign get going", "got under way": began
     (re.compile(r"\b(get|gets|got|getting|gotten)\s+(?:going|started|under\s*way)\b",
                 re.IGNORECASE), lambda m: _BEGIN[m.group(1).lower()]),
+    # "what did they get wrong": what they wrongly believed
+    (re.compile(r"\b(get|gets|got|getting|gotten)\s+wrong\b", re.IGNORECASE),
+     lambda m: "wrongly " + _BELIEVE[m.group(1).lower()]),
     # "did they get the message", "got the point": understood
     (re.compile(r"\b(get|gets|got|getting|gotten)\s+the\s+(?:point|message)\b",
                 re.IGNORECASE), lambda m: _UNDERSTAND[m.group(1).lower()]),

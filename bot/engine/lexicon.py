@@ -31,6 +31,7 @@ _SYNONYMS = [
     "plan intend intention schedule calendar",
     "worry concern fear",
     "think believe assume suppose presume",
+    "incorrectly wrongly falsely mistakenly erroneously",
     "role place position",
     UP,
     DOWN,

@@ -41,6 +41,7 @@ def test_contractions_are_spelled_out() -> None:
         ("the blockade - which month did it get going", "the blockade - which month did it begin"),
         ("when did the strike get under way?", "when did the strike begin?"),
         ("did the union get the message?", "did the union understand?"),
+        ("what did the union get wrong?", "what did the union wrongly believe?"),
         ("Where was the May 3 meeting first made public?",
          "Where was the May 3 meeting first disclosed?"),
     ],
@@ -251,3 +252,11 @@ def test_a_meeting_asked_by_its_date_is_not_one_named_otherwise(
                    text=MEETINGS)
     answer = verifier_over(services, [doc]).verify(question)
     assert ("Bergen" in answer.text) is bergen, answer.text
+
+
+def test_what_someone_got_wrong_is_what_they_wrongly_thought(services) -> None:
+    text = ("The decision to meet in person reflected ministry concern that union leaders "
+            "incorrectly thought the quotas would be lifted next year, the ministry said.")
+    doc = Document(doc_id=content_hash(text), title="Quotas", source="q.txt", text=text)
+    answer = verifier_over(services, [doc]).verify("what did the union leaders get wrong?")
+    assert "quotas would be lifted" in answer.text, answer.text
