@@ -18,7 +18,7 @@ import numpy as np
 
 from bot.engine.aliases import aliases_of, canonical, is_country, same_entity
 from bot.engine.attribution import attribute
-from bot.engine.casing import title_cased
+from bot.engine.casing import without_headlines
 from bot.engine.first_person import side_of
 from bot.engine.headings import LIFE, YEARS, heading_label, page_label
 from bot.engine.instances import named_instance
@@ -376,7 +376,7 @@ def _descriptions(q: Question, text: str) -> frozenset[str]:
     sentences = [{stem(w) for w in re.findall(r"[\w'’-]+", part.lower())}
                  for part in re.split(r"(?<=[.!?])\s+|\n+", text)]
     # A headline's capitals name nothing: "Secret Talks With ..." is no talks named "Secret".
-    body = "\n".join(line for line in text.split("\n") if not title_cased(line))
+    body = without_headlines(text)
     for word, noun in q.described:
         nouns = _terms(noun)  # the noun itself among its near-synonyms
         if not any(stem(word) in words and words & nouns for words in sentences):
@@ -562,10 +562,10 @@ def _entities(q: Question, doc: Any, matched: set[int]) -> list[Any]:
     slots = _subject_slots(doc, matched) if q.wh_role == "subject" else None
     if slots is not None:
         ents = [e for e in ents if e.root.i in slots or any(t.i in slots for t in e)]
-    if not q.source and q.predicate not in REPORTING_VERBS:
+    if not _asks_reporter(q):
         # "..., according to the Associated Press": whoever a sentence is according to
         # reports the deed, not does it.
-        ents = [e for e in ents if not _according_to(e)]
+        ents = [e for e in ents if not _according_to(e.root)]
     if q.expects in ("PERSON", "ORG"):
         # Prefer the label the question most likely wants; fall back in order.
         order = ("PERSON", "ORG", "NORP", "GPE") if q.expects == "PERSON" else (
@@ -703,12 +703,13 @@ def _subject_slots(doc: Any, matched: set[int]) -> set[int] | None:
     return slots
 
 
-def _according_to(ent: Any) -> bool:
-    """Is the name the object of "according to"?"""
-    return _under_according(ent.root)
+def _asks_reporter(q: Question) -> bool:
+    """Does the question ask who reports ("Per which agency ...?", "Who reported ...?")?"""
+    return q.source or q.predicate in REPORTING_VERBS
 
 
-def _under_according(tok: Any) -> bool:
+def _according_to(tok: Any) -> bool:
+    """Is the word the object of "according to"?"""
     return tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according"
 
 
@@ -1189,8 +1190,7 @@ def _fallback(q: Question, doc: Any, matched: set[int], slots: set[int] | None) 
             run.append(tok)
         elif run:
             break
-    if run and not q.source and q.predicate not in REPORTING_VERBS and any(
-            _under_according(t) for t in run):
+    if run and not _asks_reporter(q) and any(_according_to(t) for t in run):
         return None  # who a sentence is according to reports the deed
     # "representatives of Muammar Qaddafi's government": a name that only says whose the
     # noun is, as in ``_modifier`` (unless whose it is is what is asked).

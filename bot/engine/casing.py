@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from bot.engine.aliases import canonical
 from bot.engine.question_kind import WH_WORDS, names_people
@@ -85,36 +85,44 @@ def _listed(m: re.Match[str]) -> str:
 
 # Idioms for one verb the documents use instead ("who broke the news of the meeting": who
 # disclosed it), with the idiom's tense.
-_DISCLOSE = {"make": "disclose", "makes": "discloses", "made": "disclosed",
-             "making": "disclosing", "break": "disclose", "breaks": "discloses",
-             "broke": "disclosed", "breaking": "disclosing", "go": "disclose",
-             "goes": "discloses", "went": "disclosed", "going": "disclosing", "gone": "disclosed"}
-_BEGIN = {"get": "begin", "gets": "begins", "got": "began", "getting": "beginning",
-          "gotten": "begun"}
-_UNDERSTAND = {"get": "understand", "gets": "understands", "got": "understood",
-               "getting": "understanding", "gotten": "understood"}
-_BELIEVE = {"get": "believe", "gets": "believes", "got": "believed", "getting": "believing",
-            "gotten": "believed"}
+# An idiom's verb as typed -> its form (base, -s, past, -ing, participle), and the plain verb
+# it stands for in each form.
+_FORM = {"make": 0, "makes": 1, "made": 2, "making": 3, "break": 0, "breaks": 1, "broke": 2,
+         "breaking": 3, "go": 0, "goes": 1, "went": 2, "going": 3, "gone": 4, "get": 0,
+         "gets": 1, "got": 2, "getting": 3, "gotten": 4}
+_DISCLOSE = ("disclose", "discloses", "disclosed", "disclosing", "disclosed")
+_BEGIN = ("begin", "begins", "began", "beginning", "begun")
+_UNDERSTAND = ("understand", "understands", "understood", "understanding", "understood")
+_BELIEVE = ("believe", "believes", "believed", "believing", "believed")
+
+
+def _as(forms: tuple[str, ...], before: str = "", after: str = ""
+        ) -> Callable[[re.Match[str]], str]:
+    """The replacement for an idiom whose first group is its verb: the plain verb in the
+    same form."""
+    return lambda m: f"{before}{forms[_FORM[m.group(1).lower()]]}{after}"
+
+
 _IDIOMS = [
     (re.compile(r"\b(make|makes|made|making)\s+((?:the|this|that|its|their|his|her)\s+"
                 r"[\w\s'\u2019-]{1,40}?)\s+public\b", re.IGNORECASE),
-     lambda m: f"{_DISCLOSE[m.group(1).lower()]} {m.group(2)}"),
+     lambda m: f"{_DISCLOSE[_FORM[m.group(1).lower()]]} {m.group(2)}"),
     (re.compile(r"\b(break|breaks|broke|breaking)\s+the\s+news\s+(?:of|about)\s+",
-                re.IGNORECASE), lambda m: f"{_DISCLOSE[m.group(1).lower()]} "),
+                re.IGNORECASE), _as(_DISCLOSE, after=" ")),
     (re.compile(r"\b(go|goes|went|going|gone)\s+public\s+(?:with|about)\s+", re.IGNORECASE),
-     lambda m: f"{_DISCLOSE[m.group(1).lower()]} "),
+     _as(_DISCLOSE, after=" ")),
     # "was the meeting first made public": the passive, with no object after it
     (re.compile(r"\bmade\s+public(?=\s*(?:[?.!,]|$)|\s+(?:by|in|on|at|first|when|before|"
                 r"after|yet)\b)", re.IGNORECASE), lambda m: "disclosed"),
     # "when did the campaign get going", "got under way": began
     (re.compile(r"\b(get|gets|got|getting|gotten)\s+(?:going|started|under\s*way)\b",
-                re.IGNORECASE), lambda m: _BEGIN[m.group(1).lower()]),
+                re.IGNORECASE), _as(_BEGIN)),
     # "what did they get wrong": what they wrongly believed
     (re.compile(r"\b(get|gets|got|getting|gotten)\s+wrong\b", re.IGNORECASE),
-     lambda m: "wrongly " + _BELIEVE[m.group(1).lower()]),
+     _as(_BELIEVE, before="wrongly ")),
     # "did they get the message", "got the point": understood
     (re.compile(r"\b(get|gets|got|getting|gotten)\s+the\s+(?:point|message)\b",
-                re.IGNORECASE), lambda m: _UNDERSTAND[m.group(1).lower()]),
+                re.IGNORECASE), _as(_UNDERSTAND)),
 ]
 
 
@@ -161,7 +169,7 @@ def true_case(question: str, texts: Iterable[str]) -> str:
     forms: dict[str, Counter[str]] = {}
     for text in texts:
         # A headline capitalises every word: it says nothing of how a word is written.
-        text = "\n".join(line for line in text.split("\n") if not title_cased(line))
+        text = without_headlines(text)
         for m in _WORD.finditer(text):
             if _SENTENCE_START.search(text[max(0, m.start() - 3) : m.start()]):
                 continue
@@ -194,7 +202,12 @@ def true_case(question: str, texts: Iterable[str]) -> str:
     return out[:1].upper() + out[1:]
 
 
-def title_cased(line: str) -> bool:
+def without_headlines(text: str) -> str:
+    """The text less its lines in title case, whose capitals say nothing of the words."""
+    return "\n".join(line for line in text.split("\n") if not _title_cased(line))
+
+
+def _title_cased(line: str) -> bool:
     """A line in title case ("Secret Talks With Qaddafi Regime Weren't Negotiations")."""
     words = [w for w in _WORD.findall(line) if len(w) > 3]
     return len(words) >= 2 and all(w[0].isupper() for w in words)

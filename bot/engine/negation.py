@@ -8,8 +8,7 @@ from typing import Any
 
 from bot.engine.lexicon import REPORTING_VERBS
 
-# "not just CO2, but also methane" adds, it denies nothing.
-NOT_JUST = frozenset(["just", "only", "merely", "simply", "solely"])
+_NOT_JUST = frozenset(["just", "only", "merely", "simply", "solely"])
 
 _NEGATIVE_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non-", "non")
 
@@ -21,6 +20,12 @@ _NOT_DONE_PARTICLE = {"hold": "back", "stop": "short", "shy": "away"}
 
 _TEXT_VERSIONS = frozenset(["version", "edition", "draft"])
 _EARLIER = frozenset(["earlier", "previous", "original", "prior", "first", "initial"])
+
+
+def not_just(tok: Any) -> bool:
+    """Is the "not" one of "not just CO2, but also methane", which adds and denies nothing?"""
+    doc = tok.doc
+    return tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in _NOT_JUST
 
 
 def negative_form_of(a: Any, b: Any) -> bool:

@@ -25,7 +25,7 @@ from bot.engine.lexicon import (
     TOOK_PLACE,
     related,
 )
-from bot.engine.negation import NOT_JUST, negative_form_of, not_done, superseded_text
+from bot.engine.negation import negative_form_of, not_done, not_just, superseded_text
 from bot.engine.nlp import Parser
 from bot.engine.normalise import agree
 from bot.engine.normalise import key as value_key
@@ -298,7 +298,7 @@ def analyse_claim(text: str, parser: Parser) -> ClaimAnalysis:
     negated = any(
         (t.dep_ == "neg" or (t.lower_ in ("no", "never") and t.dep_ in ("det", "neg", "advmod")))
         and t.i in content
-        and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ in NOT_JUST)  # "not just X"
+        and not not_just(t)
         for t in doc
     )
     entities = [
@@ -447,11 +447,10 @@ def _predicate_of(verb: Any) -> set[int]:
 def _negation_scopes(doc: Any) -> list[set[int]]:
     """Token sets whose truth the sentence denies."""
     scopes: list[set[int]] = []
-    scope: set[int]
     for tok in doc:
         lower = tok.lower_
-        if tok.dep_ == "neg" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in NOT_JUST:
-            continue  # "not just CO2, but also methane" adds, it denies nothing
+        if tok.dep_ == "neg" and not_just(tok):
+            continue
         if tok.dep_ == "neg" or (lower == "never" and tok.dep_ == "advmod"):
             head = tok.head
             if head.dep_ in ("aux", "auxpass") and head.head.i != head.i:
@@ -479,21 +478,12 @@ def _negation_scopes(doc: Any) -> list[set[int]]:
         elif lower == "without" and tok.pos_ == "ADP":
             scopes.append(_scope(tok) - {tok.i})
         elif tok.lemma_.lower() in FALSITY_ADVERBS:
-            verb = tok.head
-            scope = set()
-            for child in verb.children:
-                if child.dep_ in ("ccomp", "xcomp", "dobj"):
-                    scope |= _scope(child)
-            scopes.append(scope)
-        elif tok.pos_ in ("VERB", "AUX") and not_done(tok):
-            scopes.append(not_done(tok))
+            scopes.append(_complement(tok.head))
+        elif tok.pos_ in ("VERB", "AUX") and (undone := not_done(tok)):
+            scopes.append(undone)
         elif superseded_text(tok):
             # "An earlier version of this report said X": a correction withdraws X.
-            scope = set()
-            for child in tok.head.children:
-                if child.dep_ in ("ccomp", "xcomp", "dobj"):
-                    scope |= _scope(child)
-            scopes.append(scope)
+            scopes.append(_complement(tok.head))
         elif lower in _FALSE_WORDS and tok.dep_ in ("acomp", "attr"):
             # "Reports that X were false": the report noun's clause is denied.
             for subj in tok.head.children:
@@ -502,12 +492,14 @@ def _negation_scopes(doc: Any) -> list[set[int]]:
                         if clause.dep_ in ("acl", "ccomp", "relcl"):
                             scopes.append(_scope(clause))
         elif tok.lemma_ in DENIAL_VERBS and tok.pos_ == "VERB":
-            scope = set()
-            for child in tok.children:
-                if child.dep_ in ("ccomp", "xcomp", "dobj"):
-                    scope |= _scope(child)
-            scopes.append(scope)
+            scopes.append(_complement(tok))
     return scopes
+
+
+def _complement(verb: Any) -> set[int]:
+    """The tokens of what a verb says or denies: its clause, infinitive or object."""
+    return {i for child in verb.children if child.dep_ in ("ccomp", "xcomp", "dobj")
+            for i in _scope(child)}
 
 
 def _denied(scopes: list[set[int]], i: int) -> bool:
