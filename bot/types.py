@@ -118,6 +118,8 @@ class Question:
     # "When was the meeting held?": the words that only say the event took place, counted
     # where a sentence has them, not missed where it does not.
     held: tuple[str, ...] = ()
+    # "What party is X a member of?": a political party's name is the answer.
+    party: bool = False
 
 
 @dataclass(frozen=True)
@@ -251,6 +253,9 @@ class Decision:
     refuting: tuple[Evidence, ...]
     conflict: str | None = None  # "description" or "factual"
     answers: tuple[tuple[Evidence, ...], ...] = ()  # an open question: sources grouped by answer
+    # DISPUTED over things sharing a name: how many leading answers are about the one thing in
+    # dispute (the others are about other things of its name); 0 when all are.
+    disputed: int = 0
 
 
 @dataclass

@@ -34,6 +34,7 @@ from bot.engine.parties import (
     reporters,
     speakers,
 )
+from bot.engine.party_names import party_named
 from bot.engine.places import PLACE_DOES, first_of, in_another_clause, party_or_origin
 from bot.engine.question_kind import (
     ENTITY_LABELS,
@@ -43,6 +44,7 @@ from bot.engine.question_kind import (
     party_words,
 )
 from bot.engine.quotations import paragraph_before, previous_sentence, speaker_of
+from bot.engine.same_thing import share_details
 from bot.engine.titles import title_before
 from bot.types import (
     Attribution,
@@ -820,8 +822,14 @@ def _role(q: Question, doc: Any, matched: set[int]) -> str | None:
     head = max(names, key=lambda t: sum(1 for _ in t.subtree))
     while head.head.i != head.i and head.dep_ in ("compound", "flat") and head.head.pos_ == "PROPN":
         head = head.head
+    # "What is the profession of X?" asks what X is: "X ... was a British poet" says it, before
+    # any word set before the name (a heading repeating it, "Sir").
+    said = (_fronted(doc, matched) or _predicate(head, bare=True)) if _asks_occupation(q) \
+        else None
+    if said:
+        return said
     for child in head.children:
-        if child.dep_ == "appos" and _names_something(list(child.subtree)):
+        if child.dep_ == "appos" and _names_something(_unaddressed(child.subtree)):
             return _trim(list(child.subtree), True) or None
     if head.dep_ == "appos":
         parent = head.head
@@ -839,14 +847,67 @@ def _role(q: Question, doc: Any, matched: set[int]) -> str | None:
     while name_start > 0 and doc[name_start].ent_iob_ == "I":
         name_start -= 1  # the whole name: "Muammar" of "Muammar Qaddafi" when one was asked
     title = title_before(doc, name_start) or [t for t in head.subtree if t.i < name_start]
+    title = _unaddressed(title)
     text = _trim(title)
     if text and any(t.is_alpha for t in title):
         return text
-    if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ == "be":
-        for child in head.head.children:
+    return _predicate(head)
+
+
+def _asks_occupation(q: Question) -> bool:
+    """"What is the profession of X?" asks what X is by trade, a noun ("priest", "architect"):
+    two such nouns are two answers, not two wordings of one description."""
+    return q.expects == "ROLE" and q.wh != "who"
+
+
+def _fronted(doc: Any, matched: set[int]) -> str | None:
+    """"A veteran luthier, Casimir Dorne had ...", "Primarily a left winger, she joined ...": a
+    phrase set before the subject says what the subject is (read along the text: the small
+    model parses such openings every which way)."""
+    comma = next((t for t in doc[:8] if t.text == ","), None)
+    if comma is None or comma.i + 1 >= len(doc):
+        return None
+    after = doc[comma.i + 1]
+    if not (after.i in matched or after.lower_ in ("he", "she", "they")):
+        return None
+    opening = [t for t in doc[: comma.i] if not (t.pos_ == "ADV" and t.i == 0)]
+    if not opening or opening[0].lower_ not in ("a", "an") or len(opening) < 2:
+        return None
+    if any(t.pos_ in ("VERB", "AUX", "ADP", "PRON") or t.i in matched for t in opening):
+        return None  # "After a long career, ...": a clause or a phrase of time, no description
+    return _trim(opening, True) or None
+
+
+def _predicate(subject: Any, bare: bool = False) -> str | None:
+    """"X (1880 – 1937) was an English priest": what the sentence says its subject is;
+    ``bare``: the noun phrase alone, without what a clause or an aside adds to it ("an
+    English priest, Dean of Canterbury", "a British poet who was born in Cheshire")."""
+    if subject.dep_ in ("nsubj", "nsubjpass") and subject.head.lemma_ == "be":
+        for child in subject.head.children:
             if child.dep_ in ("attr", "acomp"):
-                return _negated(head.head, _trim(list(child.subtree), True)) or None
+                phrase = _bare(child) if bare else list(child.subtree)
+                return _negated(subject.head, _trim(phrase, True)) or None
     return None
+
+
+def _bare(noun: Any) -> list[Any]:
+    """A noun phrase up to its head and its complements, before any clause or comma."""
+    cut = [c for c in noun.rights if c.dep_ in _ADDED or c.is_punct]
+    end = min((c.left_edge.i for c in cut), default=noun.right_edge.i + 1)
+    return [t for t in noun.subtree if t.i < end]
+
+
+_ADDED = frozenset(["relcl", "acl", "advcl", "appos", "conj", "cc", "punct", "parataxis"])
+
+
+# How a person is addressed, not what they are: "Sir Andrew McFarlane, PC".
+_ADDRESS = frozenset("sir dame lord lady mr mrs ms miss mx hon honourable honorable pc obe mbe "
+                     "cbe kbe dbe".split())
+
+
+def _unaddressed(tokens: Any) -> list[Any]:
+    """The words of a title, with forms of address ("Sir", "PC") left out."""
+    return [t for t in tokens if t.lower_.strip(".") not in _ADDRESS]
 
 
 def _names_something(tokens: list[Any]) -> bool:
@@ -1039,6 +1100,9 @@ def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
     life = _life_dates(q, doc) if q.expects == "DATE" else None
     if life:
         return life, 1.0
+    if q.party:
+        party = party_named(doc, matched)
+        return (party, 1.0) if party else (None, 0.0)
     if q.expects in ("PERSON", "ORG") and (q.wh_role == "with" or _with_among_doers(q, doc,
                                                                                       matched)):
         # Only a sentence that says whom the deed was with answers.
@@ -1155,13 +1219,30 @@ def _life_dates(q: Question, doc: Any) -> str | None:
     focus = set(q.focus)
     if not (focus & (_BIRTH | _DEATH)):
         return None
-    m = LIFE.search(doc.text)
-    if not m:
-        return None
-    if focus & _BIRTH:
+    birth = bool(focus & _BIRTH)
+    # "Date of birth 3 November 1931 ... (1931–2009)": a date labelled as the one asked says
+    # more than the years of a life.
+    labelled = (_BORN_ON if birth else _DIED_ON).search(doc.text)
+    if labelled:
+        return labelled.group(1)
+    lives = []
+    for m in LIFE.finditer(doc.text):
         # "(born Christopher O'Connor; 19 August 1948 – ...)": the date, not the birth name.
-        return re.split(r";\s+", m.group(1))[-1].strip() or None
-    return (m.group(2) or "").strip() or None
+        part = re.split(r";\s+", m.group(1))[-1] if birth else (m.group(2) or "")
+        if part.strip():
+            lives.append(part.strip())
+    if not lives:
+        return None
+    # "( 1885–1955 ) ... ( 22 October 1885 – 8 July 1955 )": the fullest of the same year.
+    year = date(lives[0])
+    return max((v for v in lives if (d := date(v)) and year and d[0] == year[0]),
+               key=_stated, default=lives[0])
+
+
+_FULL = (r"((?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?,?\s+|[A-Z][a-z]+\.?\s+\d{1,2}"
+         r"(?:st|nd|rd|th)?,?\s+)(?:1[5-9]\d\d|20\d\d))")
+_BORN_ON = re.compile(rf"\b(?:[Dd]ate of birth|[Bb]orn(?: on)?)\s*:?\s*{_FULL}")
+_DIED_ON = re.compile(rf"\b(?:[Dd]ate of death|[Dd]ied(?: on)?)\s*:?\s*{_FULL}")
 
 
 def _fallback(q: Question, doc: Any, matched: set[int], slots: set[int] | None) -> str | None:
@@ -1249,7 +1330,11 @@ def _value_key(q: Question, value: str, reading: Reading | None = None) -> str:
         # Descriptions compare on their last word (the noun's head in English noun phrases):
         # "footballer" and "golfer" differ.
         return "t:" + (stem(ws[-1]) if ws else "")
-    if q.expects in ("STATEMENT", "MANNER", "REASON", "ROLE"):
+    if q.expects == "ROLE":
+        # (``words`` drops titles, which are what a role is: "a British judge")
+        return "t:" + " ".join(stem(w) for w in re.findall(r"[\w'-]+", value.lower())
+                               if w not in ("a", "an", "the"))
+    if q.expects in ("STATEMENT", "MANNER", "REASON"):
         return "t:" + " ".join(stem(w) for w in words(value))
     if reading is not None and q.expects == "DATE":
         return key(value, q.expects, reading.candidate.doc.published, _looks_ahead(reading.doc))
@@ -1648,10 +1733,21 @@ def _kind_fits(q: Question, kinds: Sequence[list[Any]], embed: Callable[[list[st
     vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
     sims = vectors[1:] @ vectors[0]
     n = len(texts)
-    # A near-synonym of the kind's word names one ("summit" for a gathering).
+    # A near-synonym of the kind's word names one ("summit" for a gathering), and so does a
+    # word for what those who take part in it are ("a squash player", "the hurling clubs":
+    # the small model does not place "squash" or "hurling" near "sport").
     synonyms = _terms(q.attribute) - {asked}
-    return {t: 1.0 if stem(t.split()[-1]) in synonyms else float(max(sims[i], sims[n + i]))
-            for i, t in enumerate(texts)}
+    takers = _TAKE_PART.get(asked, frozenset())
+    taken = {p[0].lower_ for phrases in kinds for p in phrases
+             if len(p) == 2 and p[1].lower_ in takers and p[0].is_lower}
+    return {t: 1.0 if stem(t.split()[-1]) in synonyms or t in taken
+            else float(max(sims[i], sims[n + i])) for i, t in enumerate(texts)}
+
+
+# Those who take part in a kind of thing, which a word of the kind qualifies.
+_TAKE_PART = {stem("sport"): frozenset("player players club clubs team teams league leagues "
+                                       "competition championship championships tournament "
+                                       "coach umpire referee".split())}
 
 
 _AGENT = re.compile(r"(?<=\w{4})(?:er|ist)$")
@@ -1663,13 +1759,17 @@ def _kind_value(phrases: list[Any], fits: dict[str, float]) -> tuple[str | None,
         return fits.get(p.text.lower(), 0.0)
 
     # A word naming the kind; failing that, a verb saying it ("deciding" for a decision).
-    named = [p for p in phrases if p.root.pos_ != "VERB" and fit(p) >= KIND_FIT]
-    said = [p for p in phrases if p.root.pos_ == "VERB" and fit(p) >= KIND_FIT]
+    # (A verb that modifies a noun is a word for it: "the hurling clubs", "a squash player".)
+    def naming(p: Any) -> bool:
+        return p.root.pos_ != "VERB" or p.root.dep_ == "amod"
+
+    named = [p for p in phrases if naming(p) and fit(p) >= KIND_FIT]
+    said = [p for p in phrases if not naming(p) and fit(p) >= KIND_FIT]
     best = max(named or said, key=lambda p: (fit(p), len(p)), default=None)
     if best is None:
         return None, 0.0
     root, doc = best.root, best.doc
-    if root.pos_ == "VERB":
+    if not naming(best):
         what = next((c for c in root.children if c.dep_ in ("xcomp", "ccomp", "dobj")), None)
         return (_trim(list(what.subtree)) or None, 1.0) if what is not None else (None, 0.0)
     # "the Libya Contact Group meeting": the name the kind's word ends.
@@ -1819,7 +1919,7 @@ def decide_answers(q: Question, readings: Sequence[Reading]) -> tuple[Decision, 
         # that give different values are read as the best one.
         groups = [g for g in groups if g is groups[0] or _independent(g, groups[0])
                   or (sides and _other_side(g, groups[0]))]
-    if q.expects in _DESCRIPTIONS and not q.short_form:
+    if q.expects in _DESCRIPTIONS and not q.short_form and not _asks_occupation(q):
         # Descriptions vary in wording: only a near-copy that says something else conflicts,
         # or, for why, another side's reason ("to deliver the message", says the U.S.; "to
         # repair ties", says Libya; one document may give both).
@@ -1830,8 +1930,18 @@ def decide_answers(q: Question, readings: Sequence[Reading]) -> tuple[Decision, 
         # "June 24" states what "Wednesday night" leaves to the reader: it is shown first.
         groups = [sorted(g, key=lambda r: -_stated(r.value)) for g in groups]
     # Every pair, not just each against the first: two of the answers may be about one thing.
-    namesakes = len(groups) > 1 and all(
-        _other_subject(g, h, q) for i, g in enumerate(groups) for h in groups[:i])
+    apart = {(i, j): _other_subject(g, h, q) for i, g in enumerate(groups)
+             for j, h in enumerate(groups[:i])}
+    namesakes = len(groups) > 1 and all(apart.values())
+    disputed = 0
+    if len(groups) > 2 and not namesakes:
+        # "Faithfully" by Faith Evans, by Johnny Mathis, and by Michael Jackson on the same
+        # day as Faith Evans's: one album in dispute, told apart from the others of its name.
+        one = {k for pair, other in apart.items() if not other for k in pair}
+        rest = [k for k in range(len(groups)) if k not in one]
+        if rest and all(apart[max(a, b), min(a, b)] for a in rest for b in one):
+            groups = [groups[k] for k in sorted(one)] + [groups[k] for k in rest]
+            disputed = len(one)
     groups = [g[:PER_ANSWER] for g in groups]
     chosen = [r for g in groups for r in g]
     conflict = None
@@ -1847,7 +1957,8 @@ def decide_answers(q: Question, readings: Sequence[Reading]) -> tuple[Decision, 
         confidence = groups[0][0].score
     evidence_groups = tuple(tuple(_evidence(q, r) for r in g) for g in groups)
     return (
-        Decision(verdict, round(min(0.99, confidence), 3), (), (), conflict, evidence_groups),
+        Decision(verdict, round(min(0.99, confidence), 3), (), (), conflict, evidence_groups,
+                 disputed),
         chosen,
     )
 
@@ -1942,7 +2053,7 @@ def _other_subject(group: list[Reading], other: list[Reading], q: Question) -> b
     one), not two accounts of one thing? Near-duplicates that differ only in the answer
     are accounts of one thing: a conflict. Any source giving an answer may say which
     thing it is about (most pages of one thing do not repeat its heading)."""
-    if q.form == "says" or _copied(group, other):
+    if q.form == "says" or _copied(group, other) or _same_details(group, other, q):
         return False
     if q.short_form:
         return True  # "vocal cord dysfunction" and "voice command device": two things "VCD"
@@ -1963,6 +2074,17 @@ def _other_subject(group: list[Reading], other: list[Reading], q: Question) -> b
             return True
     a, b = _years(group[0], q), _years(other[0], q)
     return bool(a and b and a.isdisjoint(b))
+
+
+def _same_details(group: list[Reading], other: list[Reading], q: Question) -> bool:
+    """Do the documents giving two answers share a full date or a qualifier ("(2000 film)")?
+    Then they describe one thing, whatever its name is shared with."""
+    docs = {r.candidate.doc.doc_id: r.candidate.doc.text for r in group}
+    theirs = {r.candidate.doc.doc_id: r.candidate.doc.text for r in other}
+    values = " ".join(r.value or "" for r in (*group, *other))
+    return share_details([t for i, t in docs.items() if i not in theirs],
+                         [t for i, t in theirs.items() if i not in docs],
+                         besides=f"{' '.join(q.focus)} {values}")
 
 
 def _maker_of_a_work(q: Question) -> bool:

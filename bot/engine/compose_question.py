@@ -122,7 +122,11 @@ def compose_question(claim: Claim, decision: Decision) -> Draft:
     if decision.verdict is Verdict.DISPUTED:
         # Each side's statements in a sentence of their own; values side by side in one.
         joint = ". " if q.form == "says" else "; "
-        text = "Sources differ. " + joint.join(_cap(s) for s in sentences) + "."
+        n = decision.disputed or len(sentences)
+        text = "Sources differ. " + joint.join(_cap(s) for s in sentences[:n]) + "."
+        if sentences[n:]:
+            text += (" The documents also describe something else by this name: "
+                     + "; ".join(sentences[n:]) + ".")
     elif decision.conflict == "subjects":
         text = (_cap(sentences[0]) + ". The documents also describe something else by this "
                 "name: " + "; ".join(sentences[1:]) + ".")

@@ -109,6 +109,7 @@ _LIGHT_VERBS = frozenset(["be", "do", "have", "get", "happen", "take", "make", "
 # "What is the profession of X?": the type noun asks for what X is.
 _ROLE_NOUNS = frozenset("profession occupation job role title position post career "
                         "nationality capacity".split())
+_MEMBERSHIP = frozenset("member membership affiliate affiliated belong part".split())
 # The documents themselves, named in a question ("quoted in the article"): not its topic.
 _DOCUMENT_WORDS = frozenset("article story report piece text page document".split())
 # Type nouns that say nothing about the answer's kind ("What is the name of ...?").
@@ -788,6 +789,11 @@ def read_question(
     doer = _DOER.match(q) if wh == "who" else None
     if doer:
         skip |= {t.i for t in doc if t.idx < doer.end()}  # the words asking for a doer
+    party = wh in ("what", "which") and any(t.lower_ in ("party", "parties") for t in doc[:4])
+    if party:
+        # "What party is X a member of / affiliated with?": belonging is what is asked, not
+        # a word an answering sentence must have ("elected on the Alliance list").
+        skip |= {t.i for t in doc if t.lemma_.lower() in _MEMBERSHIP}
     focus, proper = _focus(doc, skip)
     # "Which city hosted the Contact Group?", "When was the meeting held?": the verb only says
     # the event took place; a sentence placing the event answers with it or without it.
@@ -882,6 +888,7 @@ def read_question(
         each_side=bool(each),
         place_kind=place_kind,
         held=held,
+        party=party and expects == "ORG",
         money=bool(re.search(r"\bhow much\b|\b(?:cost|price|pay|paid|spend|spent|worth|"
                              r"revenue|budget|salary|income|wage|earning|fee|toll|per ?cent|"
                              r"percentage|share|rate|rise|fall|grow|drop)\w*", q, re.IGNORECASE)),
