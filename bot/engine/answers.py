@@ -1239,7 +1239,8 @@ def _life_dates(q: Question, doc: Any) -> str | None:
                key=_stated, default=lives[0])
 
 
-_FULL = (r"((?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?,?\s+|[A-Z][a-z]+\.?\s+\d{1,2}"
+_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*")
+_FULL = (rf"((?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+|{_MONTH}\.?\s+\d{{1,2}}"
          r"(?:st|nd|rd|th)?,?\s+)(?:1[5-9]\d\d|20\d\d))")
 _BORN_ON = re.compile(rf"\b(?:[Dd]ate of birth|[Bb]orn(?: on)?)\s*:?\s*{_FULL}")
 _DIED_ON = re.compile(rf"\b(?:[Dd]ate of death|[Dd]ied(?: on)?)\s*:?\s*{_FULL}")
