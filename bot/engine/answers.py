@@ -44,7 +44,7 @@ from bot.engine.question_kind import (
     party_words,
 )
 from bot.engine.quotations import paragraph_before, previous_sentence, speaker_of
-from bot.engine.same_thing import share_details
+from bot.engine.same_thing import placed_alike, share_details
 from bot.engine.titles import title_before
 from bot.types import (
     Attribution,
@@ -2078,14 +2078,15 @@ def _other_subject(group: list[Reading], other: list[Reading], q: Question) -> b
 
 
 def _same_details(group: list[Reading], other: list[Reading], q: Question) -> bool:
-    """Do the documents giving two answers share a full date or a qualifier ("(2000 film)")?
-    Then they describe one thing, whatever its name is shared with."""
+    """Do the documents giving two answers share a full date or a qualifier ("(2000 film)"), or
+    place the thing alike? Then they describe one thing, whatever its name is shared with."""
     docs = {r.candidate.doc.doc_id: r.candidate.doc.text for r in group}
     theirs = {r.candidate.doc.doc_id: r.candidate.doc.text for r in other}
     values = " ".join(r.value or "" for r in (*group, *other))
-    return share_details([t for i, t in docs.items() if i not in theirs],
-                         [t for i, t in theirs.items() if i not in docs],
-                         besides=f"{' '.join(q.focus)} {values}")
+    ours_only = [t for i, t in docs.items() if i not in theirs]
+    theirs_only = [t for i, t in theirs.items() if i not in docs]
+    return share_details(ours_only, theirs_only, besides=f"{' '.join(q.focus)} {values}") or (
+        placed_alike(ours_only, theirs_only))
 
 
 def _maker_of_a_work(q: Question) -> bool:

@@ -2,7 +2,9 @@
 
 Two albums called "Faithfully" are two things; a page that gives the album another artist but
 the same release day ("released ... on November 6, 2001") or the same qualifier ("Stranger
-Than Fiction (2000 film)") describes the same album, and so contradicts the first.
+Than Fiction (2000 film)") describes the same album, and so contradicts the first; so does
+a page that places a house where another page's heading does ("Earle House (Canehill,
+Arkansas)" and "Location AR 45, Canehill, Arkansas ... Built 1920").
 """
 
 from __future__ import annotations
@@ -55,3 +57,25 @@ def share_details(texts_a: list[str], texts_b: list[str], besides: str = "") -> 
     a = frozenset().union(*(details(t) for t in texts_a)) if texts_a else frozenset()
     b = frozenset().union(*(details(t) for t in texts_b)) if texts_b else frozenset()
     return bool((a & b) - details(besides))
+
+
+# "Earle House (Canehill, Arkansas) ...": a heading's qualifier that places the thing.
+_PLACED = re.compile(r"^[^()]{1,80}?\(\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*, "
+                     r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*)\s*\)")
+
+
+def placed_alike(texts_a: list[str], texts_b: list[str]) -> bool:
+    """Does a page giving one answer place the thing, in running text, where a heading of a
+    page giving the other places it? (Not in brackets: a page's links name its namesakes'
+    headings, "see also Earle House (Fall River, Massachusetts)".)"""
+    for heads, others in ((texts_a, texts_b), (texts_b, texts_a)):
+        for head in heads:
+            m = _PLACED.match(head)
+            if m is None:
+                continue
+            place = m.group(1)
+            for other in others:
+                at = other.find(place)
+                if at >= 0 and not other[:at].rstrip().endswith("("):
+                    return True
+    return False

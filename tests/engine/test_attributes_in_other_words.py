@@ -79,6 +79,15 @@ CASES = [
       "Eight teams entered this year's Orrin Shield, the oldest lacrosse competition in the "
       "lowlands."],
      "DISPUTED", ["hurling", "lacrosse"], []),
+    ("When was the Marl House built?",
+     ["Marl House (Dunhill, Oregon) Marl House is a house in Dunhill, Oregon on Route 45 built "
+      "in 1859 for Dr. Amos Marl, the first president of Dunhill College.",
+      "Oregon Show map of Oregon Location in United States Location Route 45, Dunhill, Oregon "
+      "Area less than one acre Built 1920 Architectural style Greek Revival Added to NRHP "
+      "November 17, 1982 Marl House is a house in Dunhill, Oregon.",
+      "Marl House (Fall River, Maine) The Marl House is a historic house on Dover Street. It "
+      "was built in 1870 by Jonas Marl, a carpenter."],
+     "DISPUTED", ["1859", "1920"], []),
     # A guard: two works of one title with their own days stay two works.
     ('Who is the artist of the album "Salt Roads"?',
      ["Salt Roads (Ada Lin album) Salt Roads is an album by Ada Lin, released on March 3, 1999.",
