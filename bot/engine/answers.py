@@ -1931,16 +1931,22 @@ def decide_answers(q: Question, readings: Sequence[Reading]) -> tuple[Decision, 
         # "June 24" states what "Wednesday night" leaves to the reader: it is shown first.
         groups = [sorted(g, key=lambda r: -_stated(r.value)) for g in groups]
     # Every pair, not just each against the first: two of the answers may be about one thing.
-    apart = {(i, j): _other_subject(g, h, q) for i, g in enumerate(groups)
-             for j, h in enumerate(groups[:i])}
-    namesakes = len(groups) > 1 and all(apart.values())
+    pairs = [(i, j) for i in range(len(groups)) for j in range(i)]
+    apart: dict[tuple[int, int], bool] = {}
+
+    def other_subject(i: int, j: int) -> bool:
+        if (i, j) not in apart:
+            apart[i, j] = _other_subject(groups[i], groups[j], q)
+        return apart[i, j]
+
+    namesakes = len(groups) > 1 and all(other_subject(i, j) for i, j in pairs)
     disputed = 0
     if len(groups) > 2 and not namesakes:
         # "Faithfully" by Faith Evans, by Johnny Mathis, and by Michael Jackson on the same
         # day as Faith Evans's: one album in dispute, told apart from the others of its name.
-        one = {k for pair, other in apart.items() if not other for k in pair}
+        one = {k for i, j in pairs if not other_subject(i, j) for k in (i, j)}
         rest = [k for k in range(len(groups)) if k not in one]
-        if rest and all(apart[max(a, b), min(a, b)] for a in rest for b in one):
+        if rest and all(other_subject(max(a, b), min(a, b)) for a in rest for b in one):
             groups = [groups[k] for k in sorted(one)] + [groups[k] for k in rest]
             disputed = len(one)
     groups = [g[:PER_ANSWER] for g in groups]
