@@ -127,6 +127,22 @@ def verifier_over(services, docs):
     return Verifier(services)
 
 
+def ask_over(services, question: str, texts: list[str]):
+    """Ask over documents of these texts only, named "Document 1", "Document 2", ..."""
+    docs = [titled(f"Document {i}", text) for i, text in enumerate(texts, start=1)]
+    return verifier_over(services, docs).verify(question)
+
+
+def check_answers(answer, verdict: str, given: list[str], not_given: list[str]) -> None:
+    """The verdict, an answer in some citation for each of ``given``, none of ``not_given``."""
+    assert answer.verdict.value == verdict, answer.text
+    answers = [c.answer or "" for c in answer.citations]
+    for value in given:
+        assert any(a.lower() == value.lower() for a in answers), (value, answers)
+    for value in not_given:
+        assert not any(a.lower() == value.lower() for a in answers), (value, answers)
+
+
 @pytest.fixture(scope="session")
 def seeded_services(tmp_path_factory: pytest.TempPathFactory, embedder) -> Iterator[object]:
     """One store with the seed corpus, shared by read-only tests."""

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -80,6 +81,7 @@ NEAR_COPY = 0.5  # share of words two texts have in common to count as one text 
 # words a sentence must share with another to be its copy ("It was built in 1920." is on many
 # pages by chance)
 COPY_WORDS = 8
+SHORT_COPY = 3  # ... and within a document that copies another, a sentence of a few words
 KIND_FIT = 0.6  # cosine a word needs to the kind asked about ("football" to "sport": 0.75,
 # "league" 0.55)
 _BIRTH = frozenset(["bear", "born", "birth"])
@@ -183,7 +185,10 @@ def _work_by(doc: Any) -> list[int]:
     """"a 1967 novel by Agnes Whitlow": a "by" that names who made a thing (attached to a
     noun, not the agent of a verb: "bought by Brightloop" says who bought it)."""
     return [t.i for t in doc if t.lower_ == "by" and t.dep_ == "prep"
-            and t.head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "pobj" for c in t.children)
+            # (a noun the tagger took for an adjective: "the eighth single by X")
+            and (t.head.pos_ in ("NOUN", "PROPN")
+                 or (t.head.pos_ == "ADJ" and t.head.dep_ in ("attr", "nsubj", "dobj", "pobj")))
+            and any(c.dep_ == "pobj" for c in t.children)
             # "released on June 22, 1999 by EastWest": a date is not a work
             and t.head.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")]
 
@@ -322,7 +327,7 @@ def _match(q: Question, doc: Any, context: set[str] | None = None,
                 i for s in _terms(word) for i in stems.get(s, []) if i not in used] or [
                 i for s, idx in stems.items() if _derived(stem(word), s) for i in idx
                 if i not in used] or [
-                i for i in (_work_by(doc) if stem(word) in _WORK_MAKERS else ())
+                i for i in (_work_by(doc) if stem(word) in _WORK_MAKERS | _PERFORMERS else ())
                 if i not in used]
         if hits:
             found += weight
@@ -546,8 +551,9 @@ def _entities(q: Question, doc: Any, matched: set[int]) -> list[Any]:
     if q.expects == "PLACE" and q.predicate not in PLACE_DOES:
         ents = [e for e in ents if not party_or_origin(e)]
     if q.expects == "DATE":
-        # "within two weeks" says how long, not when.
-        ents = [e for e in ents if not _length_of_time(e)]
+        # "within two weeks" says how long, not when; "the largest protest of the 20th
+        # century" says over what time it is the largest.
+        ents = [e for e in ents if not _length_of_time(e) and not _bounds_comparison(e)]
     if q.expects == "DURATION":
         # "How long ...?": a length ("two hours", "1,200 metres"), never a point in time
         # ("July 16", "in 2011"), which says when, nor a bare count ("three officials").
@@ -605,8 +611,8 @@ def _in_currency(ent: Any) -> bool:
 _LENGTH = re.compile(
     r"^(?:about|around|nearly|almost|over|within|for|some|up to|more than|less than|the past|"
     r"the last|the next)?\s*(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
-    r"eleven|twelve|several|a few|few|many)\s+(?:days?|weeks?|months?|years?|decades?|hours?|"
-    r"minutes?|centuries)$", re.IGNORECASE)
+    r"eleven|twelve|several|a few|few|many|(?:the|a|an) (?:whole|entire|full)|all)\s+"
+    r"(?:days?|weeks?|months?|years?|decades?|hours?|minutes?|centuries)$", re.IGNORECASE)
 
 
 _POINT = re.compile(r"\b(?:" + _MONTHS + r"|monday|tuesday|wednesday|thursday|friday|saturday|"
@@ -638,6 +644,21 @@ def _length_of_time(ent: Any) -> bool:
     after = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
     return bool(_LENGTH.match(ent.text.strip())) and after not in (
         "ago", "later", "earlier", "before", "after", "since")
+
+
+_TIME_UNIT = re.compile(r"^(?:day|week|month|year|decade|century|morning|evening|night|"
+                        r"weekend|half|quarter|season|term|session)s?$")
+
+
+def _bounds_comparison(ent: Any) -> bool:
+    """Is a time the span a superlative or an ordinal ranks within ("the largest national
+    protest of the 20th century", "the first title of the decade")?"""
+    prep = ent.root.head
+    if ent.root.dep_ != "pobj" or prep.lower_ != "of" or prep.head is prep or (
+            _TIME_UNIT.match(prep.head.lower_)):  # "the first day of March 2011" is a date
+        return False
+    return any(c.tag_ == "JJS" or c.ent_type_ == "ORDINAL" or c.lower_ == "most"
+               for c in prep.head.subtree if c.i < prep.i)
 
 
 def _counts_a_noun(ent: Any) -> bool:
@@ -1107,6 +1128,14 @@ def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
                                                                                       matched)):
         # Only a sentence that says whom the deed was with answers.
         return _partner(q, doc, matched), 1.0
+    if q.expects in ("PERSON", "ORG"):
+        # "a greatest hits album by American rock band The Killers": the maker is whom the
+        # "by" names, whether or not the tagger knows the name ("Boys Like Girls").
+        # (Not in a quoted title: "Piece by Piece".)
+        maker = next((m for i in _work_by(doc) if i in matched and not _quoted(doc, i)
+                      for m in [_named_by(doc[i])] if m and not _in_question(m, q)), None)
+        if maker:
+            return maker, 1.0
     if q.expects in ENTITY_LABELS:
         found = _entities(q, doc, matched)
         ents = found if q.source else _reported(reading, found)
@@ -1145,6 +1174,63 @@ def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
                 return _trim(doer, True) or None, -1.0  # a name, where one is given, fits better
         return named, 0.0
     return _span(q, reading), 0.5
+
+
+_QUOTES = frozenset(['"', "“", "”", "``", "''"])  # double quotation marks, as tokens
+
+
+def _quoted(doc: Any, i: int) -> bool:
+    """Is the token inside quotation marks ("Piece by Piece")?"""
+    marks = [t.text for t in doc[:i] if t.text in _QUOTES]
+    straight = sum(m == '"' for m in marks) % 2 == 1
+    curly = bool(marks) and marks[-1] in ("“", "``")
+    return straight or curly
+
+
+def _of_the_name(child: Any, name: Any) -> bool:
+    """Is a word hanging on a name part of it? Not a clause, nor another name joined to it,
+    nor a phrase after it ("from London"), but "of" another capitalised word ("Show of
+    Hands")."""
+    if child.dep_ in (*_CLAUSES, "cc", "conj"):
+        return False
+    if child.i < name.i or child.dep_ != "prep" or child.text.istitle():
+        return True
+    return child.lower_ == "of" and any(o.dep_ == "pobj" and o.text.istitle()
+                                        for o in child.children)
+
+
+def _named_by(by: Any) -> str | None:
+    """The name a maker's "by" gives: its object, or the name set beside it ("by the band
+    Anthrax"), without what follows it ("..., released in 1987")."""
+    obj = next((c for c in by.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    name = next((c for c in obj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), obj)
+    after = by.doc[obj.i + 1] if obj.i + 1 < len(by.doc) else None
+    if name.pos_ != "PROPN" and after is not None and after.pos_ == "PROPN":
+        name = after  # (the parse may hang the name on the work: "album by band Boys Like Girls")
+    if name.pos_ != "PROPN":
+        return None
+    cut = {t.i for c in name.children if not _of_the_name(c, name) for t in c.subtree}
+    kept = {t.i for t in name.subtree if t.i not in cut}
+    # The name's own words, not the words describing it ("American rapper Missy Elliott").
+    start = end = name.i
+    doc = by.doc
+    while start > 0:
+        if start - 1 in kept and doc[start - 1].text[:1].isupper():
+            start -= 1
+        elif doc[start - 1].text in _QUOTES and start - 2 in kept and (
+                doc[start - 2].text[:1].isupper()):  # a nickname: Missy "Misdemeanor" Elliott
+            start -= 2
+        else:
+            break
+    while end + 1 in kept:
+        end += 1
+    # (and the whole of a name the tagger knows, where the parse cut it short)
+    ent = next((e for e in doc.ents if e.start <= name.i < e.end), None)
+    if ent is not None and ent.label_ in ("PERSON", "ORG", "NORP", "GPE", "WORK_OF_ART"):
+        start, end = min(start, ent.start), max(end, ent.end - 1)
+    return _trim(list(doc[start : end + 1]), keep_article=True) or None
 
 
 def _partner(q: Question, doc: Any, matched: set[int]) -> str | None:
@@ -1530,7 +1616,7 @@ def _copies_named(q: Question, candidates: Sequence[Candidate], docs: Sequence[A
     same thing: it is matched as if named like the sentence it copies."""
     if not q.proper or q.form == "says":
         return matches
-    named = [(c.doc.doc_id, words(c.text)) for c, (share, _, hit) in
+    named = [(c.doc, words(c.text)) for c, (share, _, hit) in
              zip(candidates, matches, strict=True) if hit and share >= MIN_MATCH]
     if not named:
         return matches
@@ -1540,19 +1626,24 @@ def _copies_named(q: Question, candidates: Sequence[Candidate], docs: Sequence[A
         if hit:
             continue
         mine = words(cand.text)
-        if any(other != cand.doc.doc_id and _one_fact_changed(mine, theirs)
+        # In a document that copies a whole other one, a short sentence with a fact changed
+        # is a copy too ("It was designed by Frank Lloyd Wright." in a copy of the page that
+        # says "designed by William E. Parsons").
+        if any(other.doc_id != cand.doc.doc_id and _one_fact_changed(
+                mine, theirs,
+                least=SHORT_COPY if _near_copy_texts(cand.doc.text, other.text) else COPY_WORDS)
                for other, theirs in named):
             out[i] = _match(q, doc, asked, described.get(cand.doc.doc_id, frozenset()),
                             alone.get(cand.doc.doc_id, frozenset()))
     return out
 
 
-def _one_fact_changed(a: Sequence[str], b: Sequence[str]) -> bool:
+def _one_fact_changed(a: Sequence[str], b: Sequence[str], least: int = COPY_WORDS) -> bool:
     """Is one sentence the other with one fact changed: long, and different in at most two
     places of a few words each? A form filled in for two places ("there were 2,104 people,
     787 households ... in the city" / "2,051 people, 697 households ... in the township")
     differs in several, or in a longer stretch."""
-    if len(set(a) & set(b)) < COPY_WORDS:
+    if len(set(a) & set(b)) < least:
         return False
     changes = [(i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in
                SequenceMatcher(None, a, b, autojunk=False).get_opcodes() if op != "equal"]
@@ -1739,16 +1830,37 @@ def _kind_fits(q: Question, kinds: Sequence[list[Any]], embed: Callable[[list[st
     # the small model does not place "squash" or "hurling" near "sport").
     synonyms = _terms(q.attribute) - {asked}
     takers = _TAKE_PART.get(asked, frozenset())
+    # (A word that ranks or places them is not one: "the second team", "an international
+    # competition".)
     taken = {p[0].lower_ for phrases in kinds for p in phrases
-             if len(p) == 2 and p[1].lower_ in takers and p[0].is_lower}
+             if len(p) == 2 and p[1].lower_ in takers and p[0].is_lower
+             and not _ranks(p[0])}
+    # Those who take part, and their contests, are not kinds of it: "athletes", "games" are
+    # near "sport" in meaning, and are no sport.
     return {t: 1.0 if stem(t.split()[-1]) in synonyms or t in taken
+            else 0.0 if t in takers
             else float(max(sims[i], sims[n + i])) for i, t in enumerate(texts)}
 
 
-# Those who take part in a kind of thing, which a word of the kind qualifies.
+# Adjectives of rank, reach or standing ("international", "professional", "senior", "former");
+# the tagger also calls some names of sports adjectives ("the lacrosse clubs").
+_RANKING = re.compile(r"(?:al|ic|ive|ous|ary|ior|er|ful|less|able|ible|ern|ed)$")
+
+
+def _ranks(word: Any) -> bool:
+    """Does a word qualifying those who take part rank or place them, not name what they do?"""
+    # ("the retired coach", "the most experienced athlete": what they are, not what they do)
+    return word.ent_type_ in ("ORDINAL", "CARDINAL") or word.pos_ in ("NUM", "ADV") or (
+        word.tag_ in ("VBN", "VBD")) or (word.pos_ == "ADJ" and (
+            word.tag_ in ("JJR", "JJS") or bool(_RANKING.search(word.lower_))))
+
+
+# Those who take part in a kind of thing, and their contests, which a word of the kind
+# qualifies ("a squash player", "the hurling clubs").
 _TAKE_PART = {stem("sport"): frozenset("player players club clubs team teams league leagues "
-                                       "competition championship championships tournament "
-                                       "coach umpire referee".split())}
+                                       "competition competitions championship championships "
+                                       "tournament tournaments coach coaches umpire referee "
+                                       "athlete athletes game games match matches".split())}
 
 
 _AGENT = re.compile(r"(?<=\w{4})(?:er|ist)$")
@@ -1936,7 +2048,11 @@ def decide_answers(q: Question, readings: Sequence[Reading]) -> tuple[Decision, 
 
     def other_subject(i: int, j: int) -> bool:
         if (i, j) not in apart:
-            apart[i, j] = _other_subject(groups[i], groups[j], q)
+            apart[i, j] = _other_subject(groups[i], groups[j], q) or any(
+                # a copy of one thing's page is about that thing, not its namesake
+                k not in (i, j) and _copied(groups[c], groups[k])
+                and _other_subject(groups[k], groups[o], q)
+                for c, o in ((i, j), (j, i)) for k in range(len(groups)))
         return apart[i, j]
 
     namesakes = len(groups) > 1 and all(other_subject(i, j) for i, j in pairs)
@@ -2159,6 +2275,7 @@ def _near_copy(a: Reading, b: Reading) -> bool:
     return _near_copy_texts(a.candidate.text, b.candidate.text)
 
 
+@lru_cache(maxsize=1024)
 def _near_copy_texts(a: str, b: str) -> bool:
     """Two texts that share most of their words."""
     return _shared(set(words(a)), set(words(b)))

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from ..conftest import titled as _doc
-from ..conftest import verifier_over
+from ..conftest import ask_over, check_answers
 
 # (question, documents, verdict, answers each some citation must give, answers none may give)
 CASES = [
@@ -96,28 +95,16 @@ CASES = [
 ]
 
 
-def _ask(services, question: str, texts: list[str]):
-    """Ask over documents of these texts only, named "Document 1", "Document 2", ..."""
-    docs = [_doc(f"Document {i}", text) for i, text in enumerate(texts, start=1)]
-    return verifier_over(services, docs).verify(question)
-
-
 @pytest.mark.parametrize(("question", "texts", "verdict", "given", "not_given"), CASES,
                          ids=[c[0] for c in CASES])
 def test_attributes_said_in_other_words(services, question, texts, verdict, given,
                                         not_given) -> None:
-    answer = _ask(services, question, texts)
-    assert answer.verdict.value == verdict, answer.text
-    answers = [c.answer or "" for c in answer.citations]
-    for value in given:
-        assert any(a.lower() == value.lower() for a in answers), (value, answers)
-    for value in not_given:
-        assert not any(a.lower() == value.lower() for a in answers), (value, answers)
+    check_answers(ask_over(services, question, texts), verdict, given, not_given)
 
 
 def test_the_thing_in_dispute_is_set_apart_from_others_of_its_name(services) -> None:
     question, texts = next((c[0], c[1]) for c in CASES if "Paper Lanterns" in c[0])
-    answer = _ask(services, question, texts)
+    answer = ask_over(services, question, texts)
     disputed, _, others = answer.text.partition("something else by this name")
     assert "Eli Brosnan" in disputed and "Quinn Tovar" in disputed, answer.text
     assert "Marc Fenner" in others, answer.text
