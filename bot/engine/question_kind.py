@@ -613,10 +613,12 @@ def _described(doc: Any, focus: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
 
 def _named_kind(doc: Any, proper: tuple[str, ...], skip: set[int]) -> str:
     """The common noun a name asked about qualifies ("Selmore Priory", "the Brannock Water
-    Tower"): a page may go on to call it "the priory"."""
+    Tower", "302 Squadron"): a page may go on to call it "the priory", "the squadron"."""
     for tok in doc:
         if tok.i not in skip and tok.pos_ in ("NOUN", "PROPN") and not tok.is_lower and any(
-            c.dep_ == "compound" and c.lemma_.lower() in proper for c in tok.children
+            c.dep_ in ("compound", "nummod") and (c.lemma_.lower() in proper or (
+                c.like_num and tok.ent_type_ not in ("DATE", "TIME")))  # not "July 16"
+            for c in tok.children
         ):
             return tok.lemma_.lower()
     return ""

@@ -1,7 +1,8 @@
-"""Who made a work, by the "by" that names them ("an album by American rock band The
-Vesper Keys"); what is a kind of sport and what only goes with one ("athletes", "the second
+"""Who made a work, by the "by" that names them ("an album by English rock band The
+Weavers"); what is a kind of sport and what only goes with one ("athletes", "the second
 team"); when something happened, not how long it lasted or what it is the largest of; and a
-short sentence changed in a copy of another document, which still is that document's thing."""
+short sentence changed in a copy of another document, which still is that document's thing;
+and "the squadron" of a page about "41 Squadron"."""
 
 from __future__ import annotations
 
@@ -47,6 +48,12 @@ CASES = [
       "was designed by Tomas Rieck. The bridge carries about four thousand walkers a day and is "
       "lit at night by blue lamps along its deck."],
      "DISPUTED", ["Anna Veld", "Tomas Rieck"], []),
+    ("41 Squadron was formed in which year?",
+     ["The squadron was formed on 3 May 1952 at Orrin Field as the second of the Velmar Air "
+      "Corps' jet squadrons. It flew Kestrel fighters until 1971.",
+      "The squadron was formed on 9 June 1961 at Orrin Field as the second of the Velmar Air "
+      "Corps' jet squadrons. It flew Kestrel fighters until 1971."],
+     "DISPUTED", ["3 May 1952", "9 June 1961"], []),
     # A guard: a short sentence alike in two documents that are not copies stays apart.
     ("Who designed the Harl Tower?",
      ["Harl Tower The Harl Tower is a brick water tower in Vessen, built in 1896. It was "
