@@ -2044,14 +2044,19 @@ def decide_answers(q: Question, readings: Sequence[Reading]) -> tuple[Decision, 
         groups = [sorted(g, key=lambda r: -_stated(r.value)) for g in groups]
     # Every pair, not just each against the first: two of the answers may be about one thing.
     pairs = [(i, j) for i in range(len(groups)) for j in range(i)]
+    told: dict[tuple[int, int], bool] = {}  # what the two answers' own sources say
     apart: dict[tuple[int, int], bool] = {}
+
+    def told_apart(i: int, j: int) -> bool:
+        if (i, j) not in told:
+            told[i, j] = _other_subject(groups[i], groups[j], q)
+        return told[i, j]
 
     def other_subject(i: int, j: int) -> bool:
         if (i, j) not in apart:
-            apart[i, j] = _other_subject(groups[i], groups[j], q) or any(
+            apart[i, j] = told_apart(i, j) or any(
                 # a copy of one thing's page is about that thing, not its namesake
-                k not in (i, j) and _copied(groups[c], groups[k])
-                and _other_subject(groups[k], groups[o], q)
+                k not in (i, j) and _copied(groups[c], groups[k]) and told_apart(k, o)
                 for c, o in ((i, j), (j, i)) for k in range(len(groups)))
         return apart[i, j]
 
@@ -2222,10 +2227,9 @@ def _maker_of_a_work(q: Question) -> bool:
 def _copied(group: list[Reading], other: list[Reading]) -> bool:
     """Is a document giving one answer a near copy of one giving the other (the same report
     with one fact changed)? Then both are accounts of one thing, whatever else they say."""
-    texts = {r.candidate.doc.doc_id: set(words(r.candidate.doc.text)) for r in (*group, *other)}
-    ours = {r.candidate.doc.doc_id for r in group}
-    theirs = {r.candidate.doc.doc_id for r in other}
-    return any(_shared(texts[a], texts[b]) for a in ours for b in theirs if a != b)
+    ours = {r.candidate.doc.doc_id: r.candidate.doc.text for r in group}
+    theirs = {r.candidate.doc.doc_id: r.candidate.doc.text for r in other}
+    return any(_near_copy_texts(ours[a], theirs[b]) for a in ours for b in theirs if a != b)
 
 
 def _names_subject(group: list[Reading], q: Question) -> bool:
