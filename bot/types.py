@@ -106,6 +106,8 @@ class Question:
     # 'the album "Double Live"', '"Flesh and Bone"': a work named by its title, which many
     # works may share.
     titled: bool = False
+    # ... and that title, where the question quotes it ("It's Raining").
+    title: str = ""
     # "Which meeting ...?", "What war did ...?": which one thing of the kind (``attribute``)
     # it is, named by a phrase the kind's word heads ("the Istanbul meeting").
     which_one: bool = False

@@ -40,6 +40,7 @@ from bot.engine.places import PLACE_DOES, first_of, in_another_clause, party_or_
 from bot.engine.question_kind import (
     ENTITY_LABELS,
     HAPPENING,
+    TITLE_OPENING,
     kind_of_noun,
     names_people,
     party_words,
@@ -151,6 +152,8 @@ _SAME = [
     "belong member affiliate join represent",  # a party's member represents it
     "charge manage manager coach head lead run",  # "in charge of" a club or team
     "another more further additional next follow-up",  # "more meetings": "another session"
+    "album lp",  # a work by the words a page calls it
+    "film movie feature picture",
 ]
 _SAME_INDEX: dict[str, set[str]] = {}
 for _line in _SAME:
@@ -174,6 +177,10 @@ _MAKING = frozenset(stem(w) for verbs in _MAKERS.values() for w in verbs.split()
 # Makers of works, which "an album by X", "a 1967 novel by X" name with a bare "by".
 _PERFORMERS = frozenset(stem(w) for w in "artist singer band performer".split())
 _WORK_MAKERS = frozenset(stem(w) for w in "creator maker author writer composer painter".split())
+# ... and what they do: "Who wrote / recorded X?" is answered by "an album by X" too (not
+# "Who built X?": "By Deborah Quayle" under a headline is who wrote the report).
+_WORK_DEEDS = frozenset(stem(w) for w in "write compose direct paint record perform sing".split())
+_BY_MAKERS = _WORK_MAKERS | _PERFORMERS | _WORK_DEEDS
 
 
 def _terms(lemma: str) -> frozenset[str]:
@@ -190,7 +197,55 @@ def _work_by(doc: Any) -> list[int]:
                  or (t.head.pos_ == "ADJ" and t.head.dep_ in ("attr", "nsubj", "dobj", "pobj")))
             and any(c.dep_ == "pobj" for c in t.children)
             # "released on June 22, 1999 by EastWest": a date is not a work
-            and t.head.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")]
+            and t.head.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")
+            # "certified platinum by the RIAA": the "by" of a participle the parse hung on
+            # its noun says who certified, not who made anything
+            and not any(c.dep_ in ("amod", "acl") and c.tag_ == "VBN" and c.i < t.i and stem(
+                c.lemma_.lower()) not in _MAKING | _WORK_DEEDS for c in t.head.children)]
+
+
+def _work_of(q: Question, doc: Any) -> list[int]:
+    """"a new Taylor Swift album", "Coldplay's latest album", "Cormac Deyle's 'Low Country
+    Lights'", a cited "Osric Penhallow: The Quiet Ferryman": a name set before the work
+    asked about (the noun the question calls it by, or its title) says who made it, as "an
+    album by X" does (not a date or a people: "a Christmas album", "a Canadian album")."""
+    kinds = _terms(q.named_kind) if q.named_kind else frozenset()
+    out = []
+    for t in doc:
+        if t.pos_ != "PROPN" or t.ent_type_ in ("DATE", "TIME", "EVENT", "NORP", "GPE"):
+            continue
+        head = t.head
+        before = head.i > t.i and (
+            (t.dep_ in ("compound", "poss", "amod", "nmod") and _common(head)
+             and stem(head.lemma_.lower()) in kinds)
+            or (t.dep_ == "poss" and _asked_name(head, q)))
+        # (read along the text, which the parse of a cited title often gets wrong)
+        k = t.i + 2
+        while k < len(doc) and (doc[k].text in TITLE_OPENING or doc[k].text == "The"):
+            k += 1
+        cited = t.i + 1 < len(doc) and (doc[t.i + 1].text == ":" or doc[t.i + 1].tag_ == "POS") \
+            and k < len(doc) and _asked_name(doc[k], q)
+        if (before or cited) and not _in_question(_name_at(t) or t.text, q):
+            out.append(t.i)
+    return out
+
+
+def _made_by(doc: Any) -> list[int]:
+    """Every "by" that says who made something: of a work ("a novel by X") or of a verb of
+    making ("written and directed by X")."""
+    return [*_work_by(doc), *(t.i for t in doc if t.dep_ == "agent" and t.head.pos_ == "VERB"
+                              and stem(t.head.lemma_.lower()) in _MAKING | _WORK_DEEDS)]
+
+
+def _says_maker(q: Question, r: Reading) -> bool:
+    """Does the sentence say who made the work: by a "by", a name before the work, or the
+    maker's word or deed asked ("the album's producer", "recorded")? "'I'm the Man' was
+    certified platinum by the RIAA" does not."""
+    if _work_of(q, r.doc) or any(i in r.matched or r.doc[i].head.i in r.matched
+                                 for i in _made_by(r.doc)):
+        return True
+    asked = [w for w in q.focus if stem(w) in _BY_MAKERS or stem(w) in _MAKER_INDEX]
+    return any(_holds_word(w, r.doc) for w in (*asked, *([q.predicate] if q.predicate else [])))
 
 
 def _context(c: Candidate, whole: bool = False) -> set[str]:
@@ -299,6 +354,11 @@ def _match(q: Question, doc: Any, context: set[str] | None = None,
     used: set[int] = set()  # one word of the sentence stands for one word of the question
     name_hit = False
     from_context: set[str] = set()  # names the sentence leaves to its title or paragraph
+    missed = False  # the deed asked about, which the sentence does not say
+    # who made the work, however the sentence says it ("an album by X", "X's album")
+    makers = [*_work_by(doc), *_work_of(q, doc)] if any(
+        stem(w) in _BY_MAKERS for w in q.focus) else []
+    maker_hits: set[int] = set()
     # "the U.S." is what "America" and "Washington" name (read only when a country is asked)
     named = aliases_of(doc) if any(_country(w) for w in q.proper) else {}
     for word, weight in [(w, 2.0 if w in q.proper else 1.0) for w in q.focus] + [
@@ -327,8 +387,8 @@ def _match(q: Question, doc: Any, context: set[str] | None = None,
                 i for s in _terms(word) for i in stems.get(s, []) if i not in used] or [
                 i for s, idx in stems.items() if _derived(stem(word), s) for i in idx
                 if i not in used] or [
-                i for i in (_work_by(doc) if stem(word) in _WORK_MAKERS | _PERFORMERS else ())
-                if i not in used]
+                i for i in (makers if stem(word) in _BY_MAKERS else ()) if i not in used]
+            maker_hits.update(i for i in hits if i in makers)
         if hits:
             found += weight
             matched.update(hits)
@@ -345,7 +405,11 @@ def _match(q: Question, doc: Any, context: set[str] | None = None,
         elif word in alone and _by_surname(q.person[-1], doc):
             found += weight  # "Middleton died ...": Arthur Middleton, on a page of no other
             from_context.add(word)
-    if q.named_kind and not name_hit and _called_the(doc, q.named_kind):
+        elif word == q.predicate or stem(word) in _BY_MAKERS or stem(word) in _MAKER_INDEX:
+            missed = True  # the deed or the maker asked about
+    # (Only a sentence saying the deed asked: "The album was produced by X" does not say who
+    # recorded it, and the page's "the album" may be another one.)
+    if q.named_kind and not name_hit and not missed and _called_the(doc, q.named_kind):
         # "The priory at Ketterby was founded by ...": "the priory" names Selmore Priory on a
         # page that calls nothing else by that noun, with the weight a title's name gets.
         found += sum(2.0 for w in q.focus if w in q.proper and w not in from_context)
@@ -363,7 +427,8 @@ def _match(q: Question, doc: Any, context: set[str] | None = None,
     if q.expects != "KIND" and any(w not in q.proper and not (lenient and w in q.held)
                                    for w in q.focus) and not any(
         i < 0 or (doc[i].lemma_.lower() not in q.proper and stem(doc[i].lower_) not in q.proper
-                   and (doc[i].pos_ != "PROPN" or doc[i].lower_ in _TITLES)) for i in matched
+                   and (doc[i].pos_ != "PROPN" or doc[i].lower_ in _TITLES or _common(doc[i])
+                        or i in maker_hits)) for i in matched
     ):
         # Only the name matches: the sentence is about something else (unless a word in it
         # must name a kind of what is asked, which "X is a Hungarian violinist" is about; a
@@ -445,6 +510,8 @@ def _other_deed(q: Question, r: Reading) -> bool:
     did something needs a sentence that tells of that deed (the verb, a synonym or a word
     formed from it), not only of the same thing. Words someone is reported to have said
     tell of their saying them."""
+    if _maker_of_a_work(q):
+        return not _says_maker(q, r)
     if not (q.wh_role == "subject" and q.expects in ("PERSON", "ORG") and q.predicate
             and q.predicate in q.focus):
         return False
@@ -462,6 +529,25 @@ def _about_another(q: Question, doc: Any, matched: set[int]) -> bool:
                 and t.head.pos_ == "NOUN" and t.head.lemma_.lower() not in q.focus
                 for t in names)
     return owner and not any(t.dep_ in ("nsubj", "nsubjpass") for t in names)
+
+
+_NOT_CONFUSED = re.compile(r"\bnot to be confused with\b|\bfor other people\b", re.IGNORECASE)
+
+
+def _another_person(q: Question, doc: Any) -> bool:
+    """Is the sentence about someone else of the asked person's family name ("Her mother,
+    Agnete Tormundsen (born 14 April 1939)" on Liesl Tormundsen's page), or a note naming
+    another of the name ("Not to be confused with Liesl Tormundsen (swimmer, born 1992)")?"""
+    if not q.person:
+        return False
+    if _NOT_CONFUSED.search(doc.text):
+        return True
+    given, family = set(q.person[:-1]), q.person[-1]
+    names = [e for e in doc.ents if e.label_ == "PERSON"
+             and any(t.lemma_.lower() == family for t in e)]
+    return bool(names) and all(
+        any(t.is_title and t.is_alpha and t.lemma_.lower() != family for t in e)
+        and not any(t.lemma_.lower() in given for t in e) for e in names)
 
 
 def _named_otherwise(q: Question, doc: Any, matched: set[int]) -> bool:
@@ -482,10 +568,18 @@ def _named_otherwise(q: Question, doc: Any, matched: set[int]) -> bool:
 
 
 def _called_the(doc: Any, noun: str) -> bool:
-    """Does the sentence say "the <noun>" and never name one ("Harlow Tower")?"""
-    said = any(t.lemma_.lower() == noun and t.is_lower and any(
-        c.lower_ == "the" and c.dep_ == "det" for c in t.children) for t in doc)
-    return said and not any(t.lemma_.lower() == noun and not t.is_lower for t in doc)
+    """Does the sentence say "the <noun>", "this <noun>" or "<a name>'s <noun>" and never
+    name one ("Harlow Tower")?"""
+    terms = _terms(noun)
+    said = any(stem(t.lemma_.lower()) in terms and _common(t) and any(
+        (c.lower_ in ("the", "this") and c.dep_ == "det")
+        or (c.dep_ == "poss" and c.pos_ == "PROPN") for c in t.children) for t in doc)
+    return said and not any(stem(t.lemma_.lower()) in terms and not _common(t) for t in doc)
+
+
+def _common(tok: Any) -> bool:
+    """Is the word written as a common noun: in lower case, or an abbreviation ("LP")?"""
+    return tok.is_lower or (tok.is_upper and len(tok) > 1)
 
 
 def _tree_distance(a: Any, b: Any) -> int:
@@ -1129,11 +1223,7 @@ def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
         # Only a sentence that says whom the deed was with answers.
         return _partner(q, doc, matched), 1.0
     if q.expects in ("PERSON", "ORG"):
-        # "a greatest hits album by American rock band The Killers": the maker is whom the
-        # "by" names, whether or not the tagger knows the name ("Boys Like Girls").
-        # (Not in a quoted title: "Piece by Piece".)
-        maker = next((m for i in _work_by(doc) if i in matched and not _quoted(doc, i)
-                      for m in [_named_by(doc[i])] if m and not _in_question(m, q)), None)
+        maker = _maker_named(q, doc, matched)
         if maker:
             return maker, 1.0
     if q.expects in ENTITY_LABELS:
@@ -1206,16 +1296,21 @@ def _named_by(by: Any) -> str | None:
     if obj is None:
         return None
     name = next((c for c in obj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), obj)
-    after = by.doc[obj.i + 1] if obj.i + 1 < len(by.doc) else None
+    doc = by.doc
+    # (the parse may hang the name on the work: "album by band Boys Like Girls", "by the band
+    # The Lindqvist Arcade")
+    at = obj.i + 1 + (obj.i + 2 < len(doc) and doc[obj.i + 1].text == "The")
+    after = doc[at] if at < len(doc) else None
     if name.pos_ != "PROPN" and after is not None and after.pos_ == "PROPN":
-        name = after  # (the parse may hang the name on the work: "album by band Boys Like Girls")
+        name = after
+        while name.head.pos_ == "PROPN" and name.head.i > name.i:
+            name = name.head
     if name.pos_ != "PROPN":
         return None
     cut = {t.i for c in name.children if not _of_the_name(c, name) for t in c.subtree}
     kept = {t.i for t in name.subtree if t.i not in cut}
     # The name's own words, not the words describing it ("American rapper Missy Elliott").
     start = end = name.i
-    doc = by.doc
     while start > 0:
         if start - 1 in kept and doc[start - 1].text[:1].isupper():
             start -= 1
@@ -1230,6 +1325,40 @@ def _named_by(by: Any) -> str | None:
     ent = next((e for e in doc.ents if e.start <= name.i < e.end), None)
     if ent is not None and ent.label_ in ("PERSON", "ORG", "NORP", "GPE", "WORK_OF_ART"):
         start, end = min(start, ent.start), max(end, ent.end - 1)
+    return _trim(list(doc[start : end + 1]), keep_article=True) or None
+
+
+def _maker_named(q: Question, doc: Any, matched: set[int]) -> str | None:
+    """Whom the sentence names as the maker: "a greatest hits album by American rock band
+    The Killers" (whether or not the tagger knows the name: "Boys Like Girls"; not in a
+    quoted title: "Piece by Piece"), "written and directed by Sabeth Roll", "this new
+    Taylor Swift album". The "by" or the name is matched, or, when a work's maker is asked
+    ("Which band made the album X?"), the work it is of."""
+    work = _maker_of_a_work(q)
+    by = next((m for i in _made_by(doc) if (i in matched or (
+                   work and doc[i].head.i in matched)) and not _quoted(doc, i)
+               for m in [_named_by(doc[i])] if m and not _in_question(m, q)), None)
+    return by or next((m for i in _work_of(q, doc) if i in matched or (
+                           work and doc[i].head.i in matched)
+                       for m in [_name_at(doc[i])] if m and not _in_question(m, q)), None)
+
+
+def _asked_name(tok: Any, q: Question) -> bool:
+    """Is the word one of the name asked about ("Lights" of "Low Country Lights")?"""
+    return tok.lemma_.lower() in q.proper or tok.lower_ in q.proper or (
+        not tok.is_lower and stem(tok.lower_) in {stem(w) for w in q.focus})
+
+
+def _name_at(tok: Any) -> str | None:
+    """The whole name a word of it stands in ("Taylor Swift", "Girls Like Rivers", "The
+    Beatles"): the capitalised words around it, not the noun it qualifies ("LP")."""
+    doc = tok.doc
+    start = end = tok.i
+    while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha:
+        start -= 1
+    while end + 1 < len(doc) and end + 1 != tok.head.i and doc[end + 1].text[:1].isupper() \
+            and doc[end + 1].is_alpha:
+        end += 1
     return _trim(list(doc[start : end + 1]), keep_article=True) or None
 
 
@@ -1376,7 +1505,13 @@ def _fallback(q: Question, doc: Any, matched: set[int], slots: set[int] | None) 
 def _span(q: Question, reading: Reading) -> str | None:
     doc, matched = reading.doc, reading.matched
     if q.expects == "ROLE":
-        return _role(q, doc, matched)
+        role = _role(q, doc, matched)
+        # A trade is said in common words ("a Corvian structural engineer"): a run of
+        # capitalised words is a name or a page's menu ("Biography Name Meaning History").
+        if role and _asks_occupation(q) and not any(
+                w.islower() and w not in _ARTICLES for w in role.split()):
+            return None
+        return role
     if q.expects == "REASON":
         return _reason(doc, matched)
     if q.expects == "STATEMENT":
@@ -1509,7 +1644,8 @@ def read(
     for cand, doc, (share, matched, name_hit) in zip(candidates, docs, matches, strict=True):
         if q.proper and not name_hit and not (unnamed and _THE_PLACE.search(doc.text)):
             continue
-        if _about_another(q, doc, matched) or _named_otherwise(q, doc, matched):
+        if _about_another(q, doc, matched) or _named_otherwise(q, doc, matched) \
+                or _another_person(q, doc):
             continue
         if share < MIN_MATCH and not (q.form == "says" and not q.focus):
             continue
@@ -2186,7 +2322,9 @@ def _other_subject(group: list[Reading], other: list[Reading], q: Question) -> b
     if q.short_form:
         return True  # "vocal cord dysfunction" and "voice command device": two things "VCD"
     if _maker_of_a_work(q):
-        return True  # "Double Live" by Garth Brooks and by the Rheostatics: two albums
+        # "Double Live" by Garth Brooks and by the Rheostatics: two albums. A page that never
+        # gives the title ("this new Taylor Swift album") cannot be of another album of it.
+        return _names_work(group, q) and _names_work(other, q)
     la, lb = _subject_labels(group, q), _subject_labels(other, q)
     if la and lb and la.isdisjoint(lb):
         return True
@@ -2220,8 +2358,8 @@ def _maker_of_a_work(q: Question) -> bool:
     """Does the question ask who made a work it names by its title? Many works share a title,
     and who made one is what tells it from the others."""
     makers = {stem(w) for w in q.focus} & (set(_MAKER_INDEX) | _PERFORMERS)
-    return q.titled and q.expects == "PERSON" and bool(
-        makers or (q.predicate and stem(q.predicate) in _MAKING))
+    return q.titled and q.expects in ("PERSON", "ORG") and bool(
+        makers or (q.predicate and stem(q.predicate) in _MAKING | _WORK_DEEDS))
 
 
 def _copied(group: list[Reading], other: list[Reading]) -> bool:
@@ -2238,6 +2376,14 @@ def _names_subject(group: list[Reading], q: Question) -> bool:
     asked = {stem(w) for w in q.proper} or {stem(w) for w in q.focus}
     return bool(asked) and any(
         asked <= {stem(w) for w in words(r.candidate.doc.text)} for r in group)
+
+
+def _names_work(group: list[Reading], q: Question) -> bool:
+    """Does a document giving this answer give the title asked about, every word of it?"""
+    if not q.title:
+        return _names_subject(group, q)
+    asked = {stem(w) for w in words(q.title)}
+    return any(asked <= {stem(w) for w in words(r.candidate.doc.text)} for r in group)
 
 
 def _mentions(group: list[Reading], labels: set[str]) -> bool:

@@ -176,6 +176,7 @@ _PERSONS = frozenset(["i", "you", "we"])
 _TITLED = re.compile(
     r"[\"\u201c\u2018'][A-Z0-9][^\"\u201d\u2019]*[\"\u201d\u2019]|\b(?:album|song|single|film|"
     r"movie|novel|book|play|poem|painting|opera|symphony|series|EP)\s+[\"\u201c]?[A-Z0-9]")
+_QUOTED_TITLE = re.compile(r"[\"\u201c](?P<title>[A-Z0-9][^\"\u201d]*)[\"\u201d]")
 # How a figure is known or when it holds ("the estimated population"), not which figure.
 _HEDGES = frozenset("estimate approximate current total overall present latest recent "
                     "official reported".split())
@@ -611,9 +612,20 @@ def _described(doc: Any, focus: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+# Marks a title may open with, as tokens.
+TITLE_OPENING = frozenset(['"', "\u201c", "'", "\u2018", "``"])
+
+
 def _named_kind(doc: Any, proper: tuple[str, ...], skip: set[int]) -> str:
-    """The common noun a name asked about qualifies ("Selmore Priory", "the Brannock Water
-    Tower", "302 Squadron"): a page may go on to call it "the priory", "the squadron"."""
+    """The common noun a name asked about follows ("the album 'Familiar Stranger'", "the
+    film Under the Tin Roof") or is part of ("Selmore Priory", "the Brannock Water Tower",
+    "302 Squadron"): a page may go on to call it "this album", "the priory", "the squadron"."""
+    for tok in doc[:-1]:
+        after = doc[tok.i + 2] if doc[tok.i + 1].text in TITLE_OPENING and tok.i + 2 < len(doc) \
+            else doc[tok.i + 1]
+        if tok.i not in skip and tok.pos_ == "NOUN" and tok.is_lower and after.text.istitle() \
+                and tok.i > 0 and doc[tok.i - 1].lower_ == "the":
+            return tok.lemma_.lower()
     for tok in doc:
         if tok.i not in skip and tok.pos_ in ("NOUN", "PROPN") and not tok.is_lower and any(
             c.dep_ in ("compound", "nummod") and (c.lemma_.lower() in proper or (
@@ -622,6 +634,18 @@ def _named_kind(doc: Any, proper: tuple[str, ...], skip: set[int]) -> str:
         ):
             return tok.lemma_.lower()
     return ""
+
+
+def _title_after(doc: Any, kind: str) -> list[str]:
+    """The capitalised words of the title set after "the <kind>"."""
+    start = next((t.i + 1 for t in doc if kind and t.lemma_.lower() == kind and t.is_lower), None)
+    out: list[str] = []
+    for tok in doc[start:] if start is not None else ():
+        if tok.is_punct and tok.text not in TITLE_OPENING:
+            break
+        if tok.text[:1].isupper():
+            out.append(tok.lemma_.lower())
+    return out
 
 
 def _capitalised(tok: Any) -> bool:
@@ -802,6 +826,9 @@ def read_question(
     held = tuple(w for w in focus if w in _HELD) if expects in ("PLACE", "DATE") and any(
         w not in _HELD for w in focus) else ()
     named_kind = _named_kind(doc, proper, skip)
+    # "the film A House Under Rain": every capitalised word of the title is of its name,
+    # whatever the tagger makes of "Rain".
+    proper += tuple(w for w in _title_after(doc, named_kind) if w in focus and w not in proper)
     attribute = kind if expects == "KIND" else _attribute(doc, expects, words)
     if attribute:
         # "the estimated population", "its current population": how the figure is known
@@ -885,6 +912,7 @@ def read_question(
         with_names=with_names,
         person=_person(doc, proper),
         titled=bool(_TITLED.search(q)),
+        title=(m.group("title") if (m := _QUOTED_TITLE.search(q)) else ""),
         which_one=which_one,
         ahead=_asks_ahead(doc),
         each_side=bool(each),
