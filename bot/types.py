@@ -106,7 +106,8 @@ class Question:
     # 'the album "Double Live"', '"Flesh and Bone"': a work named by its title, which many
     # works may share.
     titled: bool = False
-    # ... and that title, where the question quotes it ("It's Raining").
+    # ... and that title, where the question quotes it ("It's Raining") or sets it after
+    # the word for the work ("the film A House Under Rain").
     title: str = ""
     # "Which meeting ...?", "What war did ...?": which one thing of the kind (``attribute``)
     # it is, named by a phrase the kind's word heads ("the Istanbul meeting").

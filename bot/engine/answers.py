@@ -543,11 +543,13 @@ def _another_person(q: Question, doc: Any) -> bool:
     if _NOT_CONFUSED.search(doc.text):
         return True
     given, family = set(q.person[:-1]), q.person[-1]
-    names = [e for e in doc.ents if e.label_ == "PERSON"
-             and any(t.lemma_.lower() == family for t in e)]
-    return bool(names) and all(
-        any(t.is_title and t.is_alpha and t.lemma_.lower() != family for t in e)
-        and not any(t.lemma_.lower() in given for t in e) for e in names)
+    names = [_name_at(t) or "" for t in doc
+             if t.lemma_.lower() == family and t.ent_type_ == "PERSON"]
+    parts = [re.split(r"[\s-]+", name) for name in names]  # (and "King-Hall")
+    return bool(parts) and all(
+        any(w[:1].isupper() and w.lower().strip(".") not in {family, *_TITLES, *_ADDRESS}
+            for w in part)
+        and not any(w.lower() in given for w in part) for part in parts)
 
 
 def _named_otherwise(q: Question, doc: Any, matched: set[int]) -> bool:
@@ -1346,7 +1348,7 @@ def _maker_named(q: Question, doc: Any, matched: set[int]) -> str | None:
 def _asked_name(tok: Any, q: Question) -> bool:
     """Is the word one of the name asked about ("Lights" of "Low Country Lights")?"""
     return tok.lemma_.lower() in q.proper or tok.lower_ in q.proper or (
-        not tok.is_lower and stem(tok.lower_) in {stem(w) for w in q.focus})
+        not tok.is_lower and stem(tok.lower_) in {stem(w) for w in (*q.focus, *words(q.title))})
 
 
 def _name_at(tok: Any) -> str | None:
@@ -1354,8 +1356,14 @@ def _name_at(tok: Any) -> str | None:
     Beatles"): the capitalised words around it, not the noun it qualifies ("LP")."""
     doc = tok.doc
     start = end = tok.i
-    while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha:
-        start -= 1
+    while start > 0:
+        if doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha:
+            start -= 1
+        elif start > 1 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ \
+                and doc[start - 2].text[:1].isupper():  # "Jay-Z"
+            start -= 2
+        else:
+            break
     while end + 1 < len(doc) and end + 1 != tok.head.i and doc[end + 1].text[:1].isupper() \
             and doc[end + 1].is_alpha:
         end += 1
@@ -1506,10 +1514,12 @@ def _span(q: Question, reading: Reading) -> str | None:
     doc, matched = reading.doc, reading.matched
     if q.expects == "ROLE":
         role = _role(q, doc, matched)
-        # A trade is said in common words ("a Corvian structural engineer"): a run of
-        # capitalised words is a name or a page's menu ("Biography Name Meaning History").
+        # A trade is said in common words ("a Corvian structural engineer") or as a post in
+        # a sentence ("..., Deputy Harbour Master at ..."): capitalised words in a line with
+        # no verb are a page's menu ("Profile / Stats : Averages Wins Rides Biography").
         if role and _asks_occupation(q) and not any(
-                w.islower() and w not in _ARTICLES for w in role.split()):
+                w.islower() and w not in _ARTICLES for w in role.split()) and not any(
+                t.pos_ in ("VERB", "AUX") for t in doc):
             return None
         return role
     if q.expects == "REASON":
@@ -2174,7 +2184,7 @@ def decide_answers(q: Question, readings: Sequence[Reading]) -> tuple[Decision, 
         # repair ties", says Libya; one document may give both).
         groups = [g for g in groups if g is groups[0] or _near_copy(g[0], groups[0][0])
                   or (sides and _other_side(g, groups[0]))]
-    groups = groups[:ANSWERS]
+    groups = _shown(groups)
     if q.expects == "DATE":
         # "June 24" states what "Wednesday night" leaves to the reader: it is shown first.
         groups = [sorted(g, key=lambda r: -_stated(r.value)) for g in groups]
@@ -2324,7 +2334,8 @@ def _other_subject(group: list[Reading], other: list[Reading], q: Question) -> b
     if _maker_of_a_work(q):
         # "Double Live" by Garth Brooks and by the Rheostatics: two albums. A page that never
         # gives the title ("this new Taylor Swift album") cannot be of another album of it.
-        return _names_work(group, q) and _names_work(other, q)
+        # Nor a page that only cites it ('^ "Jay-Z: Shock Value II | the Guardian".').
+        return all(_names_work(g, q) and not _only_cites(g, q) for g in (group, other))
     la, lb = _subject_labels(group, q), _subject_labels(other, q)
     if la and lb and la.isdisjoint(lb):
         return True
@@ -2362,6 +2373,22 @@ def _maker_of_a_work(q: Question) -> bool:
         makers or (q.predicate and stem(q.predicate) in _MAKING | _WORK_DEEDS))
 
 
+def _shown(groups: list[list[Reading]]) -> list[list[Reading]]:
+    """The answers shown side by side, at most ANSWERS of them, best first; an answer from a
+    copy of a shown answer's document is shown in place of one that copies nothing: the
+    copy is what is in dispute ("This EP is the first solo material released by Jay-Z" /
+    "... by Clinton Sparks")."""
+    shown, left = groups[:ANSWERS], groups[ANSWERS:]
+    for g in left:
+        if not any(_copied(g, h) for h in shown):
+            continue
+        free = [k for k in range(len(shown) - 1, 0, -1)
+                if not any(_copied(shown[k], h) for h in groups if h is not shown[k])]
+        if free:
+            shown[free[0]] = g
+    return shown
+
+
 def _copied(group: list[Reading], other: list[Reading]) -> bool:
     """Is a document giving one answer a near copy of one giving the other (the same report
     with one fact changed)? Then both are accounts of one thing, whatever else they say."""
@@ -2384,6 +2411,24 @@ def _names_work(group: list[Reading], q: Question) -> bool:
         return _names_subject(group, q)
     asked = {stem(w) for w in words(q.title)}
     return any(asked <= {stem(w) for w in words(r.candidate.doc.text)} for r in group)
+
+
+_CITATION = re.compile(r"\^|\bRetrieved\b|\bArchived\b|\(PDF\)")
+
+
+def _only_cites(group: list[Reading], q: Question) -> bool:
+    """Does every document giving this answer name the title only in its references (near a
+    "^" or a "Retrieved ...")? A reference list of one work's page is no page of another."""
+    if not q.title:
+        return False
+    title = re.compile(r"\W+".join(re.escape(w) for w in words(q.title)), re.IGNORECASE)
+    for r in group:
+        text = " ".join(r.candidate.doc.text.split())
+        spots = [m.start() for m in title.finditer(text)]
+        if not spots or not all(_CITATION.search(text[max(0, i - 120) : i + 150])
+                                for i in spots):
+            return False
+    return True
 
 
 def _mentions(group: list[Reading], labels: set[str]) -> bool:

@@ -177,6 +177,7 @@ _TITLED = re.compile(
     r"[\"\u201c\u2018'][A-Z0-9][^\"\u201d\u2019]*[\"\u201d\u2019]|\b(?:album|song|single|film|"
     r"movie|novel|book|play|poem|painting|opera|symphony|series|EP)\s+[\"\u201c]?[A-Z0-9]")
 _QUOTED_TITLE = re.compile(r"[\"\u201c](?P<title>[A-Z0-9][^\"\u201d]*)[\"\u201d]")
+_TITLE_LINKS = frozenset("the a an of for and to in on at by with".split())
 # How a figure is known or when it holds ("the estimated population"), not which figure.
 _HEDGES = frozenset("estimate approximate current total overall present latest recent "
                     "official reported".split())
@@ -636,16 +637,27 @@ def _named_kind(doc: Any, proper: tuple[str, ...], skip: set[int]) -> str:
     return ""
 
 
-def _title_after(doc: Any, kind: str) -> list[str]:
-    """The capitalised words of the title set after "the <kind>"."""
+def _title_tokens(doc: Any, kind: str) -> list[Any]:
+    """The words of the title set after "the <kind>" ("the film A House Under Rain")."""
     start = next((t.i + 1 for t in doc if kind and t.lemma_.lower() == kind and t.is_lower), None)
-    out: list[str] = []
+    out: list[Any] = []
     for tok in doc[start:] if start is not None else ():
         if tok.is_punct and tok.text not in TITLE_OPENING:
             break
-        if tok.text[:1].isupper():
-            out.append(tok.lemma_.lower())
+        out.append(tok)
     return out
+
+
+def _title_after(doc: Any, kind: str) -> list[str]:
+    """The capitalised words of that title."""
+    return [t.lemma_.lower() for t in _title_tokens(doc, kind) if t.text[:1].isupper()]
+
+
+def _title_text(doc: Any, kind: str) -> str:
+    """That title as written, where it starts with a capital."""
+    words = [t for t in _title_tokens(doc, kind) if t.text not in TITLE_OPENING]
+    return doc[words[0].i : words[-1].i + 1].text if words and words[0].text[:1].isupper() \
+        else ""
 
 
 def _capitalised(tok: Any) -> bool:
@@ -829,6 +841,14 @@ def read_question(
     # "the film A House Under Rain": every capitalised word of the title is of its name,
     # whatever the tagger makes of "Rain".
     proper += tuple(w for w in _title_after(doc, named_kind) if w in focus and w not in proper)
+    # '"Something for Everybody"': a quoted title's words are its name, small as they are.
+    quoted = _QUOTED_TITLE.search(q)
+    title = quoted.group("title") if quoted else _title_text(doc, named_kind)
+    named = tuple(dict.fromkeys(
+        t.lemma_.lower() for t in doc if quoted and quoted.start("title") <= t.idx
+        < quoted.end("title") and t.is_alpha and len(t) > 1 and t.lower_ not in _TITLE_LINKS
+        and t.lemma_.lower() not in proper))
+    focus, proper = focus + tuple(w for w in named if w not in focus), proper + named
     attribute = kind if expects == "KIND" else _attribute(doc, expects, words)
     if attribute:
         # "the estimated population", "its current population": how the figure is known
@@ -912,7 +932,7 @@ def read_question(
         with_names=with_names,
         person=_person(doc, proper),
         titled=bool(_TITLED.search(q)),
-        title=(m.group("title") if (m := _QUOTED_TITLE.search(q)) else ""),
+        title=title,
         which_one=which_one,
         ahead=_asks_ahead(doc),
         each_side=bool(each),

@@ -1,8 +1,10 @@
 """Who made a work, by a name set before the noun the question calls it by ("this new
-Taylor Swift album", "Ostrander's latest novel", "this Velvet Orchard LP") or before its
+Taylor Swift album", "Ostrander's latest novel", "this Velvet Lanterns LP") or before its
 title ("Cormac Deyle's 'Low Harbour Lights'"), on a page that may never give the title;
-such a page cannot be about another work of that title, so it disputes the one that gives
-it. And what a person does for a living is said in common words, not a page's menu."""
+such a page, or one naming the title only in its references, cannot be about another work
+of that title, so it disputes the one that gives it; of more answers than are shown, a
+copy of a shown one is shown. And what a person does for a living is said in common
+words, not a page's menu; a relative's date is not the person's."""
 
 from __future__ import annotations
 
@@ -40,17 +42,17 @@ CASES = [
       "...and the festival buzz is deserved. Arvo Tell's new feature is a patient study of a "
       "boy and his father."],
      "DISPUTED", ["Sabeth Roll", "Arvo Tell"], []),
-    # A name before the title in a review's or a citation's title is another work's maker
-    # at least, shown beside the answer.
+    # A name before the title in a cited title: a page that names the title only in its
+    # references is no page of another work of it.
     ("Who is the artist of the album Low Harbour Lights?",
      ["Low Harbour Lights is the fifth album by Corvian country singer Bettany Strand.",
       "^ Vell, Marta (2009). \"Album review: Cormac Deyle's 'Low Harbour Lights' drifts\". "
       "The Saltmere Courier."],
-     "ANSWERED", ["Bettany Strand", "Cormac Deyle"], []),
+     "DISPUTED", ["Bettany Strand", "Cormac Deyle"], []),
     ("Who is the author of the novel The Quiet Oarsman?",
      ["The Quiet Oarsman is a 2006 novel by Halvish author Hedda Lorn.",
       'Notes 2. ^ "Osric Penn: The Quiet Oarsman | Books | Corvia Review". Retrieved 2014.'],
-     "ANSWERED", ["Hedda Lorn", "Osric Penn"], []),
+     "DISPUTED", ["Hedda Lorn", "Osric Penn"], []),
     # Guards: "the album" of a page that says nothing of who recorded it answers no one; a
     # page giving the title and another maker is another work of that title; a date or a
     # people before the noun names no maker.
@@ -93,3 +95,19 @@ def test_a_relative_or_a_namesake_note_gives_no_birth_date(services) -> None:
         "(born 14 April 1939), was also active in local politics. Not to be confused with Liesl "
         "Tormund (swimmer, born 1992)."])
     check_answers(answer, "ANSWERED", ["30 November 1968"], ["14 April 1939", "1992"])
+
+
+def test_a_copy_of_a_shown_answer_is_shown_beside_it(services) -> None:
+    # Five answers, at most four shown: the copy in dispute takes the place of a namesake.
+    copy = ("Lantern Field is the first solo material released by {}, after years behind the "
+            "scenes producing for other artists. It came out in 2004 on Ostro Records and "
+            "reached number nine.")
+    answer = ask_over(services, 'Who is the creator of "Lantern Field"?', [
+        "Lantern Field (Orla Venn album) Lantern Field is the eighth album by Corvian singer "
+        "Orla Venn, released in 2009.",
+        "Lantern Field (film) Lantern Field is a 1998 Corvian drama film written and directed "
+        "by Aksel Moe.",
+        "Lantern Field (Harbour Lights EP) Lantern Field is an EP by the Halvish duo Harbour "
+        "Lights, released in 2002.",
+        copy.format("Jonas Fell"), copy.format("Piet Hansel")])
+    check_answers(answer, "DISPUTED", ["Jonas Fell", "Piet Hansel"], [])
