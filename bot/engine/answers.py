@@ -359,6 +359,7 @@ def _match(q: Question, doc: Any, context: set[str] | None = None,
     makers = [*_work_by(doc), *_work_of(q, doc)] if any(
         stem(w) in _BY_MAKERS for w in q.focus) else []
     maker_hits: set[int] = set()
+    common_hits: set[int] = set()  # tokens a word asked about, not a name, found
     # "the U.S." is what "America" and "Washington" name (read only when a country is asked)
     named = aliases_of(doc) if any(_country(w) for w in q.proper) else {}
     for word, weight in [(w, 2.0 if w in q.proper else 1.0) for w in q.focus] + [
@@ -389,6 +390,7 @@ def _match(q: Question, doc: Any, context: set[str] | None = None,
                 if i not in used] or [
                 i for i in (makers if stem(word) in _BY_MAKERS else ()) if i not in used]
             maker_hits.update(i for i in hits if i in makers)
+            common_hits.update(i for i in hits if _common(doc[i]))  # "LP" for "album"
         if hits:
             found += weight
             matched.update(hits)
@@ -427,7 +429,7 @@ def _match(q: Question, doc: Any, context: set[str] | None = None,
     if q.expects != "KIND" and any(w not in q.proper and not (lenient and w in q.held)
                                    for w in q.focus) and not any(
         i < 0 or (doc[i].lemma_.lower() not in q.proper and stem(doc[i].lower_) not in q.proper
-                   and (doc[i].pos_ != "PROPN" or doc[i].lower_ in _TITLES or _common(doc[i])
+                   and (doc[i].pos_ != "PROPN" or doc[i].lower_ in _TITLES or i in common_hits
                         or i in maker_hits)) for i in matched
     ):
         # Only the name matches: the sentence is about something else (unless a word in it
