@@ -181,6 +181,7 @@ _WORK_MAKERS = frozenset(stem(w) for w in "creator maker author writer composer 
 # "Who built X?": "By Deborah Quayle" under a headline is who wrote the report).
 _WORK_DEEDS = frozenset(stem(w) for w in "write compose direct paint record perform sing".split())
 _BY_MAKERS = _WORK_MAKERS | _PERFORMERS | _WORK_DEEDS
+_MAKING_DEEDS = _MAKING | _WORK_DEEDS  # every verb that says who made something
 
 
 def _terms(lemma: str) -> frozenset[str]:
@@ -201,7 +202,7 @@ def _work_by(doc: Any) -> list[int]:
             # "certified platinum by the RIAA": the "by" of a participle the parse hung on
             # its noun says who certified, not who made anything
             and not any(c.dep_ in ("amod", "acl") and c.tag_ == "VBN" and c.i < t.i and stem(
-                c.lemma_.lower()) not in _MAKING | _WORK_DEEDS for c in t.head.children)]
+                c.lemma_.lower()) not in _MAKING_DEEDS for c in t.head.children)]
 
 
 def _work_of(q: Question, doc: Any) -> list[int]:
@@ -234,7 +235,7 @@ def _made_by(doc: Any) -> list[int]:
     """Every "by" that says who made something: of a work ("a novel by X") or of a verb of
     making ("written and directed by X")."""
     return [*_work_by(doc), *(t.i for t in doc if t.dep_ == "agent" and t.head.pos_ == "VERB"
-                              and stem(t.head.lemma_.lower()) in _MAKING | _WORK_DEEDS)]
+                              and stem(t.head.lemma_.lower()) in _MAKING_DEEDS)]
 
 
 def _says_maker(q: Question, r: Reading) -> bool:
@@ -244,8 +245,13 @@ def _says_maker(q: Question, r: Reading) -> bool:
     if _work_of(q, r.doc) or any(i in r.matched or r.doc[i].head.i in r.matched
                                  for i in _made_by(r.doc)):
         return True
-    asked = [w for w in q.focus if stem(w) in _BY_MAKERS or stem(w) in _MAKER_INDEX]
-    return any(_holds_word(w, r.doc) for w in (*asked, *([q.predicate] if q.predicate else [])))
+    asked = [w for w in (*q.focus, q.predicate) if w and _maker_asked(w, q)]
+    return any(_holds_word(w, r.doc) for w in asked)
+
+
+def _maker_asked(word: str, q: Question) -> bool:
+    """Is the question's word the deed asked about or a maker's word ("artist", "wrote")?"""
+    return word == q.predicate or stem(word) in _BY_MAKERS or stem(word) in _MAKER_INDEX
 
 
 def _context(c: Candidate, whole: bool = False) -> set[str]:
@@ -407,7 +413,7 @@ def _match(q: Question, doc: Any, context: set[str] | None = None,
         elif word in alone and _by_surname(q.person[-1], doc):
             found += weight  # "Middleton died ...": Arthur Middleton, on a page of no other
             from_context.add(word)
-        elif word == q.predicate or stem(word) in _BY_MAKERS or stem(word) in _MAKER_INDEX:
+        elif _maker_asked(word, q):
             missed = True  # the deed or the maker asked about
     # (Only a sentence saying the deed asked: "The album was produced by X" does not say who
     # recorded it, and the page's "the album" may be another one.)
@@ -2372,7 +2378,7 @@ def _maker_of_a_work(q: Question) -> bool:
     and who made one is what tells it from the others."""
     makers = {stem(w) for w in q.focus} & (set(_MAKER_INDEX) | _PERFORMERS)
     return q.titled and q.expects in ("PERSON", "ORG") and bool(
-        makers or (q.predicate and stem(q.predicate) in _MAKING | _WORK_DEEDS))
+        makers or (q.predicate and stem(q.predicate) in _MAKING_DEEDS))
 
 
 def _shown(groups: list[list[Reading]]) -> list[list[Reading]]:
