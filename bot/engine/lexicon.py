@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from retrieval.text import stem
 
 # Words for going up and going down: near-synonyms within a line, antonyms across them.
@@ -253,6 +255,18 @@ for _a, _b in _ANTONYMS:
 def related(term: str) -> frozenset[str]:
     """The stemmed term and its near-synonyms."""
     return SYNONYMS.get(term, frozenset()) | {term}
+
+
+def hyphened(tok: Any) -> str | None:
+    """"sit-down", "follow-up": a word of two joined by a hyphen (a parsed token and the two
+    after it), read as one when the word lists know it (its parts alone, "sit" and "down",
+    say something else)."""
+    doc = tok.doc
+    if tok.i + 2 >= len(doc) or doc[tok.i + 1].text != "-" or tok.whitespace_ or \
+            doc[tok.i + 1].whitespace_:
+        return None
+    word = f"{tok.lower_}-{doc[tok.i + 2].lower_}"
+    return word if stem(word) in SYNONYMS else None
 
 
 IRREGULAR_PAST = {

@@ -12,9 +12,10 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from bot.engine.aliases import canonical
-from bot.engine.lexicon import ROLE_NOUNS, TOOK_PLACE
+from bot.engine.lexicon import ROLE_NOUNS, TOOK_PLACE, hyphened
 from bot.engine.names import is_name_word, name_part_asked, short_form_asked
 from bot.engine.nlp import Parser
+from bot.engine.normalise import date
 from bot.types import Question
 
 # Expected answer types, each a set of spaCy entity labels (empty: a span of the sentence).
@@ -578,11 +579,31 @@ def _focus(doc: Any, skip: set[int]) -> tuple[tuple[str, ...], tuple[str, ...]]:
             continue  # "in mid July": July 15 is in it; no sentence says "mid"
         if lemma == "place" and tok.i > 0 and tok.doc[tok.i - 1].lemma_ == "take":
             continue
+        if low in _PREPOSITION_HEADS and any(c.lower_ in ("of", "to") for c in tok.children):
+            continue  # "ahead of", "prior to": a preposition of two words
+        lemma = hyphened(tok) or lemma
         words.append(lemma)
+        if _names_which(tok):
+            continue  # "the July 16 meeting": a date tells which one, it does not name it
         if (tok.pos_ == "PROPN" or (tok.ent_type_ and tok.ent_type_ not in ("DATE", "CARDINAL"))
                 ) and _capitalised(tok):
             proper.append(lemma)
     return tuple(dict.fromkeys(words)), tuple(dict.fromkeys(proper))
+
+
+# First words of two-word prepositions ("ahead of the talks", "prior to the meeting").
+_PREPOSITION_HEADS = frozenset(["ahead", "prior"])
+
+
+def _names_which(tok: Any) -> bool:
+    """Is the word part of a date set before a noun ("the July 16 meeting")? A sentence may
+    speak of that meeting without its date; "in March" is when, and stays asked."""
+    if tok.ent_type_ != "DATE":
+        return False
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    if ent is None or date(ent.text) is None:
+        return False
+    return ent.root.head.pos_ == "NOUN" and ent.root.head.i >= ent.end
 
 
 def _person(doc: Any, proper: tuple[str, ...]) -> tuple[str, ...]:

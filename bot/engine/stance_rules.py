@@ -23,6 +23,7 @@ from bot.engine.lexicon import (
     REPORTING_VERBS,
     SYNONYMS,
     TOOK_PLACE,
+    hyphened,
     related,
 )
 from bot.engine.negation import negative_form_of, not_done, not_just, superseded_text
@@ -137,6 +138,9 @@ class ClaimAnalysis:
 
 def _key(tok: Any) -> str:
     """A word's stem; a verb with its particle is one word ("step down", "kick off")."""
+    joined = hyphened(tok)
+    if joined:
+        return stem(joined)
     key = stem(tok.lemma_.lower() if tok.pos_ != "PROPN" else tok.lower_)
     if key in _STAGES and any(c.dep_ == "amod" and c.lower_ in _FIRST for c in tok.children):
         return _START  # "a first step", "the opening round": the start
