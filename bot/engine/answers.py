@@ -1590,7 +1590,7 @@ def _looks_ahead(doc: Any) -> bool:
 
 
 # What a fragment calls the place it is about when it does not name it.
-_THE_PLACE = re.compile(r"\bthe (?:city|town|village|county|municipality|borough|township|"
+_THE_PLACE = re.compile(r"\bthe (city|town|village|county|municipality|borough|township|"
                         r"parish|CDP|district|community)\b", re.IGNORECASE)
 
 
@@ -1710,7 +1710,12 @@ def read(
     kind_words = set(_terms(q.attribute)) if q.which_one else set()  # the word and its kin
     which = [named_instance(kind_words, r.doc, r.matched) if kind_words else None
              for r in about]
-    if q.expects == "KIND" and max(fits.values(), default=0.0) < KIND_FIT and not any(which):
+    # "Which hotel ...?" asks for a hotel: where no sentence names one, nor says "hotel",
+    # nothing answers it, whatever else a sentence gives.
+    unnamed_kind = q.expects == "KIND" and q.which_one and not _said_in_clauses(q.attribute) \
+        and not _kind_named(q, about)
+    if q.expects == "KIND" and max(fits.values(), default=0.0) < KIND_FIT and not any(which) \
+            and not unnamed_kind:
         # No word close to the kind asked about ("the primary function of ..."): read the
         # sentences like any "what" question.
         q = replace(q, expects="THING", attribute="")
@@ -1745,7 +1750,7 @@ def read(
         # A body his post names answers whom he serves; other names near him do not.
         readings = [r for r in readings if r.served]
     readings = _of_the_kind(q, readings)
-    if not readings:
+    if not readings and not unnamed_kind:
         whole = _whole_sentence(asked, unvalued)
         readings = [whole] if whole else []
     return readings
@@ -1816,6 +1821,29 @@ def _of_the_kind(q: Question, readings: list[Reading]) -> list[Reading]:
     if q.place_kind in _TOWNS:
         return [r for r in readings if not is_country(r.value or "")]
     return readings
+
+
+# Nouns for a share or side of anything, or for a class of things ("Which part of the
+# government ...?", "which parties ...?", "What genre ...?"): what answers them seldom says
+# the word ("a dream-pop album").
+_GENERAL_KINDS = frozenset("part party side group body branch genre style type kind sort "
+                           "category class form medium field".split())
+# Nouns made of verbs or adjectives ("impression", "misunderstanding", "agreement"): what
+# they ask is said in a clause ("came away with the sense that ..."), seldom by the noun.
+_NOMINALISED = re.compile(r"(?:ion|ment|ness|ity|ance|ence|ship|ing|ism|cy)$")
+
+
+def _said_in_clauses(kind: str) -> bool:
+    """Is the kind asked about one a sentence need not name to answer ("Which part ...?",
+    "What impression ...?"), unlike "Which hotel ...?"?"""
+    return kind in _GENERAL_KINDS or bool(_NOMINALISED.search(kind))
+
+
+def _kind_named(q: Question, about: list[Reading]) -> bool:
+    """Does a sentence say the word of the kind asked about ("the State Department" for
+    "Which department ...?")?"""
+    kin = _terms(q.attribute)
+    return any(stem(t.lemma_.lower()) in kin or stem(t.lower_) in kin for r in about for t in r.doc)
 
 
 def _whole_sentence(q: Question, unvalued: list[Reading]) -> Reading | None:
@@ -2150,6 +2178,14 @@ def decide_answers(q: Question, readings: Sequence[Reading]) -> tuple[Decision, 
     # even when it names the subject less fully.
     keep += [r for r in readings if COPY_FLOOR * best <= r.score < NEAR_BEST * best and any(
         not agree(r.key or "", k.key or "") and _contained(r, k) for k in keep)]
+    if q.form == "says" and q.speaker is None:
+        # "What do the two sides say about follow-up talks?": each side's own best account,
+        # however it ranks against the other side's ("we want to take further steps" says
+        # nothing of talks; "no plan to hold another session" does).
+        best_of: dict[str, Reading] = {}
+        for r in sorted(readings, key=lambda r: -r.score):
+            best_of.setdefault(_side_or_party(r), r)
+        keep += [r for r in best_of.values() if r not in keep and r.score >= COPY_FLOOR * best]
     # Each source (a document, or a party speaking in it) gives its best answer.
     by_source: dict[tuple[str, str], Reading] = {}
     # "How do the two sides describe it?": one account per side, however its speakers are named.
@@ -2347,6 +2383,11 @@ def _other_subject(group: list[Reading], other: list[Reading], q: Question) -> b
     la, lb = _subject_labels(group, q), _subject_labels(other, q)
     if la and lb and la.isdisjoint(lb):
         return True
+    # "the median income for a family in the city was $31,250" / "... in the county was
+    # $34,753": a town and the county of its name are two places, each answered.
+    ka, kb = _place_kinds(group), _place_kinds(other)
+    if ka and kb and ka.isdisjoint(kb):
+        return True
     # "SS Adriatic (1871)" against pages that never say 1871 or SS: the label tells one
     # thing from the others of its name, so sources that never mention it are about another.
     if bool(la) != bool(lb):
@@ -2359,6 +2400,11 @@ def _other_subject(group: list[Reading], other: list[Reading], q: Question) -> b
             return True
     a, b = _years(group[0], q), _years(other[0], q)
     return bool(a and b and a.isdisjoint(b))
+
+
+def _place_kinds(group: list[Reading]) -> set[str]:
+    """The kinds of place ("the city", "the county") the sentences giving an answer put it in."""
+    return {m.group(1).lower() for r in group for m in _THE_PLACE.finditer(r.candidate.text)}
 
 
 def _same_details(group: list[Reading], other: list[Reading], q: Question) -> bool:
