@@ -830,6 +830,18 @@ def _subject_slots(doc: Any, matched: set[int]) -> set[int] | None:
     return slots
 
 
+def _reports_the_deed(q: Question, att: Attribution, doc: Any, matched: set[int]) -> bool:
+    """"Disclosure of the meeting came first in Tripoli, where a spokesman described it,
+    according to the Associated Press": a sentence that tells of the deed asked about itself
+    is only reported by whoever it is according to (unless reporting is what is asked)."""
+    if att.verb != "according to" or q.source or q.predicate == "report":
+        return False
+    asked = stem(q.predicate)
+    same = _terms(q.predicate)
+    return any(_derived(asked, stem(doc[i].lemma_.lower())) or stem(doc[i].lemma_.lower()) in same
+               for i in matched)
+
+
 def _asks_reporter(q: Question) -> bool:
     """Does the question ask who reports ("Per which agency ...?", "Who reported ...?")?"""
     return q.source or q.predicate in REPORTING_VERBS
@@ -1259,7 +1271,8 @@ def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
             return _join([e.text for e in group]), fit
         att = reading.attribution
         if q.wh_role == "subject" and q.predicate in REPORTING_VERBS and att is not None \
-                and att.speaker and not _in_question(att.speaker, q):
+                and att.speaker and not _in_question(att.speaker, q) \
+                and not _reports_the_deed(q, att, doc, matched):
             # "Who said they don't want to be stuck in the past?": a quotation names no one;
             # its speaker, found where the quotation opens, said it.
             return att.speaker, 1.0

@@ -2,8 +2,9 @@
 sentence names one nothing answers it (a noun made of a verb, "what impression ...?", is
 answered by a clause); a date before a noun ("the March 3 signing") tells which one, and
 a sentence may speak of it without the date; "sit-down" is one word; each side's own best
-account is shown, however it ranks against the other side's; and a town and the county
-of its name are two places, each answered."""
+account is shown, however it ranks against the other side's; a town and the county of its
+name are two places, each answered; and whom a sentence telling of a deed is "according
+to" reports the deed, not does it."""
 
 from __future__ import annotations
 
@@ -83,3 +84,14 @@ def test_a_town_and_its_county_are_two_places(services) -> None:
         "Harlow County. The median income for a household in the county was $29,312, and the "
         "median income for a family was $34,753. Males had a median income of $30,228."])
     check_answers(answer, "ANSWERED", ["31,250", "34,753"], [])
+
+
+def test_whom_a_sentence_is_according_to_only_reports_the_deed(services) -> None:
+    text = ("Disclosure of the deal came first in Marsholm, where a harbour board spokesman "
+            "described the deal as a fresh start, according to the Corvia Herald.")
+    answer = ask_over(services, "Who first revealed the deal?", [text])
+    assert answer.verdict.value == "ANSWERED", answer.text
+    assert "spokesman" in answer.text and "Herald" not in answer.citations[0].answer
+    # Asked who reported it, the one it is according to is the answer.
+    answer = ask_over(services, "Who reported the disclosure of the deal?", [text])
+    assert "Corvia Herald" in answer.text
