@@ -2130,7 +2130,9 @@ def _names_party(q: Question, said_text: str) -> bool:
         return True
     # "Tripoli" asked, "the Libyan spokesman" speaks: a capital speaks for its country.
     asked_keys = {canonical(w) for w in [q.speaker, *words(q.speaker)]} - {None}
-    if asked_keys & ({canonical(w) for w in words(said_text)} - {None}):
+    # (as written: "U.S." is the country, its folded "us" a pronoun)
+    said_keys = {canonical(w) for w in [*words(said_text), *said_text.split()]} - {None}
+    if asked_keys & said_keys:
         return True
     # "Libya" asked, "a Libyan government spokesman" speaks: compare the first letters.
     return any(a[:4] == s[:4] for a in asked for s in said if len(a) >= 4 and len(s) >= 4)

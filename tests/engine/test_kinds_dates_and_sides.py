@@ -3,8 +3,8 @@ sentence names one nothing answers it (a noun made of a verb, "what impression .
 answered by a clause); a date before a noun ("the March 3 signing") tells which one, and
 a sentence may speak of it without the date; "sit-down" is one word; each side's own best
 account is shown, however it ranks against the other side's; a town and the county of its
-name are two places, each answered; and whom a sentence telling of a deed is "according
-to" reports the deed, not does it."""
+name are two places, each answered; "the Americans" asked are the "U.S." of a speaker; and
+whom a sentence telling of a deed is "according to" reports the deed, not does it."""
 
 from __future__ import annotations
 
@@ -95,3 +95,11 @@ def test_whom_a_sentence_is_according_to_only_reports_the_deed(services) -> None
     # Asked who reported it, the one it is according to is the answer.
     answer = ask_over(services, "Who reported the disclosure of the deal?", [text])
     assert "Corvia Herald" in answer.text
+
+
+def test_a_people_asked_is_its_country_written_with_stops(services) -> None:
+    answer = ask_over(services, "What did the Americans say about the tariff talks?", [
+        "A U.S. Commerce Department official said the tariff talks were not a negotiation. A "
+        "Corvian trade spokesman described the talks as a first step."])
+    assert answer.verdict.value == "ANSWERED", answer.text
+    assert "not a negotiation" in answer.citations[0].quote
