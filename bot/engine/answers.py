@@ -23,7 +23,7 @@ from bot.engine.casing import without_headlines
 from bot.engine.first_person import side_of
 from bot.engine.headings import LIFE, YEARS, heading_label, page_label
 from bot.engine.instances import named_instance
-from bot.engine.lexicon import REPORTING_VERBS, related
+from bot.engine.lexicon import MET_WITH, REPORTING_VERBS, related
 from bot.engine.names import name_part, spelled_out
 from bot.engine.normalise import agree, date, key, states, words
 from bot.engine.parties import (
@@ -1399,9 +1399,13 @@ def _partner(q: Question, doc: Any, matched: set[int]) -> str | None:
                                            if doc[i].dep_ in ("dobj", "nsubjpass")}
     for anchor in sorted(anchors, key=lambda t: t.i):
         for prep in anchor.children:
-            if prep.dep_ != "prep" or prep.lower_ != "with":
+            if prep.dep_ == "dobj" and anchor.pos_ == "VERB" and \
+                    anchor.lemma_.lower() in MET_WITH:
+                obj = prep  # "the envoys met representatives of the union"
+            elif prep.dep_ == "prep" and prep.lower_ == "with":
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            else:
                 continue
-            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if obj is None:
                 continue
             ent = next((e for e in doc.ents if e.start <= obj.i < e.end), None)

@@ -252,6 +252,11 @@ for _a, _b in _ANTONYMS:
     ANTONYMS[stem(_b)] = ANTONYMS[stem(_b)] | {stem(_a)}
 
 
+# Verbs of a deed done with another ("meet", "consult"): their object is the other side,
+# as the object of their "with" is.
+MET_WITH = frozenset(["meet", "consult", "confer", "negotiate"])
+
+
 def related(term: str) -> frozenset[str]:
     """The stemmed term and its near-synonyms."""
     return SYNONYMS.get(term, frozenset()) | {term}

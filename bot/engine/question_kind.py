@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from bot.engine.aliases import canonical
-from bot.engine.lexicon import ROLE_NOUNS, TOOK_PLACE, hyphened
+from bot.engine.lexicon import MET_WITH, ROLE_NOUNS, TOOK_PLACE, hyphened
 from bot.engine.names import is_name_word, name_part_asked, short_form_asked
 from bot.engine.nlp import Parser
 from bot.engine.normalise import date
@@ -771,7 +771,7 @@ def read_question(
     skip: set[int] = set()
     place_kind = ""
     # The category noun ("which city", "what year") is the answer's type, not its topic; so
-    # are its common adjectives ("what political party": a party, whatever the text calls
+    # are its common adjectives and nouns ("what political party": a party, whatever the text calls
     # it), not a name's ("which Tunisian city": one in Tunisia) unless it names a region
     # the answer is a country of ("which North African country": no sentence naming the
     # country need say so).
@@ -791,8 +791,10 @@ def read_question(
                 if _CATEGORY[noun.lower_] == "PLACE":
                     place_kind = noun.lower_
                 skip.update(w.i for a in noun.lefts
-                            if a.dep_ == "amod" and a.i > tok.i and (
-                                a.is_lower or noun.lower_ in _COUNTRY_WORDS)
+                            if (a.dep_ == "amod" and a.i > tok.i and (
+                                a.is_lower or noun.lower_ in _COUNTRY_WORDS))
+                            # ... and a common noun it makes one word with ("news agency")
+                            or (a.dep_ == "compound" and a.i > tok.i and a.is_lower)
                             for w in a.subtree)
     kind = ""
     which_one = False  # "which meeting ...?": one thing of a kind, not "the genre of ..."
@@ -912,7 +914,10 @@ def read_question(
         wh_role = "subject"  # "Who is behind the campaign?": who leads, runs or wages it
     if wh in ("who", "whom") and wh_tok is not None and (
             (wh_tok.dep_ == "pobj" and wh_tok.head.lower_ == "with")
-            or re.search(r"\bwith\W*$", q, re.IGNORECASE)):
+            or re.search(r"\bwith\W*$", q, re.IGNORECASE)
+            # "Whom did they meet?": whom one meets is whom one meets with
+            or ((wh_tok.dep_ == "dobj" or _inverted(wh_tok))
+                and wh_tok.head.lemma_.lower() in MET_WITH)):
         wh_role = "with"  # "Who did they meet with?": the other side of the deed
     with_names: tuple[str, ...] = ()
     if wh_role == "subject" and wh_tok is not None:

@@ -3,8 +3,10 @@ sentence names one nothing answers it (a noun made of a verb, "what impression .
 answered by a clause); a date before a noun ("the March 3 signing") tells which one, and
 a sentence may speak of it without the date; "sit-down" is one word; each side's own best
 account is shown, however it ranks against the other side's; a town and the county of its
-name are two places, each answered; "the Americans" asked are the "U.S." of a speaker; and
-whom a sentence telling of a deed is "according to" reports the deed, not does it."""
+name are two places, each answered; "the Americans" asked are the "U.S." of a speaker;
+whom a sentence telling of a deed is "according to" reports the deed, not does it; the
+words of the type asked ("which news agency") are no words to find; and whom one meets is
+whom one meets with."""
 
 from __future__ import annotations
 
@@ -103,3 +105,17 @@ def test_a_people_asked_is_its_country_written_with_stops(services) -> None:
         "Corvian trade spokesman described the talks as a first step."])
     assert answer.verdict.value == "ANSWERED", answer.text
     assert "not a negotiation" in answer.citations[0].quote
+
+
+def test_the_type_asked_is_no_word_to_find(parser) -> None:
+    # "news" makes one word with "agency": the answer's type, which no sentence need say.
+    question = read_question("Which news agency reported the remarks?", parser)
+    assert "news" not in question.focus
+
+
+def test_whom_one_meets_is_whom_one_meets_with(services) -> None:
+    answer = ask_over(services, "Who did the envoys meet?", [
+        "Before the talks, the envoys consulted diplomats attending the Harbour Forum meeting "
+        "in Velden. On Tuesday the envoys met representatives of the dockworkers' union."])
+    assert answer.verdict.value == "ANSWERED", answer.text
+    assert "representatives of the dockworkers" in answer.text
