@@ -529,6 +529,19 @@ def _other_deed(q: Question, r: Reading) -> bool:
     return not _holds_word(q.predicate, r.doc)
 
 
+def _we_of_another_side(q: Question, r: Reading) -> bool:
+    """"What does the U.S. want?" - "'We want to take further steps,' said the Libyan
+    spokesman": the "we" who does the deed asked about is the speaker's side, and the
+    country asked about (named only by the page around it) is another."""
+    asked = {c for w in q.proper if (c := canonical(w)) is not None}
+    if not asked or r.attribution is None:
+        return False
+    side = side_of(r.attribution)
+    doers = [t for t in r.doc if t.lower_ in ("we", "us") and t.dep_ in ("nsubj", "nsubjpass")
+             and t.text != "US" and (t.head.i in r.matched)]
+    return side is not None and bool(doers) and side not in asked
+
+
 def _about_another(q: Question, doc: Any, matched: set[int]) -> bool:
     """Does the sentence name what is asked about as the owner of the one who acts, and never
     as one who acts ("Middleton's father died in 1685": the father died, not Middleton)?"""
@@ -1692,7 +1705,7 @@ def read(
             matched = matched | measure
         r = Reading(cand, doc, share, matched)
         r.attribution = speaker_of(cand, doc, matched, parse)
-        if _other_deed(q, r):
+        if _other_deed(q, r) or _we_of_another_side(q, r):
             continue
         teller = _refers_back(q, doc) if q.form == "says" else None
         if teller:

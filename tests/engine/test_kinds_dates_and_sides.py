@@ -6,11 +6,12 @@ account is shown, however it ranks against the other side's; a town and the coun
 name are two places, each answered; "the Americans" asked are the "U.S." of a speaker;
 whom a sentence telling of a deed is "according to" reports the deed, not does it; the
 words of the type asked ("which news agency") are no words to find; and whom one meets is
-whom one meets with."""
+whom one meets with; a quoted "we" is the speaker's side."""
 
 from __future__ import annotations
 
 from bot.engine.question_kind import read_question
+from bot.pipeline import Verifier
 
 from ..conftest import ask_over, check_answers
 
@@ -119,3 +120,12 @@ def test_whom_one_meets_is_whom_one_meets_with(services) -> None:
         "in Velden. On Tuesday the envoys met representatives of the dockworkers' union."])
     assert answer.verdict.value == "ANSWERED", answer.text
     assert "representatives of the dockworkers" in answer.text
+
+
+def test_a_quoted_we_is_the_speakers_side(seeded_services) -> None:
+    verifier = Verifier(seeded_services)
+    # The Libyan spokesman's "we want to take further steps" is Libya's wish, not the U.S.'s.
+    answer = verifier.verify("What does the U.S. want from Qaddafi?")
+    assert "further steps" not in answer.text, answer.text
+    answer = verifier.verify("What does Libya want?")
+    assert answer.verdict.value == "ANSWERED" and "further steps" in answer.text, answer.text
