@@ -123,6 +123,15 @@ class Question:
     held: tuple[str, ...] = ()
     # "What party is X a member of?": a political party's name is the answer.
     party: bool = False
+    # "What are the names of the U.S. officials?": only a name answers, not a description.
+    name_asked: bool = False
+    # ... and the country those people are of ("the Libyan officials": "libya"), their
+    # names answering only where a sentence says so.
+    name_party: str = ""
+    # ... and asked of many ("the officials"): every name listed answers, not one by title.
+    names_many: bool = False
+    # "What does Washington want (Qaddafi to do)?": what it says someone must do answers.
+    wanted_done: bool = False
 
 
 @dataclass(frozen=True)

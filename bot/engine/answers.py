@@ -172,6 +172,10 @@ _MAKERS = {
     "painter": "paint", "director": "direct",
 }
 _MAKER_INDEX = {stem(k): frozenset(stem(w) for w in v.split()) for k, v in _MAKERS.items()}
+# "What does Washington want Qaddafi to do?" is answered by what it says he "must" do, one
+# way only ("Qaddafi must step down" says what someone wants; "want" says no "must").
+_OUGHT = frozenset(["must", "should"])
+_WANTING = frozenset(stem(w) for w in _OUGHT | {"demand", "urge"})
 # What makers do: "Who wrote / directed X?" is answered by "a 1967 novel by X".
 _MAKING = frozenset(stem(w) for verbs in _MAKERS.values() for w in verbs.split())
 # Makers of works, which "an album by X", "a 1967 novel by X" name with a bare "by".
@@ -394,7 +398,9 @@ def _match(q: Question, doc: Any, context: set[str] | None = None,
                 i for s in _terms(word) for i in stems.get(s, []) if i not in used] or [
                 i for s, idx in stems.items() if _derived(stem(word), s) for i in idx
                 if i not in used] or [
-                i for i in (makers if stem(word) in _BY_MAKERS else ()) if i not in used]
+                i for i in (makers if stem(word) in _BY_MAKERS else ()) if i not in used] or [
+                i for s in (_WANTING if word == "want" and q.wanted_done else ())
+                for i in stems.get(s, []) if i not in used]
             maker_hits.update(i for i in hits if i in makers)
             common_hits.update(i for i in hits if _common(doc[i]))  # "LP" for "album"
         if hits:
@@ -1143,6 +1149,19 @@ def _thing(q: Question, doc: Any, matched: set[int]) -> str | None:
                 phrase = doc[min(t.left_edge.i for t in which) : tok.i]
                 if not any(t.i in matched or t.is_punct for t in phrase):
                     return phrase.text
+    # "What does Washington want Qaddafi to do?" - "the message that Qaddafi must step
+    # down": what a matched "must" or "should" says is to be done.
+    for i in sorted(matched):
+        tok = doc[i]
+        verb = tok.head
+        clause = {t.i for t in verb.subtree}
+        # (Whoever wants it is named outside the clause: "the union must end the strike"
+        # says what the union is to do, not what it wants.)
+        if tok.dep_ == "aux" and tok.lower_ in _OUGHT and verb.pos_ == "VERB" and (
+                matched - clause):
+            # (who is to do it, where the question does not name them: "Qaddafi must ...")
+            named = any(c.dep_ == "nsubj" and c.i in matched for c in verb.children)
+            return _trim([t for t in verb.subtree if t.i >= verb.i or not named], True) or None
     # "What's the name of the rebel governing group?": the name it stands beside ("the
     # Transitional National Council, the rebel governing group").
     for i in sorted(matched):
@@ -1275,7 +1294,8 @@ def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
                 # (Read from all names: a long list's parse makes some look like modifiers.)
                 titled = [e for e in doc.ents if e.label_ == "PERSON" and not _in_question(
                     e.text, q) and any(t.i in matched for t in title_before(doc, e.start))]
-                group = titled or group
+                # (Asked the names of many, "the U.S. officials", all of them listed answer.)
+                group = _listed(best.root) if q.names_many else titled or group
             if q.expects == "PLACE" and in_another_clause(best.root, doc, matched):
                 # "... held talks reflected concern that ... a role for Qaddafi in Libya":
                 # a place in a clause of its own is where something else is.
@@ -1761,6 +1781,8 @@ def read(
             unvalued.append(r)
             continue
         at = doc.text.find(r.value)
+        if q.name_asked and not _gives_a_name(q, doc, r.value):
+            continue  # "Libyan officials" is no name of the Libyans asked about
         if at >= 0:  # the parse reads quotes folded: show the source's own characters
             r.value = cand.text[at : at + len(r.value)]
         r.key = _value_key(q, r.value, r)
@@ -1780,10 +1802,80 @@ def read(
         # A body his post names answers whom he serves; other names near him do not.
         readings = [r for r in readings if r.served]
     readings = _of_the_kind(q, readings)
-    if not readings and not unnamed_kind:
+    if not readings and not unnamed_kind and not q.name_asked:
         whole = _whole_sentence(asked, unvalued)
         readings = [whole] if whole else []
     return readings
+
+
+# Entities that name no one and nothing: a people's word ("Libyan"), amounts and times.
+_NO_NAME = frozenset(["NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY",
+                      "PERCENT"])
+# Marks that end the words set before a name: a bracket, a quotation, a clause.
+_CLAUSE_MARKS = frozenset(["(", ")", '"', "\u201c", "\u201d", ";", ":"])
+
+
+def _gives_a_name(q: Question, doc: Any, value: str) -> bool:
+    """Does an answer hold a name: a person's where people are asked about ("the names of
+    the U.S. officials"; of their country where the question gives it), else any name but a
+    people's word ("Libyan")? An answer joined from a list ("Gene Cretz, Jeffrey Feltman and
+    Derek Chollet") is read by its words in the sentence."""
+    said = set(words(value))
+    own = [t for t in doc if t.lower_.replace(".", "") in said]
+    if not own:
+        return True  # (the words are not the sentence's own: nothing to tell them by)
+    names = [t for t in own if t.pos_ == "PROPN" and t.ent_type_ not in _NO_NAME and (
+        q.expects != "PERSON" or t.ent_type_ in ("", "PERSON") or _set_by_a_person(t))]
+    return bool(names) and (not q.name_party or any(
+        canonical(t.text) == q.name_party for t in _titles(names[0])))
+
+
+def _set_by_a_person(tok: Any) -> bool:
+    """A name set right after a word for a person is one, whatever else the tagger took it
+    for ("the lobby's spokesman, Dag Orlo")."""
+    doc = tok.doc
+    at = next((e.start for e in doc.ents if e.start <= tok.i < e.end), tok.i) - 1
+    while at >= 0 and doc[at].pos_ in ("DET", "PUNCT"):
+        at -= 1
+    return at >= 0 and names_people(doc[at].lemma_.lower())
+
+
+def _listed(name: Any) -> list[Any]:
+    """The names listed with the one a token is of, itself first: no verb between them
+    ("Gene Cretz, ... Jeffrey Feltman and ... Derek Chollet met ...")."""
+    doc = name.doc
+    own = next((e for e in doc.ents if e.start <= name.i < e.end), doc[name.i : name.i + 1])
+    alike = sorted({e.start: e for e in [*doc.ents, own]
+                    if e.label_ == own.label_}.values(), key=lambda e: e.start)
+    at = next(k for k, e in enumerate(alike) if e.start == own.start)
+    group = [alike[at]]
+    for step in (-1, 1):
+        k = at
+        while 0 <= k + step < len(alike):
+            a, b = sorted([alike[k], alike[k + step]], key=lambda e: e.start)
+            if any(t.pos_ in ("VERB", "AUX") for t in doc[a.end : b.start]):
+                break
+            k += step
+            group.append(alike[k])
+    return group
+
+
+def _titles(name: Any) -> list[Any]:
+    """The words set before a name and the names listed with it, that say who they are
+    ("U.S. Ambassador to Libya Gene Cretz, Assistant Secretary of State Jeffrey Feltman":
+    "U.S. Ambassador", "Assistant Secretary"; "the Libyan spokesman, Moussa Ibrahim"). Not
+    a preposition's words ("to Libya"): one title's country is the whole list's."""
+    doc = name.doc
+    out: list[Any] = []
+    for ent in _listed(name):
+        before = []
+        for t in reversed(doc[: ent.start]):
+            if t.pos_ in ("VERB", "AUX") or t.ent_type_ == "PERSON" or t.text in _CLAUSE_MARKS:
+                break
+            before.append(t)
+        before.reverse()
+        out += before[: next((k for k, t in enumerate(before) if t.pos_ == "ADP"), len(before))]
+    return out
 
 
 def _leads(candidates: Sequence[Candidate], docs: Sequence[Any]) -> list[Reading]:

@@ -24,6 +24,8 @@ _PART_WORDS = "first|given|christian|last|family|full|middle"
 _PART = re.compile(rf"\b({_PART_WORDS}|sur)[\s-]?names?\b", re.IGNORECASE)
 _PARTS = {"given": "first", "christian": "first", "family": "last", "sur": "last"}
 _NAME_WORD = re.compile(rf"{_PART_WORDS}|surname|names?")
+_NAMES_OF = re.compile(r"^\W*(?:what|which)(?:'s|\u2019s|\s+(?:is|was|are|were))\s+(?:the\s+)?"
+                       r"names?\s+of\b", re.IGNORECASE)
 
 
 def short_form_asked(question: str) -> str:
@@ -43,6 +45,12 @@ def name_part_asked(question: str) -> str:
         return ""
     part = m.group(1).lower()
     return _PARTS.get(part, part)
+
+
+def names_asked(question: str) -> bool:
+    """"What are the names of the officials ...?": a name is asked for, so words that only
+    describe ("Libyan officials") do not answer."""
+    return bool(_NAMES_OF.match(question))
 
 
 def is_name_word(word: str) -> bool:

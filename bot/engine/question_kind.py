@@ -13,7 +13,7 @@ from typing import Any
 
 from bot.engine.aliases import canonical
 from bot.engine.lexicon import MET_WITH, ROLE_NOUNS, TOOK_PLACE, hyphened
-from bot.engine.names import is_name_word, name_part_asked, short_form_asked
+from bot.engine.names import is_name_word, name_part_asked, names_asked, short_form_asked
 from bot.engine.nlp import Parser
 from bot.engine.normalise import date
 from bot.types import Question
@@ -477,9 +477,14 @@ def _expects(wh: str, words: list[str], doc: Any) -> str:
         return "MANNER"
     # what / which: the noun after it, or the head of "the X of ..."
     i = words.index(wh)
-    for w in words[i + 1 : i + 6]:
-        if w in ("is", "was", "are", "were", "the", "a", "an", "did", "does", "do", "of"):
-            continue
+    if i + 1 < len(words) and words[i + 1] in _DO_HAVE:
+        # "What has the minister asked ...?": the clause's subject follows, not the answer's
+        # type ("What did the council decide?" asks for a thing, not the council).
+        return "THING"
+    for j, w in enumerate(words[i + 1 : i + 6], start=i + 1):
+        if w in ("is", "was", "are", "were", "the", "a", "an", "of") or (
+                _of_a_country(doc[j]) and all(_of_a_country(t) for t in doc[i + 1 : j])):
+            continue  # ("which U.S. officials", "what Libyan officials": people)
         if w in _CATEGORY:
             return _CATEGORY[w]
         if names_people(w) or names_people(w.removesuffix("s")):
@@ -489,10 +494,6 @@ def _expects(wh: str, words: list[str], doc: Any) -> str:
         # "what kind of ...": keep looking; otherwise the first noun decides
         if w not in ("kind", "sort", "type"):
             break
-    if i + 1 < len(words) and words[i + 1] in _DO_HAVE:
-        # "What has the minister asked ...?": the clause's subject follows, not the answer's
-        # type ("What did the council decide?" asks for a thing, not the council).
-        return "THING"
     for j, w in enumerate(words[i + 1 : i + 8], start=i + 1):
         if w == "place" and words[j - 1] in ("take", "took", "taken", "takes", "taking"):
             continue  # "What gathering took place ...?" asks for no place
@@ -591,6 +592,10 @@ def _focus(doc: Any, skip: set[int]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(dict.fromkeys(words)), tuple(dict.fromkeys(proper))
 
 
+# "Who was the U.S. Ambassador?", "Who are the Transitional National Council?": whom the
+# words after "the" describe or name.
+_WHO_WERE_THE = re.compile(r"^who\s+(?:is|was|are|were)\s+the\s+([\w\s.'\u2019-]+?)\W*$",
+                           re.IGNORECASE)
 # First words of two-word prepositions ("ahead of the talks", "prior to the meeting").
 _PREPOSITION_HEADS = frozenset(["ahead", "prior"])
 
@@ -604,6 +609,48 @@ def _names_which(tok: Any) -> bool:
     if ent is None or date(ent.text) is None:
         return False
     return ent.root.head.pos_ == "NOUN" and ent.root.head.i >= ent.end
+
+
+def _people_named(doc: Any, q: str) -> Any | None:
+    """The people whose names are asked: "the names of the officials", "of the Libyans";
+    "Who were the American officials?" (a word for people after "who were the")."""
+    of = next((t for t in doc if t.lower_ == "of" and t.head.lemma_.lower() == "name"), None)
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if obj is None:
+        body = _WHO_WERE_THE.match(q)
+        span = doc.char_span(body.start(1), body.end(1), alignment_mode="expand") \
+            if body else None
+        obj = span.root if span is not None else None
+    if obj is None:  # "Which U.S. officials attended?"
+        wh = next((t for t in doc if t.lower_ in ("which", "what")), None)
+        after = [t for t in doc[wh.i + 1 : wh.i + 5] if not _of_a_country(t)] if wh else []
+        obj = after[0] if after and after[0].pos_ == "NOUN" else None
+    return obj if obj is not None and (
+        names_people(obj.lemma_.lower()) or obj.ent_type_ == "NORP") else None
+
+
+def _wants_done(doc: Any) -> bool:
+    """"What does X want (Y to do)?" asks what X wants done, which X may say someone "must"
+    do; "What did X want to clear up?" asks what X itself set out to do."""
+    return any(t.lemma_ == "want" and (t.i + 1 == len(doc) or doc[t.i + 1].lower_ != "to")
+               for t in doc)
+
+
+def _of_a_country(tok: Any) -> bool:
+    """A word that names a country or its people ("U.S.", "Libyan")."""
+    return bool(tok.ent_type_ in ("GPE", "NORP") and canonical(tok.text))
+
+
+def _party_of(people: Any) -> str:
+    """The country a phrase of people says they are of ("Libyans", "the U.S. officials",
+    "the Libyan government's spokesman"; not "the ambassador to Libya")."""
+    words, todo = [], [people]
+    while todo:
+        t = todo.pop()
+        words.append(t)
+        todo += [c for c in t.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
+    return next((c for t in words if (c := canonical(t.text) or canonical(
+        t.text.removesuffix("s")))), "")  # ("Norwegians": of Norway)
 
 
 def _person(doc: Any, proper: tuple[str, ...]) -> tuple[str, ...]:
@@ -880,8 +927,7 @@ def read_question(
             t.lemma_.lower() == w and t.head.lemma_.lower() == attribute for t in doc)))
     # "Who is Tomas Ferreira?" asks what he is; "Who was the U.S. Ambassador?" asks for a name.
     described = re.match(r"^who\s+(?:is|was|are|were)\s+(?!the\b|an?\b)", q, re.IGNORECASE)
-    named_body = re.match(r"^who\s+(?:is|was|are|were)\s+the\s+([\w\s.'\u2019-]+?)\W*$", q,
-                          re.IGNORECASE)
+    named_body = _WHO_WERE_THE.match(q)
     body = doc.char_span(named_body.start(1), named_body.end(1), alignment_mode="expand") \
         if named_body else None
     if body is not None and body.root.pos_ == "PROPN" and not names_people(
@@ -939,6 +985,14 @@ def read_question(
         context, _ = _focus(pdoc, pskip)
         context = tuple(w for w in context if w not in focus)
     counted, counted_of = _counted(doc)
+    people = _people_named(doc, q)
+    country = _party_of(people) if people is not None else ""
+    # "What are the names of ...?"; "Who were the American officials?" asks for their names
+    # too ("Who is the director of X?" may be answered by a band or a studio).
+    name_asked = names_asked(q) or (people is not None and wh in ("who", "which", "what")
+                                    and bool(country))
+    if name_asked and expects == "THING" and people is not None:
+        expects = "PERSON"  # "the names of the Libyans who met them": people's names
     return Question(
         form=form, wh=wh, expects=expects, focus=focus, proper=proper, context=context,
         named_kind=named_kind,
@@ -965,6 +1019,10 @@ def read_question(
         place_kind=place_kind,
         held=held,
         party=party and expects == "ORG",
+        name_asked=name_asked,
+        wanted_done=_wants_done(doc),
+        name_party=country if name_asked else "",
+        names_many=name_asked and people is not None and people.tag_ in ("NNS", "NNPS"),
         money=bool(re.search(r"\bhow much\b|\b(?:cost|price|pay|paid|spend|spent|worth|"
                              r"revenue|budget|salary|income|wage|earning|fee|toll|per ?cent|"
                              r"percentage|share|rate|rise|fall|grow|drop)\w*", q, re.IGNORECASE)),

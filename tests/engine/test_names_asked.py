@@ -1,0 +1,61 @@
+"""Asked the names of people ("What are the names of the Norwegian officials?", "Who were
+the American officials?", "Which U.S. officials attended?"), only a name answers, not words
+that describe them ("American officials"); where the question gives their country, only
+names a sentence sets beside a title of that country ("Norwegian Deputy Minister ... Erik
+Hansen, ... and ..."), the whole list where many are asked."""
+
+from __future__ import annotations
+
+from bot.engine.question_kind import read_question
+
+from ..conftest import ask_over, check_answers
+
+TALKS = ("Harbour Talks Were Not a Deal, Oslo Says\n\n"
+         "Three senior Norwegian officials held talks March 3 with representatives of the "
+         "American shipping lobby, which said today the meeting was a sign Norway was ready "
+         "to bargain.\n\n"
+         "Norwegian Deputy Minister of Fisheries Erik Hansen, Coastal Administration director "
+         "Tomas Brenn and cabinet adviser Petra Lund met with American officials to explain "
+         "the Norwegian position, the ministry official said.\n\n"
+         "\u201cThis is a first step,\u201d said the lobby's spokesman, Dag Orlo.\n\n"
+         "The officials came away with the sense that their message about Senator Ruud Halla "
+         "was understood.")
+
+
+def test_names_asked_are_read_as_names_of_a_country_people(parser) -> None:
+    q = read_question("What are the names of the Norwegian officials?", parser)
+    assert (q.name_asked, q.expects, q.name_party, q.names_many) == (
+        True, "PERSON", "norway", True)
+    q = read_question("Who were the Americans at the meeting?", parser)
+    assert (q.name_asked, q.name_party) == (True, "united states")
+    q = read_question("Which U.S. officials attended?", parser)
+    assert (q.name_asked, q.expects, q.name_party) == (True, "PERSON", "united states")
+    q = read_question("Who attended the meeting?", parser)
+    assert not q.name_asked and not q.name_party
+
+
+def test_the_names_of_many_are_every_name_listed(services) -> None:
+    for question in ("What are the names of the Norwegian officials?",
+                     "Who were the Norwegian officials at the talks?",
+                     "Which Norwegian officials met the Americans?"):
+        answer = ask_over(services, question, [TALKS])
+        check_answers(answer, "ANSWERED", ["Erik Hansen, Tomas Brenn and Petra Lund"],
+                      ["Dag Orlo", "Ruud Halla"])
+
+
+def test_people_of_another_country_named_nowhere_are_not_answered(services) -> None:
+    for question in ("What are the names of the American officials who met the Norwegians?",
+                     "What was the name of the American official at the talks?",
+                     "Which American officials met the Norwegians?"):
+        answer = ask_over(services, question, [TALKS])
+        assert answer.verdict.value == "NOT_ENOUGH_INFO", (question, answer.text)
+        assert not answer.citations
+
+
+def test_one_asked_by_title_is_still_one(services) -> None:
+    # Guards: a single post picks its holder from the list; a name set beside its word
+    # answers without a country.
+    answer = ask_over(services, "Who was the Norwegian Deputy Minister?", [TALKS])
+    check_answers(answer, "ANSWERED", ["Erik Hansen"], ["Tomas Brenn"])
+    answer = ask_over(services, "What is the name of the lobby's spokesman?", [TALKS])
+    check_answers(answer, "ANSWERED", ["Dag Orlo"], [])
