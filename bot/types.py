@@ -130,6 +130,9 @@ class Question:
     name_party: str = ""
     # ... and asked of many ("the officials"): every name listed answers, not one by title.
     names_many: bool = False
+    # ... and the word they are asked by ("official"): one asked alone ("Who is the U.S.
+    # official quoted?") is a name the sentence calls so, not another official's.
+    named_as: str = ""
     # "What does Washington want (Qaddafi to do)?": what it says someone must do answers.
     wanted_done: bool = False
 

@@ -23,7 +23,7 @@ from bot.engine.casing import without_headlines
 from bot.engine.first_person import side_of
 from bot.engine.headings import LIFE, YEARS, heading_label, page_label
 from bot.engine.instances import named_instance
-from bot.engine.lexicon import MET_WITH, REPORTING_VERBS, related
+from bot.engine.lexicon import MET_WITH, REPORTING_VERBS, TITLES, WANTING, related
 from bot.engine.names import name_part, spelled_out
 from bot.engine.normalise import agree, date, key, states, words
 from bot.engine.parties import (
@@ -69,11 +69,6 @@ WHOLE_SENTENCE = 0.75
 # without giving one ("why was the bridge closed?": "it has been closed since May"; "what is
 # Brandt's job?": "a bigger role for Brandt").
 _DESCRIBED = frozenset(["THING", "KIND"])
-_TITLES = frozenset(
-    "judge justice president minister secretary senator governor mayor ambassador general "
-    "colonel captain admiral king queen prince princess duke bishop pope professor doctor "
-    "chancellor premier sheriff chief director saint lord lady sir".split()
-)
 NEAR_BEST = 0.75  # a source's answer counts if its score is this close to the best
 COPY_FLOOR = 0.5  # ... or this close, when it copies a counted answer's sentence
 PER_ANSWER = 3  # sources cited per answer
@@ -385,7 +380,7 @@ def _match(q: Question, doc: Any, context: set[str] | None = None,
             # State" is not "secret", "stated").
             country = _country(word)
             # A title in a name ("Judge Sparks") may be written in lower case ("a judge").
-            title = word in _TITLES
+            title = word in TITLES
             hits = [i for i in exact if i not in used and (title or not doc[i].is_lower)] or [
                 i for s, idx in stems.items() if _derived(stem(word), s) for i in idx
                 if i not in used and not doc[i].is_lower
@@ -399,7 +394,7 @@ def _match(q: Question, doc: Any, context: set[str] | None = None,
                 i for s, idx in stems.items() if _derived(stem(word), s) for i in idx
                 if i not in used] or [
                 i for i in (makers if stem(word) in _BY_MAKERS else ()) if i not in used] or [
-                i for s in (_WANTING if word == "want" and q.wanted_done else ())
+                i for s in (_WANTING if word in WANTING and q.wanted_done else ())
                 for i in stems.get(s, []) if i not in used]
             maker_hits.update(i for i in hits if i in makers)
             common_hits.update(i for i in hits if _common(doc[i]))  # "LP" for "album"
@@ -441,7 +436,7 @@ def _match(q: Question, doc: Any, context: set[str] | None = None,
     if q.expects != "KIND" and any(w not in q.proper and not (lenient and w in q.held)
                                    for w in q.focus) and not any(
         i < 0 or (doc[i].lemma_.lower() not in q.proper and stem(doc[i].lower_) not in q.proper
-                   and (doc[i].pos_ != "PROPN" or doc[i].lower_ in _TITLES or i in common_hits
+                   and (doc[i].pos_ != "PROPN" or doc[i].lower_ in TITLES or i in common_hits
                         or i in maker_hits)) for i in matched
     ):
         # Only the name matches: the sentence is about something else (unless a word in it
@@ -574,7 +569,7 @@ def _another_person(q: Question, doc: Any) -> bool:
              if t.lemma_.lower() == family and t.ent_type_ == "PERSON"]
     parts = [re.split(r"[\s-]+", name) for name in names]  # (and "King-Hall")
     return bool(parts) and all(
-        any(w[:1].isupper() and w.lower().strip(".") not in {family, *_TITLES, *_ADDRESS}
+        any(w[:1].isupper() and w.lower().strip(".") not in {family, *TITLES, *_ADDRESS}
             for w in part)
         and not any(w.lower() in given for w in part) for part in parts)
 
@@ -1826,8 +1821,13 @@ def _gives_a_name(q: Question, doc: Any, value: str) -> bool:
         return True  # (the words are not the sentence's own: nothing to tell them by)
     names = [t for t in own if t.pos_ == "PROPN" and t.ent_type_ not in _NO_NAME and (
         q.expects != "PERSON" or t.ent_type_ in ("", "PERSON") or _set_by_a_person(t))]
-    return bool(names) and (not q.name_party or any(
-        canonical(t.text) == q.name_party for t in _titles(names[0])))
+    if not names or not q.name_party:
+        return bool(names)
+    titles = _titles(names[0])
+    # (One asked alone is called so: "the Libyan spokesman, Moussa Ibrahim" for the
+    # spokesman; "U.S. Ambassador ... Gene Cretz" is no answer to "the U.S. official quoted".)
+    return any(canonical(t.text) == q.name_party for t in titles) and (
+        q.names_many or any(t.lemma_.lower() == q.named_as for t in _titles(names[0], alone=True)))
 
 
 def _set_by_a_person(tok: Any) -> bool:
@@ -1860,14 +1860,15 @@ def _listed(name: Any) -> list[Any]:
     return group
 
 
-def _titles(name: Any) -> list[Any]:
-    """The words set before a name and the names listed with it, that say who they are
-    ("U.S. Ambassador to Libya Gene Cretz, Assistant Secretary of State Jeffrey Feltman":
-    "U.S. Ambassador", "Assistant Secretary"; "the Libyan spokesman, Moussa Ibrahim"). Not
-    a preposition's words ("to Libya"): one title's country is the whole list's."""
+def _titles(name: Any, alone: bool = False) -> list[Any]:
+    """The words set before a name and the names listed with it (``alone``: its own only),
+    that say who they are ("U.S. Ambassador to Libya Gene Cretz, Assistant Secretary of
+    State Jeffrey Feltman": "U.S. Ambassador", "Assistant Secretary"; "the Libyan spokesman,
+    Moussa Ibrahim"). Not a preposition's words ("to Libya"): one title's country is the
+    whole list's."""
     doc = name.doc
     out: list[Any] = []
-    for ent in _listed(name):
+    for ent in _listed(name)[:1] if alone else _listed(name):
         before = []
         for t in reversed(doc[: ent.start]):
             if t.pos_ in ("VERB", "AUX") or t.ent_type_ == "PERSON" or t.text in _CLAUSE_MARKS:

@@ -256,6 +256,18 @@ for _a, _b in _ANTONYMS:
 # as the object of their "with" is.
 MET_WITH = frozenset(["meet", "consult", "confer", "negotiate"])
 
+# Titles a name is written with ("Judge Sparks", "Assistant Secretary of State Jeffrey
+# Feltman"): posts, however the tagger takes them.
+TITLES = frozenset(
+    "judge justice president minister secretary senator governor mayor ambassador general "
+    "colonel captain admiral king queen prince princess duke bishop pope professor doctor "
+    "chancellor premier sheriff chief director saint lord lady sir".split()
+)
+
+# Verbs of wanting something done ("What is Washington demanding of Qaddafi?"): what a party
+# says someone "must" do answers them.
+WANTING = frozenset(["want", "demand", "expect", "require", "wish"])
+
 
 def related(term: str) -> frozenset[str]:
     """The stemmed term and its near-synonyms."""

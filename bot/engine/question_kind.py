@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from bot.engine.aliases import canonical
-from bot.engine.lexicon import MET_WITH, ROLE_NOUNS, TOOK_PLACE, hyphened
+from bot.engine.lexicon import MET_WITH, ROLE_NOUNS, TITLES, TOOK_PLACE, WANTING, hyphened
 from bot.engine.names import is_name_word, name_part_asked, names_asked, short_form_asked
 from bot.engine.nlp import Parser
 from bot.engine.normalise import date
@@ -113,6 +113,10 @@ _ROLE_NOUNS = frozenset("profession occupation job role title position post care
 _MEMBERSHIP = frozenset("member membership affiliate affiliated belong part".split())
 # The documents themselves, named in a question ("quoted in the article"): not its topic.
 _DOCUMENT_WORDS = frozenset("article story report piece text page document".split())
+_IN_THE_DOCUMENT = re.compile(
+    r"\b(?:(?:named|mentioned|quoted|cited|featured|referred\s+to)\s+in\s+(?:the|this)\s+"
+    r"(?:article|story|report|piece|text|page|document)|in\s+(?:the|this)\s+"
+    r"(?:article|story|piece))\b", re.IGNORECASE)
 # Type nouns that say nothing about the answer's kind ("What is the name of ...?").
 # "Per which news agency ...?", "According to whom ...?": the question asks who reports it.
 _ASKS_SOURCE = re.compile(r"\b(?:per|according to|reported by)\s+(?:which|what|whom)\b",
@@ -632,7 +636,7 @@ def _people_named(doc: Any, q: str) -> Any | None:
 def _wants_done(doc: Any) -> bool:
     """"What does X want (Y to do)?" asks what X wants done, which X may say someone "must"
     do; "What did X want to clear up?" asks what X itself set out to do."""
-    return any(t.lemma_ == "want" and (t.i + 1 == len(doc) or doc[t.i + 1].lower_ != "to")
+    return any(t.lemma_ in WANTING and (t.i + 1 == len(doc) or doc[t.i + 1].lower_ != "to")
                for t in doc)
 
 
@@ -902,6 +906,9 @@ def read_question(
         # "What party is X a member of / affiliated with?": belonging is what is asked, not
         # a word an answering sentence must have ("elected on the Alliance list").
         skip |= {t.i for t in doc if t.lemma_.lower() in _MEMBERSHIP}
+    # "the assistant secretary named in the story": where the words are, not what they say.
+    for where in _IN_THE_DOCUMENT.finditer(q):
+        skip |= {t.i for t in doc if where.start() <= t.idx < where.end()}
     focus, proper = _focus(doc, skip)
     # "Which city hosted the Contact Group?", "When was the meeting held?": the verb only says
     # the event took place; a sentence placing the event answers with it or without it.
@@ -931,7 +938,7 @@ def read_question(
     body = doc.char_span(named_body.start(1), named_body.end(1), alignment_mode="expand") \
         if named_body else None
     if body is not None and body.root.pos_ == "PROPN" and not names_people(
-            body.root.lemma_.lower()):
+            body.root.lemma_.lower()) and body.root.lower_ not in TITLES:
         # "Who are the Transitional National Council?": what a named body is; "Who was the
         # U.S. Ambassador?" still asks for a name.
         described = named_body
@@ -1023,6 +1030,7 @@ def read_question(
         wanted_done=_wants_done(doc),
         name_party=country if name_asked else "",
         names_many=name_asked and people is not None and people.tag_ in ("NNS", "NNPS"),
+        named_as=people.lemma_.lower() if name_asked and people is not None else "",
         money=bool(re.search(r"\bhow much\b|\b(?:cost|price|pay|paid|spend|spent|worth|"
                              r"revenue|budget|salary|income|wage|earning|fee|toll|per ?cent|"
                              r"percentage|share|rate|rise|fall|grow|drop)\w*", q, re.IGNORECASE)),

@@ -1,5 +1,5 @@
-"""What a party wants someone to do is what it says they must do: "What does the ministry
-want the union to do?" is answered by "the message that the union must end the strike"
+"""What a party wants (or demands) someone to do is what it says they must do: "What does
+the ministry want the union to do?" is answered by "the message that the union must end the strike"
 (with who is to do it where the question does not name them), never by what the other
 side says it wants."""
 
@@ -19,6 +19,8 @@ def test_what_one_wants_done_is_what_it_says_must_be_done(services) -> None:
     assert answer.verdict.value == "ANSWERED", answer.text
     assert "end the strike" in answer.text
     assert all("must end the strike" in c.quote for c in answer.citations)
+    answer = ask_over(services, "What does the ministry demand of the union?", [TALKS])
+    assert "end the strike" in answer.text, answer.text
     answer = ask_over(services, "What does the ministry want?", [TALKS])
     assert "the union must end the strike" in answer.text.lower(), answer.text
 
