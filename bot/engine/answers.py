@@ -1211,11 +1211,23 @@ def _thing(q: Question, doc: Any, matched: set[int]) -> str | None:
 _OBJECT_PREPS = frozenset(["with", "to", "for", "about", "against", "on", "from", "into", "over"])
 
 
+def _cause_at(doc: Any, start: int = 0) -> re.Match[str] | None:
+    """The first words from ``start`` that give a cause or purpose; "over" with a place
+    after it says where ("an air campaign over Libya"), not over what ("anger over taxes")."""
+    for m in _REASON.finditer(doc.text, start):
+        after = doc.char_span(m.end() + 1, m.end() + 2, alignment_mode="expand")
+        if m.group(0).lower() == "over" and after is not None and after.root.ent_type_ in (
+                "GPE", "LOC", "FAC"):
+            continue
+        return m
+    return None
+
+
 def _reason(doc: Any, matched: set[int]) -> str | None:
     text = doc.text
     verbs = [doc[i] for i in matched if doc[i].pos_ in ("VERB", "AUX")]
     after = max((v.idx for v in verbs), default=0)
-    m = _REASON.search(text, after)
+    m = _cause_at(doc, after)
     if not m:
         # "... met with Libyan officials to clear up any misunderstanding": a purpose.
         purpose = next((c for v in verbs for c in v.children if c.dep_ in ("advcl", "xcomp")
@@ -1223,7 +1235,7 @@ def _reason(doc: Any, matched: set[int]) -> str | None:
         purpose = purpose or _purpose_of(doc, matched)
         if purpose is not None:
             return _trim(list(purpose.subtree)) or None
-        m = _REASON.search(text)
+        m = _cause_at(doc)
     if m:
         rest = text[m.start() :]
         # The sentence's end, not the full stop of "U.S.".
@@ -1239,13 +1251,22 @@ def _purpose_of(doc: Any, matched: set[int]) -> Any | None:
         noun = doc[i]
         if noun.pos_ not in ("NOUN", "PROPN"):
             continue
+        while noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head  # "an air campaign": the phrase's own noun
         called = [obj for prep in noun.head.children if prep.dep_ == "prep" and prep.lower_ == "as"
                   for obj in prep.children if obj.dep_ == "pobj"] if noun.dep_ == "dobj" else []
         for head in (noun, *called):
             for c in head.children:
-                if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and any(
-                        a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
-                    return c
+                if c.dep_ not in ("acl", "relcl") or c.pos_ != "VERB":
+                    continue
+                # ... or in its own clause: "an air campaign ... that began in March to
+                # pressure Qaddafi to step down" (not the infinitive a verb takes: "who was
+                # not authorized to discuss the event")
+                for verb in (c, *(d for d in c.children if d.dep_ == "advcl" or (
+                        d.dep_ == "xcomp" and any(t.pos_ == "ADP" for t in doc[c.i + 1 : d.i])))):
+                    if verb.pos_ == "VERB" and any(
+                            a.dep_ == "aux" and a.lower_ == "to" for a in verb.children):
+                        return verb
     return None
 
 
