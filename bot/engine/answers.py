@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -119,6 +120,7 @@ class Reading:
     counts: bool | None = None  # does the number count the noun asked about (None: no noun)
     teller: str = ""  # who says what "that" in the sentence after stands for ("U.S. diplomats")
     served: bool = False  # the value is the body a person's post names ("whom does X serve?")
+    said_as: bool = False  # the value is what the verb asked did "as" ("played as a winger")
 
     @property
     def source(self) -> tuple[str, str]:
@@ -646,7 +648,8 @@ def _entities(q: Question, doc: Any, matched: set[int]) -> list[Any]:
     ents = [
         e
         for e in doc.ents
-        if e.label_ in labels and not _in_question(e.text, q) and not _modifier(e, matched)
+        if (e.label_ in labels or (q.expects == "PLACE" and _called_a_place(e)))
+        and not _in_question(e.text, q) and not _modifier(e, matched)
     ]
     if q.expects == "NUMBER" and not q.money:
         # "How many ...", "the population of ...": a count, not a sum, a share or a decimal.
@@ -715,6 +718,19 @@ _CURRENCY = re.compile(
     r"^(?:dollars?|euros?|pounds?|sterling|yen|yuan|francs?|marks?|crowns?|kron(?:a|or|e|er)|"
     r"rupees?|roubles?|rubles?|pesos?|reais|real|rand|lira|liras|dinars?|dirhams?|riyals?|"
     r"won|zloty|forints?|shekels?|cents?|pence|bucks?)$", re.IGNORECASE)
+
+
+# Nouns for a place a name may be set beside ("Wendling, a market town in western Halvia").
+_PLACE_NOUNS = frozenset(["city", "town", "village", "county", "municipality", "borough",
+                          "township", "parish", "district", "suburb", "hamlet", "capital",
+                          "province", "region", "port"])
+
+
+def _called_a_place(ent: Any) -> bool:
+    """Is a name the tagger took for a person or a body set beside a noun for a place ("the
+    edge of Wendling, a market town")? The noun says what it is."""
+    return ent.label_ in ("PERSON", "ORG") and any(
+        c.dep_ == "appos" and c.lemma_.lower() in _PLACE_NOUNS for c in ent.root.children)
 
 
 def _in_currency(ent: Any) -> bool:
@@ -1211,6 +1227,24 @@ def _thing(q: Question, doc: Any, matched: set[int]) -> str | None:
 _OBJECT_PREPS = frozenset(["with", "to", "for", "about", "against", "on", "from", "into", "over"])
 
 
+def _as_what(q: Question, doc: Any, matched: set[int]) -> str | None:
+    """"What position did he play?": "plays as a winger" says what with the verb asked (as
+    "served as mayor", "described it as a first step"), not words the question gives."""
+    asked = stem(q.predicate) if q.predicate else ""
+    for verb in doc:
+        if verb.pos_ != "VERB" or not (verb.i in matched or stem(verb.lemma_) == asked):
+            continue
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ != "as":
+                continue
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN") and obj.i not in matched:
+                    said = _trim(doc[obj.left_edge.i : obj.i + 1])
+                    if said and not _in_question(said, q):
+                        return said
+    return None
+
+
 def _cause_at(doc: Any, start: int = 0) -> re.Match[str] | None:
     """The first words from ``start`` that give a cause or purpose; "over" with a place
     after it says where ("an air campaign over Libya"), not over what ("anger over taxes")."""
@@ -1288,6 +1322,9 @@ def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
     if q.party:
         party = party_named(doc, matched)
         return (party, 1.0) if party else (None, 0.0)
+    if q.expects in ("ROLE", "THING") and (what := _as_what(q, doc, matched)):
+        reading.said_as = True
+        return what, 1.0
     if q.expects in ("PERSON", "ORG") and (q.wh_role == "with" or _with_among_doers(q, doc,
                                                                                       matched)):
         # Only a sentence that says whom the deed was with answers.
@@ -1317,6 +1354,12 @@ def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
                 # a place in a clause of its own is where something else is.
                 return None, 0.0
             fit = 1.0 if _rank_entity(best, matched, doc, q)[0] <= 2 else 0.0
+            if q.expects == "PLACE" and len(group) > 1 and all(
+                    doc.text[a.end_char : b.start_char].strip() == ","
+                    for a, b in pairwise(group)):
+                # "a township in Kuantan, Pahang, Malaysia": places set apart by commas alone
+                # are one place and those it lies in, not a list
+                return doc.text[group[0].start_char : group[-1].end_char], fit
             return _join([e.text for e in group]), fit
         att = reading.attribution
         if q.wh_role == "subject" and q.predicate in REPORTING_VERBS and att is not None \
@@ -1621,6 +1664,9 @@ def _defines(q: Question) -> bool:
 
 
 def _value_key(q: Question, value: str, reading: Reading | None = None) -> str:
+    if reading is not None and reading.said_as:
+        # every word of "left winger" tells it from a "right winger"
+        return "t:" + " ".join(_AGENT.sub("", stem(w)) for w in words(value))
     if q.expects == "KIND":
         # "footballer" and "football", "golfer" and "golf" name one kind.
         return "t:" + " ".join(_AGENT.sub("", w.removesuffix("s")) for w in words(value))
@@ -1707,7 +1753,11 @@ def read(
             # sentence that has the verb too.
             without = _match(q, doc, context, its_described, its_alone, lenient=True)
             if without[0] >= MIN_MATCH:
-                found = (MIN_MATCH, without[1], without[2])
+                # (With no word of the question in it, the sentence's own verb is where
+                # its places are read from: "It stands on the edge of Norwich, a city in
+                # eastern England" puts it in Norwich.)
+                found = (MIN_MATCH, without[1] or {t.i for t in doc if t.dep_ == "ROOT"},
+                         without[2])
         matches.append(found)
     # Fragments that never name the place asked about but call it "the city": when none of
     # them names it, that is the place they were found for.
@@ -2324,6 +2374,14 @@ def decide_answers(q: Question, readings: Sequence[Reading]) -> tuple[Decision, 
     # even when it names the subject less fully.
     keep += [r for r in readings if COPY_FLOOR * best <= r.score < NEAR_BEST * best and any(
         not agree(r.key or "", k.key or "") and _contained(r, k) for k in keep)]
+    # Two copies of one sentence that give different values are sources in dispute, even
+    # when another thing of the name is answered better ("Middleton died on January 1, 1787
+    # at the age of 44" / "... on June 15, 1790 at the age of 47").
+    low = [r for r in readings if COPY_FLOOR * best <= r.score < NEAR_BEST * best
+           and r not in keep]
+    keep += [r for r in low if any(
+        s is not r and s.source[0] != r.source[0] and not agree(r.key or "", s.key or "")
+        and _contained(r, s) for s in low)]
     if q.form == "says" and q.speaker is None:
         # "What do the two sides say about follow-up talks?": each side's own best account,
         # however it ranks against the other side's ("we want to take further steps" says
@@ -2372,8 +2430,12 @@ def decide_answers(q: Question, readings: Sequence[Reading]) -> tuple[Decision, 
         # Descriptions vary in wording: only a near-copy that says something else conflicts,
         # or, for why, another side's reason ("to deliver the message", says the U.S.; "to
         # repair ties", says Libya; one document may give both).
+        # (Two near-copies that say different things are in dispute beside a first answer
+        # they do not copy: "Oakes played as a left winger" / "... a right winger".)
         groups = [g for g in groups if g is groups[0] or _near_copy(g[0], groups[0][0])
-                  or (sides and _other_side(g, groups[0]))]
+                  or (sides and _other_side(g, groups[0]))
+                  or any(h is not g and h is not groups[0] and _near_copy(g[0], h[0])
+                         for h in groups)]
     groups = _shown(groups)
     if q.expects == "DATE":
         # "June 24" states what "Wednesday night" leaves to the reader: it is shown first.

@@ -102,8 +102,10 @@ _COUNTRY_WORDS = frozenset(["country", "nation", "state"])
 _DOER = re.compile(r"^\W*who(?:['\u2019]s|\s+(?:is|are|was|were))\s+(?:\w+ly\s+)?"
                    r"(?:behind|responsible\s+for|in\s+charge\s+of|at\s+the\s+head\s+of)\b",
                    re.IGNORECASE)
-# Verbs that only say an event took place, somewhere and at some time ("hosted" too, asked).
-_HELD = TOOK_PLACE | {"host"}
+# Verbs that only say an event took place, somewhere and at some time ("hosted" too, asked),
+# or that a thing is somewhere ("Where is Hesketh Hall located?": "It stands ... on the
+# northern edge of Wendling" places it without the word).
+_HELD = TOOK_PLACE | {"host", "locate", "situate"}
 # Verbs of happening: "What went down / took place / kicked off on July 16?" asks for an event.
 HAPPENING = frozenset("happen occur go take kick begin start break unfold transpire come".split())
 _LIGHT_VERBS = frozenset(["be", "do", "have", "get", "happen", "take", "make", "go", "associate"])
