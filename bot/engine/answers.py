@@ -48,7 +48,7 @@ from bot.engine.question_kind import (
 )
 from bot.engine.quotations import paragraph_before, previous_sentence, speaker_of
 from bot.engine.same_thing import placed_alike, share_details
-from bot.engine.titles import title_before
+from bot.engine.titles import listed_with, title_before, titles_of_list
 from bot.types import (
     Attribution,
     Candidate,
@@ -172,7 +172,7 @@ _MAKER_INDEX = {stem(k): frozenset(stem(w) for w in v.split()) for k, v in _MAKE
 # "What does Washington want Qaddafi to do?" is answered by what it says he "must" do, one
 # way only ("Qaddafi must step down" says what someone wants; "want" says no "must").
 _OUGHT = frozenset(["must", "should"])
-_WANTING = frozenset(stem(w) for w in _OUGHT | {"demand", "urge"})
+_SAYS_MUST = frozenset(stem(w) for w in _OUGHT | {"demand", "urge"})
 # What makers do: "Who wrote / directed X?" is answered by "a 1967 novel by X".
 _MAKING = frozenset(stem(w) for verbs in _MAKERS.values() for w in verbs.split())
 # Makers of works, which "an album by X", "a 1967 novel by X" name with a bare "by".
@@ -396,7 +396,7 @@ def _match(q: Question, doc: Any, context: set[str] | None = None,
                 i for s, idx in stems.items() if _derived(stem(word), s) for i in idx
                 if i not in used] or [
                 i for i in (makers if stem(word) in _BY_MAKERS else ()) if i not in used] or [
-                i for s in (_WANTING if word in WANTING and q.wanted_done else ())
+                i for s in (_SAYS_MUST if word in WANTING and q.wanted_done else ())
                 for i in stems.get(s, []) if i not in used]
             maker_hits.update(i for i in hits if i in makers)
             common_hits.update(i for i in hits if _common(doc[i]))  # "LP" for "album"
@@ -901,7 +901,8 @@ def _controller(verb: Any) -> Any:
     return node
 
 
-def _rank_entity(ent: Any, matched: set[int], doc: Any, q: Question) -> tuple[int, int, int]:
+def _rank_entity(ent: Any, matched: set[int], doc: Any, q: Question
+                 ) -> tuple[int, int, int, int]:
     """Entities close (in the parse) to the matched words, preferring matched verbs; of two
     as close, the one closer to all of them ("the median income for a household was $29,312,
     and for a family $34,753", asked of a family)."""
@@ -915,14 +916,19 @@ def _rank_entity(ent: Any, matched: set[int], doc: Any, q: Question) -> tuple[in
         _derived(asked, stem(doc[i].lemma_.lower())) or stem(doc[i].lemma_.lower()) in same)]
     anchors = verbs or action or [doc[i] for i in matched]
     if not anchors:
-        return (99, 0, 0)
+        return (99, 0, 0, 0)
     dist = min(_tree_distance(ent.root, a) for a in anchors)
     whole = sum(_tree_distance(ent.root, doc[i]) for i in matched)
     # "212 passengers": a number that counts the word the question asks about.
     counts = int(q.expects == "NUMBER" and ent.root.head.i in matched)
     possessive = int(any(t.dep_ == "poss" or t.tag_ == "POS" for t in ent.root.subtree)
                      or ent.root.dep_ == "poss")
-    return (dist - 2 * counts + 2 * possessive + 3 * _changed_from(ent, q), whole, ent.start)
+    # (Of two as close, "two" in "the population of X and the two electoral wards was 1,234"
+    # counts other things.)
+    other = int(q.expects == "NUMBER" and ent.root.dep_ == "nummod"
+                and ent.root.head.i not in matched)
+    return (dist - 2 * counts + 2 * possessive + 3 * _changed_from(ent, q), whole, other,
+            ent.start)
 
 
 def _changed_from(ent: Any, q: Question) -> bool:
@@ -1165,11 +1171,11 @@ def _thing(q: Question, doc: Any, matched: set[int]) -> str | None:
     for i in sorted(matched):
         tok = doc[i]
         verb = tok.head
-        clause = {t.i for t in verb.subtree}
+        if tok.dep_ != "aux" or tok.lower_ not in _OUGHT or verb.pos_ != "VERB":
+            continue
         # (Whoever wants it is named outside the clause: "the union must end the strike"
         # says what the union is to do, not what it wants.)
-        if tok.dep_ == "aux" and tok.lower_ in _OUGHT and verb.pos_ == "VERB" and (
-                matched - clause):
+        if matched - {t.i for t in verb.subtree}:
             # (who is to do it, where the question does not name them: "Qaddafi must ...")
             named = any(c.dep_ == "nsubj" and c.i in matched for c in verb.children)
             return _trim([t for t in verb.subtree if t.i >= verb.i or not named], True) or None
@@ -1348,7 +1354,7 @@ def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
                 titled = [e for e in doc.ents if e.label_ == "PERSON" and not _in_question(
                     e.text, q) and any(t.i in matched for t in title_before(doc, e.start))]
                 # (Asked the names of many, "the U.S. officials", all of them listed answer.)
-                group = _listed(best.root) if q.names_many else titled or group
+                group = listed_with(best.root) if q.names_many else titled or group
             if q.expects == "PLACE" and in_another_clause(best.root, doc, matched):
                 # "... held talks reflected concern that ... a role for Qaddafi in Libya":
                 # a place in a clause of its own is where something else is.
@@ -1877,8 +1883,6 @@ def read(
 # Entities that name no one and nothing: a people's word ("Libyan"), amounts and times.
 _NO_NAME = frozenset(["NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY",
                       "PERCENT"])
-# Marks that end the words set before a name: a bracket, a quotation, a clause.
-_CLAUSE_MARKS = frozenset(["(", ")", '"', "\u201c", "\u201d", ";", ":"])
 
 
 def _gives_a_name(q: Question, doc: Any, value: str) -> bool:
@@ -1894,11 +1898,13 @@ def _gives_a_name(q: Question, doc: Any, value: str) -> bool:
         q.expects != "PERSON" or t.ent_type_ in ("", "PERSON") or _set_by_a_person(t))]
     if not names or not q.name_party:
         return bool(names)
-    titles = _titles(names[0])
+    titles = titles_of_list(names[0])
+    if not any(canonical(t.text) == q.name_party for t in titles):
+        return False
     # (One asked alone is called so: "the Libyan spokesman, Moussa Ibrahim" for the
     # spokesman; "U.S. Ambassador ... Gene Cretz" is no answer to "the U.S. official quoted".)
-    return any(canonical(t.text) == q.name_party for t in titles) and (
-        q.names_many or any(t.lemma_.lower() == q.named_as for t in _titles(names[0], alone=True)))
+    return q.names_many or any(t.lemma_.lower() == q.named_as
+                               for t in titles_of_list(names[0], alone=True))
 
 
 def _set_by_a_person(tok: Any) -> bool:
@@ -1909,45 +1915,6 @@ def _set_by_a_person(tok: Any) -> bool:
     while at >= 0 and doc[at].pos_ in ("DET", "PUNCT"):
         at -= 1
     return at >= 0 and names_people(doc[at].lemma_.lower())
-
-
-def _listed(name: Any) -> list[Any]:
-    """The names listed with the one a token is of, itself first: no verb between them
-    ("Gene Cretz, ... Jeffrey Feltman and ... Derek Chollet met ...")."""
-    doc = name.doc
-    own = next((e for e in doc.ents if e.start <= name.i < e.end), doc[name.i : name.i + 1])
-    alike = sorted({e.start: e for e in [*doc.ents, own]
-                    if e.label_ == own.label_}.values(), key=lambda e: e.start)
-    at = next(k for k, e in enumerate(alike) if e.start == own.start)
-    group = [alike[at]]
-    for step in (-1, 1):
-        k = at
-        while 0 <= k + step < len(alike):
-            a, b = sorted([alike[k], alike[k + step]], key=lambda e: e.start)
-            if any(t.pos_ in ("VERB", "AUX") for t in doc[a.end : b.start]):
-                break
-            k += step
-            group.append(alike[k])
-    return group
-
-
-def _titles(name: Any, alone: bool = False) -> list[Any]:
-    """The words set before a name and the names listed with it (``alone``: its own only),
-    that say who they are ("U.S. Ambassador to Libya Gene Cretz, Assistant Secretary of
-    State Jeffrey Feltman": "U.S. Ambassador", "Assistant Secretary"; "the Libyan spokesman,
-    Moussa Ibrahim"). Not a preposition's words ("to Libya"): one title's country is the
-    whole list's."""
-    doc = name.doc
-    out: list[Any] = []
-    for ent in _listed(name)[:1] if alone else _listed(name):
-        before = []
-        for t in reversed(doc[: ent.start]):
-            if t.pos_ in ("VERB", "AUX") or t.ent_type_ == "PERSON" or t.text in _CLAUSE_MARKS:
-                break
-            before.append(t)
-        before.reverse()
-        out += before[: next((k for k, t in enumerate(before) if t.pos_ == "ADP"), len(before))]
-    return out
 
 
 def _leads(candidates: Sequence[Candidate], docs: Sequence[Any]) -> list[Reading]:

@@ -1,4 +1,5 @@
-"""A person's title, and a claim that gives a title to the wrong person.
+"""A person's title, the titles of names listed together, and a claim that gives a title to
+the wrong person.
 
 "Derek Chollet, the U.S. ambassador to Libya, was among the participants" claims two things:
 that he took part, and that he is the ambassador. A sentence that names him with another
@@ -11,6 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 _TITLE_LINKS = frozenset(["of", "to", "for", "at", "on"])
+# Marks that end the words set before a name: a bracket, a quotation, a clause.
+_CLAUSE_MARKS = frozenset(["(", ")", '"', "\u201c", "\u201d", ";", ":"])
 
 
 def title_before(doc: Any, start: int) -> list[Any]:
@@ -66,3 +69,42 @@ def another_title(claimed: list[tuple[str, list[str]]], doc: Any) -> str | None:
             if his and all(p and post not in p for p in his) and others:
                 return f"{post} is {others[0]}'s"
     return None
+
+
+def listed_with(name: Any) -> list[Any]:
+    """The names listed with the one a token is of, itself first: no verb between them
+    ("Gene Cretz, ... Jeffrey Feltman and ... Derek Chollet met ...")."""
+    doc = name.doc
+    own = next((e for e in doc.ents if e.start <= name.i < e.end), doc[name.i : name.i + 1])
+    alike = sorted({e.start: e for e in [*doc.ents, own]
+                    if e.label_ == own.label_}.values(), key=lambda e: e.start)
+    at = next(k for k, e in enumerate(alike) if e.start == own.start)
+    group = [alike[at]]
+    for step in (-1, 1):
+        k = at
+        while 0 <= k + step < len(alike):
+            a, b = sorted([alike[k], alike[k + step]], key=lambda e: e.start)
+            if any(t.pos_ in ("VERB", "AUX") for t in doc[a.end : b.start]):
+                break
+            k += step
+            group.append(alike[k])
+    return group
+
+
+def titles_of_list(name: Any, alone: bool = False) -> list[Any]:
+    """The words set before a name and the names listed with it (``alone``: its own only),
+    that say who they are ("U.S. Ambassador to Libya Gene Cretz, Assistant Secretary of
+    State Jeffrey Feltman": "U.S. Ambassador", "Assistant Secretary"; "the Libyan spokesman,
+    Moussa Ibrahim"). Not a preposition's words ("to Libya"): one title's country is the
+    whole list's."""
+    doc = name.doc
+    out: list[Any] = []
+    for ent in listed_with(name)[:1] if alone else listed_with(name):
+        before = []
+        for t in reversed(doc[: ent.start]):
+            if t.pos_ in ("VERB", "AUX") or t.ent_type_ == "PERSON" or t.text in _CLAUSE_MARKS:
+                break
+            before.append(t)
+        before.reverse()
+        out += before[: next((k for k, t in enumerate(before) if t.pos_ == "ADP"), len(before))]
+    return out
