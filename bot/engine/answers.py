@@ -171,6 +171,8 @@ _MAKERS = {
 _MAKER_INDEX = {stem(k): frozenset(stem(w) for w in v.split()) for k, v in _MAKERS.items()}
 # "What does Washington want Qaddafi to do?" is answered by what it says he "must" do, one
 # way only ("Qaddafi must step down" says what someone wants; "want" says no "must").
+# A party's words, which a sentence gives with a verb of saying ("X's comments": "X said").
+_WORDS_SAID = frozenset(["comment", "remark", "statement"])
 _OUGHT = frozenset(["must", "should"])
 _SAYS_MUST = frozenset(stem(w) for w in _OUGHT | {"demand", "urge"})
 # What makers do: "Who wrote / directed X?" is answered by "a 1967 novel by X".
@@ -367,6 +369,9 @@ def _match(q: Question, doc: Any, context: set[str] | None = None,
         stem(w) in _BY_MAKERS for w in q.focus) else []
     maker_hits: set[int] = set()
     common_hits: set[int] = set()  # tokens a word asked about, not a name, found
+    # "Moussa Ibrahim's comments" are what he "said" (read only when such words are asked)
+    said = [t.i for t in doc if t.pos_ == "VERB" and t.lemma_.lower() in REPORTING_VERBS] \
+        if _WORDS_SAID.intersection(q.focus) else []
     # "the U.S." is what "America" and "Washington" name (read only when a country is asked)
     named = aliases_of(doc) if any(_country(w) for w in q.proper) else {}
     for word, weight in [(w, 2.0 if w in q.proper else 1.0) for w in q.focus] + [
@@ -397,7 +402,8 @@ def _match(q: Question, doc: Any, context: set[str] | None = None,
                 if i not in used] or [
                 i for i in (makers if stem(word) in _BY_MAKERS else ()) if i not in used] or [
                 i for s in (_SAYS_MUST if word in WANTING and q.wanted_done else ())
-                for i in stems.get(s, []) if i not in used]
+                for i in stems.get(s, []) if i not in used] or [
+                i for i in (said if word in _WORDS_SAID else ()) if i not in used]
             maker_hits.update(i for i in hits if i in makers)
             common_hits.update(i for i in hits if _common(doc[i]))  # "LP" for "album"
         if hits:

@@ -121,6 +121,9 @@ _IN_THE_DOCUMENT = re.compile(
     r"(?:article|story|piece))\b", re.IGNORECASE)
 # Type nouns that say nothing about the answer's kind ("What is the name of ...?").
 # "Per which news agency ...?", "According to whom ...?": the question asks who reports it.
+# "Which news organization does the article rely on for X's comments?", "Which wire service
+# is the source for Tripoli's comments?": who reports the words asked about, as "per which".
+_SOURCED = re.compile(r"\b(?:rel(?:y|ies|ied|ying)\s+on|source\s+(?:of|for))\b", re.IGNORECASE)
 _ASKS_SOURCE = re.compile(r"\b(?:per|according to|reported by)\s+(?:which|what|whom)\b",
                           re.IGNORECASE)
 # "As what ...?", "With whom ...?": the answer is what follows that preposition.
@@ -911,6 +914,12 @@ def read_question(
     # "the assistant secretary named in the story": where the words are, not what they say.
     for where in _IN_THE_DOCUMENT.finditer(q):
         skip |= {t.i for t in doc if where.start() <= t.idx < where.end()}
+    sourced = _SOURCED.search(q)
+    if sourced:
+        # (the words asking for a source, and the article that relies on it, are no words
+        # of what the source says)
+        skip |= {t.i for t in doc if sourced.start() <= t.idx < sourced.end()
+                 or t.lower_ in ("article", "story", "piece")}
     focus, proper = _focus(doc, skip)
     # "Which city hosted the Contact Group?", "When was the meeting held?": the verb only says
     # the event took place; a sentence placing the event answers with it or without it.
@@ -1011,7 +1020,7 @@ def read_question(
         attribute=attribute,
         counted=counted,
         counted_of=counted_of,
-        source=bool(_ASKS_SOURCE.search(q)),
+        source=bool(_ASKS_SOURCE.search(q) or sourced),
         wh_prep=(m.group(1).lower() if (m := _WH_PREP.match(q)) else ""),
         negated=any(t.dep_ == "neg" and t.head.pos_ in ("VERB", "AUX") for t in doc),
         predicate=_predicate(doc),
