@@ -929,8 +929,8 @@ def _rank_entity(ent: Any, matched: set[int], doc: Any, q: Question
     counts = int(q.expects == "NUMBER" and ent.root.head.i in matched)
     possessive = int(any(t.dep_ == "poss" or t.tag_ == "POS" for t in ent.root.subtree)
                      or ent.root.dep_ == "poss")
-    # (Of two as close, "two" in "the population of X and the two electoral wards was 1,234"
-    # counts other things.)
+    # (Of two as close, "three" in "the population of the village and its three outlying
+    # hamlets was 4,812" counts other things.)
     other = int(q.expects == "NUMBER" and ent.root.dep_ == "nummod"
                 and ent.root.head.i not in matched)
     return (dist - 2 * counts + 2 * possessive + 3 * _changed_from(ent, q), whole, other,
@@ -1369,8 +1369,8 @@ def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
             if q.expects == "PLACE" and len(group) > 1 and all(
                     doc.text[a.end_char : b.start_char].strip() == ","
                     for a, b in pairwise(group)):
-                # "a township in Kuantan, Pahang, Malaysia": places set apart by commas alone
-                # are one place and those it lies in, not a list
+                # "a town in Bergen, Vestland, Norway": places set apart by commas alone are
+                # one place and those it lies in, not a list
                 return doc.text[group[0].start_char : group[-1].end_char], fit
             return _join([e.text for e in group]), fit
         att = reading.attribution
@@ -2348,8 +2348,8 @@ def decide_answers(q: Question, readings: Sequence[Reading]) -> tuple[Decision, 
     keep += [r for r in readings if COPY_FLOOR * best <= r.score < NEAR_BEST * best and any(
         not agree(r.key or "", k.key or "") and _contained(r, k) for k in keep)]
     # Two copies of one sentence that give different values are sources in dispute, even
-    # when another thing of the name is answered better ("Middleton died on January 1, 1787
-    # at the age of 44" / "... on June 15, 1790 at the age of 47").
+    # when another thing of the name is answered better ("Brenne died on January 1, 1787,
+    # aged 44" / "... on June 15, 1790, aged 47").
     low = [r for r in readings if COPY_FLOOR * best <= r.score < NEAR_BEST * best
            and r not in keep]
     keep += [r for r in low if any(

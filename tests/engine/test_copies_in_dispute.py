@@ -9,8 +9,8 @@ POLITICIAN = ("Halvard Brenne (politician) Halvard Brenne (3 March 1891 - 19 Oct
               "Norvish politician who sat for the Kelso division from 1931 until his death. "
               "He was a junior minister in the wartime coalition.")
 MERCHANT = ("Brenne was one of the signers of the Kelso Charter and a merchant of the harbour "
-            "trade. Brenne died on {date} at the age of {age} and was buried in the family tomb "
-            "at the Brenne estate near Kelso. His son inherited the estate and the warehouses.")
+            "trade. Brenne died on {date}, aged {age}, and was laid to rest in the churchyard "
+            "of St Cuthbert at Kelso. His son took over the warehouses on the quay.")
 
 
 def test_copies_that_differ_in_the_answer_are_disputed_beside_a_namesake(services) -> None:
