@@ -169,10 +169,10 @@ _MAKERS = {
     "painter": "paint", "director": "direct",
 }
 _MAKER_INDEX = {stem(k): frozenset(stem(w) for w in v.split()) for k, v in _MAKERS.items()}
-# "What does Washington want Qaddafi to do?" is answered by what it says he "must" do, one
-# way only ("Qaddafi must step down" says what someone wants; "want" says no "must").
 # A party's words, which a sentence gives with a verb of saying ("X's comments": "X said").
 _WORDS_SAID = frozenset(["comment", "remark", "statement"])
+# "What does Washington want Qaddafi to do?" is answered by what it says he "must" do, one
+# way only ("Qaddafi must step down" says what someone wants; "want" says no "must").
 _OUGHT = frozenset(["must", "should"])
 _SAYS_MUST = frozenset(stem(w) for w in _OUGHT | {"demand", "urge"})
 # What makers do: "Who wrote / directed X?" is answered by "a 1967 novel by X".
@@ -2345,13 +2345,13 @@ def decide_answers(q: Question, readings: Sequence[Reading]) -> tuple[Decision, 
     # A copy of an answering sentence with another value ("he was born on 3 July 1750 in
     # Duke Street" / "Aldcott was born on 12 December 1750 in Duke Street") conflicts with it
     # even when it names the subject less fully.
-    keep += [r for r in readings if COPY_FLOOR * best <= r.score < NEAR_BEST * best and any(
+    low = [r for r in readings if COPY_FLOOR * best <= r.score < NEAR_BEST * best]
+    keep += [r for r in low if any(
         not agree(r.key or "", k.key or "") and _contained(r, k) for k in keep)]
     # Two copies of one sentence that give different values are sources in dispute, even
     # when another thing of the name is answered better ("Brenne died on January 1, 1787,
     # aged 44" / "... on June 15, 1790, aged 47").
-    low = [r for r in readings if COPY_FLOOR * best <= r.score < NEAR_BEST * best
-           and r not in keep]
+    low = [r for r in low if r not in keep]
     keep += [r for r in low if any(
         s is not r and s.source[0] != r.source[0] and not agree(r.key or "", s.key or "")
         and _contained(r, s) for s in low)]

@@ -115,10 +115,12 @@ _ROLE_NOUNS = frozenset("profession occupation job role title position post care
 _MEMBERSHIP = frozenset("member membership affiliate affiliated belong part".split())
 # The documents themselves, named in a question ("quoted in the article"): not its topic.
 _DOCUMENT_WORDS = frozenset("article story report piece text page document".split())
+# ... those a story is read "in" ("in this piece"; "in the report" may be the report asked of)
+_READ_IN = ("article", "story", "piece")
 _IN_THE_DOCUMENT = re.compile(
     r"\b(?:(?:named|mentioned|quoted|cited|featured|referred\s+to)\s+in\s+(?:the|this)\s+"
-    r"(?:article|story|report|piece|text|page|document)|in\s+(?:the|this)\s+"
-    r"(?:article|story|piece))\b", re.IGNORECASE)
+    rf"(?:{'|'.join(sorted(_DOCUMENT_WORDS))})|in\s+(?:the|this)\s+(?:{'|'.join(_READ_IN)}))\b",
+    re.IGNORECASE)
 # Type nouns that say nothing about the answer's kind ("What is the name of ...?").
 # "Per which news agency ...?", "According to whom ...?": the question asks who reports it.
 # "Which news organization does the article rely on for X's comments?", "Which wire service
@@ -919,7 +921,7 @@ def read_question(
         # (the words asking for a source, and the article that relies on it, are no words
         # of what the source says)
         skip |= {t.i for t in doc if sourced.start() <= t.idx < sourced.end()
-                 or t.lower_ in ("article", "story", "piece")}
+                 or t.lower_ in _READ_IN}
     focus, proper = _focus(doc, skip)
     # "Which city hosted the Contact Group?", "When was the meeting held?": the verb only says
     # the event took place; a sentence placing the event answers with it or without it.
