@@ -47,7 +47,7 @@ from bot.engine.question_kind import (
     party_words,
 )
 from bot.engine.quotations import paragraph_before, previous_sentence, speaker_of
-from bot.engine.same_thing import placed_alike, share_details
+from bot.engine.same_thing import placed_alike, placed_apart, share_details
 from bot.engine.titles import listed_with, title_before, titles_of_list
 from bot.types import (
     Attribution,
@@ -135,10 +135,11 @@ _SAME = [
     "people population resident inhabitant citizen",
     "live reside home dwell populate",
     "build construct erect complete",
-    "found establish create",
+    "found establish create set-up",
     "design architect",
     "die death",
-    "born birth",
+    "bear born birth native",  # "a native of Dremmen" says where she was born
+    "tall high height rise",  # "How tall is it?": "it rises 46 metres above the hill"
     "cost spend price",
     "job role position post title profession occupation",
     "elect election",
@@ -169,6 +170,12 @@ _MAKERS = {
     "painter": "paint", "director": "direct",
 }
 _MAKER_INDEX = {stem(k): frozenset(stem(w) for w in v.split()) for k, v in _MAKERS.items()}
+_TRAIL = re.compile(r"[>|»→]")
+# Verbs whose "as" says someone's trade: "worked as a silversmith", "was employed as a clerk".
+_WORKED = frozenset(["work", "employ", "practise", "practice", "train", "qualify"])
+# Kin named with whose kin they are: a parentage, not a trade.
+_KIN_OF = re.compile(r"\b(?:son|daughter|child|wife|husband|widow|brother|sister|father|mother|"
+                     r"grandson|granddaughter|nephew|niece|heir)s? of\b", re.IGNORECASE)
 # A party's words, which a sentence gives with a verb of saying ("X's comments": "X said").
 _WORDS_SAID = frozenset(["comment", "remark", "statement"])
 # "What does Washington want Qaddafi to do?" is answered by what it says he "must" do, one
@@ -280,10 +287,12 @@ def _name_stems(text: str) -> set[str]:
     return out
 
 
-def _surname_alone(q: Question, text: str) -> frozenset[str]:
-    """The given names a person's surname alone stands for in a document ("Middleton died
-    ..." of "When did Arthur Middleton die?"): only in a document that names him in full
-    somewhere, and none when it names anyone else of that surname ("Sarah Middleton")."""
+def _parts_left_out(q: Question, text: str) -> frozenset[str]:
+    """The parts of a person's name that one part alone stands for in a document
+    ("Middleton died ..." of "When did Arthur Middleton die?": Arthur; "Edvard worked as a
+    silversmith" on a page about Edvard Lisslund: Lisslund): only in a document that names
+    him in full somewhere, and not where it names anyone else with that part ("Sarah
+    Middleton", "Edvard Holm")."""
     if not q.person:
         return frozenset()
     # spaCy is loaded by now (the sentences were parsed through ``bot.engine.nlp``, which keeps
@@ -292,24 +301,32 @@ def _surname_alone(q: Question, text: str) -> frozenset[str]:
 
     *given, surname = q.person
     between = r"\s+(?:[A-Z][\w.'’-]*\s+){0,2}"  # "Arthur Edward Middleton"
-    if not re.search(r"\b" + between.join(re.escape(w) for w in q.person) + r"\b", text,
-                     re.IGNORECASE):
+    if not given or not re.search(r"\b" + between.join(re.escape(w) for w in q.person) + r"\b",
+                                  text, re.IGNORECASE):
         return frozenset()
-    for m in re.finditer(rf"([\w'’.-]+)\s+{re.escape(surname)}\b", text, re.IGNORECASE):
-        before = m.group(1)
-        if before[:1].isupper() and not before.endswith(".") and before.lower() not in (
-                *given, *STOP_WORDS):
-            return frozenset()
-    return frozenset(given)
+
+    def other_name(word: str) -> bool:
+        return word[:1].isupper() and not word.endswith(".") and word.lower() not in (
+            *q.person, *STOP_WORDS)
+
+    out: set[str] = set()
+    if not any(other_name(m.group(1)) for m in re.finditer(
+            rf"([\w'’.-]+)\s+{re.escape(surname)}\b", text, re.IGNORECASE)):
+        out.update(given)
+    if not any(other_name(m.group(1)) for m in re.finditer(
+            rf"\b{re.escape(given[0])}\s+([\w'’.-]+)", text, re.IGNORECASE)):
+        out.add(surname)
+    return frozenset(out)
 
 
-def _by_surname(surname: str, doc: Any) -> bool:
-    """Does the sentence name a person by the surname alone ("Middleton died ...")?"""
+def _by_one_part(part: str, doc: Any) -> bool:
+    """Does the sentence name a person by one part of the name alone ("Middleton died ...",
+    "Edvard worked as ...")?"""
     def name_word(i: int) -> bool:
         return 0 <= i < len(doc) and doc[i].is_title and doc[i].pos_ == "PROPN"
 
     # Not part of a longer name ("Middleton Place", "Henry Middleton").
-    return any(t.lower_ == surname and name_word(t.i) and not name_word(t.i - 1)
+    return any(t.lower_ == part and name_word(t.i) and not name_word(t.i - 1)
                and not name_word(t.i + 1) for t in doc)
 
 
@@ -352,11 +369,14 @@ def _match(q: Question, doc: Any, context: set[str] | None = None,
     A name the sentence leaves out counts when its title or the sentence before names it,
     when it only says which thing "the <noun>" of the sentence is, and the document
     names no other thing by that noun (``described``), or when it is a given name of the
-    person the sentence calls by surname alone in a document with no namesake (``alone``).
+    person the sentence calls by one part of the name alone in a document with no namesake
+    (``alone``).
     """
     stems: dict[str, list[int]] = {}
     for tok in doc:
-        for form in {tok.lemma_.lower(), tok.lower_}:
+        # a verb with its particle is one word ("set up" the firm: "set-up", as founded)
+        phrasal = [f"{tok.lemma_.lower()}-{c.lower_}" for c in tok.children if c.dep_ == "prt"]
+        for form in {tok.lemma_.lower(), tok.lower_, *phrasal}:
             stems.setdefault(stem(form), []).append(tok.i)
     total = found = 0.0
     matched: set[int] = set()
@@ -419,11 +439,13 @@ def _match(q: Question, doc: Any, context: set[str] | None = None,
         elif word in described and _plain_the(doc, [n for w, n in q.described if w == word]):
             found += weight  # "the meeting" of a sentence is "the secret meeting" asked about
             from_context.add(word)
-        elif word in alone and _by_surname(q.person[-1], doc):
+        elif word in alone and _by_one_part(q.person[0 if word == q.person[-1] else -1], doc):
             found += weight  # "Middleton died ...": Arthur Middleton, on a page of no other
             from_context.add(word)
         elif _maker_asked(word, q):
             missed = True  # the deed or the maker asked about
+        elif word == q.named_kind and _on_another_noun(doc, matched, q):
+            found += weight  # "the Skerrowick tower" for "Skerrowick Lighthouse"
     # (Only a sentence saying the deed asked: "The album was produced by X" does not say who
     # recorded it, and the page's "the album" may be another one.)
     if q.named_kind and not name_hit and not missed and _called_the(doc, q.named_kind):
@@ -609,6 +631,36 @@ def _called_the(doc: Any, noun: str) -> bool:
     return said and not any(stem(t.lemma_.lower()) in terms and not _common(t) for t in doc)
 
 
+def _nameless(candidates: Sequence[Candidate], docs: Sequence[Any],
+              matches: Sequence[tuple[float, set[int], bool]]) -> set[str]:
+    """The documents none of whose sentences names the thing asked about or any place, and
+    which call it what the documents naming it call it ("the village" of a village; "the
+    city" beside a township's page is another place)."""
+    named: set[str] = set()
+    kinds: set[str] = set()  # what the documents naming the thing call it
+    for cand, doc, (_, _, hit) in zip(candidates, docs, matches, strict=True):
+        if hit:
+            kinds.update(m.lower() for m in _PLACE_KIND.findall(cand.doc.text))
+        if hit or any(e.label_ in ("GPE", "LOC", "FAC") for e in doc.ents) or any(
+                # "the village of Hopstow", whatever the tagger takes Hopstow for
+                t.pos_ == "PROPN" and t.head.lower_ == "of" and _THE_PLACE.fullmatch(
+                    f"the {t.head.head.lower_}") for t in doc):
+            named.add(cand.doc.doc_id)
+    return {c.doc.doc_id for c in candidates if c.doc.doc_id not in named and (
+        not kinds or any(m.group(1).lower() in kinds for m in _THE_PLACE.finditer(c.doc.text)))}
+
+
+def _on_another_noun(doc: Any, matched: set[int], q: Question) -> bool:
+    """Does the sentence set the rest of the name asked about before a common noun of its
+    own ("the masons completed the Skerrowick tower" for "Skerrowick Lighthouse")? It names
+    the same thing in other words; "Skerrowick Bay", a name of its own, names another."""
+    if q.named_kind not in q.proper:
+        return False
+    rest = [i for i in matched if doc[i].lemma_.lower() in q.proper and not doc[i].is_lower]
+    return bool(rest) and all(doc[i].dep_ == "compound" and doc[i].head.pos_ == "NOUN"
+                              and doc[i].head.is_lower for i in rest)
+
+
 def _common(tok: Any) -> bool:
     """Is the word written as a common noun: in lower case, or an abbreviation ("LP")?"""
     return tok.is_lower or (tok.is_upper and len(tok) > 1)
@@ -657,6 +709,10 @@ def _entities(q: Question, doc: Any, matched: set[int]) -> list[Any]:
         if (e.label_ in labels or (q.expects == "PLACE" and _called_a_place(e)))
         and not _in_question(e.text, q) and not _modifier(e, matched)
     ]
+    if q.expects in ("PERSON", "ORG", "PLACE"):
+        # A name is written with a capital: "Ansel Wickstead, a journeyman baker" names one
+        # man, whatever the tagger makes of "baker".
+        ents = [e for e in ents if not all(t.is_lower for t in e if t.is_alpha)]
     if q.expects == "NUMBER" and not q.money:
         # "How many ...", "the population of ...": a count, not a sum, a share or a decimal.
         ents = [e for e in ents if e.label_ in ("CARDINAL", "QUANTITY")
@@ -996,11 +1052,21 @@ def _trim(tokens: Sequence[Any], keep_article: bool = False) -> str:
 def _role(q: Question, doc: Any, matched: set[int]) -> str | None:
     """"Who is X?" / "What is X?": the title before a name, or the phrase set beside it."""
     names = [doc[i] for i in sorted(matched) if doc[i].pos_ == "PROPN"]
-    if not names:
-        return None
-    head = max(names, key=lambda t: sum(1 for _ in t.subtree))
-    while head.head.i != head.i and head.dep_ in ("compound", "flat") and head.head.pos_ == "PROPN":
-        head = head.head
+    heads: list[Any] = []
+    for name in sorted(names, key=lambda t: -sum(1 for _ in t.subtree)):
+        while name.head.i != name.i and name.dep_ in ("compound", "flat") and \
+                name.head.pos_ == "PROPN":
+            name = name.head
+        if name not in heads:
+            heads.append(name)
+    # The name where the sentence says most, then where else it is named ("Ingrid Palsetter
+    # Born 1966 ... the veteran jockey Ingrid Palsetter rode ...").
+    # (A page's trail of links, "Home > People >", says what the page is, not the person.)
+    return next((role for head in heads if (role := _role_of(q, doc, matched, head))
+                 and not _TRAIL.search(role)), None)
+
+
+def _role_of(q: Question, doc: Any, matched: set[int], head: Any) -> str | None:
     # "What is the profession of X?" asks what X is: "X ... was a British poet" says it, before
     # any word set before the name (a heading repeating it, "Sir").
     said = (_fronted(doc, matched) or _predicate(head, bare=True)) if _asks_occupation(q) \
@@ -1241,10 +1307,14 @@ _OBJECT_PREPS = frozenset(["with", "to", "for", "about", "against", "on", "from"
 
 def _as_what(q: Question, doc: Any, matched: set[int]) -> str | None:
     """"What position did he play?": "plays as a winger" says what with the verb asked (as
-    "served as mayor", "described it as a first step"), not words the question gives."""
+    "served as mayor", "described it as a first step"), not words the question gives; what
+    someone worked as is his trade ("Edvard worked as a silversmith", not "his father
+    worked as a tanner")."""
     asked = stem(q.predicate) if q.predicate else ""
+    trade = _asks_occupation(q)
     for verb in doc:
-        if verb.pos_ != "VERB" or not (verb.i in matched or stem(verb.lemma_) == asked):
+        if verb.pos_ != "VERB" or not (verb.i in matched or stem(verb.lemma_) == asked or (
+                trade and verb.lemma_.lower() in _WORKED and _done_by_the_one(verb, matched))):
             continue
         for prep in verb.children:
             if prep.dep_ != "prep" or prep.lower_ != "as":
@@ -1255,6 +1325,12 @@ def _as_what(q: Question, doc: Any, matched: set[int]) -> str | None:
                     if said and not _in_question(said, q):
                         return said
     return None
+
+
+def _done_by_the_one(verb: Any, matched: set[int]) -> bool:
+    """Is the verb's subject the one asked about: named, or a personal pronoun for him?"""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and (c.i in matched or c.tag_ == "PRP")
+               for c in verb.children)
 
 
 def _cause_at(doc: Any, start: int = 0) -> re.Match[str] | None:
@@ -1650,6 +1726,9 @@ def _span(q: Question, reading: Reading) -> str | None:
                 w.islower() and w not in _ARTICLES for w in role.split()) and not any(
                 t.pos_ in ("VERB", "AUX") for t in doc):
             return None
+        # "the third son of a tanner" says whose child he was, not his trade.
+        if role and _asks_occupation(q) and _KIN_OF.search(role):
+            return None
         return role
     if q.expects == "REASON":
         return _reason(doc, matched)
@@ -1714,8 +1793,10 @@ def _looks_ahead(doc: Any) -> bool:
 
 
 # What a fragment calls the place it is about when it does not name it.
-_THE_PLACE = re.compile(r"\bthe (city|town|village|county|municipality|borough|township|"
-                        r"parish|CDP|district|community)\b", re.IGNORECASE)
+_PLACE_KINDS = ("city|town|village|county|municipality|borough|township|parish|CDP|district|"
+                "community")
+_THE_PLACE = re.compile(rf"\bthe ({_PLACE_KINDS})\b", re.IGNORECASE)
+_PLACE_KIND = re.compile(rf"\b({_PLACE_KINDS})\b", re.IGNORECASE)
 
 
 def read(
@@ -1742,7 +1823,7 @@ def read(
     about: list[Reading] = []
     documents: dict[str, set[str]] = {}  # a document's words, read once for all its sentences
     described: dict[str, frozenset[str]] = {}  # per document, as ``_descriptions``
-    alone: dict[str, frozenset[str]] = {}  # per document, as ``_surname_alone``
+    alone: dict[str, frozenset[str]] = {}  # per document, as ``_parts_left_out``
     matches = []
     for cand, doc in zip(candidates, docs, strict=True):
         context = None
@@ -1755,7 +1836,7 @@ def read(
         if q.described and cand.doc.doc_id not in described:
             described[cand.doc.doc_id] = _descriptions(q, cand.doc.text)
         if q.person and cand.doc.doc_id not in alone:
-            alone[cand.doc.doc_id] = _surname_alone(q, cand.doc.text)
+            alone[cand.doc.doc_id] = _parts_left_out(q, cand.doc.text)
         its_described = described.get(cand.doc.doc_id, frozenset())
         its_alone = alone.get(cand.doc.doc_id, frozenset())
         found = _match(q, doc, context, its_described, its_alone)
@@ -1774,21 +1855,25 @@ def read(
     # Fragments that never name the place asked about but call it "the city": when none of
     # them names it, that is the place they were found for.
     unnamed = bool(q.proper) and not any(hit for _, _, hit in matches)
-    if unnamed:
+    # ... and so is a fragment that names no place at all, whatever the others name ("there
+    # were 5,000 people ... living in the village").
+    nameless = _nameless(candidates, docs, matches) if q.proper and not unnamed else set()
+    if unnamed or nameless:
         # ... and it names it as their title would: "the city" is Screven (the names asked
         # are all a context is read for).
         named = {stem(w) for w in q.proper}
         matches = [_match(q, doc, named, described.get(cand.doc.doc_id, frozenset()),
                           alone.get(cand.doc.doc_id, frozenset()))
-                   if _THE_PLACE.search(doc.text) else m
-                   for cand, doc, m in zip(candidates, docs, matches, strict=True)]
+                   if _THE_PLACE.search(doc.text) and (unnamed or cand.doc.doc_id in nameless)
+                   else m for cand, doc, m in zip(candidates, docs, matches, strict=True)]
     matches = _copies_named(q, candidates, docs, matches, described, alone)
     posts: dict[str, list[tuple[str, ...]]] = {}  # the posts each document gives the speaker
     if q.form == "says" and q.speaker:
         for cand, doc in zip(candidates, docs, strict=True):
             posts.setdefault(cand.doc.doc_id, []).extend(posts_of(q.speaker, doc))
     for cand, doc, (share, matched, name_hit) in zip(candidates, docs, matches, strict=True):
-        if q.proper and not name_hit and not (unnamed and _THE_PLACE.search(doc.text)):
+        if q.proper and not name_hit and not ((unnamed or cand.doc.doc_id in nameless)
+                                              and _THE_PLACE.search(doc.text)):
             continue
         if _about_another(q, doc, matched) or _named_otherwise(q, doc, matched) \
                 or _another_person(q, doc):
@@ -2569,6 +2654,9 @@ def _other_subject(group: list[Reading], other: list[Reading], q: Question) -> b
     ka, kb = _place_kinds(group), _place_kinds(other)
     if ka and kb and ka.isdisjoint(kb):
         return True
+    # "a farming village of western Vessmark" / "a mining village in southern Orravia"
+    if placed_apart(_texts_of(group, other), _texts_of(other, group)):
+        return True
     # "SS Adriatic (1871)" against pages that never say 1871 or SS: the label tells one
     # thing from the others of its name, so sources that never mention it are about another.
     if bool(la) != bool(lb):
@@ -2583,6 +2671,13 @@ def _other_subject(group: list[Reading], other: list[Reading], q: Question) -> b
     return bool(a and b and a.isdisjoint(b))
 
 
+def _texts_of(group: list[Reading], other: list[Reading]) -> list[str]:
+    """The texts of the documents giving one answer and not the other."""
+    theirs = {r.candidate.doc.doc_id for r in other}
+    return list({r.candidate.doc.doc_id: r.candidate.doc.text for r in group
+                 if r.candidate.doc.doc_id not in theirs}.values())
+
+
 def _place_kinds(group: list[Reading]) -> set[str]:
     """The kinds of place ("the city", "the county") the sentences giving an answer put it in."""
     return {m.group(1).lower() for r in group for m in _THE_PLACE.finditer(r.candidate.text)}
@@ -2591,11 +2686,8 @@ def _place_kinds(group: list[Reading]) -> set[str]:
 def _same_details(group: list[Reading], other: list[Reading], q: Question) -> bool:
     """Do the documents giving two answers share a full date or a qualifier ("(2000 film)"), or
     place the thing alike? Then they describe one thing, whatever its name is shared with."""
-    docs = {r.candidate.doc.doc_id: r.candidate.doc.text for r in group}
-    theirs = {r.candidate.doc.doc_id: r.candidate.doc.text for r in other}
     values = " ".join(r.value or "" for r in (*group, *other))
-    ours_only = [t for i, t in docs.items() if i not in theirs]
-    theirs_only = [t for i, t in theirs.items() if i not in docs]
+    ours_only, theirs_only = _texts_of(group, other), _texts_of(other, group)
     return share_details(ours_only, theirs_only, besides=f"{' '.join(q.focus)} {values}") or (
         placed_alike(ours_only, theirs_only))
 

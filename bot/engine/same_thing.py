@@ -79,3 +79,29 @@ def placed_alike(texts_a: list[str], texts_b: list[str]) -> bool:
                 if at >= 0 and not other[:at].rstrip().endswith("("):
                     return True
     return False
+
+
+# "Kettrup is a small farming village on the heath plateau of western Vessmark": the clause
+# that says what kind of place a thing is, and where.
+_PLACE_DEFINED = re.compile(
+    r"\b(?:is|was)\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,4}?(?:village|town|city|hamlet|parish|"
+    r"municipality|township|borough|suburb|settlement|commune|county)\b([^.;]*)")
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
+
+
+def _where_defined(text: str) -> frozenset[str]:
+    m = _PLACE_DEFINED.search(text)
+    return frozenset(_CAPITALISED.findall(m.group(1))) if m else frozenset()
+
+
+def placed_apart(texts_a: list[str], texts_b: list[str]) -> bool:
+    """Do the pages giving one answer say the place asked about lies somewhere the pages
+    giving the other never name ("a village ... of western Vessmark" / "a village in the
+    Helmsdun Hills of southern Orravia")? Then they describe two places of one name; a copy
+    of one place's page, or a page with another figure for it, names where it lies alike."""
+    a = frozenset().union(*(_where_defined(t) for t in texts_a)) if texts_a else frozenset()
+    b = frozenset().union(*(_where_defined(t) for t in texts_b)) if texts_b else frozenset()
+    if not a or not b:
+        return False
+    return not any(w in t for w in a for t in texts_b) and not any(
+        w in t for w in b for t in texts_a)
