@@ -7,7 +7,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Literal
 
-from bot.engine.answers import all_evidence, decide_answers, read
+from bot.engine.answer_groups import all_evidence, decide_answers
+from bot.engine.answers import read
 from bot.engine.attribution import attribute
 from bot.engine.casing import spelled_out, true_case, typed_lower
 from bot.engine.claims import make_claim
