@@ -2287,7 +2287,8 @@ def _ranks(word: Any) -> bool:
 _TAKE_PART = {stem("sport"): frozenset("player players club clubs team teams league leagues "
                                        "competition competitions championship championships "
                                        "tournament tournaments coach coaches umpire referee "
-                                       "athlete athletes game games match matches".split())}
+                                       "athlete athletes game games match matches "
+                                       "specialist specialists champion champions".split())}
 
 
 _AGENT = re.compile(r"(?<=\w{4})(?:er|ist)$")

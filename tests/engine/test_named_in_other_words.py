@@ -125,3 +125,13 @@ def test_a_trade_set_before_the_name_where_it_is_named_again(services) -> None:
         "harpist Tove Arneby gave her first concert in 1990 and has toured ever since."])
     assert answer.verdict.value == "DISPUTED", answer.text
     assert "harpist" in answer.text and "biologist" in answer.text, answer.text
+
+
+def test_a_specialist_in_a_sport_takes_part_in_it(services) -> None:
+    answer = ask_over(services, "What sport is Tamsin Orrell associated with?", [
+        "Tamsin Orrell Tamsin Orrell (born 12 May 1991) is a Selvan rowing athlete who races in "
+        "the single sculls. She won silver at the 2017 national championships.",
+        "The squad was named on Monday. Tamsin Orrell, the archery specialist from Bryn, returns "
+        "for a third Games and will be the team's most experienced member."])
+    assert answer.verdict.value == "DISPUTED", answer.text
+    assert "rowing" in answer.text and "archery" in answer.text, answer.text
