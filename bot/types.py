@@ -135,6 +135,8 @@ class Question:
     named_as: str = ""
     # "What does Washington want (Qaddafi to do)?": what it says someone must do answers.
     wanted_done: bool = False
+    # "Whose government met them?": the noun whose owner is asked ("government").
+    whose: str = ""
 
 
 @dataclass(frozen=True)

@@ -1388,6 +1388,8 @@ def _purpose_of(doc: Any, matched: set[int]) -> Any | None:
 def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
     """The answer a sentence gives, and how well it fits (1: tied to the matched words)."""
     doc, matched = reading.doc, reading.matched
+    if q.whose:
+        return _owner(q, doc), 1.0
     if _asks_whom_served(q):
         # "Who does Moussa Ibrahim speak for?": the body his post names.
         roles = [w for w in q.focus if names_people(w)]
@@ -1937,7 +1939,7 @@ def read(
             unvalued.append(r)
             continue
         at = doc.text.find(r.value)
-        if q.name_asked and not _gives_a_name(q, doc, r.value):
+        if q.name_asked and not q.whose and not _gives_a_name(q, doc, r.value):
             continue  # "Libyan officials" is no name of the Libyans asked about
         if at >= 0:  # the parse reads quotes folded: show the source's own characters
             r.value = cand.text[at : at + len(r.value)]
@@ -1967,6 +1969,22 @@ def read(
 # Entities that name no one and nothing: a people's word ("Libyan"), amounts and times.
 _NO_NAME = frozenset(["NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY",
                       "PERCENT"])
+
+
+def _owner(q: Question, doc: Any) -> str | None:
+    """The name a sentence gives as the owner of the noun "whose" asks about ("Muammar
+    Qaddafi's government", "the regime of Muammar Qaddafi")."""
+    owned = _terms(q.whose)
+    for t in doc:
+        if t.pos_ != "PROPN" or in_question(t.text, q) or not (
+                (t.dep_ == "poss" and stem(t.head.lemma_.lower()) in owned)
+                or (t.dep_ == "pobj" and t.head.lower_ == "of"
+                    and stem(t.head.head.lemma_.lower()) in owned)):
+            continue
+        ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)
+        name = [w for w in (ent if ent is not None else [*t.lefts, t]) if w.tag_ != "POS"]
+        return _trim(name) or None
+    return None
 
 
 def _gives_a_name(q: Question, doc: Any, value: str) -> bool:

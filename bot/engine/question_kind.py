@@ -696,6 +696,12 @@ def _described(doc: Any, focus: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
 TITLE_OPENING = frozenset(['"', "\u201c", "'", "\u2018", "``"])
 
 
+def _whose(doc: Any) -> Any | None:
+    """The noun "whose" asks the owner of ("Whose government met them?": government)."""
+    return next((t.head for t in doc if t.lower_ == "whose" and t.dep_ == "poss"
+                 and t.head.pos_ == "NOUN"), None)
+
+
 def _named_kind(doc: Any, proper: tuple[str, ...], skip: set[int]) -> str:
     """The common noun a name asked about follows ("the album 'Familiar Stranger'", "the
     film Under the Tin Roof") or is part of ("Selmore Priory", "the Brannock Water Tower",
@@ -922,6 +928,13 @@ def read_question(
         # of what the source says)
         skip |= {t.i for t in doc if sourced.start() <= t.idx < sourced.end()
                  or t.lower_ in _READ_IN}
+    whose = _whose(doc)
+    if whose is not None and whose.head.dep_ == "relcl":
+        # "the Libyan leader whose government met them": the words before "whose" say what
+        # the answer is, not what an answering sentence says ("Muammar Qaddafi's government").
+        asked_for = whose.head.head
+        skip |= {asked_for.i} | {c.i for c in asked_for.children
+                                 if c.dep_ in ("amod", "compound")}
     focus, proper = _focus(doc, skip)
     # "Which city hosted the Contact Group?", "When was the meeting held?": the verb only says
     # the event took place; a sentence placing the event answers with it or without it.
@@ -1041,6 +1054,7 @@ def read_question(
         party=party and expects == "ORG",
         name_asked=name_asked,
         wanted_done=_wants_done(doc),
+        whose=whose.lemma_.lower() if whose is not None else "",
         name_party=country if name_asked else "",
         names_many=name_asked and people is not None and people.tag_ in ("NNS", "NNPS"),
         named_as=people.lemma_.lower() if name_asked and people is not None else "",

@@ -72,3 +72,21 @@ def test_a_post_asked_in_lower_case_where_the_story_names_it(services) -> None:
                      "who is the deputy minister of fisheries"):
         answer = ask_over(services, question, [TALKS])
         check_answers(answer, "ANSWERED", ["Erik Hansen"], ["Tomas Brenn"])
+
+
+QUARRY = ("Inspectors from Mayor Tomas Hebble's office visited the Dunmore quarry on Monday, "
+          "the council said. The quarry's owner, Brack Stone, said it would answer their "
+          "questions in writing.")
+
+
+def test_whose_asks_the_owner_the_sentence_gives(services) -> None:
+    answer = ask_over(services, "Whose office sent inspectors to the Dunmore quarry?", [QUARRY])
+    assert answer.verdict.value == "ANSWERED", answer.text
+    assert answer.text.startswith("Tomas Hebble"), answer.text
+
+
+def test_the_name_of_one_whose_noun_did_something(services) -> None:
+    answer = ask_over(services, "What is the name of the mayor whose office sent inspectors to "
+                                "the Dunmore quarry?", [QUARRY])
+    assert answer.verdict.value == "ANSWERED", answer.text
+    assert answer.text.startswith("Tomas Hebble"), answer.text
