@@ -1973,16 +1973,25 @@ _NO_NAME = frozenset(["NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY",
 
 def _owner(q: Question, doc: Any) -> str | None:
     """The name a sentence gives as the owner of the noun "whose" asks about ("Muammar
-    Qaddafi's government", "the regime of Muammar Qaddafi")."""
+    Qaddafi's government", "the regime of Muammar Qaddafi", "the Harbour Board closed its
+    office")."""
     owned = _terms(q.whose)
+
+    def of_owned(noun: Any) -> bool:
+        return stem(noun.lemma_.lower()) in owned
+
     for t in doc:
-        if t.pos_ != "PROPN" or in_question(t.text, q) or not (
-                (t.dep_ == "poss" and stem(t.head.lemma_.lower()) in owned)
-                or (t.dep_ == "pobj" and t.head.lower_ == "of"
-                    and stem(t.head.head.lemma_.lower()) in owned)):
+        if t.dep_ == "poss" and t.tag_ == "PRP$" and of_owned(t.head):
+            # "its" is the doer's own
+            t = next((c for c in t.head.head.children if c.dep_ == "nsubj"), t)
+        elif not ((t.dep_ == "poss" and of_owned(t.head))
+                  or (t.dep_ == "pobj" and t.head.lower_ == "of" and of_owned(t.head.head))):
+            continue
+        if t.pos_ != "PROPN" or in_question(t.text, q):
             continue
         ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)
-        name = [w for w in (ent if ent is not None else [*t.lefts, t]) if w.tag_ != "POS"]
+        name = [w for w in (ent if ent is not None else [*t.lefts, t])
+                if w.tag_ != "POS" and w.dep_ != "det"]
         return _trim(name) or None
     return None
 

@@ -90,3 +90,11 @@ def test_the_name_of_one_whose_noun_did_something(services) -> None:
                                 "the Dunmore quarry?", [QUARRY])
     assert answer.verdict.value == "ANSWERED", answer.text
     assert answer.text.startswith("Tomas Hebble"), answer.text
+
+
+def test_whose_is_the_doer_where_the_sentence_says_its(services) -> None:
+    answer = ask_over(services, "Whose office in Dunmore closed in March?", [
+        "The Harbour Board closed its office in Dunmore in March, after the ferry service was "
+        "cut. Staff moved to the board's offices in Kellin."])
+    assert answer.verdict.value == "ANSWERED", answer.text
+    assert answer.text.startswith("Harbour Board"), answer.text
