@@ -289,7 +289,7 @@ def _other_subject(group: list[Reading], other: list[Reading], q: Question) -> b
     ka, kb = _place_kinds(group), _place_kinds(other)
     if ka and kb and ka.isdisjoint(kb):
         return True
-    # "a farming village of western Vessmark" / "a mining village in southern Orravia"
+    # "a fishing village on the east coast of Marrland" / "a hill village in northern Tessia"
     if placed_apart(_texts_of(group, other), _texts_of(other, group)):
         return True
     # "SS Adriatic (1871)" against pages that never say 1871 or SS: the label tells one

@@ -131,7 +131,7 @@ _SAME = [
     "found establish create set-up",
     "design architect",
     "die death",
-    "bear born birth native",  # "a native of Dremmen" says where she was born
+    "bear born birth native",  # "a native of Brackwater" says where she was born
     "tall high height rise",  # "How tall is it?": "it rises 46 metres above the hill"
     "cost spend price",
     "job role position post title profession occupation",
@@ -282,10 +282,10 @@ def _name_stems(text: str) -> set[str]:
 
 def _parts_left_out(q: Question, text: str) -> frozenset[str]:
     """The parts of a person's name that one part alone stands for in a document
-    ("Middleton died ..." of "When did Arthur Middleton die?": Arthur; "Edvard worked as a
-    silversmith" on a page about Edvard Lisslund: Lisslund): only in a document that names
+    ("Middleton died ..." of "When did Arthur Middleton die?": Arthur; "Halvard worked as a
+    cooper" on a page about Halvard Strand: Strand): only in a document that names
     him in full somewhere, and not where it names anyone else with that part ("Sarah
-    Middleton", "Edvard Holm")."""
+    Middleton", "Halvard Berg")."""
     if not q.person:
         return frozenset()
     # spaCy is loaded by now (the sentences were parsed through ``bot.engine.nlp``, which keeps
@@ -314,7 +314,7 @@ def _parts_left_out(q: Question, text: str) -> frozenset[str]:
 
 def _by_one_part(part: str, doc: Any) -> bool:
     """Does the sentence name a person by one part of the name alone ("Middleton died ...",
-    "Edvard worked as ...")?"""
+    "Halvard worked as ...")?"""
     def name_word(i: int) -> bool:
         return 0 <= i < len(doc) and doc[i].is_title and doc[i].pos_ == "PROPN"
 
@@ -438,7 +438,7 @@ def _match(q: Question, doc: Any, context: set[str] | None = None,
         elif _maker_asked(word, q):
             missed = True  # the deed or the maker asked about
         elif word == q.named_kind and _on_another_noun(doc, matched, q):
-            found += weight  # "the Skerrowick tower" for "Skerrowick Lighthouse"
+            found += weight  # "the Brannick tower" for "Brannick Lighthouse"
     # (Only a sentence saying the deed asked: "The album was produced by X" does not say who
     # recorded it, and the page's "the album" may be another one.)
     if q.named_kind and not name_hit and not missed and _called_the(doc, q.named_kind):
@@ -645,8 +645,8 @@ def _nameless(candidates: Sequence[Candidate], docs: Sequence[Any],
 
 def _on_another_noun(doc: Any, matched: set[int], q: Question) -> bool:
     """Does the sentence set the rest of the name asked about before a common noun of its
-    own ("the masons completed the Skerrowick tower" for "Skerrowick Lighthouse")? It names
-    the same thing in other words; "Skerrowick Bay", a name of its own, names another."""
+    own ("the quarrymen completed the Brannick tower" for "Brannick Lighthouse")? It names
+    the same thing in other words; "Brannick Quay", a name of its own, names another."""
     if q.named_kind not in q.proper:
         return False
     rest = [i for i in matched if doc[i].lemma_.lower() in q.proper and not doc[i].is_lower]
@@ -703,8 +703,8 @@ def _entities(q: Question, doc: Any, matched: set[int]) -> list[Any]:
         and not in_question(e.text, q) and not _modifier(e, matched)
     ]
     if q.expects in ("PERSON", "ORG", "PLACE"):
-        # A name is written with a capital: "Ansel Wickstead, a journeyman baker" names one
-        # man, whatever the tagger makes of "baker".
+        # A name is written with a capital: "Marta Selby, a village chandler" names one
+        # woman, whatever the tagger makes of the trade.
         ents = [e for e in ents if not all(t.is_lower for t in e if t.is_alpha)]
     if q.expects == "NUMBER" and not q.money:
         # "How many ...", "the population of ...": a count, not a sum, a share or a decimal.
@@ -1052,8 +1052,8 @@ def _role(q: Question, doc: Any, matched: set[int]) -> str | None:
             name = name.head
         if name not in heads:
             heads.append(name)
-    # The name where the sentence says most, then where else it is named ("Ingrid Palsetter
-    # Born 1966 ... the veteran jockey Ingrid Palsetter rode ...").
+    # The name where the sentence says most, then where else it is named ("Tove Arneby
+    # Born 1971 ... the celebrated harpist Tove Arneby gave ...").
     # (A page's trail of links, "Home > People >", says what the page is, not the person.)
     return next((role for head in heads if (role := _role_of(q, doc, matched, head))
                  and not _TRAIL.search(role)), None)
@@ -1301,7 +1301,7 @@ _OBJECT_PREPS = frozenset(["with", "to", "for", "about", "against", "on", "from"
 def _as_what(q: Question, doc: Any, matched: set[int]) -> str | None:
     """"What position did he play?": "plays as a winger" says what with the verb asked (as
     "served as mayor", "described it as a first step"), not words the question gives; what
-    someone worked as is his trade ("Edvard worked as a silversmith", not "his father
+    someone worked as is his trade ("Halvard worked as a cooper", not "his father
     worked as a tanner")."""
     asked = stem(q.predicate) if q.predicate else ""
     trade = asks_occupation(q)

@@ -81,7 +81,7 @@ def placed_alike(texts_a: list[str], texts_b: list[str]) -> bool:
     return False
 
 
-# "Kettrup is a small farming village on the heath plateau of western Vessmark": the clause
+# "Oddby is a small fishing village on the east coast of Marrland": the clause
 # that says what kind of place a thing is, and where.
 _PLACE_DEFINED = re.compile(
     r"\b(?:is|was)\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,4}?(?:village|town|city|hamlet|parish|"
@@ -96,8 +96,8 @@ def _where_defined(text: str) -> frozenset[str]:
 
 def placed_apart(texts_a: list[str], texts_b: list[str]) -> bool:
     """Do the pages giving one answer say the place asked about lies somewhere the pages
-    giving the other never name ("a village ... of western Vessmark" / "a village in the
-    Helmsdun Hills of southern Orravia")? Then they describe two places of one name; a copy
+    giving the other never name ("a village on the east coast of Marrland" / "a village in
+    the Carrow Fells of northern Tessia")? Then they describe two places of one name; a copy
     of one place's page, or a page with another figure for it, names where it lies alike."""
     a = frozenset().union(*(_where_defined(t) for t in texts_a)) if texts_a else frozenset()
     b = frozenset().union(*(_where_defined(t) for t in texts_b)) if texts_b else frozenset()
