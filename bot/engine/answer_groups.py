@@ -272,7 +272,10 @@ def _other_subject(group: list[Reading], other: list[Reading], q: Question) -> b
     one), not two accounts of one thing? Near-duplicates that differ only in the answer
     are accounts of one thing: a conflict. Any source giving an answer may say which
     thing it is about (most pages of one thing do not repeat its heading)."""
-    if q.form == "says" or _copied(group, other) or _same_details(group, other, q):
+    if q.form == "says" or _copied(group, other):
+        return False
+    ours, theirs = _texts_of(group, other), _texts_of(other, group)
+    if _same_details(ours, theirs, group, other, q):
         return False
     if q.short_form:
         return True  # "vocal cord dysfunction" and "voice command device": two things "VCD"
@@ -290,7 +293,7 @@ def _other_subject(group: list[Reading], other: list[Reading], q: Question) -> b
     if ka and kb and ka.isdisjoint(kb):
         return True
     # "a fishing village on the east coast of Marrland" / "a hill village in northern Tessia"
-    if placed_apart(_texts_of(group, other), _texts_of(other, group)):
+    if placed_apart(ours, theirs):
         return True
     # "SS Adriatic (1871)" against pages that never say 1871 or SS: the label tells one
     # thing from the others of its name, so sources that never mention it are about another.
@@ -318,13 +321,14 @@ def _place_kinds(group: list[Reading]) -> set[str]:
     return {m.group(1).lower() for r in group for m in THE_PLACE.finditer(r.candidate.text)}
 
 
-def _same_details(group: list[Reading], other: list[Reading], q: Question) -> bool:
-    """Do the documents giving two answers share a full date or a qualifier ("(2000 film)"), or
-    place the thing alike? Then they describe one thing, whatever its name is shared with."""
+def _same_details(ours: list[str], theirs: list[str], group: list[Reading],
+                  other: list[Reading], q: Question) -> bool:
+    """Do the documents giving only one answer (``ours``) and only the other (``theirs``)
+    share a full date or a qualifier ("(2000 film)"), or place the thing alike? Then they
+    describe one thing, whatever its name is shared with."""
     values = " ".join(r.value or "" for r in (*group, *other))
-    ours_only, theirs_only = _texts_of(group, other), _texts_of(other, group)
-    return share_details(ours_only, theirs_only, besides=f"{' '.join(q.focus)} {values}") or (
-        placed_alike(ours_only, theirs_only))
+    return share_details(ours, theirs, besides=f"{' '.join(q.focus)} {values}") or (
+        placed_alike(ours, theirs))
 
 
 def _shown(groups: list[list[Reading]]) -> list[list[Reading]]:

@@ -302,12 +302,13 @@ def _parts_left_out(q: Question, text: str) -> frozenset[str]:
         return word[:1].isupper() and not word.endswith(".") and word.lower() not in (
             *q.person, *STOP_WORDS)
 
+    def named_otherwise(beside: str) -> bool:
+        return any(other_name(m.group(1)) for m in re.finditer(beside, text, re.IGNORECASE))
+
     out: set[str] = set()
-    if not any(other_name(m.group(1)) for m in re.finditer(
-            rf"([\w'’.-]+)\s+{re.escape(surname)}\b", text, re.IGNORECASE)):
+    if not named_otherwise(rf"([\w'’.-]+)\s+{re.escape(surname)}\b"):
         out.update(given)
-    if not any(other_name(m.group(1)) for m in re.finditer(
-            rf"\b{re.escape(given[0])}\s+([\w'’.-]+)", text, re.IGNORECASE)):
+    if not named_otherwise(rf"\b{re.escape(given[0])}\s+([\w'’.-]+)"):
         out.add(surname)
     return frozenset(out)
 
@@ -630,15 +631,17 @@ def _nameless(candidates: Sequence[Candidate], docs: Sequence[Any],
     which call it what the documents naming it call it ("the village" of a village; "the
     city" beside a township's page is another place)."""
     named: set[str] = set()
-    kinds: set[str] = set()  # what the documents naming the thing call it
+    naming: dict[str, str] = {}  # the texts of the documents naming the thing, by id
     for cand, doc, (_, _, hit) in zip(candidates, docs, matches, strict=True):
         if hit:
-            kinds.update(m.lower() for m in _PLACE_KIND.findall(cand.doc.text))
+            naming[cand.doc.doc_id] = cand.doc.text
         if hit or any(e.label_ in ("GPE", "LOC", "FAC") for e in doc.ents) or any(
                 # "the village of Hopstow", whatever the tagger takes Hopstow for
-                t.pos_ == "PROPN" and t.head.lower_ == "of" and THE_PLACE.fullmatch(
-                    f"the {t.head.head.lower_}") for t in doc):
+                t.pos_ == "PROPN" and t.head.lower_ == "of"
+                and _PLACE_KIND.fullmatch(t.head.head.lower_) for t in doc):
             named.add(cand.doc.doc_id)
+    # what the documents naming the thing call it
+    kinds = {m.lower() for text in naming.values() for m in _PLACE_KIND.findall(text)}
     return {c.doc.doc_id for c in candidates if c.doc.doc_id not in named and (
         not kinds or any(m.group(1).lower() in kinds for m in THE_PLACE.finditer(c.doc.text)))}
 
