@@ -13,6 +13,7 @@ from bot.engine.attribution import attribute
 from bot.engine.casing import spelled_out, true_case, typed_lower
 from bot.engine.claims import make_claim
 from bot.engine.compose import Composer, TemplateComposer
+from bot.engine.contested import own_doing, said_part, same_side
 from bot.engine.evidence import EvidenceFinder
 from bot.engine.first_person import named, side_of, speaks_as_we
 from bot.engine.positions import its_own, party_of
@@ -26,7 +27,7 @@ from bot.engine.question_kind import (
 from bot.engine.quotations import quoted_on, speaker_of
 from bot.engine.spelling import corrected, unknown
 from bot.engine.topic import main_noun, subject_of
-from bot.engine.verdict import decide
+from bot.engine.verdict import STRONG, decide
 from bot.services import Services
 from bot.types import (
     Answer,
@@ -39,6 +40,7 @@ from bot.types import (
     Findings,
     Judgement,
     Stance,
+    StanceScore,
     Verdict,
 )
 from retrieval.errors import InputError
@@ -49,6 +51,8 @@ if TYPE_CHECKING:
     from bot.llm.path import LLMPath
 
 __all__ = ["Event", "Findings", "Turn", "Verifier"]
+
+CONTRADICTS = 0.6  # another party's sentence this sure to contradict a statement disputes it
 
 Turn = Mapping[str, Any]  # {"role": "user" | "assistant", "content": str}
 EVIDENCE_LIMIT = 16
@@ -169,8 +173,12 @@ class Verifier:
 
         t = time.perf_counter()
         evidence = [self._evidence(c, j) for c, j in zip(candidates, judgements, strict=True)]
+        decision = self._decide(claim.text, evidence)
+        contested = self._contested(claim.text, decision, candidates, judgements, evidence)
+        if contested is not evidence:
+            evidence, decision = contested, self._decide(claim.text, contested)
         timings["attribution"] = time.perf_counter() - t
-        return Findings(claim, evidence, self._decide(claim.text, evidence), timings)
+        return Findings(claim, evidence, decision, timings)
 
     def _both(self, asked: str, parts: tuple[str, str], history: Sequence[Turn]
               ) -> Findings | None:
@@ -206,6 +214,52 @@ class Verifier:
             if own.verdict is not Verdict.NOT_ENOUGH_INFO:
                 return own
         return decide(evidence)
+
+    def _contested(self, claim_text: str, decision: Decision, candidates: Sequence[Candidate],
+                   judgements: Sequence[Judgement], evidence: list[Evidence]) -> list[Evidence]:
+        """A claim one party's statement decides is in dispute when another party says
+        otherwise of that part of the statement (contested.py): the other party's sentences
+        are judged against it, and one it contradicts bears on the claim the other way."""
+        side = decision.supporting or decision.refuting
+        if decision.verdict not in (Verdict.SUPPORTED, Verdict.REFUTED) or not side[0].speaker:
+            return evidence
+        if side[0].stance.score < STRONG:
+            return evidence  # too unsure a statement for a dispute over it
+        claim = self.services.parser.parse(claim_text)
+        if party_of(claim) is not None:
+            return evidence  # a claim put to one party is that party's position
+        top = side[0]
+        if not all(e.speaker and same_side(e.attribution, top.attribution) for e in side[1:]):
+            return evidence  # not one party's word alone: others say it too
+        if own_doing(claim, top.attribution):
+            return evidence  # what a party did or plans is its own to say
+        k0 = next(k for k, e in enumerate(evidence) if e is top)
+        j0 = judgements[k0]
+        said = said_part(j0.doc, candidates[k0].span.start, top.attribution, j0.core or j0.matched)
+        if said is None:
+            return evidence
+        parse = self.services.parser.parse_many
+        others = [k for k, (e, j) in enumerate(zip(evidence, judgements, strict=True))
+                  if e.stance.label is Stance.NEUTRAL and j.doc is not None and k != k0
+                  and _another_side(speaker_of(candidates[k], j.doc, range(len(j.doc)), parse),
+                                    top.attribution)]
+        if not others:
+            return evidence
+        rejudged = self.judge.judge(said, [candidates[k] for k in others])
+        out = list(evidence)
+        changed = False
+        against = Stance.REFUTES if top.stance.label is Stance.SUPPORTS else Stance.SUPPORTS
+        for k, j in zip(others, rejudged, strict=True):
+            if j.score.label is not Stance.REFUTES or j.score.score < CONTRADICTS:
+                continue
+            who = speaker_of(candidates[k], j.doc, j.core or j.matched, parse)
+            if not _another_side(who, top.attribution):
+                continue
+            score = min(j.score.score, top.stance.score)
+            cue = f"says otherwise than {top.speaker}"
+            out[k] = replace(out[k], attribution=who, stance=StanceScore(against, score, cue))
+            changed = True
+        return out if changed else evidence
 
     def _as_written(self, question: str) -> str:
         """The question spelled out, a word typed with a slip spelt as the passages it finds
@@ -316,3 +370,7 @@ class Verifier:
             timings=findings.timings,
             kind=findings.claim.kind,
         )
+
+
+def _another_side(said: Attribution, ours: Attribution) -> bool:
+    return bool(said.speaker) and not same_side(said, ours)

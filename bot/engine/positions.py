@@ -51,9 +51,13 @@ def party_of(doc: Any) -> str | None:
 
 def _named(noun: Any) -> str | None:
     """The noun phrase up to its head ("the official, who ..." -> "the official"), or None
-    for a pronoun or the documents themselves."""
-    if noun.pos_ == "PRON" or noun.lemma_.lower() in _NOT_A_PARTY:
+    for a pronoun or the documents themselves ("the report", "sources")."""
+    if noun.pos_ == "PRON":
         return None
+    if noun.lemma_.lower() in _NOT_A_PARTY and not any(
+            c.dep_ == "compound" or (c.dep_ in ("amod", "poss") and c.pos_ in ("PROPN", "ADJ"))
+            for c in noun.children):
+        return None  # "the source", but "a union source" is someone
     return " ".join(t.text for t in noun.subtree if t.i <= noun.i and not t.is_punct) or None
 
 

@@ -28,6 +28,9 @@ def verifier(services) -> Verifier:
     ("The official, who was not named, insisted the talks had failed.", "The official"),
     ("He said the bridge would reopen.", None),  # a pronoun names no party
     ("According to the article, the bridge will reopen.", None),  # the documents themselves
+    ("According to sources, the bridge will reopen.", None),
+    ("The bridge will reopen, according to a council source.", "a council source"),
+    ("The bridge will reopen, according to a Dutch source.", "a Dutch source"),
     ("The bridge will reopen in May.", None),
 ])
 def test_the_party_a_claim_is_put_to(parser, claim: str, party: str | None) -> None:
