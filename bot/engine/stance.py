@@ -26,6 +26,7 @@ from bot.engine.stance_rules import (
     OTHER_EVENT,
     OTHER_PLACE,
     OTHER_VALUE,
+    SET_ASIDE,
     SWAPPED,
     RulesStanceJudge,
 )
@@ -118,9 +119,11 @@ def blend(
             return _model(Stance.SUPPORTS, p_supports, rules)  # agreeing: the surer
         # A sentence denying what the claim says of the same subject contradicts it however
         # sure the model is that it leaves the claim open (it reads reported denials poorly).
-        if p_neutral >= neutral_veto and rules.cue != OPPOSITE:
+        if p_neutral >= neutral_veto and rules.cue not in (OPPOSITE, SET_ASIDE):
             return _model(Stance.NEUTRAL, p_neutral)
         if rules.label is Stance.REFUTES and p_supports >= supports_min and related:
+            if rules.cue == SET_ASIDE:
+                return rules  # "condensation, not leaks": the model reads the "not" poorly
             if rules.factual and rules.cue.endswith(SWAPPED):
                 # Another value in the claim's slot ("held in Mombasa" for "in the Kenyan
                 # capital"): words as close as can be do not carry the claim.

@@ -9,7 +9,7 @@ supports when it covers the claim's terms (near-synonyms count) without conflict
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence, Set
+from collections.abc import Collection, Sequence, Set
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -725,6 +725,34 @@ OTHER_PURPOSE = "only another purpose"  # ... or giving its subject another purp
 NO_PLACE = "no place named"  # ... or not naming the place the claim gives
 OPPOSITE = "opposite polarity"  # the cue of a sentence denying what the claim says of its subject
 CHANGED_FROM = "changed from it"  # ... or saying the claim's figure changed to another
+SET_ASIDE = "set aside"  # ... or naming the claim's value as the alternative it rules out
+
+
+def _set_aside(doc: Any, matched: Collection[int], claim: Any) -> bool:
+    """Does the sentence rule out the claim's words as the alternative to what it says: "X,
+    not Y" ("condensation, not leaks"; "52 million crowns, not the 48 million"), with the
+    claim's content words (or figures) in Y and none of them in X?"""
+    figures = {t.lower_ for t in claim if t.like_num}
+    matched = set(matched) | {t.i for t in doc if t.like_num and t.lower_ in figures}
+    for tok in doc:
+        if tok.lower_ != "not" or tok.i < 2 or doc[tok.i - 1].text != ",":
+            continue
+        end = next((t.i for t in doc[tok.i + 1 :] if t.is_punct or (t.pos_ == "VERB"
+                    and t.dep_ not in ("acl", "amod", "compound"))), len(doc))
+        ruled_out = {i for i in range(tok.i + 1, end) if doc[i].pos_ in _CONTENT}
+        before = doc[tok.i - 2]
+        kept = {t.i for t in before.subtree if t.i < tok.i - 1 and t.pos_ in _CONTENT}
+        # Only the words that tell the two apart count ("million" is in both figures).
+        lemmas = {doc[i].lemma_.lower() for i in kept}, {doc[i].lemma_.lower() for i in ruled_out}
+        given = {i for i in ruled_out & matched if doc[i].lemma_.lower() not in lemmas[0]}
+        # (the head the alternative leaves out is shared: "52 million crowns, not the 48")
+        other = {i for i in kept & matched - {before.i} if doc[i].lemma_.lower() not in lemmas[1]}
+        if given and not other:
+            return True
+    return False
+
+
+_CONTENT = ("NOUN", "PROPN", "NUM", "ADJ", "VERB")
 
 
 def _left_open(doc: Any, tokens: set[int]) -> bool:
@@ -1086,6 +1114,11 @@ class RulesStanceJudge:
         purpose = not conflict and _other_purpose(claim, doc)
         if purpose:
             conflict, cue = True, OTHER_PURPOSE
+        # "condensation, not leaking roofs, was behind the mould": what the claim gives is
+        # the alternative the sentence sets aside.
+        contrast = not conflict and not claim_denies and _set_aside(doc, matched_tokens, claim.doc)
+        if contrast:
+            conflict, factual, cue = True, True, SET_ASIDE
         # "Chollet, the U.S. ambassador": a title the sentence gives to someone else.
         title = None if conflict or not claim.titles else another_title(claim.titles, doc)
         if title:
@@ -1143,7 +1176,7 @@ class RulesStanceJudge:
         close = (paraphrase >= PARAPHRASE_MIN and names_present and not denies
                  and not affirms and not the_one_there_was and not negative_form)
         if conflict and ((pred_cov >= 0.5 and coverage >= 0.4) or not_so or swap
-                         or purpose or title or further_denied):
+                         or purpose or title or further_denied or contrast):
             score = (0.45 + 0.5 * relevance) * hedge
             stance = StanceScore(Stance.REFUTES, round(min(score, 0.99), 3), cue, factual)
         elif other:
