@@ -123,7 +123,7 @@ def blend(
             return _model(Stance.NEUTRAL, p_neutral)
         if rules.label is Stance.REFUTES and p_supports >= supports_min and related:
             if rules.cue == SET_ASIDE:
-                return rules  # "condensation, not leaks": the model reads the "not" poorly
+                return rules  # "silt, not the weir": the model reads the "not" poorly
             if rules.factual and rules.cue.endswith(SWAPPED):
                 # Another value in the claim's slot ("held in Mombasa" for "in the Kenyan
                 # capital"): words as close as can be do not carry the claim.

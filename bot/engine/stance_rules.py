@@ -730,7 +730,7 @@ SET_ASIDE = "set aside"  # ... or naming the claim's value as the alternative it
 
 def _set_aside(doc: Any, matched: Collection[int], claim: Any) -> bool:
     """Does the sentence rule out the claim's words as the alternative to what it says: "X,
-    not Y" ("condensation, not leaks"; "52 million crowns, not the 48 million"), with the
+    not Y" ("silt, not the new weir"; "9 million marks, not the 6 million"), with the
     claim's content words (or figures) in Y and none of them in X?"""
     figures = {t.lower_ for t in claim if t.like_num}
     matched = set(matched) | {t.i for t in doc if t.like_num and t.lower_ in figures}
@@ -745,7 +745,7 @@ def _set_aside(doc: Any, matched: Collection[int], claim: Any) -> bool:
         # Only the words that tell the two apart count ("million" is in both figures).
         lemmas = {doc[i].lemma_.lower() for i in kept}, {doc[i].lemma_.lower() for i in ruled_out}
         given = {i for i in ruled_out & matched if doc[i].lemma_.lower() not in lemmas[0]}
-        # (the head the alternative leaves out is shared: "52 million crowns, not the 48")
+        # (the head the alternative leaves out is shared: "9 million marks, not the 6")
         other = {i for i in kept & matched - {before.i} if doc[i].lemma_.lower() not in lemmas[1]}
         if given and not other:
             return True
@@ -1114,9 +1114,10 @@ class RulesStanceJudge:
         purpose = not conflict and _other_purpose(claim, doc)
         if purpose:
             conflict, cue = True, OTHER_PURPOSE
-        # "condensation, not leaking roofs, was behind the mould": what the claim gives is
-        # the alternative the sentence sets aside.
-        contrast = not conflict and not claim_denies and _set_aside(doc, matched_tokens, claim.doc)
+        # "silt, not the new weir, had caused the flooding": what the claim gives is the
+        # alternative the sentence sets aside (in a sentence covering much of the claim).
+        contrast = (not conflict and not claim_denies and coverage >= 0.4
+                    and _set_aside(doc, matched_tokens, claim.doc))
         if contrast:
             conflict, factual, cue = True, True, SET_ASIDE
         # "Chollet, the U.S. ambassador": a title the sentence gives to someone else.
