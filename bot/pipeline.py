@@ -13,7 +13,7 @@ from bot.engine.attribution import attribute
 from bot.engine.casing import spelled_out, true_case, typed_lower
 from bot.engine.claims import make_claim
 from bot.engine.compose import Composer, TemplateComposer
-from bot.engine.contested import own_doing, said_part, same_side
+from bot.engine.contested import names_the_occasion_only, own_doing, said_part, same_side
 from bot.engine.evidence import EvidenceFinder
 from bot.engine.first_person import named, side_of, speaks_as_we
 from bot.engine.positions import its_own, party_of
@@ -235,9 +235,10 @@ class Verifier:
             return evidence  # what a party did or plans is its own to say
         k0 = next(k for k, e in enumerate(evidence) if e is top)
         j0 = judgements[k0]
-        said = said_part(j0.doc, candidates[k0].span.start, top.attribution, j0.core or j0.matched)
-        if said is None:
-            return evidence
+        core = j0.core or j0.matched
+        said = said_part(j0.doc, candidates[k0].span.start, top.attribution, core)
+        if said is None or names_the_occasion_only(claim, j0.doc, core):
+            return evidence  # the statement only names the occasion the claim asks about
         parse = self.services.parser.parse_many
         others = [k for k, (e, j) in enumerate(zip(evidence, judgements, strict=True))
                   if e.stance.label is Stance.NEUTRAL and j.doc is not None and k != k0

@@ -16,6 +16,7 @@ from collections.abc import Collection
 from typing import Any
 
 from bot.engine.first_person import side_of
+from bot.engine.lexicon import EVENTS, related
 from bot.types import Attribution
 from retrieval.text import stem
 
@@ -23,6 +24,9 @@ from retrieval.text import stem
 _DESCRIBE = frozenset("describe characterize characterise portray depict bill present cast "
                       "call label term see view regard".split())
 _CLAUSE_HEADS = ("VERB", "AUX")
+_CONTENT = ("NOUN", "PROPN", "VERB", "ADJ", "NUM")
+# Words naming an occasion: meetings and talks.
+_OCCASIONS = EVENTS | related(stem("negotiation"))
 # Words naming a speaker's role, not the side it speaks for.
 _ROLES = frozenset(stem(w) for w in (
     "the spokesman spokeswoman spokesperson official source representative aide lawyer "
@@ -69,6 +73,24 @@ def said_part(doc: Any, start: int, said: Attribution, core: Collection[int]) ->
                                                               and t.head.i == clause.i)]
             kept.append(_text(words))
     return " and ".join(kept) or None
+
+
+def names_the_occasion_only(claim: Any, doc: Any, core: Collection[int]) -> bool:
+    """Do the statement's words that meet the claim (``core``) only name the occasion the
+    claim asks about ("Were observers present at the first round of talks?", met by "the
+    meeting was the first round of talks"), none of what the claim says happened at it?"""
+    root = next((t for t in claim if t.dep_ == "ROOT"), None)
+    if root is None:
+        return False
+    heads = [root, *(c for c in root.children if c.dep_ == "acomp")]
+    occasion = {t.i for h in heads for c in h.children if c.dep_ == "prep"
+                and any(stem(t.lower_) in _OCCASIONS for t in c.subtree) for t in c.subtree}
+    if not occasion:
+        return False
+    met = {w for i in core for w in related(stem(doc[i].lower_))}
+    rest = {stem(t.lower_) for t in claim if t.i not in occasion and t.pos_ in _CONTENT
+            and t.lemma_ not in ("be", "have", "do")}
+    return not rest & met
 
 
 def same_side(a: Attribution, b: Attribution) -> bool:
