@@ -173,10 +173,13 @@ class Verifier:
 
         t = time.perf_counter()
         evidence = [self._evidence(c, j) for c, j in zip(candidates, judgements, strict=True)]
-        decision = self._decide(claim.text, evidence)
-        contested = self._contested(claim.text, decision, candidates, judgements, evidence)
-        if contested is not evidence:
-            evidence, decision = contested, self._decide(claim.text, contested)
+        claim_doc = self.services.parser.parse(claim.text)
+        party = party_of(claim_doc)
+        decision = self._decide(party, evidence)
+        if party is None:  # (a claim put to one party is that party's position, not disputed)
+            contested = self._contested(claim_doc, decision, candidates, judgements, evidence)
+            if contested is not evidence:
+                evidence, decision = contested, decide(contested)
         timings["attribution"] = time.perf_counter() - t
         return Findings(claim, evidence, decision, timings)
 
@@ -205,29 +208,27 @@ class Verifier:
             tuple(g for f in answered for g in f.decision.answers))
         return Findings(claim, [e for f in answered for e in f.evidence], decision, timings)
 
-    def _decide(self, claim_text: str, evidence: list[Evidence]) -> Decision:
-        """The verdict; on a claim put to one party, from what that party says when it says
-        anything on it (positions.py)."""
-        party = party_of(self.services.parser.parse(claim_text))
+    @staticmethod
+    def _decide(party: str | None, evidence: list[Evidence]) -> Decision:
+        """The verdict; on a claim put to one ``party``, from what that party says when it
+        says anything on it (positions.py)."""
         if party is not None:
             own = decide(its_own(party, evidence))
             if own.verdict is not Verdict.NOT_ENOUGH_INFO:
                 return own
         return decide(evidence)
 
-    def _contested(self, claim_text: str, decision: Decision, candidates: Sequence[Candidate],
+    def _contested(self, claim: Any, decision: Decision, candidates: Sequence[Candidate],
                    judgements: Sequence[Judgement], evidence: list[Evidence]) -> list[Evidence]:
         """A claim one party's statement decides is in dispute when another party says
         otherwise of that part of the statement (contested.py): the other party's sentences
-        are judged against it, and one it contradicts bears on the claim the other way."""
+        are judged against it, and one it contradicts bears on the claim the other way.
+        ``claim`` is the claim's parse; a claim put to one party never comes here."""
         side = decision.supporting or decision.refuting
         if decision.verdict not in (Verdict.SUPPORTED, Verdict.REFUTED) or not side[0].speaker:
             return evidence
         if side[0].stance.score < STRONG:
             return evidence  # too unsure a statement for a dispute over it
-        claim = self.services.parser.parse(claim_text)
-        if party_of(claim) is not None:
-            return evidence  # a claim put to one party is that party's position
         top = side[0]
         if not all(e.speaker and same_side(e.attribution, top.attribution) for e in side[1:]):
             return evidence  # not one party's word alone: others say it too

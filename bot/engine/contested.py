@@ -65,7 +65,7 @@ def said_part(doc: Any, start: int, said: Attribution, core: Collection[int]) ->
     for clause in clauses:
         tokens = {t.i for t in clause.subtree} & inside
         if clause is head:
-            tokens -= set().union(*others.values()) if others else set()
+            tokens -= set().union(*others.values())
         subject = {t.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")
                    for t in c.subtree}
         if set(core) & (tokens - subject):
