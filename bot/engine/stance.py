@@ -21,6 +21,7 @@ from bot.engine.stance_rules import (
     DENIED,
     EARLIER_DEED,
     LEFT_OPEN,
+    MOVED,
     NO_PLACE,
     OPPOSITE,
     OTHER_EVENT,
@@ -92,6 +93,8 @@ def blend(
 ) -> StanceScore:
     """The rules' stance where they are sure; elsewhere the model's, and close paraphrases."""
     p_supports, p_refutes, p_neutral = float(probs[0]), float(probs[1]), float(probs[2])
+    if rules.cue.startswith(MOVED):
+        return rules  # which way two figures moved is arithmetic; the model reads it poorly
     if rules.label is Stance.REFUTES and rules.score >= rules_refutes_sure:
         return rules
     if rules.label is Stance.SUPPORTS and rules.score >= rules_sure:
