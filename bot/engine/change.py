@@ -53,7 +53,7 @@ def _what_went(tok: Any) -> set[str]:
         nouns = objects or [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
     else:  # "fewer crossings", "more daily crossings", "fares are higher"
         head = tok.head
-        while head.pos_ in ("ADJ", "ADV") and head.head is not head:
+        while head.pos_ in ("ADJ", "ADV") and head.head.i != head.i:  # (the root heads itself)
             head = head.head
         nouns = [head] if head.pos_ == "NOUN" else [
             c for c in head.children if c.dep_ in ("attr", "nsubj")]

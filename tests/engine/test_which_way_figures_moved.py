@@ -52,5 +52,6 @@ def test_a_claim_names_its_direction_and_what_went(parser) -> None:
     assert claimed(parser.parse("The board cut the number of winter crossings.")) == (
         -1, {"number", "crossing"})
     assert claimed(parser.parse("Fares rose.")) == (1, {"fare"})
+    assert claimed(parser.parse("Far fewer than before.")) == (-1, set())  # no noun, no loop
     # a noun says which way nothing went
     assert claimed(parser.parse("The tax rise was the biggest in years."))[0] == 0
