@@ -17,6 +17,7 @@ _UP = frozenset(["more", "increase", "rise", "grow", "raise", "higher", "climb",
                  "expand", "boost", "larger", "bigger", "greater"])
 _DOWN = frozenset(["fewer", "less", "decrease", "fall", "drop", "decline", "cut", "reduce",
                    "lower", "shrink", "slash", "smaller"])
+_WAYS = _UP | _DOWN
 _FIGURE = r"(\d[\d,]*(?:\.\d+)?|[a-z]+)"
 _ABOUT = r"(?:about |around |some |nearly |almost )?"
 # (figure before, figure after): "from six to four", "to 36 million from 31 million",
@@ -33,12 +34,12 @@ def claimed(doc: Any) -> tuple[int, frozenset[str]]:
     way, things = 0, set()
     for tok in doc:
         # ("fewer" and "higher" as written: their lemmas are "few" and "high")
-        word = tok.lemma_.lower() if tok.lemma_.lower() in _UP | _DOWN else tok.lower_
+        word = tok.lemma_.lower() if tok.lemma_.lower() in _WAYS else tok.lower_
         if tok.dep_ == "prt" and word in ("up", "down"):  # "went up", "come down"
             way += 1 if word == "up" else -1
             things.update(_what_went(tok.head))
             continue
-        if tok.pos_ in ("NOUN", "PROPN") or word not in _UP | _DOWN:
+        if tok.pos_ in ("NOUN", "PROPN") or word not in _WAYS:
             continue
         way += 1 if word in _UP else -1
         things.update(_what_went(tok))

@@ -17,6 +17,7 @@ from typing import Any
 
 from bot.engine.first_person import side_of
 from bot.engine.lexicon import EVENTS, related
+from bot.engine.nlp import CONTENT_POS
 from bot.types import Attribution
 from retrieval.text import stem
 
@@ -24,7 +25,6 @@ from retrieval.text import stem
 _DESCRIBE = frozenset("describe characterize characterise portray depict bill present cast "
                       "call label term see view regard".split())
 _CLAUSE_HEADS = ("VERB", "AUX")
-_CONTENT = ("NOUN", "PROPN", "VERB", "ADJ", "NUM")
 # Words naming an occasion: meetings and talks.
 _OCCASIONS = EVENTS | related(stem("negotiation"))
 # Words naming a speaker's role, not the side it speaks for.
@@ -88,7 +88,7 @@ def names_the_occasion_only(claim: Any, doc: Any, core: Collection[int]) -> bool
     if not occasion:
         return False
     met = {w for i in core for w in related(stem(doc[i].lower_))}
-    rest = {stem(t.lower_) for t in claim if t.i not in occasion and t.pos_ in _CONTENT
+    rest = {stem(t.lower_) for t in claim if t.i not in occasion and t.pos_ in CONTENT_POS
             and t.lemma_ not in ("be", "have", "do")}
     return not rest & met
 

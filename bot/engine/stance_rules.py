@@ -28,7 +28,7 @@ from bot.engine.lexicon import (
     related,
 )
 from bot.engine.negation import negative_form_of, not_done, not_just, superseded_text
-from bot.engine.nlp import Parser
+from bot.engine.nlp import CONTENT_POS, Parser
 from bot.engine.normalise import agree
 from bot.engine.normalise import key as value_key
 from bot.engine.titles import another_title, titles_of
@@ -744,9 +744,9 @@ def _set_aside(doc: Any, matched: Collection[int], claim: Any) -> bool:
             continue
         end = next((t.i for t in doc[tok.i + 1 :] if t.is_punct or (t.pos_ == "VERB"
                     and t.dep_ not in ("acl", "amod", "compound"))), len(doc))
-        ruled_out = {i for i in range(tok.i + 1, end) if doc[i].pos_ in _CONTENT}
+        ruled_out = {i for i in range(tok.i + 1, end) if doc[i].pos_ in CONTENT_POS}
         before = doc[tok.i - 2]
-        kept = {t.i for t in before.subtree if t.i < tok.i - 1 and t.pos_ in _CONTENT}
+        kept = {t.i for t in before.subtree if t.i < tok.i - 1 and t.pos_ in CONTENT_POS}
         # Only the words that tell the two apart count ("million" is in both figures).
         lemmas = {doc[i].lemma_.lower() for i in kept}, {doc[i].lemma_.lower() for i in ruled_out}
         given = {i for i in ruled_out & matched if doc[i].lemma_.lower() not in lemmas[0]}
@@ -756,8 +756,6 @@ def _set_aside(doc: Any, matched: Collection[int], claim: Any) -> bool:
             return True
     return False
 
-
-_CONTENT = ("NOUN", "PROPN", "NUM", "ADJ", "VERB")
 
 
 def _left_open(doc: Any, tokens: set[int]) -> bool:
