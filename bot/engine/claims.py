@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
+from bot.engine.membership import what_membership_says
 from bot.engine.nlp import Parser
 from bot.engine.question_kind import TAG, or_not, put_to_one, scene_set
 from bot.engine.statements import declarative
@@ -118,6 +119,8 @@ def make_claim(
         if resolved:
             text = resolved + text[len(subject) :]
             subject = resolved
+    # "X was one of the diplomats who attended": what the group's description says of X.
+    text = what_membership_says(text, parser) or text
     return Claim(question=question, text=_finish(text) or _finish(q), subject=subject)
 
 

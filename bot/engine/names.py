@@ -28,6 +28,12 @@ _NAMES_OF = re.compile(r"^\W*(?:what|which)(?:'s|\u2019s|\s+(?:is|was|are|were))
                        r"names?\s+of\b", re.IGNORECASE)
 
 
+def respelled(a: str, b: str) -> bool:
+    """One name transliterated two ways: "Gaddafi" / "Qaddafi" (one letter apart, 6+)."""
+    a, b = a.lower(), b.lower()
+    return len(a) == len(b) >= 6 and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
 def short_form_asked(question: str) -> str:
     """The short form a question asks to spell out ("" if none): written in capitals (what
     it is, stands for, refers to or means), or asked with "stand for"."""

@@ -17,6 +17,7 @@ import numpy as np
 
 from bot.engine.lexicon import DENIAL_VERBS
 from bot.engine.stance_rules import (
+    ANOTHER_PARTY,
     CHANGED_FROM,
     DENIED,
     EARLIER_DEED,
@@ -99,8 +100,11 @@ def blend(
         return rules
     if rules.label is Stance.SUPPORTS and rules.score >= rules_sure:
         return rules
-    if rules.label is Stance.NEUTRAL and rules.cue == LEFT_OPEN:
-        return rules  # only asked, supposed, wished or ordered: asserts nothing either way
+    if rules.label is Stance.NEUTRAL and rules.cue in (LEFT_OPEN, ANOTHER_PARTY):
+        # Only asked, supposed, wished or ordered, or said of another party's thing of the
+        # claim's kind ("the Libyan government" for "the Tunisian government"): it asserts
+        # nothing of the claim either way.
+        return rules
     related = cosine >= relevance_min
     if rules.cue in (OTHER_VALUE, OTHER_PLACE, OTHER_EVENT, NO_PLACE, DENIED, CHANGED_FROM,
                      EARLIER_DEED):

@@ -27,10 +27,13 @@ from bot.engine.lexicon import (
     hyphened,
     related,
 )
+from bot.engine.membership import one_of
+from bot.engine.names import respelled
 from bot.engine.negation import negative_form_of, not_done, not_just, superseded_text
 from bot.engine.nlp import CONTENT_POS, Parser
 from bot.engine.normalise import agree
 from bot.engine.normalise import key as value_key
+from bot.engine.owners import another_doer, another_s, owners
 from bot.engine.titles import another_title, titles_of
 from bot.types import Candidate, Judgement, Stance, StanceScore
 from retrieval.embeddings import Embedder
@@ -312,7 +315,7 @@ def analyse_claim(text: str, parser: Parser) -> ClaimAnalysis:
         (ent.text.lower(), _ENTITY_GROUPS[ent.label_], _role(ent.root))
         for ent in doc.ents
         if ent.label_ in _ENTITY_GROUPS and ent.root.i not in source
-        and not _names_a_pair(ent)
+        and not _names_a_pair(ent) and not one_of(ent.root)
     ]
     # Figures that say which thing the claim is about, not what it claims of it: those of
     # its frame ("said in June that ...") and the dates of its subject ("the July 16
@@ -710,7 +713,7 @@ def _mentions(sentence: str, name: str, aliases: frozenset[str] = frozenset()) -
            for w in words):
         return True
     said = re.findall(r"\w+", sentence)
-    if any(_respelled(w, x) for w in words for x in said):
+    if any(respelled(w, x) for w in words for x in said):
         return True  # "gaddafi" in a sentence that writes "qaddafi"
     key = canonical(name)
     return key is not None and key in aliases
@@ -721,6 +724,7 @@ _NAME_FILLERS = frozenset(["the", "a", "an", "of", "and", "for"])
 LEFT_OPEN = "left open"  # the cue of a sentence that asks or supposes the claim
 OTHER_VALUE = "another value"  # the cue of a sentence giving a figure or date the claim lacks
 OTHER_PLACE = "another place"  # ... or saying the event was somewhere else
+ANOTHER_PARTY = "another party's"  # ... or speaking of another party's thing of the claim's kind
 OTHER_EVENT = "another event"  # ... or placing another event of its kind elsewhere
 EARLIER_DEED = "the deed it undoes"  # ... or telling of what the claim says was undone since
 SWAPPED = " differs"  # the end of the cue of a sentence with another value in the claim's slot
@@ -889,9 +893,28 @@ def _matches(term: Term, tok: Any, key: str, aliases: dict[int, str] | None = No
     if key in related(term.key):
         return True
     a, b = term.key, key
-    if term.name and tok.is_title and _respelled(term.name, tok.text):
+    if term.name and tok.is_title and respelled(term.name, tok.text):
         return True
     return len(a) >= 5 and len(b) >= 5 and (a.startswith(b) or b.startswith(a))
+
+
+# Words that make a post another one than the post itself: "the deputy minister" is not the
+# minister, nor "the former chief executive" the chief executive.
+_LESSER = frozenset(["deputy", "vice", "assistant", "acting", "former", "ex", "junior",
+                     "interim", "under"])
+
+
+def _lesser(tok: Any, word: Any) -> bool:
+    """Is the sentence's word for the claim's post another post ("Deputy Minister" for
+    "minister"), the claim giving no such word itself?"""
+    def qualifiers(t: Any) -> set[str]:
+        near = [c for c in t.children if c.dep_ in ("amod", "compound") and c.i < t.i]
+        if t.i and t.doc[t.i - 1].lower_ in _LESSER:
+            near.append(t.doc[t.i - 1])
+        return {c.lower_.rstrip("-") for c in near} & _LESSER
+
+    return (tok.pos_ in ("NOUN", "PROPN") and word.pos_ in ("NOUN", "PROPN")
+            and bool(qualifiers(tok) - qualifiers(word)))
 
 
 def _only_happened(tok: Any) -> bool:
@@ -960,12 +983,6 @@ def _two_events(claim: ClaimAnalysis, judgements: list[Judgement]) -> list[Judge
             for j in judgements]
 
 
-def _respelled(a: str, b: str) -> bool:
-    """One name transliterated two ways: "Gaddafi" / "Qaddafi" (one letter apart, 6+)."""
-    a, b = a.lower(), b.lower()
-    return len(a) == len(b) >= 6 and sum(x != y for x, y in zip(a, b, strict=True)) == 1
-
-
 class RulesStanceJudge:
     """The ``rules`` judge; its judgements also say which words matched (for attribution)."""
 
@@ -1003,8 +1020,13 @@ class RulesStanceJudge:
         alias_keys = frozenset(aliases.values())
         # Each word's key once per sentence, not once per claim term.
         words = [(tok, _key(tok)) for tok in doc if not tok.is_punct]
+        lesser = False
         for term in claim.terms:
             hits = [tok for tok, key in words if _matches(term, tok, key, aliases)]
+            kept = [tok for tok in hits if not _lesser(tok, claim.doc[term.index])]
+            if hits and not kept:
+                lesser = True  # "Deputy Minister Valk signed" for "the minister signed"
+            hits = kept
             if term.head and claim.copular:
                 strong = [t for t in hits if _predicative(t, claim.subject_keys)]
                 if not strong and hits:
@@ -1134,6 +1156,13 @@ class RulesStanceJudge:
                 other = EARLIER_DEED
             elif _other_place(claim, doc, matched_tokens):
                 other = OTHER_PLACE
+            elif lesser or another_doer(claim.doc, doc) or any(
+                    another_s(owners(claim.doc[t.index]), matched_terms.get(t.index, []))
+                    for t in claim.terms):
+                # "a Libyan government spokesman" for "the Tunisian government"; "Ardesia's
+                # parliament voted" for "Rovenian lawmakers voted"; "the deputy minister" for
+                # "the minister".
+                other = ANOTHER_PARTY
             elif _other_value(claim, doc):
                 other = OTHER_VALUE
             elif _changed_from(claim, doc):
@@ -1321,7 +1350,7 @@ def _same_place(ent: Any, text: str, key: str | None, aliases: dict[int, str]) -
     if key is not None and (canonical(ent.text) == key
                             or any(aliases.get(t.i) == key for t in ent)):
         return True
-    return any(_respelled(w, x) for w in theirs.split() for x in mine.split())
+    return any(respelled(w, x) for w in theirs.split() for x in mine.split())
 
 
 # Words that make a purpose the only one ("intended only to deliver the message", "its sole
@@ -1541,7 +1570,7 @@ def _other_place(claim: ClaimAnalysis, doc: Any, matched: set[int]) -> str | Non
             and _ent_slot("place", ent, matched) == "where" and _of_predicate(ent.root, matched)]
     # A city and the country it is in are not two places ("Tunis" in "Tunisia").
     ours = [e for e in tied if e.text.lower() in lowered or any(
-        _respelled(w, x) for w in e.text.lower().split() for x in lowered.split()) or any(
+        respelled(w, x) for w in e.text.lower().split() for x in lowered.split()) or any(
         canonical(e.text) == m.lower() or canonical(m) == e.text.lower() for m in mine)]
     others = [e for e in tied if e not in ours]
     return f"{others[0].text} vs {mine[0]}" if others and not ours else None

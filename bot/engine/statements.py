@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from bot.engine.lexicon import IRREGULAR_PAST
+from bot.engine.membership import one_of
 from bot.engine.nlp import Parser
 
 
@@ -212,6 +213,11 @@ def _from_parse(question: str, parser: Parser) -> tuple[str, str | None]:
     right = _subject_end(subj, first.lemma_ == "be" and first.i < left.i)
     if left.i <= first.i:
         return question, None
+    one = next((t for t in doc[left.i + 1 : right.i + 1] if one_of(t)), None)
+    if one is not None and first.lemma_ == "be":
+        # "Was [the anonymous official] one of the diplomats ...?": "one of" begins what is
+        # said of the subject, however the parse hung it.
+        right = doc[one.i - 1]
     while right.i > left.i and right.lower_ in _NEGATIONS:
         # "Was [the meeting not] a negotiation?": the parse hung the "not" on the subject;
         # it denies the predicate, as in "Did X not go?".
