@@ -7,6 +7,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Literal
 
+from bot.engine.aliases import seats_known
 from bot.engine.answer_groups import all_evidence, decide_answers
 from bot.engine.answers import read
 from bot.engine.attribution import attribute
@@ -166,21 +167,25 @@ class Verifier:
         candidates = self.finder.candidates(passages, vector, EVIDENCE_LIMIT)
         timings["retrieval"] = time.perf_counter() - t
 
-        t = time.perf_counter()
-        judgements = self.judge.judge(claim.text, candidates)
-        judgements = self._as_spoken_for(claim.text, candidates, judgements)
-        timings["stance"] = time.perf_counter() - t
+        # "Tannis, the Rovenian capital": a capital the documents name stands for its country.
+        with seats_known(self.finder.seats(p.chunk.doc_id for p in passages)):
+            t = time.perf_counter()
+            judgements = self.judge.judge(claim.text, candidates)
+            judgements = self._as_spoken_for(claim.text, candidates, judgements)
+            timings["stance"] = time.perf_counter() - t
 
-        t = time.perf_counter()
-        evidence = [self._evidence(c, j) for c, j in zip(candidates, judgements, strict=True)]
-        claim_doc = self.services.parser.parse(claim.text)
-        party = party_of(claim_doc)
-        decision = self._decide(party, evidence)
-        if party is None:  # (a claim put to one party is that party's position, not disputed)
-            contested = self._contested(claim_doc, decision, candidates, judgements, evidence)
-            if contested is not evidence:
-                evidence, decision = contested, decide(contested)
-        timings["attribution"] = time.perf_counter() - t
+            t = time.perf_counter()
+            evidence = [self._evidence(c, j)
+                        for c, j in zip(candidates, judgements, strict=True)]
+            claim_doc = self.services.parser.parse(claim.text)
+            party = party_of(claim_doc)
+            decision = self._decide(party, evidence)
+            if party is None:  # (a claim put to one party is its position, not disputed)
+                contested = self._contested(claim_doc, decision, candidates, judgements,
+                                            evidence)
+                if contested is not evidence:
+                    evidence, decision = contested, decide(contested)
+            timings["attribution"] = time.perf_counter() - t
         return Findings(claim, evidence, decision, timings)
 
     def _both(self, asked: str, parts: tuple[str, str], history: Sequence[Turn]
@@ -296,9 +301,10 @@ class Verifier:
             candidates = self.finder.candidates(passages, vector, ANSWER_LIMIT)
         timings["retrieval"] = time.perf_counter() - t
         t = time.perf_counter()
-        readings = read(asks, candidates, self.services.parser.parse_many,
-                        self.finder.embed_cached)
-        decision, _ = decide_answers(asks, readings)
+        with seats_known(self.finder.seats(p.chunk.doc_id for p in passages)):
+            readings = read(asks, candidates, self.services.parser.parse_many,
+                            self.finder.embed_cached)
+            decision, _ = decide_answers(asks, readings)
         timings["answers"] = time.perf_counter() - t
         return Findings(claim, all_evidence(asks, readings), decision, timings)
 

@@ -8,6 +8,10 @@ never contradicts the other, and either one covers a claim that uses the other.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from types import MappingProxyType
 from typing import Any
 
 # One entity a line: its names, separated by "|". The first is the canonical key; a line
@@ -83,7 +87,7 @@ def canonical(name: str) -> str | None:
     text, lowered = _bare(name)
     if lowered in _CASE_SENSITIVE and not text.isupper():
         return None
-    return _INDEX.get(lowered)
+    return _INDEX.get(lowered) or _LEARNED.get().get(lowered)
 
 
 def _bare(name: str) -> tuple[str, str]:
@@ -112,7 +116,8 @@ def is_country(name: str) -> bool:
 
 def is_seat(name: str) -> bool:
     """Is this a capital named here ("Tunis")? As a place it is not its country."""
-    return re.sub(r"^the\s+", "", name.strip().lower()) in _SEATS
+    lowered = re.sub(r"^the\s+", "", name.strip().lower())
+    return lowered in _SEATS or lowered in _LEARNED_SEATS.get()
 
 
 def capital_of(name: str) -> str | None:
@@ -157,11 +162,63 @@ def aliases_of(doc: Any) -> dict[int, str]:
     for ent in doc.ents:
         if ent.label_ in ("GPE", "NORP", "ORG", "LOC"):
             key = canonical(ent.text)
-            if key and not (ent.text.lower() in _SEATS and _a_place(ent.root)):
+            if key and not (is_seat(ent.text) and _a_place(ent.root)):
                 found.update((t.i, key) for t in ent)
     for tok in doc:
         if tok.i not in found and tok.pos_ in ("PROPN", "ADJ", "NOUN"):
             key = canonical(tok.text)
-            if key and not (tok.lower_ in _SEATS and _a_place(tok)):
+            if key and not (is_seat(tok.text) and _a_place(tok)):
                 found[tok.i] = key
     return found
+
+
+# Capitals the documents at hand name as such ("Tannis, the Rovenian capital"), for countries
+# the table above does not know: while they are known, each stands for its country as
+# Washington does, and is a place as Tunis is.
+_LEARNED: ContextVar[Mapping[str, str]] = ContextVar("learned_names", default=MappingProxyType({}))
+_LEARNED_SEATS: ContextVar[frozenset[str]] = ContextVar("learned_seats", default=frozenset())
+_NAME = r"[A-Z][\w’'-]+"
+_CAPITAL_SAID = (
+    re.compile(rf"\b(?P<city>{_NAME}), (?:the )?(?P<people>{_NAME}) capital\b"),
+    re.compile(rf"\b[Tt]he (?P<people>{_NAME}) capital,? (?P<city>{_NAME})\b"),
+    re.compile(rf"\b(?P<city>{_NAME}), (?:the )?capital of (?:the )?(?P<land>{_NAME})\b"),
+)
+
+
+def seats_named(texts: Iterable[str]) -> dict[str, str]:
+    """Names -> country key, from the capitals the texts name ("Tannis, the Rovenian
+    capital": "tannis", "rovenian", "rovenia" -> "rovenia"); never a name the table knows."""
+    found: dict[str, str] = {}
+    for text in texts:
+        for pattern in _CAPITAL_SAID:
+            for m in pattern.finditer(text):
+                city, land = m["city"].lower(), (m.groupdict().get("land") or "").lower()
+                people = (m.groupdict().get("people") or "").lower()
+                if city in _INDEX or city in ("the", "a"):
+                    continue
+                key = _INDEX.get(land or people) or land or _country_of(people)
+                for name in (city, land, people, key):
+                    if name and name not in _INDEX:
+                        found.setdefault(name, key)
+                found[f"@seat:{city}"] = key
+    return found
+
+
+def _country_of(people: str) -> str:
+    """The country a people's adjective names, by its usual ending ("rovenian" -> "rovenia",
+    "velmoran" -> "velmora"); the adjective itself where no ending says."""
+    return people[:-1] if people.endswith("an") else people
+
+
+@contextmanager
+def seats_known(named: Mapping[str, str]) -> Iterator[None]:
+    """Within the block, the names ``seats_named`` found stand for their countries."""
+    seats = frozenset(k.removeprefix("@seat:") for k in named if k.startswith("@seat:"))
+    names = {k: v for k, v in named.items() if not k.startswith("@seat:")}
+    token = _LEARNED.set(MappingProxyType(names))
+    seat_token = _LEARNED_SEATS.set(seats)
+    try:
+        yield
+    finally:
+        _LEARNED_SEATS.reset(seat_token)
+        _LEARNED.reset(token)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import numpy as np
 
+from bot.engine.aliases import seats_named
 from bot.types import Candidate
 from retrieval.cache import LRUCache
 from retrieval.chunking import paragraphs, split_sentences
@@ -28,6 +30,7 @@ class EvidenceFinder:
         self._docs: LRUCache[Document] = LRUCache(documents)  # whole documents, by id
         self._vectors: LRUCache[np.ndarray] = LRUCache(sentences)  # sentence vectors
         self._orders: LRUCache[InstructionFilter] = LRUCache(documents)  # by document id
+        self._seats: LRUCache[dict[str, str]] = LRUCache(documents)  # capitals, by document id
 
     def document(self, doc_id: str) -> Document | None:
         doc = self._docs.get(doc_id)
@@ -36,6 +39,19 @@ class EvidenceFinder:
             if doc is not None:
                 self._docs.put(doc_id, doc)
         return doc  # type: ignore[return-value]
+
+    def seats(self, doc_ids: Iterable[str]) -> dict[str, str]:
+        """The capitals these documents name as such ("Tannis, the Rovenian capital")."""
+        found: dict[str, str] = {}
+        for doc_id in dict.fromkeys(doc_ids):
+            named = self._seats.get(doc_id)
+            if named is None:
+                doc = self.document(doc_id)
+                named = seats_named([doc.text]) if doc is not None else {}
+                self._seats.put(doc_id, named)
+            for name, key in named.items():  # type: ignore[union-attr]
+                found.setdefault(name, key)
+        return found
 
     def _is_order(self, doc: Document, span: Span) -> bool:
         """A sentence addressed to the assistant is never evidence (nor answer text)."""

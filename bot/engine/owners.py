@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from bot.engine.aliases import canonical, is_seat
+from bot.engine.aliases import aliases_of, canonical, is_seat
 from bot.engine.lexicon import EVENTS
 from bot.engine.names import respelled
 from retrieval.text import stem
@@ -97,11 +97,13 @@ def doers(doc: Any) -> frozenset[str]:
     found: set[str] = set()
     for subject in subjects:
         found |= owners(subject)
-        # The doer itself ("Rovenia voted"), where surely a country: a name's ending does
-        # not tell a country from a person ("Feltman").
+        # The doer itself ("Rovenia voted"), where surely a country: a people's ending does
+        # not tell a country from a person ("Feltman"), a country's may ("Ardesia").
         name = _name(subject)
+        bare = name.lower()
         key = canonical(name) or canonical(subject.text) or (
-            name.lower() if subject.ent_type_ in ("GPE", "NORP") else None)
+            bare if subject.ent_type_ in ("GPE", "NORP") or (
+                subject.ent_type_ != "PERSON" and _COUNTRY.search(bare)) else None)
         if subject.pos_ == "PROPN" and key is not None:
             found.add(key)
     return frozenset(found)
@@ -117,5 +119,7 @@ def another_doer(claim: Any, doc: Any) -> bool:
     theirs = doers(doc)
     if not theirs or any(_same(a, b) for a in ours for b in theirs):
         return False
-    named = {k for t in doc for k in (_land(t), t.lower_) if k}
+    # Named as a party, not as a place ("Ardesia kept its embassy in Tannis open" names
+    # no Rovenian party, though Tannis is the Rovenian capital).
+    named = set(aliases_of(doc).values()) | {t.lower_ for t in doc if not is_seat(t.text)}
     return not any(_same(a, k) for a in ours for k in named)

@@ -821,6 +821,9 @@ def _unasserted(doc: Any, tokens: set[int]) -> bool:
     return False
 
 
+_STILL = frozenset(["remain", "stay"])
+
+
 def _undone_later(claim: ClaimAnalysis, opposite: Any) -> bool:
     """"reopened" after "closed in February": a claim that something was undone again
     presupposes the deed the sentence tells of, so that deed, told as past ("closed", "was
@@ -831,6 +834,9 @@ def _undone_later(claim: ClaimAnalysis, opposite: Any) -> bool:
              and _key(opposite) in ANTONYMS.get(t.key[2:], ())]
     if not again or opposite.pos_ not in ("VERB", "AUX"):
         return False
+    if any(t.i != opposite.i and _key(t) == _key(opposite) and t.head.lemma_ in _STILL
+           for t in opposite.doc):
+        return False  # "closed it in 2024, and it remains closed": the state still holds
     if opposite.tag_ == "VBD":
         return True
     return opposite.tag_ == "VBN" and any(
