@@ -22,6 +22,8 @@ _BEFORE_NOUN = frozenset(["DT", "PRP$", "CD", "JJ", "JJR", "JJS", "POS", "NNP", 
 _NOUNS = frozenset(["NN", "NNS", "NNP", "NNPS"])
 _RELATIVE = frozenset(["who", "that", "which"])
 _SINGULAR = {"are": "is", "were": "was"}
+# Where the group was: being one of those there is being there ("at the meeting").
+_PRESENT = frozenset(["at", "in", "on", "inside"])
 
 
 def what_membership_says(text: str, parser: Parser) -> str | None:
@@ -32,7 +34,7 @@ def what_membership_says(text: str, parser: Parser) -> str | None:
     if match is None:
         return None
     member, be = match.group("x"), match.group("be").lower()
-    if not any(t.pos_ == "PROPN" for t in parser.parse(member)):
+    if not any(t.pos_ == "PROPN" or (t.is_title and not t.is_stop) for t in parser.parse(member)):
         # "the anonymous official": one described, not named, is read as a whole.
         return None
     doc = parser.parse(match.group("group"))
@@ -50,6 +52,8 @@ def what_membership_says(text: str, parser: Parser) -> str | None:
         return f"{member} {verb} {tail}".strip() + "."
     if first.tag_ in ("VBN", "VBG"):
         return f"{member} {be} {words}."  # "... freed in the swap": X was freed in it
+    if first.lower_ in _PRESENT and len(rest) > 1:
+        return f"{member} {be} {words}."  # "... at the meeting": X was at the meeting
     if first.tag_ in ("DT", "PRP", "NNP", "NNPS") and any(t.tag_.startswith("VB") for t in rest):
         return f"{words} {member}."  # "... the Rovenians let go": the Rovenians let X go
     return None

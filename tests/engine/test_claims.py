@@ -33,8 +33,8 @@ from bot.engine.claims import make_claim
         ("The mayor resigned, is that right?", "The mayor resigned."),
         ("Did the union accept the offer or not?", "The union accepted the offer."),
         # Where the parse misplaces the subject's end, the statement that parses decides.
-        ("Was Norway one of the countries at the summit?",
-         "Norway was one of the countries at the summit."),
+        # one of those at the summit is at the summit (membership.py)
+        ("Was Norway one of the countries at the summit?", "Norway was at the summit."),
         ("Did the city council object to the plan?", "The city council objected to the plan."),
         ("Wasn't the harbour strike a protest over wages?",
          "The harbour strike was a protest over wages."),
