@@ -41,6 +41,10 @@ def what_membership_says(text: str, parser: Parser) -> str | None:
     end = _noun_end(doc)
     if end is None or end + 1 >= len(doc):
         return None
+    if any(t.tag_ in ("JJS", "RBS") or t.lower_ == "only" for t in doc[: end + 1]):
+        # "one of the largest cities in Europe", "one of only five states": a rank or a
+        # count, not a description
+        return None
     rest = doc[end + 1:]
     first = rest[0]
     words = rest.text.rstrip(" .")
@@ -52,7 +56,8 @@ def what_membership_says(text: str, parser: Parser) -> str | None:
         return f"{member} {verb} {tail}".strip() + "."
     if first.tag_ in ("VBN", "VBG"):
         return f"{member} {be} {words}."  # "... freed in the swap": X was freed in it
-    if first.lower_ in _PRESENT and len(rest) > 1:
+    if first.lower_ in _PRESENT and len(rest) > 1 and not any(
+            t.tag_.startswith("VB") or t.lower_ in _RELATIVE for t in rest):
         return f"{member} {be} {words}."  # "... at the meeting": X was at the meeting
     if first.tag_ in ("DT", "PRP", "NNP", "NNPS") and any(t.tag_.startswith("VB") for t in rest):
         return f"{words} {member}."  # "... the Rovenians let go": the Rovenians let X go

@@ -56,6 +56,8 @@ def test_what_the_groups_description_says_of_the_member(parser, text, said) -> N
     "Feltman was one of the three U.S. officials there.",  # nothing but the group's noun
     "The anonymous official was one of the diplomats who attended.",  # not named
     "Paris is one of the largest cities.",
+    "Paris is one of the largest cities in Europe.",  # a rank, not where it is
+    "Florida is one of only five states in the nation that ban it.",  # a count
 ])
 def test_a_group_described_by_its_noun_alone_is_read_as_a_whole(parser, text) -> None:
     assert what_membership_says(text, parser) is None
