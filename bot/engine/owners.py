@@ -109,11 +109,10 @@ def doers(doc: Any) -> frozenset[str]:
     return frozenset(found)
 
 
-def another_doer(claim: Any, doc: Any) -> bool:
-    """Does the sentence tell of a deed done by another country or people than the one the
-    claim says did it, without naming the claim's anywhere ("Ardesia's parliament voted to
+def another_doer(ours: frozenset[str], doc: Any) -> bool:
+    """Does the sentence tell of a deed done by another country or people than ``ours``, the
+    claim's ``doers``, without naming the claim's anywhere ("Ardesia's parliament voted to
     allow pardons" for "Rovenian lawmakers voted to allow pardons")?"""
-    ours = doers(claim)
     if not ours:
         return False
     theirs = doers(doc)

@@ -33,7 +33,7 @@ from bot.engine.negation import negative_form_of, not_done, not_just, superseded
 from bot.engine.nlp import CONTENT_POS, Parser
 from bot.engine.normalise import agree
 from bot.engine.normalise import key as value_key
-from bot.engine.owners import another_doer, another_s, owners
+from bot.engine.owners import another_doer, another_s, doers, owners
 from bot.engine.titles import another_title, titles_of
 from bot.types import Candidate, Judgement, Stance, StanceScore
 from retrieval.embeddings import Embedder
@@ -140,6 +140,10 @@ class ClaimAnalysis:
     titles: list[tuple[str, list[str]]] = field(default_factory=list)
     # Which way it says a figure went, and the words for what went ("fewer crossings")
     moves: tuple[int, frozenset[str]] = (0, frozenset())
+    # The countries or peoples its nouns are given to ("the Tunisian government"), by term
+    # index, and those of whoever does its deed
+    owners: dict[int, frozenset[str]] = field(default_factory=dict)
+    doers: frozenset[str] = frozenset()
 
 
 def _key(tok: Any) -> str:
@@ -385,6 +389,8 @@ def analyse_claim(text: str, parser: Parser) -> ClaimAnalysis:
         _places_of(doc, entities, occasion),
         titles_of(doc),
         claimed(doc),
+        {t.index: found for t in terms if (found := owners(doc[t.index]))},
+        doers(doc),
     )
 
 
@@ -1162,9 +1168,9 @@ class RulesStanceJudge:
                 other = EARLIER_DEED
             elif _other_place(claim, doc, matched_tokens):
                 other = OTHER_PLACE
-            elif lesser or another_doer(claim.doc, doc) or any(
-                    another_s(owners(claim.doc[t.index]), matched_terms.get(t.index, []))
-                    for t in claim.terms):
+            elif lesser or another_doer(claim.doers, doc) or any(
+                    another_s(whose, matched_terms.get(i, []))
+                    for i, whose in claim.owners.items()):
                 # "a Libyan government spokesman" for "the Tunisian government"; "Ardesia's
                 # parliament voted" for "Rovenian lawmakers voted"; "the deputy minister" for
                 # "the minister".
