@@ -60,6 +60,11 @@ MIN_MATCH = 0.5  # share of the question's content words a sentence must hold
 # ... to be the answer whole when no part of it has the shape asked for (a priori: three
 # words in four, names counting double)
 WHOLE_SENTENCE = 0.75
+# ... or, holding too few of them, to be that answer by its closeness in meaning alone
+# (cosine to the question; chosen on the own seed open dev rounds, README), the closer where
+# it shares only names with the question
+CLOSE_IN_MEANING = 0.55
+CLOSE_BY_NAMES = 0.65
 # Answers a sentence can describe; not a reason or a post, whose words the sentence may hold
 # without giving one ("why was the bridge closed?": "it has been closed since May"; "what is
 # Brandt's job?": "a bigger role for Brandt").
@@ -1964,7 +1969,7 @@ def read(
         readings = [r for r in readings if r.served]
     readings = _of_the_kind(q, readings)
     if not readings and not unnamed_kind and not q.name_asked:
-        whole = _whole_sentence(asked, unvalued)
+        whole = _whole_sentence(asked, unvalued) or _closest(asked, candidates, docs, matches)
         readings = [whole] if whole else []
     return readings
 
@@ -2136,6 +2141,48 @@ def _whole_sentence(q: Question, unvalued: list[Reading]) -> Reading | None:
     best.key = "t:" + " ".join(stem(w) for w in words(best.value))
     best.score = _score(best, 0.0)
     return best
+
+
+# What a sentence can answer in other words than the question's: a description, a reason or
+# a manner; never a name, a date, a place or a number, which a close sentence may give of
+# something else ("When will they meet again?": "they met on July 16").
+_DESCRIBED_IN_OTHER_WORDS = frozenset(["THING", "KIND", "REASON", "MANNER"])
+
+
+def _closest(q: Question, candidates: Sequence[Candidate], docs: Sequence[Any],
+             matches: Sequence[tuple[float, set[int], bool]]) -> Reading | None:
+    """No sentence holds enough of the question's words, but one says the same thing in
+    other words ("What is NATO trying to push Qaddafi into doing?": "NATO bombing ... to
+    pressure Qaddafi to step down"): the sentence closest in meaning, whole, if it is very
+    close, has a word of the question, and names whom the question names."""
+    if q.form != "open" or q.expects not in _DESCRIBED_IN_OTHER_WORDS:
+        return None
+    close = [(c, d, m) for c, d, m in zip(candidates, docs, matches, strict=True)
+             if (m[2] or _names_all(q, d, m[1])) and any(i >= 0 for i in m[1])
+             and c.cosine >= (CLOSE_IN_MEANING if _common_word(q, d, m[1]) else CLOSE_BY_NAMES)
+             and not _about_another(q, d, m[1]) and not _another_person(q, d)]
+    if not close:
+        return None
+    cand, doc, (share, matched, _) = max(close, key=lambda x: x[0].cosine)
+    value = cand.text.strip()
+    r = Reading(cand, doc, share, matched, value=value)
+    r.key = "t:" + " ".join(stem(w) for w in words(value))
+    r.score = _score(r, 0.0)
+    return r
+
+
+def _names_all(q: Question, doc: Any, matched: set[int]) -> bool:
+    """Does the sentence itself name every name the question does (or a word formed
+    from it: "Libyan" for "Libya")?"""
+    held = {stem(doc[i].lower_) for i in matched if i >= 0}
+    return all(any(s == stem(w) or _derived(stem(w), s) for s in held) for w in q.proper)
+
+
+def _common_word(q: Question, doc: Any, matched: set[int]) -> bool:
+    """Does the sentence hold a word of the question besides its names?"""
+    names = {stem(w) for w in q.proper}
+    return any(i >= 0 and stem(doc[i].lower_) not in names and doc[i].pos_ != "PROPN"
+               for i in matched)
 
 
 def _score(r: Reading, fit: float) -> float:
