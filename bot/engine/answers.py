@@ -341,11 +341,16 @@ def country_asked(name: str) -> str | None:
     return canonical(name) or canonical(name.upper())
 
 
+_TITLE_STEMS = frozenset(stem(t) for t in TITLES)
+
+
 def _derived(a: str, b: str) -> bool:
     """The same word, or one formed from the other by a short ending: "weigh" / "weight",
-    "disclos" / "disclosur", "chair" / "chairman"."""
+    "disclos" / "disclosur", "chair" / "chairman"; a post is no word formed from another
+    ("secretary" is not "secret")."""
     short, long = sorted((a, b), key=len)
-    return a == b or (len(short) >= 5 and long.startswith(short) and len(long) - len(short) <= 3)
+    return a == b or (len(short) >= 5 and long.startswith(short) and len(long) - len(short) <= 3
+                      and long not in _TITLE_STEMS)
 
 
 def _spelling_of(a: str, b: str) -> bool:

@@ -89,7 +89,8 @@ def _listed(m: re.Match[str]) -> str:
 # it stands for in each form.
 _FORM = {"make": 0, "makes": 1, "made": 2, "making": 3, "break": 0, "breaks": 1, "broke": 2,
          "breaking": 3, "go": 0, "goes": 1, "went": 2, "going": 3, "gone": 4, "get": 0,
-         "gets": 1, "got": 2, "getting": 3, "gotten": 4}
+         "gets": 1, "got": 2, "getting": 3, "gotten": 4, "spill": 0, "spills": 1,
+         "spilled": 2, "spilt": 2, "spilling": 3}
 _DISCLOSE = ("disclose", "discloses", "disclosed", "disclosing", "disclosed")
 _BEGIN = ("begin", "begins", "began", "beginning", "begun")
 _UNDERSTAND = ("understand", "understands", "understood", "understanding", "understood")
@@ -114,9 +115,14 @@ _IDIOMS = [
     # "was the meeting first made public": the passive, with no object after it
     (re.compile(r"\bmade\s+public(?=\s*(?:[?.!,]|$)|\s+(?:by|in|on|at|first|when|before|"
                 r"after|yet)\b)", re.IGNORECASE), lambda m: "disclosed"),
+    # "who spilled the beans about the meeting": who disclosed it
+    (re.compile(r"\b(spill|spills|spilled|spilt|spilling)\s+the\s+beans\s+(?:on|about|over)\s+",
+                re.IGNORECASE), _as(_DISCLOSE, after=" ")),
     # "when did the campaign get going", "got under way": began
     (re.compile(r"\b(get|gets|got|getting|gotten)\s+(?:going|started|under\s*way)\b",
                 re.IGNORECASE), _as(_BEGIN)),
+    # "when did the warplanes first go into action": began
+    (re.compile(r"\b(go|goes|went|going|gone)\s+into\s+action\b", re.IGNORECASE), _as(_BEGIN)),
     # "what did they get wrong": what they wrongly believed
     (re.compile(r"\b(get|gets|got|getting|gotten)\s+wrong\b", re.IGNORECASE),
      _as(_BELIEVE, before="wrongly ")),
@@ -126,11 +132,30 @@ _IDIOMS = [
 ]
 
 
+# Framing that says how to answer, not what is asked: "Bottom line, what ...?", "In short,
+# did ...?"; and "..., as far as Qaddafi is concerned", which asks it for Qaddafi ("far" and
+# "concerned" are no words of it).
+_FRAMING = re.compile(
+    r"^\W*(?:(?:the\s+)?bottom\s+line|in\s+a\s+nutshell|in\s+short|long\s+story\s+short|"
+    r"in\s+a\s+word|quick\s+question|(?:put|said)\s+simply|simply\s+put|basically|"
+    r"in\s+plain\s+(?:english|terms|words)|just\s+wondering)\s*[,:;-]*\s*", re.IGNORECASE)
+_AS_FAR_AS = re.compile(
+    r"\bas\s+(?:far|much)\s+as\s+(?P<who>[^,;?]+?)\s+(?:is|are|was|were)\s+concerned\b",
+    re.IGNORECASE)
+
+
+def _unframed(question: str) -> str:
+    rest = _FRAMING.sub("", question)
+    if rest != question and rest:
+        rest = rest[:1].upper() + rest[1:] if question.lstrip()[:1].isupper() else rest
+    return _AS_FAR_AS.sub(lambda m: f"for {m.group('who')}", rest or question)
+
+
 def spelled_out(question: str) -> str:
     """"where'd" -> "where did", "what's" -> "what is", "whos" -> "who is": question words as
     the parser knows them."""
     question = _CONTRACTED.sub(lambda m: f"{m.group(1)} {_SPELLED[m.group(2).lower()]}",
-                               question)
+                               _unframed(question))
     m = _FIRST.match(question)
     # (In lower case only, as typed in haste: "Wen" may be a name.)
     if m and m.group(2).lower() in _CHAT and (m.group(2).islower() or m.group(2).endswith("s")):

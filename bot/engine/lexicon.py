@@ -266,7 +266,7 @@ TITLES = frozenset(
 
 # Verbs of wanting something done ("What is Washington demanding of Qaddafi?"): what a party
 # says someone "must" do answers them.
-WANTING = frozenset(["want", "demand", "expect", "require", "wish"])
+WANTING = frozenset(["want", "demand", "expect", "require", "wish", "insist"])
 
 
 def related(term: str) -> frozenset[str]:

@@ -654,12 +654,15 @@ def _of_a_country(tok: Any) -> bool:
 
 def _party_of(people: Any) -> str:
     """The country a phrase of people says they are of ("Libyans", "the U.S. officials",
-    "the Libyan government's spokesman"; not "the ambassador to Libya")."""
+    "the Libyan government's spokesman", "the members of Washington's team"; not "the
+    ambassador to Libya")."""
     words, todo = [], [people]
     while todo:
         t = todo.pop()
         words.append(t)
         todo += [c for c in t.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
+        todo += [o for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for o in c.children if o.dep_ == "pobj"]
     return next((c for t in words if (c := canonical(t.text) or canonical(
         t.text.removesuffix("s")))), "")  # ("Norwegians": of Norway)
 
@@ -1022,8 +1025,10 @@ def read_question(
     country = _party_of(people) if people is not None else ""
     # "What are the names of ...?"; "Who were the American officials?" asks for their names
     # too ("Who is the director of X?" may be answered by a band or a studio).
+    # ("Who were the members of Velmar's team?": people of many, whoever's they are.)
     name_asked = names_asked(q) or (people is not None and wh in ("who", "which", "what")
-                                    and bool(country))
+                                    and (bool(country) or (wh == "who"
+                                                           and people.tag_ == "NNS")))
     if name_asked and expects == "THING" and people is not None:
         expects = "PERSON"  # "the names of the Libyans who met them": people's names
     return Question(

@@ -1,0 +1,66 @@
+"""Framing that says how to answer ("Bottom line, ...", "..., as far as X is concerned") is
+no part of what is asked, and idioms for a plain verb ("spill the beans about", "go into
+action") are read as that verb; a post is no word formed from another ("Secretary" is not
+"secret")."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine.answers import _derived
+from bot.engine.casing import spelled_out
+from retrieval.text import stem
+
+from ..conftest import ask_over
+
+PORT = ("Port deal leaked. Ana Kade, a union official, disclosed the Velmar port deal in Dornas "
+        "on Sunday. Harbour Secretary Ivo Brand signed the deal on Monday. The Velmar shipping "
+        "board says the tolls must fall. Dredging began in April.")
+
+
+@pytest.mark.parametrize(("typed", "read"), [
+    ("Bottom line, what is the board insisting on?", "What is the board insisting on?"),
+    ("in a nutshell: who signed it", "who signed it"),
+    ("what must fall, as far as the shipping board is concerned",
+     "what must fall, for the shipping board"),
+    ("who spilled the beans about the port deal", "who disclosed the port deal"),
+    ("When did the dredgers go into action?", "When did the dredgers begin?"),
+])
+def test_framing_and_idioms_are_read_plainly(typed, read) -> None:
+    assert spelled_out(typed) == read
+
+
+def test_a_post_is_no_word_formed_from_another() -> None:
+    assert not _derived(stem("secret"), stem("secretary"))
+    assert _derived(stem("disclose"), stem("disclosure"))
+
+
+@pytest.mark.parametrize(("question", "answer", "quote"), [
+    ("who spilled the beans about the port deal", "Ana Kade", "Ana Kade, a union official"),
+    ("Bottom line, what is the shipping board insisting on?", "tolls must fall",
+     "The Velmar shipping board says"),
+    ("what must fall, as far as the shipping board is concerned", "tolls",
+     "The Velmar shipping board says"),
+    ("In a nutshell, when did the dredgers go into action?", "April", "Dredging began"),
+])
+def test_framed_questions_are_answered(services, question, answer, quote) -> None:
+    found = ask_over(services, question, [PORT])
+    assert found.verdict.value == "ANSWERED", found.text
+    assert answer in found.text
+    assert any(c.quote.startswith(quote) for c in found.citations), found.citations
+
+
+TEAM = ("Secret harbour talks. Three Velmar officials held a secret meeting with Dornas envoys "
+        "on Friday. Harbour Secretary Ivo Brand, Deputy Mayor Lia Sand and staff member Tom "
+        "Ode met with the Dornas envoys in Kessel, a Velmar official said.")
+
+
+@pytest.mark.parametrize("question", [
+    "Who were the members of Velmar's team at the secret meeting?",
+    "Could you name the members of Velmar's team?",
+])
+def test_the_members_of_a_team_are_all_those_listed(services, question) -> None:
+    # (Not only the one whose title holds a word of the question: "staff member Tom Ode".)
+    found = ask_over(services, question, [TEAM])
+    assert found.verdict.value == "ANSWERED", found.text
+    assert all(name in found.text for name in ("Ivo Brand", "Lia Sand", "Tom Ode")), found.text
