@@ -130,6 +130,7 @@ class Question:
     name_party: str = ""
     # ... and asked of many ("the officials"): every name listed answers, not one by title.
     names_many: bool = False
+    one_of_many: bool = False  # "Which of the three Americans is ...?": one of those named
     # ... and the word they are asked by ("official"): one asked alone ("Who is the U.S.
     # official quoted?") is a name the sentence calls so, not another official's.
     named_as: str = ""

@@ -2027,7 +2027,7 @@ def _gives_a_name(q: Question, doc: Any, value: str) -> bool:
         return False
     # (One asked alone is called so: "the Libyan spokesman, Moussa Ibrahim" for the
     # spokesman; "U.S. Ambassador ... Gene Cretz" is no answer to "the U.S. official quoted".)
-    return q.names_many or any(t.lemma_.lower() == q.named_as
+    return q.names_many or q.one_of_many or any(t.lemma_.lower() == q.named_as
                                for t in titles_of_list(names[0], alone=True))
 
 

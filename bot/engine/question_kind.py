@@ -636,6 +636,9 @@ def _people_named(doc: Any, q: str) -> Any | None:
         wh = next((t for t in doc if t.lower_ in ("which", "what")), None)
         after = [t for t in doc[wh.i + 1 : wh.i + 5] if not _of_a_country(t)] if wh else []
         obj = after[0] if after and after[0].pos_ == "NOUN" else None
+        if wh is not None and wh.i + 1 < len(doc) and doc[wh.i + 1].lower_ == "of":
+            # "Which of the three Americans is the ambassador?": one of those people
+            obj = next((c for c in doc[wh.i + 1].children if c.dep_ == "pobj"), None)
     return obj if obj is not None and (
         names_people(obj.lemma_.lower()) or obj.ent_type_ == "NORP") else None
 
@@ -1029,6 +1032,8 @@ def read_question(
     name_asked = names_asked(q) or (people is not None and wh in ("who", "which", "what")
                                     and (bool(country) or (wh == "who"
                                                            and people.tag_ == "NNS")))
+    one_of_many = people is not None and people.head.lower_ == "of" \
+        and people.head.head.lower_ in WH_WORDS
     if name_asked and expects == "THING" and people is not None:
         expects = "PERSON"  # "the names of the Libyans who met them": people's names
     return Question(
@@ -1061,7 +1066,10 @@ def read_question(
         wanted_done=_wants_done(doc),
         whose=whose.lemma_.lower() if whose is not None else "",
         name_party=country if name_asked else "",
-        names_many=name_asked and people is not None and people.tag_ in ("NNS", "NNPS"),
+        # ("Which of the three Americans is ...?" asks for one of them, not all.)
+        names_many=name_asked and people is not None and people.tag_ in ("NNS", "NNPS")
+        and not one_of_many,
+        one_of_many=one_of_many,
         named_as=people.lemma_.lower() if name_asked and people is not None else "",
         money=bool(re.search(r"\bhow much\b|\b(?:cost|price|pay|paid|spend|spent|worth|"
                              r"revenue|budget|salary|income|wage|earning|fee|toll|per ?cent|"

@@ -9,6 +9,7 @@ import pytest
 
 from bot.engine.answers import _derived
 from bot.engine.casing import spelled_out
+from bot.engine.question_kind import read_question
 from retrieval.text import stem
 
 from ..conftest import ask_over
@@ -64,3 +65,10 @@ def test_the_members_of_a_team_are_all_those_listed(services, question) -> None:
     found = ask_over(services, question, [TEAM])
     assert found.verdict.value == "ANSWERED", found.text
     assert all(name in found.text for name in ("Ivo Brand", "Lia Sand", "Tom Ode")), found.text
+
+
+def test_which_of_several_people_asks_for_one_of_them(parser) -> None:
+    q = read_question("Which of the three Americans is the U.S. ambassador to Libya?", parser)
+    assert q.expects == "PERSON" and q.one_of_many and not q.names_many
+    many = read_question("Who were the Americans at the meeting?", parser)
+    assert many.names_many and not many.one_of_many
