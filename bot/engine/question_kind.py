@@ -40,7 +40,7 @@ TAG = re.compile(
     r"|(?:is|isn['’]t) (?:that|it) (?:right|true|correct|so))"
     r"|,\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)"
     r"(?:n['’]t|\s+not)?\s+(?:it|he|she|they|we|you|there|that)"
-    r"|,?\s+or not)\s*\?\s*$",
+    r"|,?\s+or not)\s*\??\s*$",
     re.IGNORECASE,
 )
 

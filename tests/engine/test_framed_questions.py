@@ -1,7 +1,8 @@
 """Framing that says how to answer ("Bottom line, ...", "..., as far as X is concerned") is
-no part of what is asked, and idioms for a plain verb ("spill the beans about", "go into
-action") are read as that verb; a post is no word formed from another ("Secretary" is not
-"secret")."""
+no part of what is asked; idioms for a plain verb ("spill the beans about", "go into
+action") are read as that verb; a tag is a tag without its question mark ("... or not"); a
+post is no word formed from another ("Secretary" is not "secret"); a team's members are all
+those listed, and "which of" those people asks for one of them."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pytest
 
 from bot.engine.answers import _derived
 from bot.engine.casing import spelled_out
+from bot.engine.claims import make_claim
 from bot.engine.question_kind import read_question
 from retrieval.text import stem
 
@@ -72,3 +74,13 @@ def test_which_of_several_people_asks_for_one_of_them(parser) -> None:
     assert q.expects == "PERSON" and q.one_of_many and not q.names_many
     many = read_question("Who were the Americans at the meeting?", parser)
     assert many.names_many and not many.one_of_many
+
+
+@pytest.mark.parametrize(("typed", "claim"), [
+    ("was the meeting a negotiation or not", "The meeting was a negotiation."),
+    ("the meeting was in tunisia, right", "The meeting was in tunisia."),
+    ("They met in Tunisia, didn't they", "They met in Tunisia."),
+])
+def test_a_tag_typed_without_its_question_mark_is_a_tag(parser, typed, claim) -> None:
+    # (Read before as "The meeting a negotiation or was not.")
+    assert make_claim(typed, parser).text == claim
