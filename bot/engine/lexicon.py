@@ -27,6 +27,7 @@ _SYNONYMS = [
     "campaign operation offensive",
     "send dispatch deploy",
     "delegation delegates envoy envoys representatives",
+    "rebel insurgent rebellion insurgency uprising",
     "say state tell declare",
     "speak spokesman spokeswoman spokesperson",
     "describe call characterize characterise term label",

@@ -45,6 +45,11 @@ TAG = re.compile(
 )
 
 
+# "What is X called / named / known as?"
+_CALLED = re.compile(r"(?:^\W*|[.?!:]\s+)what\b[^.?!]*\s((?:called|named|known\s+as))\s*\??\s*$",
+                     re.IGNORECASE)
+
+
 def or_not(tag: re.Match[str]) -> bool:
     """Is the tag "... or not?", which leaves a question a question?"""
     return tag.group(0).lstrip(", ").lower().startswith("or not")
@@ -934,6 +939,12 @@ def read_question(
         # of what the source says)
         skip |= {t.i for t in doc if sourced.start() <= t.idx < sourced.end()
                  or t.lower_ in _READ_IN}
+    called = _CALLED.search(q)
+    if called:
+        # "What is that body called?": the verb asks for its name, which no answering
+        # sentence need say it is "called" ("the Transitional National Council, the rebel
+        # governing group").
+        skip |= {t.i for t in doc if t.idx >= called.start(1)}
     whose = _whose(doc)
     if whose is not None and whose.head.dep_ == "relcl":
         # "the Libyan leader whose government met them": the words before "whose" say what

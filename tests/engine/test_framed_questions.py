@@ -2,7 +2,8 @@
 no part of what is asked; idioms for a plain verb ("spill the beans about", "go into
 action") are read as that verb; a tag is a tag without its question mark ("... or not"); a
 post is no word formed from another ("Secretary" is not "secret"); a team's members are all
-those listed, and "which of" those people asks for one of them."""
+those listed, and "which of" those people asks for one of them; "What is X called?" asks
+its name, which no answering sentence need say it is "called"."""
 
 from __future__ import annotations
 
@@ -84,3 +85,20 @@ def test_which_of_several_people_asks_for_one_of_them(parser) -> None:
 def test_a_tag_typed_without_its_question_mark_is_a_tag(parser, typed, claim) -> None:
     # (Read before as "The meeting a negotiation or was not.")
     assert make_claim(typed, parser).text == claim
+
+
+UNION = ("Port vote delayed. Before the vote, Velmar officials consulted shipping firms as well "
+         "as officials from the Harbour Workers Federation, the insurgent dockers' governing "
+         "union, according to the port authority.")
+
+
+def test_what_a_thing_is_called_asks_its_name(parser) -> None:
+    q = read_question("Besides the shippers, Velmar also consulted the dockers' leadership. "
+                      "What is that body called?", parser)
+    assert "call" not in q.focus and "docker" in q.focus
+
+
+def test_a_rebel_is_an_insurgent(services) -> None:
+    found = ask_over(services, "What is the rebel dockers' governing union called?", [UNION])
+    assert found.verdict.value == "ANSWERED", found.text
+    assert "Harbour Workers Federation" in found.text
