@@ -138,7 +138,7 @@ _IDIOMS = [
 _FRAMING = re.compile(
     r"^\W*(?:(?:the\s+)?bottom\s+line|in\s+a\s+nutshell|in\s+short|long\s+story\s+short|"
     r"in\s+a\s+word|quick\s+question|(?:put|said)\s+simply|simply\s+put|basically|"
-    r"in\s+plain\s+(?:english|terms|words)|just\s+wondering)\s*[,:;-]*\s*", re.IGNORECASE)
+    r"in\s+plain\s+(?:english|terms|words)|just\s+wondering)\s*[,:;-]+\s*", re.IGNORECASE)
 _AS_FAR_AS = re.compile(
     r"\bas\s+(?:far|much)\s+as\s+(?P<who>[^,;?]+?)\s+(?:is|are|was|were)\s+concerned\b",
     re.IGNORECASE)

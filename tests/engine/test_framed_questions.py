@@ -29,6 +29,8 @@ PORT = ("Port deal leaked. Ana Kade, a union official, disclosed the Velmar port
      "what must fall, for the shipping board"),
     ("who spilled the beans about the port deal", "who disclosed the port deal"),
     ("When did the dredgers go into action?", "When did the dredgers begin?"),
+    # (framing only where set apart by a mark: here it is what the claim is about)
+    ("The bottom line improved by 5 per cent.", "The bottom line improved by 5 per cent."),
 ])
 def test_framing_and_idioms_are_read_plainly(typed, read) -> None:
     assert spelled_out(typed) == read
