@@ -2148,18 +2148,20 @@ def _whole_sentence(q: Question, unvalued: list[Reading]) -> Reading | None:
     return best
 
 
-# What a sentence can answer in other words than the question's: a description, a reason or
-# a manner; never a name, a date, a place or a number, which a close sentence may give of
-# something else ("When will they meet again?": "they met on July 16").
-_DESCRIBED_IN_OTHER_WORDS = frozenset(["THING", "KIND", "REASON", "MANNER"])
+# What a sentence can answer in other words than the question's: a description or a manner;
+# never a name, a date, a place or a number, which a close sentence may give of something
+# else ("When will they meet again?": "they met on July 16"), nor a reason, which a close
+# sentence may leave out ("Why was the bridge closed?": "it has been closed since May").
+_DESCRIBED_IN_OTHER_WORDS = frozenset(["THING", "KIND", "MANNER"])
 
 
 def _closest(q: Question, candidates: Sequence[Candidate], docs: Sequence[Any],
              matches: Sequence[tuple[float, set[int], bool]]) -> Reading | None:
-    """No sentence holds enough of the question's words, but one says the same thing in
-    other words ("What is NATO trying to push Qaddafi into doing?": "NATO bombing ... to
-    pressure Qaddafi to step down"): the sentence closest in meaning, whole, if it is very
-    close, has a word of the question, and names whom the question names."""
+    """No sentence gives an answer of the shape asked, in the question's words, but one
+    says it in other words ("What is NATO trying to push Qaddafi into doing?": "NATO is
+    leading an air campaign ... to pressure Qaddafi to step down"): the sentence closest in
+    meaning, whole, if it is very close, has a word of the question, and names whom the
+    question names."""
     if q.form != "open" or q.expects not in _DESCRIBED_IN_OTHER_WORDS:
         return None
     close = [(c, d, m) for c, d, m in zip(candidates, docs, matches, strict=True)

@@ -145,6 +145,7 @@ _AS_FAR_AS = re.compile(
 
 
 def _unframed(question: str) -> str:
+    """The question without its framing, capitalised as it was typed."""
     rest = _FRAMING.sub("", question)
     if rest != question and rest:
         rest = rest[:1].upper() + rest[1:] if question.lstrip()[:1].isupper() else rest

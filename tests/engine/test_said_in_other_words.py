@@ -1,7 +1,7 @@
 """An open question no sentence holds enough of the words of is answered by the sentence
-closest to it in meaning, whole, where it asks for a description, a reason or a manner and
-that sentence names whom the question names; never for a name, a date or a number, and a
-sentence that shares only a name with the question must be closer still."""
+closest to it in meaning, whole, where it asks for a description or a manner and that
+sentence names whom the question names; never for a name, a date, a number or a reason, and
+a sentence that shares only a name with the question must be closer still."""
 
 from __future__ import annotations
 
@@ -17,11 +17,8 @@ ANSWER = ("The Velmar port authority froze the harbour expansion in May to press
           "shipping lines into sharing the cost of dredging the channel.")
 
 
-@pytest.mark.parametrize("question", [
-    "What is Velmar's harbour board trying to force the ferry companies to do?",
-    "Why did Velmar halt the harbour works?",
-])
-def test_a_description_in_other_words_is_the_closest_sentence(services, question) -> None:
+def test_a_description_in_other_words_is_the_closest_sentence(services) -> None:
+    question = "What is Velmar's harbour board trying to force the ferry companies to do?"
     answer = ask_over(services, question, [HARBOUR])
     assert answer.verdict.value == "ANSWERED", answer.text
     assert [c.quote for c in answer.citations] == [ANSWER]
