@@ -639,11 +639,12 @@ def _people_named(doc: Any, q: str) -> Any | None:
         obj = span.root if span is not None else None
     if obj is None:  # "Which U.S. officials attended?"
         wh = next((t for t in doc if t.lower_ in ("which", "what")), None)
-        after = [t for t in doc[wh.i + 1 : wh.i + 5] if not _of_a_country(t)] if wh else []
-        obj = after[0] if after and after[0].pos_ == "NOUN" else None
         if wh is not None and wh.i + 1 < len(doc) and doc[wh.i + 1].lower_ == "of":
             # "Which of the three Americans is the ambassador?": one of those people
             obj = next((c for c in doc[wh.i + 1].children if c.dep_ == "pobj"), None)
+        else:
+            after = [t for t in doc[wh.i + 1 : wh.i + 5] if not _of_a_country(t)] if wh else []
+            obj = after[0] if after and after[0].pos_ == "NOUN" else None
     return obj if obj is not None and (
         names_people(obj.lemma_.lower()) or obj.ent_type_ == "NORP") else None
 
