@@ -33,7 +33,8 @@ def quoted_on(cand: Candidate, parse: Callable[[list[str]], list[Any]]) -> Attri
     said the spokesman, Moussa Ibrahim.", the next "\u201cWe don't want to be stuck in the
     past." is his, and so is the one after it."""
     before = paragraph_before(cand)
-    opened = before.count("\u201c") > before.count("\u201d")  # inside a quotation
+    # Inside a quotation: more curly openings than closings, or an odd count of straight marks.
+    opened = before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
     if not before or not (opened or cand.text.lstrip()[:1] in _OPENING):
         return None
     for _ in range(QUOTED_BACK):

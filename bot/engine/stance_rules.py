@@ -64,6 +64,7 @@ _COPULAS = frozenset(["be", "remain", "stay", "keep", "become", "seem", "appear"
 _OTHER = frozenset(["another", "other", "next", "further", "second", "new"])
 # Words that make a subject one more of its kind: "another session", "more meetings".
 _FURTHER = frozenset(["another", "further", "second", "more"])
+_ANYONE = frozenset(["anyone", "anybody"])
 _ANOTHER = _OTHER | _FURTHER  # either, in a sentence that speaks of a further one
 # Roles where a date or time says when the event happened, whatever the preposition.
 _TIME_ROLES = frozenset(["npadvmod", "tmod", "prep:on", "prep:in", "prep:at", "prep:during"])
@@ -232,10 +233,17 @@ def _scope(tok: Any) -> set[int]:
 
 def _clause_root(doc: Any) -> Any:
     root = next((t for t in doc if t.dep_ == "ROOT"), doc[0])
-    if root.lemma_ in REPORTING_VERBS:
+    if root.lemma_ in REPORTING_VERBS or root.lemma_ in DENIAL_VERBS:
         comp = next((c for c in root.children if c.dep_ == "ccomp"), None)
         if comp is not None:
             return comp
+        # "rejected the idea that talks began": the idea's clause is what is reported.
+        for obj in root.children:
+            if obj.dep_ == "dobj" and obj.lemma_ in _REPORT_NOUNS:
+                clause = next((c for c in obj.children if c.dep_ in ("acl", "ccomp") or (
+                    c.dep_ == "relcl" and any(m.dep_ == "mark" for m in c.children))), None)
+                if clause is not None:
+                    return clause
     return root
 
 
@@ -683,18 +691,29 @@ def _the_one_named(claim: ClaimAnalysis, doc: Any) -> bool:
     """Is the claim's subject a thing its name only qualifies ("the Tunisia meeting", "the
     July 16 talks"), and the sentence's "the meeting" that thing, named no other way?"""
     roles = [role for text, _group, role in claim.entities if text in claim.subject_entities]
-    if not roles or any(role not in ("compound", "nmod", "amod") for role in roles):
+    # (A name after "with" or "between" says who took part: "talks with Tripoli".)
+    if not roles or any(role not in ("compound", "nmod", "amod", "prep:with", "prep:between")
+                        for role in roles):
         return False  # a name that is the subject, or the doer of a passive verb
-    heads = {_key(t) for t in _clause_root(claim.doc).children
-             if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN"}
+    subjects = [t for t in _clause_root(claim.doc).children  # (a subject is no verb:
+                if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "VERB")]  # mis-tag)
+    heads = {_key(t) for t in subjects}
+    parties = any(role.startswith("prep:") for role in roles)
+    found = False
     for tok in doc:
         if tok.pos_ != "NOUN" or not heads & related(_key(tok)):
             continue
         named = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss")
                  and (c.pos_ in ("PROPN", "NUM") or c.ent_type_)]
-        if not named and any(c.lower_ == "the" for c in tok.children):
-            return True
-    return False
+        if parties and any(c.lower_ in ("with", "between") for c in tok.children
+                           if c.dep_ == "prep"):
+            return False  # "talks with the rebels": held with others than the claim's
+        # "the meeting", or bare "talks" where the claim's subject is bare too ("Talks with
+        # Tripoli began at the meeting" / "the meeting was not the start of talks").
+        bare = tok.tag_ == "NNS" and not any(c.dep_ == "det" for c in tok.children) and all(
+            not any(c.dep_ == "det" for c in s.children) for s in subjects)
+        found = found or (not named and (bare or any(c.lower_ == "the" for c in tok.children)))
+    return found
 
 
 def _speaks_for_subject(claim: ClaimAnalysis, expl: Any, aliases: dict[int, str]) -> bool:
@@ -873,8 +892,8 @@ def _of_a_further_one(claim: ClaimAnalysis, doc: Any) -> bool:
 def _further_denied(claim: ClaimAnalysis, doc: Any, scopes: list[set[int]]) -> bool:
     """Does the sentence deny a further one of the occasion the claim says is to come ("there
     is no plan to hold another session" against "more rounds of talks will follow")?"""
-    if not claim.subject_further or claim.negated:
-        return False
+    if not claim.subject_further or claim.negated or claim.core_denied:
+        return False  # (a claim that it was denied is met by the denial, not contradicted)
     keys = {r for k in claim.subject_keys | claim.further_keys if k in EVENTS for r in related(k)}
     return any(_key(tok) in keys and _denied(scopes, tok.i)
                and any(c.lower_ in _ANOTHER for c in tok.children) for tok in doc)
@@ -1032,9 +1051,15 @@ class RulesStanceJudge:
         alias_keys = frozenset(aliases.values())
         # Each word's key once per sentence, not once per claim term.
         words = [(tok, _key(tok)) for tok in doc if not tok.is_punct]
+        # "We have not entered talks with anyone": a denial of it with anyone is a denial
+        # of it with whoever the claim names.
+        anyone = [tok for tok in doc if tok.lower_ in _ANYONE and _denied(
+            _negation_scopes(doc), tok.i)] if any(t.lower_ in _ANYONE for t in doc) else []
         lesser = False
         for term in claim.terms:
             hits = [tok for tok, key in words if _matches(term, tok, key, aliases)]
+            if not hits and anyone and (term.alias or term.name):
+                hits = anyone
             kept = [tok for tok in hits if not _lesser(tok, claim.doc[term.index])]
             if hits and not kept:
                 lesser = True  # "Deputy Minister Valk signed" for "the minister signed"
