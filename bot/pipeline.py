@@ -14,7 +14,14 @@ from bot.engine.attribution import attribute
 from bot.engine.casing import spelled_out, true_case, typed_lower
 from bot.engine.claims import make_claim
 from bot.engine.compose import Composer, TemplateComposer
-from bot.engine.contested import names_the_occasion_only, own_doing, said_part, same_side
+from bot.engine.contested import (
+    arranged,
+    names_the_occasion_only,
+    own_doing,
+    said_part,
+    same_side,
+    wants_more,
+)
 from bot.engine.evidence import EvidenceFinder
 from bot.engine.first_person import named, side_of, speaks_as_we
 from bot.engine.positions import its_own, party_of
@@ -27,6 +34,7 @@ from bot.engine.question_kind import (
 )
 from bot.engine.quotations import quoted_on, speaker_of
 from bot.engine.spelling import corrected, unknown
+from bot.engine.stance_rules import further_claimed
 from bot.engine.topic import main_noun, subject_of
 from bot.engine.verdict import STRONG, decide
 from bot.services import Services
@@ -256,13 +264,19 @@ class Verifier:
         out = list(evidence)
         changed = False
         against = Stance.REFUTES if top.stance.label is Stance.SUPPORTS else Stance.SUPPORTS
+        # "There is no plan to hold another session", says one side, of a claim that more
+        # sessions will follow; "we want to take further steps", says the other.
+        more = top.stance.label is Stance.REFUTES and not arranged(claim) and further_claimed(
+            claim.text, self.services.parser)
         for k, j in zip(others, rejudged, strict=True):
-            if j.score.label is not Stance.REFUTES or j.score.score < CONTRADICTS:
+            wanted = more and wants_more(j.doc)
+            if not wanted and (j.score.label is not Stance.REFUTES
+                               or j.score.score < CONTRADICTS):
                 continue
             who = speaker_of(candidates[k], j.doc, j.core or j.matched, parse)
             if not _another_side(who, top.attribution):
                 continue
-            score = min(j.score.score, top.stance.score)
+            score = top.stance.score if wanted else min(j.score.score, top.stance.score)
             cue = f"says otherwise than {top.speaker}"
             out[k] = replace(out[k], attribution=who, stance=StanceScore(against, score, cue))
             changed = True

@@ -124,3 +124,34 @@ def own_doing(claim: Any, said: Attribution) -> bool:
 
 def _text(tokens: Any) -> str:
     return "".join(t.text_with_ws for t in tokens).strip(" ,;")
+
+
+# Words that make an occasion or a step one more of its kind: "further steps", "another round".
+_MORE = frozenset(["further", "more", "another", "next", "second"])
+_NEGATORS = frozenset(["no", "not", "n't", "never", "none", "nothing", "nobody"])
+_STEPS = _OCCASIONS | {stem("step"), stem("round")}
+
+
+# Words of a thing already arranged ("scheduled", "on the calendar", "agreed"): whether it is
+# so is a fact one side's wish for more does not bear on.
+_ARRANGED = frozenset(["schedule", "calendar", "diary", "arrange", "book", "fix", "already",
+                       "agree", "date"])
+
+
+def arranged(claim: Any) -> bool:
+    """Does the claim say more is already arranged, not that more will come ("Was a second
+    session scheduled?", against "Will there be another round of talks?")?"""
+    return any(t.lemma_.lower() in _ARRANGED for t in claim)
+
+
+def wants_more(doc: Any) -> bool:
+    """Does a sentence speak, undenied, of further steps or occasions ("we want to take further
+    steps", "we will meet again")? Said by the other side, that is its answer to a side's
+    "no plan to hold another session"."""
+    if any(t.lower_ in _NEGATORS for t in doc):
+        return False
+    return any((t.lower_ in _MORE and t.dep_ in ("amod", "det")
+                and stem(t.head.lemma_.lower()) in _STEPS)
+               or (t.lower_ == "again" and t.dep_ == "advmod" and t.head.pos_ == "VERB")
+               for t in doc)
+

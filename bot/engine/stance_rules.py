@@ -880,6 +880,13 @@ def _to_come(verb: Any) -> bool:
                for c in verb.children)
 
 
+def further_claimed(text: str, parser: Parser) -> bool:
+    """Does the claim say one more of its subject is to come, and not deny it ("More sessions
+    will follow", "They will meet again")?"""
+    claim = analyse_claim(text, parser)
+    return claim.subject_further and not (claim.negated or claim.core_denied)
+
+
 def _of_a_further_one(claim: ClaimAnalysis, doc: Any) -> bool:
     """Does the sentence speak of a further one of what the claim's subject names ("another
     session", "more talks", "a second round"), or of its deed done again ("will meet again")?"""
