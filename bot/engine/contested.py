@@ -154,4 +154,3 @@ def wants_more(doc: Any) -> bool:
                 and stem(t.head.lemma_.lower()) in _STEPS)
                or (t.lower_ == "again" and t.dep_ == "advmod" and t.head.pos_ == "VERB")
                for t in doc)
-

@@ -695,8 +695,9 @@ def _the_one_named(claim: ClaimAnalysis, doc: Any) -> bool:
     if not roles or any(role not in ("compound", "nmod", "amod", "prep:with", "prep:between")
                         for role in roles):
         return False  # a name that is the subject, or the doer of a passive verb
-    subjects = [t for t in _clause_root(claim.doc).children  # (a subject is no verb:
-                if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "VERB")]  # mis-tag)
+    # (A subject tagged as a verb is a noun the tagger misread: "talks with Tripoli began".)
+    subjects = [t for t in _clause_root(claim.doc).children
+                if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "VERB")]
     heads = {_key(t) for t in subjects}
     parties = any(role.startswith("prep:") for role in roles)
     found = False
@@ -1060,8 +1061,10 @@ class RulesStanceJudge:
         words = [(tok, _key(tok)) for tok in doc if not tok.is_punct]
         # "We have not entered talks with anyone": a denial of it with anyone is a denial
         # of it with whoever the claim names.
-        anyone = [tok for tok in doc if tok.lower_ in _ANYONE and _denied(
-            _negation_scopes(doc), tok.i)] if any(t.lower_ in _ANYONE for t in doc) else []
+        anyone = [tok for tok in doc if tok.lower_ in _ANYONE]
+        if anyone:
+            denials = _negation_scopes(doc)
+            anyone = [tok for tok in anyone if _denied(denials, tok.i)]
         lesser = False
         for term in claim.terms:
             hits = [tok for tok, key in words if _matches(term, tok, key, aliases)]
