@@ -2152,7 +2152,7 @@ def _whole_sentence(q: Question, unvalued: list[Reading]) -> Reading | None:
 # never a name, a date, a place or a number, which a close sentence may give of something
 # else ("When will they meet again?": "they met on July 16"), nor a reason, which a close
 # sentence may leave out ("Why was the bridge closed?": "it has been closed since May").
-_DESCRIBED_IN_OTHER_WORDS = frozenset(["THING", "KIND", "MANNER"])
+_DESCRIBED_IN_OTHER_WORDS = _DESCRIBED | {"MANNER"}
 
 
 def _closest(q: Question, candidates: Sequence[Candidate], docs: Sequence[Any],

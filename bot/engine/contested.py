@@ -16,7 +16,7 @@ from collections.abc import Collection
 from typing import Any
 
 from bot.engine.first_person import side_of
-from bot.engine.lexicon import EVENTS, related
+from bot.engine.lexicon import EVENTS, FURTHER, related
 from bot.engine.nlp import CONTENT_POS
 from bot.types import Attribution
 from retrieval.text import stem
@@ -126,8 +126,8 @@ def _text(tokens: Any) -> str:
     return "".join(t.text_with_ws for t in tokens).strip(" ,;")
 
 
-# Words that make an occasion or a step one more of its kind: "further steps", "another round".
-_MORE = frozenset(["further", "more", "another", "next", "second"])
+# Words that make an occasion or a step one more of its kind: "further steps", "the next round".
+_MORE = FURTHER | {"next"}
 _NEGATORS = frozenset(["no", "not", "n't", "never", "none", "nothing", "nobody"])
 _STEPS = _OCCASIONS | {stem("step"), stem("round")}
 

@@ -265,6 +265,9 @@ TITLES = frozenset(
     "chancellor premier sheriff chief director saint lord lady sir".split()
 )
 
+# Words that make a thing one more of its kind: "another session", "further steps".
+FURTHER = frozenset(["another", "further", "second", "more"])
+
 # Verbs of wanting something done ("What is Washington demanding of Qaddafi?"): what a party
 # says someone "must" do answers them.
 WANTING = frozenset(["want", "demand", "expect", "require", "wish", "insist"])

@@ -20,6 +20,7 @@ from bot.engine.lexicon import (
     DENIAL_VERBS,
     EVENTS,
     FALSITY_ADVERBS,
+    FURTHER,
     HEDGES,
     REPORTING_VERBS,
     SYNONYMS,
@@ -62,10 +63,8 @@ _ENTITY_GROUPS = {
 _COPULAS = frozenset(["be", "remain", "stay", "keep", "become", "seem", "appear", "prove"])
 # Determiners that introduce a further thing of a kind, not the one already spoken of.
 _OTHER = frozenset(["another", "other", "next", "further", "second", "new"])
-# Words that make a subject one more of its kind: "another session", "more meetings".
-_FURTHER = frozenset(["another", "further", "second", "more"])
 _ANYONE = frozenset(["anyone", "anybody"])
-_ANOTHER = _OTHER | _FURTHER  # either, in a sentence that speaks of a further one
+_ANOTHER = _OTHER | FURTHER  # either, in a sentence that speaks of a further one
 # Roles where a date or time says when the event happened, whatever the preposition.
 _TIME_ROLES = frozenset(["npadvmod", "tmod", "prep:on", "prep:in", "prep:at", "prep:during"])
 # "every month" says how often, not when.
@@ -356,7 +355,7 @@ def analyse_claim(text: str, parser: Parser) -> ClaimAnalysis:
     existing = {i for c in root.children if c.dep_ == "attr"
                 and any(e.dep_ == "expl" for e in root.children) for i in _scope(c)}
     subject_further = any(
-        doc[i].lower_ in _FURTHER and doc[i].dep_ in ("det", "amod")
+        doc[i].lower_ in FURTHER and doc[i].dep_ in ("det", "amod")
         and doc[i].head.pos_ == "NOUN" and (doc[i].lower_ != "more" or doc[i].head.tag_ == "NNS")
         for i in subject | existing)
     # "are set to meet again", "will meet again": the claim is of one more meeting to come,
@@ -1061,10 +1060,8 @@ class RulesStanceJudge:
         words = [(tok, _key(tok)) for tok in doc if not tok.is_punct]
         # "We have not entered talks with anyone": a denial of it with anyone is a denial
         # of it with whoever the claim names.
-        anyone = [tok for tok in doc if tok.lower_ in _ANYONE]
-        if anyone:
-            denials = _negation_scopes(doc)
-            anyone = [tok for tok in anyone if _denied(denials, tok.i)]
+        scopes = _negation_scopes(doc)
+        anyone = [tok for tok in doc if tok.lower_ in _ANYONE and _denied(scopes, tok.i)]
         lesser = False
         for term in claim.terms:
             hits = [tok for tok, key in words if _matches(term, tok, key, aliases)]
@@ -1127,7 +1124,6 @@ class RulesStanceJudge:
         core_hit = sum(1 for t in claim.terms if t.core and matched_terms.get(t.index))
 
         relevance = 0.5 * max(cosine, 0.0) + 0.5 * coverage
-        scopes = _negation_scopes(doc)
         negated = any(_denied(scopes, i) for i in _as_claimed(claim, scopes, matched_terms))
         if core_tokens and (
             _left_open(doc, core_tokens)
