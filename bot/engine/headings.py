@@ -43,6 +43,20 @@ def page_label(c: Candidate, lives: int = 0) -> str | None:
     return None
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s*$")
+
+
+def is_headline(c: Candidate) -> bool:
+    """Is the sentence the headline a document opens with: its first line, set apart from
+    the body and ending without a full stop ("Trust and museum meet over gold hoard")?"""
+    text = c.doc.text
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    if c.span.start > start or end < 0 or not text[end:].strip():
+        return False
+    return not _SENTENCE_END.search(text[start:end])
+
+
 def page_heading(text: str) -> str | None:
     """The heading an encyclopedia page opens with, repeated by its first sentence:
     "Wadi, Karnataka Wadi is a census town ...", "Christy O'Connor Jnr Christy O'Connor Jnr

@@ -15,6 +15,7 @@ from typing import Any
 
 from bot.engine.aliases import aliases_of, canonical, capital_of, is_seat
 from bot.engine.change import claimed, moved
+from bot.engine.headings import is_headline
 from bot.engine.lexicon import (
     ANTONYMS,
     DENIAL_VERBS,
@@ -671,6 +672,28 @@ _STANDS_FOR_NAMED = frozenset([
 ])
 
 
+# Verbs that tell two sides met.
+_MET = frozenset(["meet", "confer"])
+# What one side says or undertakes to the other: a deed done at a meeting, not the meeting.
+_DEEDS_TOWARD = frozenset(
+    "offer ask agree promise pledge threaten warn tell demand propose pay accept reject "
+    "refuse invite urge request grant approve consent commit".split()
+)
+
+
+def _tells_a_meeting(doc: Any) -> bool:
+    """Does the sentence's main clause tell that sides met: "X met Y on Thursday at Z",
+    "X sat down with Y", "X held talks with Y"?"""
+    root = _clause_root(doc)
+    lemma = root.lemma_.lower()
+    if lemma in _MET:
+        return True
+    if lemma == "sit":
+        return any(c.dep_ == "prt" and c.lower_ == "down" for c in root.children)
+    return lemma in ("hold", "have") and any(
+        c.dep_ == "dobj" and stem(c.lemma_.lower()) in EVENTS for c in root.children)
+
+
 def _stands_for_subject(claim: ClaimAnalysis, doc: Any) -> bool:
     """Is the sentence's subject what a report calls the claim's named subject once named
     ("The company will reimburse patients" for "Dalvane will reimburse patients")?"""
@@ -759,6 +782,8 @@ NO_PLACE = "no place named"  # ... or not naming the place the claim gives
 OPPOSITE = "opposite polarity"  # the cue of a sentence denying what the claim says of its subject
 CHANGED_FROM = "changed from it"  # ... or saying the claim's figure changed to another
 SET_ASIDE = "set aside"  # ... or naming the claim's value as the alternative it rules out
+PARAPHRASE = "paraphrase"  # the cue of a sentence that supports by closeness alone
+HEADLINE = "a headline: the topic"  # ... or being a headline only close to the claim
 MOVED = "figures moved "  # the start of the cue of a sentence whose figures say which way
 
 
@@ -816,15 +841,16 @@ _REPORT_NOUNS = frozenset(
 )
 
 
-def _unasserted(doc: Any, tokens: set[int]) -> bool:
-    """The claim's words sit under a modal, a wish or request, a report noun, or an order."""
+def _unasserted(doc: Any, tokens: set[int], owned: Collection[int] = ()) -> bool:
+    """The claim's words sit under a modal, a wish or request, a report noun, or an order.
+    A modal of a clause in ``owned`` is what its verb says, as the claim says it."""
     first = next((t.i for t in doc if not t.is_punct), -1)
     for i in tokens:
         for node in (doc[i], *doc[i].ancestors):
             head = node.head
             # "She said taxes would rise" reports a forecast: "would" is "will", told later.
             reported = node.dep_ == "ccomp" and head.lemma_ in REPORTING_VERBS
-            if any(
+            if node.i not in owned and any(
                 c.dep_ == "aux" and c.lower_ in _MODALS and not (reported and c.lower_ == "would")
                 for c in node.children
             ):
@@ -844,6 +870,18 @@ def _unasserted(doc: Any, tokens: set[int]) -> bool:
             ):
                 return True  # an order: "Resign now, protesters told the minister."
     return False
+
+
+def _owned_clauses(claim: ClaimAnalysis, doc: Any,
+                   matched: dict[int, list[Any]]) -> set[int]:
+    """The "that" clauses of the sentence's word for the claim's main verb, where the claim
+    gives that verb an infinitive: "agreed that the hoard should return" is "agreed to
+    return it", its "should" the agreement's, as "to" is the claim's."""
+    root = _clause_root(claim.doc)
+    if not any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
+               for c in root.children):
+        return set()
+    return {c.i for tok in matched.get(root.i, []) for c in tok.children if c.dep_ == "ccomp"}
 
 
 _STILL = frozenset(["remain", "stay"])
@@ -1007,6 +1045,15 @@ def _placed(claim: ClaimAnalysis, judgement: Judgement) -> bool:
                for ent in _in_slot(judgement.doc, "place", "where", judgement.matched))
 
 
+def _topic_only(j: Judgement) -> Judgement:
+    """A headline names what a story is about, so its closeness to a claim on that story is
+    closeness to the topic: it carries a claim by the claim's words, never by closeness
+    alone ("Trust and museum meet over gold hoard" says nothing of a return agreed)."""
+    if j.score.label is not Stance.SUPPORTS or j.score.cue != PARAPHRASE:
+        return j
+    return replace(j, score=StanceScore(Stance.NEUTRAL, round(1.0 - j.relevance, 3), HEADLINE))
+
+
 def _two_events(claim: ClaimAnalysis, judgements: list[Judgement]) -> list[Judgement]:
     """"The Istanbul meeting" and "the Tunisia meeting" are two meetings: where one sentence
     puts the claim's event at the claim's place, another putting it elsewhere speaks of the
@@ -1031,7 +1078,10 @@ class RulesStanceJudge:
         self.embedder = embedder
 
     def judge(self, claim: str, candidates: Sequence[Candidate]) -> list[Judgement]:
-        return self.analyse(claim, [c.text for c in candidates], [c.cosine for c in candidates])
+        judgements = self.analyse(
+            claim, [c.text for c in candidates], [c.cosine for c in candidates])
+        return [_topic_only(j) if is_headline(c) else j
+                for j, c in zip(judgements, candidates, strict=True)]
 
     def scores(self, claim: str, sentences: Sequence[str]) -> list[StanceScore]:
         """Stances of bare sentences (closeness from the embedder, when there is one)."""
@@ -1127,7 +1177,8 @@ class RulesStanceJudge:
         negated = any(_denied(scopes, i) for i in _as_claimed(claim, scopes, matched_terms))
         if core_tokens and (
             _left_open(doc, core_tokens)
-            or (not negated and not claim.unasserted and _unasserted(doc, core_tokens))
+            or (not negated and not claim.unasserted
+                and _unasserted(doc, core_tokens, _owned_clauses(claim, doc, matched_terms)))
             or (claim.done and _foretold(doc, core_tokens))
         ):
             stance = StanceScore(Stance.NEUTRAL, round(1.0 - 0.5 * relevance, 3), LEFT_OPEN)
@@ -1255,11 +1306,16 @@ class RulesStanceJudge:
         # words or by closeness.
         the_one_there_was = claim.subject_further and not _of_a_further_one(claim, doc)
         said = said and not the_one_there_was
+        # "X and Y met on Thursday at Z" tells that they met, where and when, not what one
+        # offered, asked or agreed to there, however many of the claim's names it shares.
+        claim_root = _clause_root(claim.doc)
+        only_met = (claim_root.lemma_.lower() in _DEEDS_TOWARD
+                    and not matched_terms.get(claim_root.i) and _tells_a_meeting(doc))
         # The figures it claims, in its words or agreeing ("2.9 percent" for "about 3").
         figures = all(_figure_of(claim, doc, group, framed=False)[0] in ("none", "stated", "agrees")
                       for group in ("date", "num"))
         lexical = (pred_cov >= 0.6 and coverage >= 0.55 and cosine >= 0.35 and subject_here
-                   and not denies and not affirms and said and figures)
+                   and not denies and not affirms and said and figures and not only_met)
         # A close paraphrase with the opposite polarity ("are not affected" for "is
         # included") does not carry the claim.
         main = _clause_root(doc)
@@ -1268,7 +1324,8 @@ class RulesStanceJudge:
         negative_form = antonym is not None and any(
             negative_form_of(claim.doc[t.index], antonym) for t in claim.terms)
         close = (paraphrase >= PARAPHRASE_MIN and names_present and not denies
-                 and not affirms and not the_one_there_was and not negative_form)
+                 and not affirms and not the_one_there_was and not negative_form
+                 and not only_met)
         if conflict and ((pred_cov >= 0.5 and coverage >= 0.4) or not_so or swap
                          or purpose or title or further_denied or contrast):
             score = (0.45 + 0.5 * relevance) * hedge
@@ -1280,7 +1337,7 @@ class RulesStanceJudge:
             stance = StanceScore(
                 Stance.SUPPORTS,
                 round(min(score, 0.99), 3),
-                "covers the claim" if lexical else "paraphrase",
+                "covers the claim" if lexical else PARAPHRASE,
             )
         else:
             cue = DENIED if denies else "not about the claim"
