@@ -1306,11 +1306,14 @@ class RulesStanceJudge:
         # words or by closeness.
         the_one_there_was = claim.subject_further and not _of_a_further_one(claim, doc)
         said = said and not the_one_there_was
-        # "X and Y met on Thursday at Z" tells that they met, where and when, not what one
-        # offered, asked or agreed to there, however many of the claim's names it shares.
+        # A claim that one side offered, asked, promised or agreed to something is carried
+        # only by a sentence with that deed: closeness does not say it was done, and "X and
+        # Y met on Thursday at Z", which tells that they met, where and when, does not by the
+        # names it shares either.
         claim_root = _clause_root(claim.doc)
-        only_met = (claim_root.lemma_.lower() in _DEEDS_TOWARD
-                    and not matched_terms.get(claim_root.i) and _tells_a_meeting(doc))
+        deed_unsaid = (claim_root.lemma_.lower() in _DEEDS_TOWARD
+                       and not matched_terms.get(claim_root.i))
+        only_met = deed_unsaid and _tells_a_meeting(doc)
         # The figures it claims, in its words or agreeing ("2.9 percent" for "about 3").
         figures = all(_figure_of(claim, doc, group, framed=False)[0] in ("none", "stated", "agrees")
                       for group in ("date", "num"))
@@ -1325,7 +1328,7 @@ class RulesStanceJudge:
             negative_form_of(claim.doc[t.index], antonym) for t in claim.terms)
         close = (paraphrase >= PARAPHRASE_MIN and names_present and not denies
                  and not affirms and not the_one_there_was and not negative_form
-                 and not only_met)
+                 and not deed_unsaid)
         if conflict and ((pred_cov >= 0.5 and coverage >= 0.4) or not_so or swap
                          or purpose or title or further_denied or contrast):
             score = (0.45 + 0.5 * relevance) * hedge

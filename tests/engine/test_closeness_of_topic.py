@@ -1,9 +1,10 @@
 """Closeness to a sentence on a story's topic is not support for a claim about it. A headline
 names what a story is about, so a claim on that story is close to it however little of the
 claim it says: closeness to a headline carries no claim, though its words still can ("Cider
-maker to pay growers 12 percent more"). And a sentence telling that two sides met shares
-their names with any claim of what one did there ("offered a loan at the meeting"): it
-tells that they met, where and when, not what was done."""
+maker to pay growers 12 percent more"). A claim that one side offered, promised or agreed to
+something is carried only by a sentence with that deed: closeness does not say it was done,
+and a sentence telling that two sides met, which shares their names with any claim of what
+one did there ("offered a loan at the meeting"), tells only that they met, where and when."""
 
 from __future__ import annotations
 
@@ -31,6 +32,12 @@ BODY = (
     "Halden Cider's chief executive, Ines Morrow, led the company's side at Tuesday's talks "
     "with the growers."
 )
+CLAIMED = (
+    "Growers and cider maker meet\n\n"
+    "Halden Cider's managers have since claimed that the growers threatened the harvest.\n\n"
+    "\u201cOur growers are the heart of this company, and we want them to do well,\u201d "
+    "said Ines Morrow, Halden Cider's chief executive."
+)
 
 
 @pytest.mark.parametrize(("claim", "text", "verdict"), [
@@ -47,6 +54,12 @@ BODY = (
     ("The Fenwick Growers' Association met Halden Cider in Fenwick.", BODY, "SUPPORTED"),
     ("The meeting between the growers and Halden Cider took place at the company's offices.",
      BODY, "SUPPORTED"),
+    # A sentence close to a claim of an offer or an agreement, without the deed, says
+    # nothing of it.
+    ("Halden Cider's managers agreed at the meeting that the growers could sell cider at the "
+     "farm gate.", CLAIMED, "NOT_ENOUGH_INFO"),
+    ("Halden Cider offered the growers a bonus for the harvest.", CLAIMED, "NOT_ENOUGH_INFO"),
+    ("Ines Morrow said the growers are the heart of the company.", CLAIMED, "SUPPORTED"),
 ])
 def test_closeness_to_the_topic(services, claim: str, text: str, verdict: str) -> None:
     answer = ask_over(services, claim, [text])
