@@ -293,7 +293,6 @@ PARAM_CONSTANTS = {
     "supports_min": "MODEL_SUPPORTS_MIN",
     "neutral_veto": "MODEL_NEUTRAL_VETO",
     "rules_refutes_sure": "RULES_REFUTES_SURE",
-    "close_veto": "CLOSE_NEUTRAL_VETO",
 }
 
 

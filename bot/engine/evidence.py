@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 import numpy as np
 
 from bot.engine.aliases import seats_named
+from bot.engine.headings import SENTENCE_END
 from bot.types import Candidate
 from retrieval.cache import LRUCache
 from retrieval.chunking import paragraphs, split_sentences
@@ -17,7 +17,6 @@ from retrieval.store import ChunkStore
 from retrieval.types import Document, Passage, Span
 
 LEAD = 2  # sentences that tell what a document is about: a headline and the first one
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s*$")
 
 
 class EvidenceFinder:
@@ -83,7 +82,7 @@ class EvidenceFinder:
             lead = [(paragraph, sentence) for paragraph, span in paragraphs(doc.text)
                     for sentence in split_sentences(doc.text[span.start : span.end], span.start)
                     if not self._is_order(doc, sentence)][:LEAD]
-            if lead and _SENTENCE_END.search(doc.text[lead[0][1].start : lead[0][1].end]):
+            if lead and SENTENCE_END.search(doc.text[lead[0][1].start : lead[0][1].end]):
                 lead = lead[:1]  # no headline: the first sentence is the lead
             out += [Candidate(doc, sentence, paragraph, 1.0) for paragraph, sentence in lead]
         return out

@@ -43,18 +43,24 @@ def page_label(c: Candidate, lives: int = 0) -> str | None:
     return None
 
 
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s*$")
+# The end of a sentence, after any closing quotation mark or bracket.
+SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s*$")
+_SPACE = re.compile(r"\s*")
+_NOT_SPACE = re.compile(r"\S")
 
 
 def is_headline(c: Candidate) -> bool:
     """Is the sentence the headline a document opens with: its first line, set apart from
     the body and ending without a full stop ("Trust and museum meet over gold hoard")?"""
     text = c.doc.text
-    start = len(text) - len(text.lstrip())
+    spaces = _SPACE.match(text)
+    start = spaces.end() if spaces else 0
+    if c.span.start > start:
+        return False  # (most sentences: read no further)
     end = text.find("\n", start)
-    if c.span.start > start or end < 0 or not text[end:].strip():
+    if end < 0 or _NOT_SPACE.search(text, end) is None:
         return False
-    return not _SENTENCE_END.search(text[start:end])
+    return not SENTENCE_END.search(text[start:end])
 
 
 def page_heading(text: str) -> str | None:
