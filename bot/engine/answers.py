@@ -22,7 +22,7 @@ from bot.engine.aliases import aliases_of, canonical, is_country, same_entity
 from bot.engine.attribution import attribute
 from bot.engine.casing import without_headlines
 from bot.engine.first_person import side_of
-from bot.engine.headings import LIFE
+from bot.engine.headings import LIFE, page_label
 from bot.engine.instances import named_instance
 from bot.engine.lexicon import MET_WITH, REPORTING_VERBS, TITLES, WANTING, related
 from bot.engine.names import name_part, spelled_out
@@ -192,6 +192,10 @@ _BY_MAKERS = _WORK_MAKERS | _PERFORMERS | _WORK_DEEDS
 _MAKING_DEEDS = _MAKING | _WORK_DEEDS  # every verb that says who made something
 
 
+# A verb, its preposition and that one's object that together say what one verb says.
+_IDIOMS = {("come", "into", "world"): "bear"}
+
+
 def _terms(lemma: str) -> frozenset[str]:
     s = stem(lemma)
     return related(s) | frozenset(_SAME_INDEX.get(s, ())) | _MAKER_INDEX.get(s, frozenset())
@@ -285,12 +289,15 @@ def _name_stems(text: str) -> set[str]:
     return out
 
 
-def _parts_left_out(q: Question, text: str) -> frozenset[str]:
+def _parts_left_out(q: Question, text: str, pages: str = "") -> frozenset[str]:
     """The parts of a person's name that one part alone stands for in a document
     ("Middleton died ..." of "When did Arthur Middleton die?": Arthur; "Halvard worked as a
     cooper" on a page about Halvard Strand: Strand): only in a document that names
     him in full somewhere, and not where it names anyone else with that part ("Sarah
-    Middleton", "Halvard Berg")."""
+    Middleton", "Halvard Berg"). A fragment that never names him in full ("Marchbank
+    earned his living as an engraver") stands for him by his surname where another of
+    the documents found (``pages``) names him in full and none names anyone else by it,
+    nor heads a page with a label for one of several of that name."""
     if not q.person:
         return frozenset()
     # spaCy is loaded by now (the sentences were parsed through ``bot.engine.nlp``, which keeps
@@ -299,16 +306,24 @@ def _parts_left_out(q: Question, text: str) -> frozenset[str]:
 
     *given, surname = q.person
     between = r"\s+(?:[A-Z][\w.'’-]*\s+){0,2}"  # "Arthur Edward Middleton"
-    if not given or not re.search(r"\b" + between.join(re.escape(w) for w in q.person) + r"\b",
-                                  text, re.IGNORECASE):
+    full = re.compile(r"\b" + between.join(re.escape(w) for w in q.person) + r"\b",
+                      re.IGNORECASE)
+    if not given:
         return frozenset()
 
     def other_name(word: str) -> bool:
         return word[:1].isupper() and not word.endswith(".") and word.lower() not in (
             *q.person, *STOP_WORDS)
 
-    def named_otherwise(beside: str) -> bool:
-        return any(other_name(m.group(1)) for m in re.finditer(beside, text, re.IGNORECASE))
+    def named_otherwise(beside: str, where: str = text) -> bool:
+        return any(other_name(m.group(1)) for m in re.finditer(beside, where, re.IGNORECASE))
+
+    if not full.search(text):
+        everywhere = f"{text}\n{pages}"
+        if full.search(pages) and not named_otherwise(
+                rf"([\w'’.-]+)\s+{re.escape(surname)}\b", everywhere):
+            return frozenset(given)
+        return frozenset()
 
     out: set[str] = set()
     if not named_otherwise(rf"([\w'’.-]+)\s+{re.escape(surname)}\b"):
@@ -380,6 +395,10 @@ def _match(q: Question, doc: Any, context: set[str] | None = None,
     for tok in doc:
         # a verb with its particle is one word ("set up" the firm: "set-up", as founded)
         phrasal = [f"{tok.lemma_.lower()}-{c.lower_}" for c in tok.children if c.dep_ == "prt"]
+        # "came into the world" is how a birth is told too
+        phrasal += [_IDIOMS[tok.lemma_.lower(), c.lower_, o.lemma_.lower()]
+                    for c in tok.children if c.dep_ == "prep" for o in c.children
+                    if (tok.lemma_.lower(), c.lower_, o.lemma_.lower()) in _IDIOMS]
         for form in {tok.lemma_.lower(), tok.lower_, *phrasal}:
             stems.setdefault(stem(form), []).append(tok.i)
     total = found = 0.0
@@ -987,8 +1006,11 @@ def _rank_entity(ent: Any, matched: set[int], doc: Any, q: Question
         return (99, 0, 0, 0)
     dist = min(_tree_distance(ent.root, a) for a in anchors)
     whole = sum(_tree_distance(ent.root, doc[i]) for i in matched)
-    # "212 passengers": a number that counts the word the question asks about.
-    counts = int(q.expects == "NUMBER" and ent.root.head.i in matched)
+    # "212 passengers", "a crowd of 18,250": a number that counts the word the question asks
+    # about.
+    head = ent.root.head
+    counts = int(q.expects == "NUMBER" and (head.i in matched or (
+        head.lower_ == "of" and head.head.i in matched and head.head.pos_ == "NOUN")))
     possessive = int(any(t.dep_ == "poss" or t.tag_ == "POS" for t in ent.root.subtree)
                      or ent.root.dep_ == "poss")
     # (Of two as close, "three" in "the population of the village and its three outlying
@@ -1058,6 +1080,9 @@ def _trim(tokens: Sequence[Any], keep_article: bool = False) -> str:
 def _role(q: Question, doc: Any, matched: set[int]) -> str | None:
     """"Who is X?" / "What is X?": the title before a name, or the phrase set beside it."""
     names = [doc[i] for i in sorted(matched) if doc[i].pos_ == "PROPN"]
+    if not names and asks_occupation(q):
+        # "A defender, he began his career ...": named before, said what he is by the opening
+        return _fronted(doc, matched)
     heads: list[Any] = []
     for name in sorted(names, key=lambda t: -sum(1 for _ in t.subtree)):
         while name.head.i != name.i and name.dep_ in ("compound", "flat") and \
@@ -1077,6 +1102,23 @@ def _role_of(q: Question, doc: Any, matched: set[int], head: Any) -> str | None:
     # any word set before the name (a heading repeating it, "Sir").
     said = (_fronted(doc, matched) or _predicate(head, bare=True)) if asks_occupation(q) \
         else None
+    # "What position did he play?": "a former professional basketball player" says his
+    # sport, not where he played in it ("A point guard, he spent ...", "Thalberg, a bruising
+    # power forward, ..."); nor does a heading's "(footballer, born 1961)"
+    role = _role_said(q, doc, matched, head, None if _sport_only(q, said) else said)
+    return None if _sport_only(q, role) else role
+
+
+def _sport_only(q: Question, role: str | None) -> bool:
+    """Does a description asked for a position only say the sport ("a basketball player")?"""
+    return bool(role) and q.predicate == "play" and asks_occupation(q) and bool(
+        _PLAYERS & set(re.findall(r"[a-z]+", (role or "").lower())))
+
+
+def _role_said(q: Question, doc: Any, matched: set[int], head: Any, said: str | None
+               ) -> str | None:
+    """What the sentence says the person is: ``said`` (read from the opening or the
+    predicate), else an appositive, the title before the name, or the predicate."""
     if said:
         return said
     for child in head.children:
@@ -1103,6 +1145,11 @@ def _role_of(q: Question, doc: Any, matched: set[int], head: Any) -> str | None:
     if text and any(t.is_alpha for t in title):
         return text
     return _predicate(head)
+
+
+# Words for one who plays a sport, whatever the position.
+_PLAYERS = frozenset("player players footballer cricketer sportsman sportswoman athlete "
+                     "professional".split())
 
 
 def asks_occupation(q: Question) -> bool:
@@ -1320,9 +1367,11 @@ def _as_what(q: Question, doc: Any, matched: set[int]) -> str | None:
     trade = asks_occupation(q)
     for verb in doc:
         if verb.pos_ != "VERB" or not (verb.i in matched or stem(verb.lemma_) == asked or (
-                trade and verb.lemma_.lower() in _WORKED and _done_by_the_one(verb, matched))):
+                trade and _works(verb) and _done_by_the_one(verb, matched))):
             continue
-        for prep in verb.children:
+        # ("earned her living as a printer": the small model may hang "as" on "living")
+        living = [c for c in verb.children if c.lower_ == "living"]
+        for prep in [*verb.children, *(g for c in living for g in c.children)]:
             if prep.dep_ != "prep" or prep.lower_ != "as":
                 continue
             for obj in prep.children:
@@ -1331,6 +1380,13 @@ def _as_what(q: Question, doc: Any, matched: set[int]) -> str | None:
                     if said and not in_question(said, q):
                         return said
     return None
+
+
+def _works(verb: Any) -> bool:
+    """Does the verb say someone worked, or earned or made a living ("earned his living
+    chiefly as an engraver")?"""
+    return verb.lemma_.lower() in _WORKED or (verb.lemma_.lower() in ("earn", "make") and any(
+        c.lower_ == "living" for c in verb.children))
 
 
 def _done_by_the_one(verb: Any, matched: set[int]) -> bool:
@@ -1832,6 +1888,10 @@ def read(
     documents: dict[str, set[str]] = {}  # a document's words, read once for all its sentences
     described: dict[str, frozenset[str]] = {}  # per document, as ``_descriptions``
     alone: dict[str, frozenset[str]] = {}  # per document, as ``_parts_left_out``
+    # (A page headed "X (politician)" says others bear the name: then a fragment's surname
+    # alone may be any of them.)
+    pages = "\n".join({c.doc.doc_id: c.doc.text for c in candidates}.values()) \
+        if q.person and not any(page_label(c) for c in candidates) else ""
     matches = []
     for cand, doc in zip(candidates, docs, strict=True):
         context = None
@@ -1844,7 +1904,7 @@ def read(
         if q.described and cand.doc.doc_id not in described:
             described[cand.doc.doc_id] = _descriptions(q, cand.doc.text)
         if q.person and cand.doc.doc_id not in alone:
-            alone[cand.doc.doc_id] = _parts_left_out(q, cand.doc.text)
+            alone[cand.doc.doc_id] = _parts_left_out(q, cand.doc.text, pages)
         its_described = described.get(cand.doc.doc_id, frozenset())
         its_alone = alone.get(cand.doc.doc_id, frozenset())
         found = _match(q, doc, context, its_described, its_alone)

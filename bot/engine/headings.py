@@ -19,14 +19,14 @@ LIFE = re.compile(r"\(\s*(?:born\s+)?([^()–—-]*?\d{3,4})\s*[–—-]+\s*([^(
 # A heading's name with its disambiguator: "Dave Hancock (footballer)", "Chayanne (1988 album)".
 _HEADING = re.compile(r"((?:[A-Z][\w.'’&-]*\s+){0,6}[A-Z0-9][\w.'’&-]*)\s*\(\s*([^()]{2,40}?)\s*\)")
 YEARS = "years "  # a label of the years of a life, one of which is asked
-_NOT_LABEL = re.compile(r"\bborn\b|\d,|[×=%]|\d\s*(?:km|mi|m|ft|kg|lb)\b")
+_NOT_LABEL = re.compile(r"\bborn\b|\baged?\b|\d,|[×=%]|\d\s*(?:km|mi|m|ft|kg|lb)\b")
 
 
 def page_label(c: Candidate, lives: int = 0) -> str | None:
     """The disambiguating parenthetical of the heading a document opens with (its title, or
     the start of its text when it has none): documents whose headings carry different ones
-    are about different things that share a name. Measures are not labels; life dates are
-    by ``lives``: 0 none, 1 the birth year, 2 the death year, 3 both."""
+    are about different things that share a name. Measures and ages ("(aged 74)") are not
+    labels; life dates are by ``lives``: 0 none, 1 the birth year, 2 the death year, 3 both."""
     for head in (c.doc.title or "", c.doc.text[:200]):
         m = _HEADING.search(head)
         if m is None:

@@ -16,6 +16,7 @@ _SYNONYMS = [
     "negotiation negotiate negotiator talks dialogue discussion bargaining deal parley",
     _EVENTS,
     "participate attend join take-part meet",
+    "spectator crowd audience onlooker",
     "happen occur take-place",
     "close shut shutter",
     "open reopen",

@@ -170,7 +170,15 @@ def agree(a: str, b: str) -> bool:
             pw, qw = set(p.split()), set(q.split())
             if pw and qw and (pw <= qw or qw <= pw):
                 return True
+            if _initialled(p.split(), q.split()) or _initialled(q.split(), p.split()):
+                return True
     return False
+
+
+def _initialled(short: list[str], full: list[str]) -> bool:
+    """"r j penderleigh" and "rufus penderleigh": one name, its given names cut to initials."""
+    return len(short) >= 2 and len(full) >= 2 and short[-1] == full[-1] and len(short[0]) == 1 \
+        and all(len(w) == 1 for w in short[:-1]) and short[0] == full[0][0] and len(full[0]) > 1
 
 
 def _initials(short: str, long: str) -> bool:

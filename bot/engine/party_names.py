@@ -2,7 +2,8 @@
 
 "What party is X a member of?" is answered by a party, not by the house X sits in: "Tate was
 a Republican member of the Colorado House", "elected on the Progressive Alliance list",
-"Marguerite Olse (Lantern Party)", "elected as Republican", "the Australian Labor Party".
+"He was a Conservative", "Marguerite Olse (Lantern Party)", "elected as Republican", "the
+Australian Labor Party".
 """
 
 from __future__ import annotations
@@ -24,6 +25,11 @@ _NATIONS = frozenset("welsh scottish scots english irish cornish manx basque cat
 # Who stood against someone: "defeating Conservative candidate ...", "beat the Labor MP"
 # (not "accusations against Democratic Sen. Tate").
 _AGAINST = frozenset("defeat beat unseat oust challenge".split())
+# What English calls one of a party's people ("a Conservative", "a Democrat"); a people's
+# name in that place ("a Tessarian") says where someone is from.
+_MEMBER_NOUNS = frozenset("conservative liberal labourite democrat republican tory whig "
+                          "socialist communist green federalist unionist nationalist "
+                          "progressive populist libertarian".split())
 # Where a member sits, or what names a party's people without being one.
 _NOT_PARTIES = frozenset("senate house assembly council parliament congress chamber committee "
                          "legislature court cabinet board government wikipedia".split())
@@ -37,6 +43,8 @@ def party_named(doc: Any, matched: set[int]) -> str | None:
         if any(w in _NOT_PARTIES for w in words) or all(
                 canonical(w) is not None or w in _NATIONS for w in words):
             continue  # ("an Australian politician": where from, not which party)
+        if all(t.ent_type_ in ("GPE", "LOC") for t in doc[start:end]):
+            continue  # ("a Sarnholt politician", "a Texas senator": a place, not a party)
         if any(t.lemma_.lower() in _AGAINST for t in doc[max(0, start - 3) : start]):
             continue  # "defeating Conservative candidate ...": the opponent's party
         after = doc[end] if end < len(doc) else None
@@ -51,9 +59,14 @@ def party_named(doc: Any, matched: set[int]) -> str | None:
         elected_as = lead >= 1 and doc[lead].lower_ == "as" and (
             doc[lead - 1].lemma_.lower() in ("elect", "run", "stand")) and (
             after is None or after.pos_ in ("ADP", "PUNCT", "CCONJ"))
+        # "He was a Conservative by background", "she is a Democrat": one of a party's
+        # people, said with "be"
+        one_of = before is not None and before.lower_ in ("a", "an") and end - start == 1 and (
+            doc[start].dep_ == "attr" and doc[start].head.lemma_ == "be") and (
+            words[0] in _MEMBER_NOUNS)
         if named and not qualifies and before is not None and before.lower_ == "the":
             start -= 1  # "a member of the Reform Party": the party's name with its article
-        if named or qualifies or aside or elected_as:
+        if named or qualifies or aside or elected_as or one_of:
             found.append((start, doc[start:end].text))
     if not found:
         return None

@@ -384,9 +384,11 @@ def is_open(question: str, parser: Parser | None = None) -> bool:
         return False  # "..., didn't they?": agreement with a statement is asked
     lead, comma, rest = _lead_of(question)
     first = re.match(r"\s*(\w+)", rest)
-    if comma and first and first.group(1).lower() in WH_WORDS and len(lead.split()) <= 6:
+    if comma and first and first.group(1).lower() in WH_WORDS and len(lead.split()) <= 6 \
+            and not question.rstrip().endswith("."):
         # "Besides Gene Cretz, how many ...?", "the council - who are they": a short lead,
-        # then the question.
+        # then the question ("Sea level rise, which was occurring long before, has not
+        # accelerated." is a statement with a clause of its own).
         return is_open(rest.strip(), parser)
     # "Harlow Bay is located in which country?" ("the official who spoke" asks nothing)
     return (question.rstrip().endswith("?") and any(
@@ -676,12 +678,20 @@ def _party_of(people: Any) -> str:
         t.text.removesuffix("s")))), "")  # ("Norwegians": of Norway)
 
 
+# What only a person has: "What was Tobiah Marchbank's occupation?" asks of a person, whatever
+# the small model takes the name for.
+_OF_A_PERSON = frozenset("born birth die death occupation profession job trade married wife "
+                         "husband".split())
+
+
 def _person(doc: Any, proper: tuple[str, ...]) -> tuple[str, ...]:
     """The first person's name asked about, given names first ("arthur", "middleton"): only a
     name of two or more capitalised words, every one of them a name asked about."""
+    personal = any(t.lemma_.lower() in _OF_A_PERSON for t in doc)
     for ent in doc.ents:
         names = [t.lemma_.lower() for t in ent if t.is_alpha]
-        if ent.label_ == "PERSON" and len(names) >= 2 and all(
+        label = ent.label_ == "PERSON" or (personal and ent.label_ in ("ORG", "GPE", "NORP"))
+        if label and len(names) >= 2 and all(
                 t.is_title and t.lemma_.lower() in proper for t in ent if t.is_alpha):
             return tuple(names)
     return ()
@@ -990,7 +1000,11 @@ def read_question(
         # "What position does Feltman hold?", "In what capacity is Ibrahim quoted in the
         # article?": the verbs say how the post is had or shown, not what it is about.
         verbs = {t.lemma_.lower() for t in doc if t.pos_ in ("VERB", "AUX")}
-        named = tuple(w for w in focus if w not in verbs and w not in _DOCUMENT_WORDS)
+        # ("What position did he play during his professional career?": when, not what)
+        during = {w.lemma_.lower() for t in doc if t.lower_ in ("during", "throughout")
+                  for w in t.subtree}
+        named = tuple(w for w in focus if w not in verbs and w not in _DOCUMENT_WORDS
+                      and (w not in during or w in proper))
         if len(proper) == len(named):
             focus = named
     if (post_asked or (wh == "who" and described)) and (proper and len(proper) == len(focus)):
