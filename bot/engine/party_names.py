@@ -44,7 +44,7 @@ def party_named(doc: Any, matched: set[int]) -> str | None:
                 canonical(w) is not None or w in _NATIONS for w in words):
             continue  # ("an Australian politician": where from, not which party)
         if all(t.ent_type_ in ("GPE", "LOC") for t in doc[start:end]):
-            continue  # ("a Sarnholt politician", "a Texas senator": a place, not a party)
+            continue  # ("a Texas politician", "a Quebec senator": a place, not a party)
         if any(t.lemma_.lower() in _AGAINST for t in doc[max(0, start - 3) : start]):
             continue  # "defeating Conservative candidate ...": the opponent's party
         after = doc[end] if end < len(doc) else None

@@ -687,7 +687,7 @@ _OF_A_PERSON = frozenset("born birth die death occupation profession job trade m
 def _person(doc: Any, proper: tuple[str, ...]) -> tuple[str, ...]:
     """The first person's name asked about, given names first ("arthur", "middleton"): only a
     name of two or more capitalised words, every one of them a name asked about."""
-    personal = any(t.lemma_.lower() in _OF_A_PERSON for t in doc)
+    personal = any(t.lower_ in _OF_A_PERSON or t.lemma_.lower() in _OF_A_PERSON for t in doc)
     for ent in doc.ents:
         names = [t.lemma_.lower() for t in ent if t.is_alpha]
         label = ent.label_ == "PERSON" or (personal and ent.label_ in ("ORG", "GPE", "NORP"))
