@@ -133,6 +133,11 @@ def ask_over(services, question: str, texts: list[str]):
     return verifier_over(services, docs).verify(question)
 
 
+def cited_quotes(answer) -> str:
+    """Every quote an answer cites, in one string."""
+    return " ".join(c.quote for c in answer.citations)
+
+
 def check_answers(answer, verdict: str, given: list[str], not_given: list[str]) -> None:
     """The verdict, an answer in some citation for each of ``given``, none of ``not_given``."""
     assert answer.verdict.value == verdict, answer.text

@@ -319,9 +319,9 @@ def _parts_left_out(q: Question, text: str, pages: str = "") -> frozenset[str]:
         return any(other_name(m.group(1)) for m in re.finditer(beside, where, re.IGNORECASE))
 
     if not full.search(text):
-        everywhere = f"{text}\n{pages}"
+        # (``pages`` holds this document's text too)
         if full.search(pages) and not named_otherwise(
-                rf"([\w'’.-]+)\s+{re.escape(surname)}\b", everywhere):
+                rf"([\w'’.-]+)\s+{re.escape(surname)}\b", pages):
             return frozenset(given)
         return frozenset()
 
@@ -396,9 +396,8 @@ def _match(q: Question, doc: Any, context: set[str] | None = None,
         # a verb with its particle is one word ("set up" the firm: "set-up", as founded)
         phrasal = [f"{tok.lemma_.lower()}-{c.lower_}" for c in tok.children if c.dep_ == "prt"]
         # "came into the world" is how a birth is told too
-        phrasal += [_IDIOMS[tok.lemma_.lower(), c.lower_, o.lemma_.lower()]
-                    for c in tok.children if c.dep_ == "prep" for o in c.children
-                    if (tok.lemma_.lower(), c.lower_, o.lemma_.lower()) in _IDIOMS]
+        phrasal += [idiom for c in tok.children if c.dep_ == "prep" for o in c.children
+                    if (idiom := _IDIOMS.get((tok.lemma_.lower(), c.lower_, o.lemma_.lower())))]
         for form in {tok.lemma_.lower(), tok.lower_, *phrasal}:
             stems.setdefault(stem(form), []).append(tok.i)
     total = found = 0.0

@@ -681,10 +681,9 @@ _DEEDS_TOWARD = frozenset(
 )
 
 
-def _tells_a_meeting(doc: Any) -> bool:
-    """Does the sentence's main clause tell that sides met: "X met Y on Thursday at Z",
-    "X sat down with Y", "X held talks with Y"?"""
-    root = _clause_root(doc)
+def _tells_a_meeting(root: Any) -> bool:
+    """Does a sentence's main clause (its ``root``) tell that sides met: "X met Y on
+    Thursday at Z", "X sat down with Y", "X held talks with Y"?"""
     lemma = root.lemma_.lower()
     if lemma in _MET:
         return True
@@ -872,12 +871,10 @@ def _unasserted(doc: Any, tokens: set[int], owned: Collection[int] = ()) -> bool
     return False
 
 
-def _owned_clauses(claim: ClaimAnalysis, doc: Any,
-                   matched: dict[int, list[Any]]) -> set[int]:
-    """The "that" clauses of the sentence's word for the claim's main verb, where the claim
-    gives that verb an infinitive: "agreed that the hoard should return" is "agreed to
-    return it", its "should" the agreement's, as "to" is the claim's."""
-    root = _clause_root(claim.doc)
+def _owned_clauses(root: Any, matched: dict[int, list[Any]]) -> set[int]:
+    """The "that" clauses of the sentence's word for the claim's main verb (``root``), where
+    the claim gives that verb an infinitive: "agreed that the hoard should return" is
+    "agreed to return it", its "should" the agreement's, as "to" is the claim's."""
     if not any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
                for c in root.children):
         return set()
@@ -1174,11 +1171,12 @@ class RulesStanceJudge:
         core_hit = sum(1 for t in claim.terms if t.core and matched_terms.get(t.index))
 
         relevance = 0.5 * max(cosine, 0.0) + 0.5 * coverage
+        claim_root = _clause_root(claim.doc)
         negated = any(_denied(scopes, i) for i in _as_claimed(claim, scopes, matched_terms))
         if core_tokens and (
             _left_open(doc, core_tokens)
             or (not negated and not claim.unasserted
-                and _unasserted(doc, core_tokens, _owned_clauses(claim, doc, matched_terms)))
+                and _unasserted(doc, core_tokens, _owned_clauses(claim_root, matched_terms)))
             or (claim.done and _foretold(doc, core_tokens))
         ):
             stance = StanceScore(Stance.NEUTRAL, round(1.0 - 0.5 * relevance, 3), LEFT_OPEN)
@@ -1310,10 +1308,10 @@ class RulesStanceJudge:
         # only by a sentence with that deed: closeness does not say it was done, and "X and
         # Y met on Thursday at Z", which tells that they met, where and when, does not by the
         # names it shares either.
-        claim_root = _clause_root(claim.doc)
+        main = _clause_root(doc)
         deed_unsaid = (claim_root.lemma_.lower() in _DEEDS_TOWARD
                        and not matched_terms.get(claim_root.i))
-        only_met = deed_unsaid and _tells_a_meeting(doc)
+        only_met = deed_unsaid and _tells_a_meeting(main)
         # The figures it claims, in its words or agreeing ("2.9 percent" for "about 3").
         figures = all(_figure_of(claim, doc, group, framed=False)[0] in ("none", "stated", "agrees")
                       for group in ("date", "num"))
@@ -1321,7 +1319,6 @@ class RulesStanceJudge:
                    and not denies and not affirms and said and figures and not only_met)
         # A close paraphrase with the opposite polarity ("are not affected" for "is
         # included") does not carry the claim.
-        main = _clause_root(doc)
         flipped = _denied(scopes, main.i) != claim.main_negated
         # "illegal" for "legal": closeness cannot tell a word from its negative form.
         negative_form = antonym is not None and any(

@@ -8,11 +8,7 @@ from bot.engine.headings import page_label
 from bot.types import Candidate
 from retrieval.types import Document, Span
 
-from ..conftest import ask_over
-
-
-def _quotes(answer) -> str:
-    return " ".join(c.quote for c in answer.citations)
+from ..conftest import ask_over, cited_quotes
 
 
 def test_a_party_given_with_be_is_an_answer_to_which_party(services) -> None:
@@ -24,7 +20,8 @@ def test_a_party_given_with_be_is_an_answer_to_which_party(services) -> None:
         "life, and kept his seat through three elections.",
     ])
     assert answer.verdict.value == "DISPUTED"
-    assert "Conservative" in _quotes(answer) and "Rural Progressive Party" in _quotes(answer)
+    quotes = cited_quotes(answer)
+    assert "Conservative" in quotes and "Rural Progressive Party" in quotes
 
 
 def test_a_people_before_be_is_no_party(services) -> None:
@@ -44,40 +41,37 @@ def test_a_trade_someone_earned_a_living_at_answers_for_their_occupation(service
         "setting handbills and almanacs for the harbour traders.",
     ])
     assert answer.verdict.value == "DISPUTED"
-    assert "printer" in _quotes(answer) and "bookbinder" in _quotes(answer)
+    assert "printer" in cited_quotes(answer) and "bookbinder" in cited_quotes(answer)
+
+
+# A page naming him in full, with or without a label for one of several of the name, and a
+# fragment naming him by surname alone.
+TRELLAN = ("Oskar Trellan {label}Oskar Trellan (born 4 May 1950) is a retired footballer who "
+           "played for Kessmouth Rovers.")
+YOUTH = ("the club's youth side. Trellan was born on {date} in a house by the harbour and "
+         "signed as an apprentice at sixteen.")
 
 
 def test_a_surname_alone_stands_for_the_person_another_page_names_in_full(services) -> None:
     answer = ask_over(services, "When was Oskar Trellan born?", [
-        "Oskar Trellan Oskar Trellan (born 4 May 1950) is a retired footballer "
-        "who played for Kessmouth Rovers.",
-        "the club's youth side. Trellan was born on 9 May 1950 in a house by the harbour and "
-        "signed as an apprentice at sixteen.",
-    ])
+        TRELLAN.format(label=""), YOUTH.format(date="9 May 1950")])
     assert answer.verdict.value == "DISPUTED"
-    assert "4 May 1950" in _quotes(answer) and "9 May 1950" in _quotes(answer)
+    assert "4 May 1950" in cited_quotes(answer) and "9 May 1950" in cited_quotes(answer)
 
 
 def test_a_surname_alone_is_not_him_beside_a_page_labelled_for_one_of_the_name(
         services) -> None:
     """"Oskar Trellan (footballer)" says there are other Oskar Trellans."""
     answer = ask_over(services, "When was Oskar Trellan born?", [
-        "Oskar Trellan (footballer) Oskar Trellan (born 4 May 1950) is a retired footballer "
-        "who played for Kessmouth Rovers.",
-        "the club's youth side. Trellan was born on 9 May 1950 in a house by the harbour and "
-        "signed as an apprentice at sixteen.",
-    ])
-    assert answer.verdict.value == "ANSWERED" and "9 May" not in _quotes(answer)
+        TRELLAN.format(label="(footballer) "), YOUTH.format(date="9 May 1950")])
+    assert answer.verdict.value == "ANSWERED" and "9 May" not in cited_quotes(answer)
 
 
 def test_a_surname_another_page_gives_to_someone_else_does_not(services) -> None:
     answer = ask_over(services, "When was Oskar Trellan born?", [
-        "Oskar Trellan (footballer) Oskar Trellan (born 4 May 1950) is a retired footballer "
-        "who played for Kessmouth Rovers. His brother Piet Trellan kept goal for Callow.",
-        "the club's youth side. Trellan was born on 9 May 1948 in a house by the harbour and "
-        "signed as an apprentice at sixteen.",
-    ])
-    assert answer.verdict.value == "ANSWERED" and "1948" not in _quotes(answer)
+        TRELLAN.format(label="(footballer) ") + " His brother Piet Trellan kept goal for Callow.",
+        YOUTH.format(date="9 May 1948")])
+    assert answer.verdict.value == "ANSWERED" and "1948" not in cited_quotes(answer)
 
 
 def test_a_crowd_counts_the_spectators_asked_about(services) -> None:

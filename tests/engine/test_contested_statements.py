@@ -5,7 +5,7 @@ put to one party are not disputed by the other side."""
 
 from __future__ import annotations
 
-from ..conftest import ask_over
+from ..conftest import ask_over, cited_quotes
 
 MINE = ("Mine owners and the miners' union held a closed meeting on 9 March in Varno, the union "
         "said. A union spokesman, Pavel Orsk, described the Varno meeting as a first round of "
@@ -14,21 +14,17 @@ MINE = ("Mine owners and the miners' union held a closed meeting on 9 March in V
         "the Varno pits has halved since the strike began in January.")
 
 
-def _quotes(answer) -> str:
-    return " ".join(c.quote for c in answer.citations)
-
-
 def test_one_sides_purpose_the_other_side_denies_is_disputed(services) -> None:
     answer = ask_over(services, "Was the meeting meant to settle the dispute?", [MINE])
     assert answer.verdict.value == "DISPUTED", answer.text
-    assert "first round of talks" in _quotes(answer), answer.text
-    assert "not the start of talks" in _quotes(answer), answer.text
+    assert "first round of talks" in cited_quotes(answer), answer.text
+    assert "not the start of talks" in cited_quotes(answer), answer.text
 
 
 def test_more_talks_are_in_dispute_when_one_side_calls_it_a_first_round(services) -> None:
     answer = ask_over(services, "Is there a second round of talks planned?", [MINE])
     assert answer.verdict.value == "DISPUTED", answer.text
-    assert "first round of talks" in _quotes(answer), answer.text
+    assert "first round of talks" in cited_quotes(answer), answer.text
 
 
 def test_where_the_meeting_was_is_not_what_the_sides_dispute(services) -> None:

@@ -5,7 +5,7 @@ two places, each answered; a name is written with a capital."""
 
 from __future__ import annotations
 
-from ..conftest import ask_over
+from ..conftest import ask_over, cited_quotes
 
 LIGHT = ("Brannick Lighthouse Brannick Lighthouse is a disused light on the southern cape of "
          "Tarrow Sound. The tower was erected in 1849 by the harbour trust, and it is 19 metres "
@@ -17,20 +17,16 @@ QUAY = ("Brannick Quay Brannick Quay is a stone harbour wall on Tarrow Sound. Th
         "built in 1790 for the herring boats, and widened in 1904.")
 
 
-def _quotes(answer) -> str:
-    return " ".join(c.quote for c in answer.citations)
-
-
 def test_a_name_set_before_another_noun_names_the_thing(services) -> None:
     answer = ask_over(services, "When was Brannick Lighthouse built?", [LIGHT, TOWER])
     assert answer.verdict.value == "DISPUTED", answer.text
-    assert "1849" in _quotes(answer) and "1853" in _quotes(answer), answer.text
+    assert "1849" in cited_quotes(answer) and "1853" in cited_quotes(answer), answer.text
 
 
 def test_a_name_of_its_own_names_another_thing(services) -> None:
     answer = ask_over(services, "When was Brannick Lighthouse built?", [LIGHT, QUAY])
     assert answer.verdict.value == "ANSWERED", answer.text
-    assert "1790" not in _quotes(answer), answer.text
+    assert "1790" not in cited_quotes(answer), answer.text
 
 
 def test_set_up_says_who_founded_it(services) -> None:
