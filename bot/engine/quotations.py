@@ -37,15 +37,42 @@ def quoted_on(cand: Candidate, parse: Callable[[list[str]], list[Any]]) -> Attri
     opened = before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
     if not before or not (opened or cand.text.lstrip()[:1] in _OPENING):
         return None
+    opens = cand.text.lstrip()[:1] in _OPENING  # the sentence last read opens the quotation
     for _ in range(QUOTED_BACK):
         previous, at = previous_sentence(cand, before)
-        if not previous or not any(c in previous for c in "\u201c\u201d\""):
-            return None  # the sentence before quotes no one
+        if not previous:
+            return None
+        if not any(c in previous for c in "\u201c\u201d\""):
+            # "Lauderdale said the council had made no promise. \u201cWe have not agreed
+            # ...\u201d": a quotation opening on a sentence that reports someone's words is
+            # theirs, unless it names its own speaker where it closes.
+            if not opens or _speaker_after(cand.doc.text, at + len(previous)):
+                return None  # the sentence before quotes no one
+            said = attribute(parse([previous])[0], at, cand.doc.text)
+            return replace(said, direct_quote=True, content=cand.span) if said.speaker else None
         said = attribute(parse([previous])[0], at, cand.doc.text)
         if said.speaker:
             return replace(said, direct_quote=True, content=cand.span)
+        opens = previous.lstrip()[:1] in _OPENING
         before = before[: before.rfind(previous)].rstrip()  # a quotation that went on before
     return None
+
+
+# What follows a closing quotation mark that names who spoke: '," said X', '," she added'.
+_FRAME_AFTER = re.compile(r"^[,.!?]?[\u201d\"]\s*(?:[\w.\u2019'-]+\s+){0,6}?"
+                          r"(?:said|says|told|added|adds|asked|replied|wrote|insisted|explained)\b")
+
+
+def _speaker_after(text: str, start: int) -> bool:
+    """Does the quotation opening at ``start`` close with its own speaker named?"""
+    end = text.find("\n\n", start)
+    paragraph = text[start : end if end >= 0 else len(text)]
+    first = paragraph.find("\u201c") if "\u201c" in paragraph[:3] else paragraph.find('"')
+    closing = "\u201d" if "\u201c" in paragraph[:3] else '"'
+    close = paragraph.find(closing, first + 1)
+    if close < 0:
+        return False
+    return bool(_FRAME_AFTER.match(paragraph[close - 1 :]))
 
 
 def speaker_of(

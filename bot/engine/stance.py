@@ -21,10 +21,13 @@ from bot.engine.stance_rules import (
     CHANGED_FROM,
     DENIED,
     EARLIER_DEED,
+    HEADLINE,
     LEFT_OPEN,
     MOVED,
+    NAMES_ONLY,
     NO_PLACE,
     OPPOSITE,
+    OTHER_DATE,
     OTHER_EVENT,
     OTHER_PLACE,
     OTHER_VALUE,
@@ -106,14 +109,14 @@ def blend(
         # nothing of the claim either way.
         return rules
     related = cosine >= relevance_min
-    if rules.cue in (OTHER_VALUE, OTHER_PLACE, OTHER_EVENT, NO_PLACE, DENIED, CHANGED_FROM,
-                     EARLIER_DEED):
+    if rules.cue in (OTHER_VALUE, OTHER_DATE, OTHER_PLACE, OTHER_EVENT, NO_PLACE, DENIED,
+                     CHANGED_FROM, EARLIER_DEED):
         # Another figure, date or place than the claim's (or another event's), its figure as
         # what something changed from, the deed it says was undone since, no word of the place
         # it gives, or a denial of what it says (of a subject the rules cannot tie to the
         # claim's): closeness of words does not carry the claim; the model may still
         # contradict it, and may read figures as agreeing ("0.3 C per decade" in a claim that
-        # gives it in Fahrenheit first).
+        # gives it in Fahrenheit first; two dates never agree).
         if p_refutes >= refutes_min and related:
             return _model(Stance.REFUTES, p_refutes, rules)
         if rules.cue == OTHER_VALUE and p_supports >= supports_min and related:
@@ -139,7 +142,10 @@ def blend(
         return rules
     if p_supports >= supports_min and related:
         return _model(Stance.SUPPORTS, p_supports, rules)
-    if cosine >= similar_supports and p_neutral < neutral_max:
+    if cosine >= similar_supports and p_neutral < neutral_max and rules.cue not in (
+            HEADLINE, NAMES_ONLY):
+        # (A headline's closeness is to the story's topic, as is that of a sentence sharing
+        # only the claim's names: stance_rules._topic_only, RulesStanceJudge._one.)
         return StanceScore(Stance.SUPPORTS, round(cosine, 3), f"close to the claim ({cosine:.2f})")
     return rules
 

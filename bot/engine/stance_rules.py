@@ -9,7 +9,7 @@ supports when it covers the claim's terms (near-synonyms count) without conflict
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence, Set
+from collections.abc import Collection, Iterator, Sequence, Set
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -571,19 +571,10 @@ def _same_subject(
         return True
     clause: set[int] = set()
     for scope in scopes:
-        if not scope & core_tokens:
-            continue
-        clause |= scope
-        for i in scope:
-            root = doc[i]
-            if root.head.i not in scope or root.head.i == i:  # the denied clause's top
-                # Its subject, or that of the verb it is the object of ("X found no defect").
-                for node in (root, *root.ancestors):
-                    for tok in node.children:
-                        if tok.dep_ in ("nsubj", "nsubjpass", "expl"):
-                            clause |= {t.i for t in tok.subtree}
-                    if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("xcomp", "pcomp"):
-                        break  # (an infinitive's or gerund's subject is its verb's)
+        if scope & core_tokens:
+            clause |= scope
+    for _scope, top in _denied_tops(doc, scopes, core_tokens):
+        clause |= {t.i for s in _subjects_of(top) for t in s.subtree}
     if not clause:
         return True
     for i in clause:
@@ -600,6 +591,41 @@ def _same_subject(
         if tok.dep_ == "expl" and _speaks_for_subject(claim, tok, aliases):
             return True
     return False
+
+
+def _denied_tops(doc: Any, scopes: list[set[int]], core_tokens: set[int]
+                 ) -> Iterator[tuple[set[int], Any]]:
+    """Each denied clause holding a word of the claim's core, with its top word."""
+    for scope in scopes:
+        if scope & core_tokens:
+            for i in scope:
+                if doc[i].head.i not in scope or doc[i].head.i == i:
+                    yield scope, doc[i]
+
+
+def _subjects_of(top: Any) -> list[Any]:
+    """The subjects of a denied clause, or of the verb it is the object of ("X found no
+    defect"); an infinitive's or gerund's subject is its verb's."""
+    subjects = []
+    for node in (top, *top.ancestors):
+        subjects += [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("xcomp", "pcomp"):
+            break
+    return subjects
+
+
+def _denied_of_no_one(claim: ClaimAnalysis, doc: Any, scopes: list[set[int]],
+                      core_tokens: set[int]) -> bool:
+    """"There is no agreement to return the hoard", "No agreement has been reached": a
+    denial naming no one says that no one did it, the claim's subject included (not
+    where it is of another one: "there is no plan to hold another session")."""
+    if claim.subject_other or claim.subject_further:
+        return False
+    tops = list(_denied_tops(doc, scopes, core_tokens))
+    if any(c.lower_ in _OTHER for scope, _ in tops for i in scope for c in doc[i].children):
+        return False
+    return any(s.dep_ == "expl" or (s.i in core_tokens and any(
+        d.lower_ == "no" for d in s.children)) for _, top in tops for s in _subjects_of(top))
 
 
 def _as_claimed(claim: ClaimAnalysis, scopes: list[set[int]],
@@ -770,6 +796,7 @@ _NAME_FILLERS = frozenset(["the", "a", "an", "of", "and", "for"])
 
 LEFT_OPEN = "left open"  # the cue of a sentence that asks or supposes the claim
 OTHER_VALUE = "another value"  # the cue of a sentence giving a figure or date the claim lacks
+OTHER_DATE = "another date"  # ... a date, which no reading makes the claim's
 OTHER_PLACE = "another place"  # ... or saying the event was somewhere else
 ANOTHER_PARTY = "another party's"  # ... or speaking of another party's thing of the claim's kind
 OTHER_EVENT = "another event"  # ... or placing another event of its kind elsewhere
@@ -782,6 +809,7 @@ OPPOSITE = "opposite polarity"  # the cue of a sentence denying what the claim s
 CHANGED_FROM = "changed from it"  # ... or saying the claim's figure changed to another
 SET_ASIDE = "set aside"  # ... or naming the claim's value as the alternative it rules out
 PARAPHRASE = "paraphrase"  # the cue of a sentence that supports by closeness alone
+NAMES_ONLY = "only its names"  # ... or sharing only the claim's names, nothing of its deed
 HEADLINE = "a headline: the topic"  # ... or being a headline only close to the claim
 MOVED = "figures moved "  # the start of the cue of a sentence whose figures say which way
 
@@ -1196,12 +1224,14 @@ class RulesStanceJudge:
         deeds = [t for t in claim.terms if t.core and claim.doc[t.index].pos_ == "VERB"]
         deed_met = not claim_denies or negated or not deeds or any(
             matched_terms.get(t.index) for t in deeds)
+        no_one = (negated and not claim_denies and bool(core_tokens)
+                  and _denied_of_no_one(claim, doc, scopes, core_tokens))
         if (
             core_tokens
-            and subject_here
+            and (subject_here or no_one)
             and negated != claim_denies
             and deed_met
-            and (not_so or _same_subject(claim, doc, scopes, core_tokens, aliases))
+            and (not_so or no_one or _same_subject(claim, doc, scopes, core_tokens, aliases))
         ):
             conflict, cue = True, OPPOSITE
         further_denied = not conflict and _further_denied(claim, doc, scopes)
@@ -1255,8 +1285,8 @@ class RulesStanceJudge:
                 # parliament voted" for "Rovenian lawmakers voted"; "the deputy minister" for
                 # "the minister".
                 other = ANOTHER_PARTY
-            elif _other_value(claim, doc):
-                other = OTHER_VALUE
+            elif which := _other_value(claim, doc):
+                other = OTHER_DATE if which.startswith("d:") else OTHER_VALUE
             elif _changed_from(claim, doc):
                 other = CHANGED_FROM
                 # "now covers 1.8 million packs, up from 1.2 million": a claim of how things
@@ -1285,8 +1315,6 @@ class RulesStanceJudge:
             score = max(0.6, 0.45 + 0.5 * relevance) * hedge
             stance = StanceScore(label, round(min(score, 0.99), 3), cue, label is Stance.REFUTES)
             return Judgement(stance, relevance, coverage, matched_tokens, doc, pred_tokens)
-        # Paraphrase by meaning: close in embedding space, naming whoever the claim names.
-        paraphrase = PARAPHRASE_WEIGHT * cosine + (1 - PARAPHRASE_WEIGHT) * coverage
         names_present = all(_mentions(sentence, name, alias_keys) for name in claim.named)
         # A sentence denying the claim's predicate never covers or paraphrases it, even where
         # it cannot be shown to deny it of the same subject ("there is no plan to hold another
@@ -1298,7 +1326,26 @@ class RulesStanceJudge:
         # official said the meeting was not a negotiation" does not cover "an official said
         # more meetings are planned"); and whoever the claim says did it ("diplomats from
         # other nations attended" does not cover "Chinese diplomats attended").
-        said = core_total == 0 or core_hit + occurred > 0
+        # (A name the deed is done to is no word of the deed: "Fenwold Living statement on
+        # Calloway Court" says nothing of selling Calloway Court.)
+        # (A claim written as a headline capitalises every word: none is told a name.)
+        named = set() if _title_cased(claim.doc) else {t.index for t in claim.terms if t.name}
+        acts = [t for t in claim.terms if t.core and t.index not in named]
+        deed_hit = sum(1 for t in acts if matched_terms.get(t.index)) if acts else core_hit
+        said = core_total == 0 or deed_hit + occurred > 0
+        # Paraphrase by meaning: close in embedding space, naming whoever the claim names
+        # (where no word of the deed is there, the names it shares are no closeness of
+        # meaning).
+        unnamed = coverage if deed_hit + occurred else sum(
+            weight_of(t) for t in claim.terms if t.index not in named) / total
+        # The names two sentences share make them close whatever each says of them ("Velden
+        # Homes has run Marlow Court since 2015" to "Velden Homes is planning to sell
+        # Marlow Court"): without a word of the deed, closeness is read with them left out.
+        names_only = not deed_hit + occurred and bool(acts) and any(
+            matched_terms.get(i) for i in named)
+        closeness = self._without_names(claim, doc, named, matched_terms) \
+            if names_only and self.embedder is not None else cosine
+        paraphrase = PARAPHRASE_WEIGHT * closeness + (1 - PARAPHRASE_WEIGHT) * unnamed
         # A claim about a further one ("more meetings are planned") is not carried by a
         # sentence about the one there was ("the meeting was intended only to ..."), by its
         # words or by closeness.
@@ -1340,9 +1387,19 @@ class RulesStanceJudge:
                 "covers the claim" if lexical else PARAPHRASE,
             )
         else:
-            cue = DENIED if denies else "not about the claim"
+            cue = DENIED if denies else NAMES_ONLY if names_only else "not about the claim"
             stance = StanceScore(Stance.NEUTRAL, round(1.0 - relevance, 3), cue)
         return Judgement(stance, relevance, coverage, matched_tokens, doc, pred_tokens)
+
+    def _without_names(self, claim: ClaimAnalysis, doc: Any, named: set[int],
+                       matched: dict[int, list[Any]]) -> float:
+        """The closeness of claim and sentence with the claim's names left out of both."""
+        assert self.embedder is not None
+        theirs = {tok.i for i in named for tok in matched.get(i, [])}
+        texts = [" ".join(t.text for t in claim.doc if t.i not in named),
+                 " ".join(t.text for t in doc if t.i not in theirs)]
+        a, b = self.embedder.embed(texts)
+        return float(a @ b)
 
     @staticmethod
     def _antonym(claim: ClaimAnalysis, doc: Any, matched: dict[int, list[Any]]) -> Any | None:
@@ -1397,7 +1454,8 @@ class RulesStanceJudge:
                 values = _values(text)
                 if not values:
                     continue  # "earlier this month" cannot be compared
-                missing = not values <= seen
+                # ("3,100 of them" is "more than 3,000": a figure within the claim's bound)
+                missing = not values <= seen and not _figure_met(text, group, doc, matched_here)
             elif group == "place":
                 # The claim's place counts only where it fills the same slot: "Disclosure
                 # came first in Tripoli" does not say the Tunisia meeting was in Tripoli.
@@ -1657,6 +1715,13 @@ def _places_stated(claim: ClaimAnalysis, sentence: str, aliases: frozenset[str])
                for place in claim.places)
 
 
+def _title_cased(doc: Any) -> bool:
+    """Is most of the text written with capitals, as a headline is ("Global Ocean Circulation
+    Appears To Be Collapsing")?"""
+    words = [t for t in doc[1:] if t.is_alpha]
+    return len(words) >= 3 and sum(t.is_title for t in words) > 0.6 * len(words)
+
+
 def _other_place(claim: ClaimAnalysis, doc: Any, matched: set[int]) -> str | None:
     """The sentence says where what the claim is about was ("attending the meeting July 15
     in Istanbul", "the Tunisia meeting"), and it is not where the claim says it was. A place
@@ -1686,6 +1751,22 @@ def _value_keys(text: str, expects: str) -> list[str]:
                          text.lower())
     keys = [value_key(n, expects) for n in numbers] or [value_key(text, expects)]
     return [k for k in keys if k.startswith("n:")]
+
+
+def _figure_met(text: str, group: str, doc: Any, matched: set[int]) -> bool:
+    """Does a figure the sentence gives to the claim's verb agree with the claim's, or fall
+    within its bound or range ("3,100 of them live in halls" for "more than 3,000 students
+    live in halls"; not "it has 14,200 students")?"""
+    expects = "DATE" if group == "date" else "NUMBER"
+    theirs = [key for ent in doc.ents if _ENTITY_GROUPS.get(ent.label_) == group
+              and _verb_of(ent.root) in matched for key in _value_keys(ent.text, expects)]
+    return any(agree(k, t) or _within(text, k, t) or _in_range(text, t)
+               for k in _value_keys(text, expects) for t in theirs)
+
+
+def _verb_of(tok: Any) -> int:
+    """The index of the verb a word belongs to (-1 where there is none)."""
+    return next((a.i for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), -1)
 
 
 def _in_range(text: str, theirs: str) -> bool:
