@@ -24,7 +24,9 @@ from retrieval.store import ChunkStore
 
 from ..conftest import ROOT, write_by_hand
 
-DOCS = 500
+# Enough files for about 18 group writes: each of the three kills below must land with groups
+# still to write, however fast the machine writes the ones before it.
+DOCS = 1500
 WORDS = ["port", "ship", "council", "bridge", "river", "harbour", "minister", "budget", "vote",
          "school", "road", "train", "court", "museum", "hospital", "airport"]
 
