@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterator, Sequence, Set
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
 from bot.engine.aliases import aliases_of, canonical, capital_of, is_seat
@@ -145,6 +146,14 @@ class ClaimAnalysis:
     # index, and those of whoever does its deed
     owners: dict[int, frozenset[str]] = field(default_factory=dict)
     doers: frozenset[str] = frozenset()
+
+    @cached_property
+    def name_terms(self) -> frozenset[int]:
+        """The indices of its terms that are names (none in a claim written as a headline,
+        which capitalises every word)."""
+        if _title_cased(self.doc):
+            return frozenset()
+        return frozenset(t.index for t in self.terms if t.name)
 
 
 def _key(tok: Any) -> str:
@@ -1328,8 +1337,7 @@ class RulesStanceJudge:
         # other nations attended" does not cover "Chinese diplomats attended").
         # (A name the deed is done to is no word of the deed: "Fenwold Living statement on
         # Calloway Court" says nothing of selling Calloway Court.)
-        # (A claim written as a headline capitalises every word: none is told a name.)
-        named = set() if _title_cased(claim.doc) else {t.index for t in claim.terms if t.name}
+        named = claim.name_terms
         acts = [t for t in claim.terms if t.core and t.index not in named]
         deed_hit = sum(1 for t in acts if matched_terms.get(t.index)) if acts else core_hit
         said = core_total == 0 or deed_hit + occurred > 0
@@ -1391,7 +1399,7 @@ class RulesStanceJudge:
             stance = StanceScore(Stance.NEUTRAL, round(1.0 - relevance, 3), cue)
         return Judgement(stance, relevance, coverage, matched_tokens, doc, pred_tokens)
 
-    def _without_names(self, claim: ClaimAnalysis, doc: Any, named: set[int],
+    def _without_names(self, claim: ClaimAnalysis, doc: Any, named: frozenset[int],
                        matched: dict[int, list[Any]]) -> float:
         """The closeness of claim and sentence with the claim's names left out of both."""
         assert self.embedder is not None
