@@ -1631,16 +1631,10 @@ def _figure_of(
         return "none", ""
     if any(_values(text) <= seen for text, _ in mine):
         return "stated", ""
-    theirs = [
-        key
-        for ent in doc.ents
-        if _ENTITY_GROUPS.get(ent.label_) == group
-        for key in _value_keys(ent.text, expects)
-    ]
+    theirs = _figures_in(doc, group)
     if not theirs:
         return "missing", ""
-    if any(agree(k, t) or _within(text, k, t) or _in_range(text, t)
-           for text, k in mine for t in theirs):
+    if any(_meets(text, k, theirs) for text, k in mine):
         return "agrees", ""
     return "other", f"{theirs[0]} vs {mine[0][0]}"
 
@@ -1761,15 +1755,28 @@ def _value_keys(text: str, expects: str) -> list[str]:
     return [k for k in keys if k.startswith("n:")]
 
 
+def _figures_in(doc: Any, group: str, verbs: set[int] | None = None) -> list[str]:
+    """The comparable values of the sentence's figures or dates of one group (only those
+    given to one of ``verbs``, where given)."""
+    expects = "DATE" if group == "date" else "NUMBER"
+    return [key for ent in doc.ents if _ENTITY_GROUPS.get(ent.label_) == group
+            and (verbs is None or _verb_of(ent.root) in verbs)
+            for key in _value_keys(ent.text, expects)]
+
+
+def _meets(text: str, mine: str, theirs: list[str]) -> bool:
+    """Does one of the sentence's values (``theirs``) agree with the claim's (``mine``, of its
+    ``text``), or fall within its bound or range ("2.9 percent" for "about 3")?"""
+    return any(agree(mine, t) or _within(text, mine, t) or _in_range(text, t) for t in theirs)
+
+
 def _figure_met(text: str, group: str, doc: Any, matched: set[int]) -> bool:
     """Does a figure the sentence gives to the claim's verb agree with the claim's, or fall
     within its bound or range ("3,100 of them live in halls" for "more than 3,000 students
     live in halls"; not "it has 14,200 students")?"""
+    theirs = _figures_in(doc, group, matched)
     expects = "DATE" if group == "date" else "NUMBER"
-    theirs = [key for ent in doc.ents if _ENTITY_GROUPS.get(ent.label_) == group
-              and _verb_of(ent.root) in matched for key in _value_keys(ent.text, expects)]
-    return any(agree(k, t) or _within(text, k, t) or _in_range(text, t)
-               for k in _value_keys(text, expects) for t in theirs)
+    return any(_meets(text, k, theirs) for k in _value_keys(text, expects))
 
 
 def _verb_of(tok: Any) -> int:
