@@ -74,7 +74,7 @@ class Question:
     form: str
     wh: str  # who, what, when, where, which, why, how
     expects: str  # PERSON ORG DATE PLACE NUMBER DURATION AGE ROLE THING KIND REASON MANNER
-    # STATEMENT
+    # STATEMENT FREQUENCY
     focus: tuple[str, ...]  # content lemmas an answering sentence must match
     proper: tuple[str, ...]  # the names among them: one must match
     speaker: str | None = None  # "what does X say": X
@@ -138,6 +138,9 @@ class Question:
     wanted_done: bool = False
     # "Whose government met them?": the noun whose owner is asked ("government").
     whose: str = ""
+    # "What did X say about the future?": what X's words are asked about, as written (read
+    # for closeness of meaning where a statement has none of its words).
+    topic: str = ""
 
 
 @dataclass(frozen=True)

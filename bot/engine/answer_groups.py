@@ -90,10 +90,11 @@ def decide_answers(q: Question, readings: Sequence[Reading]) -> tuple[Decision, 
             best_of.setdefault(_side_or_party(r), r)
         keep += [r for r in best_of.values() if r not in keep and r.score >= COPY_FLOOR * best]
     # Each source (a document, or a party speaking in it) gives its best answer.
-    by_source: dict[tuple[str, str], Reading] = {}
+    by_source: dict[tuple[str, ...], Reading] = {}
     # "How do the two sides describe it?": one account per side, however its speakers are named.
     voice = _side_or_party if q.form == "says" and q.speaker is None else _party
     for r in sorted(keep, key=lambda r: -r.score):
+        src: tuple[str, ...]
         if q.form != "says":
             src = r.source
         elif q.speaker is None:
@@ -101,7 +102,8 @@ def decide_answers(q: Question, readings: Sequence[Reading]) -> tuple[Decision, 
             # "no plan to hold another session"): every sentence is a source of its own
             src = (r.candidate.doc.doc_id, str(r.candidate.span.start))
         else:
-            src = (r.candidate.doc.doc_id, _party(r))
+            # what one party said: each of its statements (up to the answer's share)
+            src = (r.candidate.doc.doc_id, _party(r), str(r.candidate.span.start))
         by_source.setdefault(src, r)
     groups: list[list[Reading]] = []
     for r in sorted(by_source.values(), key=lambda r: -r.score):

@@ -57,6 +57,7 @@ from bot.types import (
 from retrieval.text import stem
 
 MIN_MATCH = 0.5  # share of the question's content words a sentence must hold
+TOPIC_CLOSE = 0.3  # closeness of a statement to the topic asked about, in none of its words
 # ... to be the answer whole when no part of it has the shape asked for (a priori: three
 # words in four, names counting double)
 WHOLE_SENTENCE = 0.75
@@ -411,6 +412,7 @@ def _match(q: Question, doc: Any, context: set[str] | None = None,
         stem(w) in _BY_MAKERS for w in q.focus) else []
     maker_hits: set[int] = set()
     common_hits: set[int] = set()  # tokens a word asked about, not a name, found
+    name_tokens: set[int] = set()  # tokens a name asked about found ("Libyan" for Tripoli)
     # "Moussa Ibrahim's comments" are what he "said" (read only when such words are asked)
     said = [t.i for t in doc if t.pos_ == "VERB" and t.lemma_.lower() in REPORTING_VERBS] \
         if _WORDS_SAID.intersection(q.focus) else []
@@ -437,6 +439,7 @@ def _match(q: Question, doc: Any, context: set[str] | None = None,
                 i for i in spelled_out(word, doc) if i not in used] or [
                 i for s, idx in stems.items() if _spelling_of(stem(word), s) for i in idx
                 if i not in used and not doc[i].is_lower]
+            name_tokens.update(hits)
         else:
             hits = [i for i in exact if i not in used] or [
                 i for s in _terms(word) for i in stems.get(s, []) if i not in used] or [
@@ -488,6 +491,7 @@ def _match(q: Question, doc: Any, context: set[str] | None = None,
     if q.expects != "KIND" and any(w not in q.proper and not (lenient and w in q.held)
                                    for w in q.focus) and not any(
         i < 0 or (doc[i].lemma_.lower() not in q.proper and stem(doc[i].lower_) not in q.proper
+                   and i not in name_tokens - common_hits
                    and (doc[i].pos_ != "PROPN" or doc[i].lower_ in TITLES or i in common_hits
                         or i in maker_hits)) for i in matched
     ):
@@ -1453,6 +1457,16 @@ def _purpose_of(doc: Any, matched: set[int]) -> Any | None:
     return None
 
 
+_PERIOD = r"(?:day|night|week|fortnight|month|quarter|year|decade|season|hour|minute|morning)"
+_FREQUENCY = re.compile(
+    r"\b(?:all the time|(?:almost |nearly )?(?:always|never)|constantly|continually|"
+    r"(?:once|twice|thrice|(?:\d+|two|three|four|five|six|ten|several|many) times)\s+"
+    r"(?:a|an|per|each|every)\s+" + _PERIOD + r"|(?:every|each)\s+(?:other\s+|\d+\s+|"
+    r"two\s+|three\s+|few\s+)?" + _PERIOD + r"s?|(?:hourly|daily|nightly|weekly|fortnightly|"
+    r"monthly|quarterly|yearly|annually|biennially)|regularly|rarely|seldom|occasionally)\b",
+    re.IGNORECASE)
+
+
 def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
     """The answer a sentence gives, and how well it fits (1: tied to the matched words)."""
     doc, matched = reading.doc, reading.matched
@@ -1484,6 +1498,11 @@ def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
         maker = _maker_named(q, doc, matched)
         if maker:
             return maker, 1.0
+    if q.expects == "FREQUENCY":
+        # "How often ...?": how often it is said to happen, in words ("all the time", "twice
+        # a year", "every week", "weekly")
+        often = _FREQUENCY.search(doc.text)
+        return (often.group(0), 1.0) if often else (None, 0.0)
     if q.expects in ENTITY_LABELS:
         found = _entities(q, doc, matched)
         ents = found if q.source else _reported(reading, found)
@@ -1883,7 +1902,6 @@ def read(
         return _leads(candidates, docs)
     if q.short_form or q.name_part:
         return _read_names(q, candidates, docs, parse)
-    about: list[Reading] = []
     documents: dict[str, set[str]] = {}  # a document's words, read once for all its sentences
     described: dict[str, frozenset[str]] = {}  # per document, as ``_descriptions``
     alone: dict[str, frozenset[str]] = {}  # per document, as ``_parts_left_out``
@@ -1938,41 +1956,52 @@ def read(
     if q.form == "says" and q.speaker:
         for cand, doc in zip(candidates, docs, strict=True):
             posts.setdefault(cand.doc.doc_id, []).extend(posts_of(q.speaker, doc))
-    for cand, doc, (share, matched, name_hit) in zip(candidates, docs, matches, strict=True):
-        if q.proper and not name_hit and not ((unnamed or cand.doc.doc_id in nameless)
-                                              and THE_PLACE.search(doc.text)):
-            continue
-        if _about_another(q, doc, matched) or _named_otherwise(q, doc, matched) \
-                or _another_person(q, doc):
-            continue
-        if share < MIN_MATCH and not (q.form == "says" and not q.focus):
-            continue
-        if q.attribute and q.expects != "KIND":
-            # "What is the population of X?": a number of something else is not the answer.
-            measure = _attribute_tokens(q.attribute, doc)
-            if not measure:
+    def take(matches: Sequence[tuple[float, set[int], bool]]) -> list[Reading]:
+        about: list[Reading] = []
+        for cand, doc, (share, matched, name_hit) in zip(candidates, docs, matches,
+                                                         strict=True):
+            if q.proper and not name_hit and not ((unnamed or cand.doc.doc_id in nameless)
+                                                  and THE_PLACE.search(doc.text)):
                 continue
-            matched = matched | measure
-        r = Reading(cand, doc, share, matched)
-        r.attribution = speaker_of(cand, doc, matched, parse)
-        if _other_deed(q, r) or _we_of_another_side(q, r):
-            continue
-        teller = _refers_back(q, doc) if q.form == "says" else None
-        if teller:
-            # "U.S. diplomats told Libyans that during the meeting": what they told them is
-            # the sentence before.
-            r = _sentence_before(r, parse) or r
-            r.teller = teller
-        elif q.form == "says" and not _speaks(q, r.attribution):
-            # "X met Y, which said Z": the words asked about are in the narrative, but what
-            # the party asked about says is still its own report.
-            own = speaker_of(cand, doc, (), parse)
-            if _speaks(q, own):
-                r.attribution = own
-            elif not (_in_post(r.attribution, doc, posts.get(cand.doc.doc_id, []))
-                      or _reports(q, doc)):
+            if _about_another(q, doc, matched) or _named_otherwise(q, doc, matched) \
+                    or _another_person(q, doc):
                 continue
-        about.append(r)
+            if share < MIN_MATCH and not (q.form == "says" and not q.focus):
+                continue
+            if q.attribute and q.expects != "KIND":
+                # "What is the population of X?": a number of something else is not the answer.
+                measure = _attribute_tokens(q.attribute, doc)
+                if not measure:
+                    continue
+                matched = matched | measure
+            r = Reading(cand, doc, share, matched)
+            r.attribution = speaker_of(cand, doc, matched, parse)
+            if _other_deed(q, r) or _we_of_another_side(q, r):
+                continue
+            teller = _refers_back(q, doc) if q.form == "says" else None
+            if teller:
+                # "U.S. diplomats told Libyans that during the meeting": what they told them is
+                # the sentence before.
+                r = _sentence_before(r, parse) or r
+                r.teller = teller
+            elif q.form == "says" and not _speaks(q, r.attribution):
+                # "X met Y, which said Z": the words asked about are in the narrative, but what
+                # the party asked about says is still its own report.
+                own = speaker_of(cand, doc, (), parse)
+                if _speaks(q, own):
+                    r.attribution = own
+                elif not (_in_post(r.attribution, doc, posts.get(cand.doc.doc_id, []))
+                          or _reports(q, doc)):
+                    continue
+            about.append(r)
+        return about
+
+    about = take(matches)
+    near = _near_topic(q, candidates, embed) if not about else {}
+    if near:
+        # (the closer to the topic, the better it answers)
+        about = take([(MIN_MATCH + 0.5 * (near[k] - TOPIC_CLOSE), set(), True) if k in near
+                      else (0.0, set(), False) for k in range(len(candidates))])
     if q.ahead and q.expects in ("DATE", "PLACE"):
         # "When will the Contact Group meet next?": a sentence on a meeting that was held
         # does not say when or where the next one will be; only one that looks ahead can
@@ -2251,6 +2280,22 @@ def _common_word(q: Question, doc: Any, matched: set[int]) -> bool:
                for i in matched)
 
 
+def _near_topic(q: Question, candidates: Sequence[Candidate],
+                embed: Callable[[list[str]], Any] | None) -> dict[int, float]:
+    """"What did the spokesman say about the future?": where none of the party's statements
+    has the topic's words, the ones close to it in meaning ("We want to move forward all the
+    time") are what the party says of it (whose words they are is checked as for any)."""
+    # (read without its names, which make any sentence naming them close: "the closed
+    # Ostrevian consulate" is not near "Every Ostrevian worker deserves a fair wage")
+    topic = " ".join(w for w in q.topic.split()
+                     if re.sub(r"['\u2019]s$", "", w.lower()) not in q.proper)
+    if not (q.form == "says" and q.speaker and words(topic) and embed is not None):
+        return {}
+    vectors = np.asarray(embed([topic, *(c.text for c in candidates)]), dtype=float)
+    close = (vectors[1:] @ vectors[0]).tolist()
+    return {k: v for k, v in enumerate(close) if v >= TOPIC_CLOSE}
+
+
 def _score(r: Reading, fit: float) -> float:
     """How well a reading answers: its share of the question's words, its closeness in
     meaning, and how well its value fits the words asked about."""
@@ -2502,8 +2547,8 @@ def _names_party(q: Question, said_text: str) -> bool:
         return bool(_title_words(q.speaker) & _title_words(said_text))
     asked = {stem(w) for w in words(q.speaker)} - {"side", "offici"}
     said = {stem(w) for w in words(said_text)}
-    if asked & said:
-        return True
+    if asked & said or any(_spelling_of(a, s) for a in asked for s in said):
+        return True  # (a name spelled another way is the same name: "Gaddafi's government")
     # "Tripoli" asked, "the Libyan spokesman" speaks: a capital speaks for its country.
     asked_keys = {canonical(w) for w in [q.speaker, *words(q.speaker)]} - {None}
     # (as written: "U.S." is the country, its folded "us" a pronoun)

@@ -77,7 +77,26 @@ def _sources(group: Sequence[Evidence], first_n: int, several_docs: bool,
 
 def _statement(e: Evidence, n: int) -> str:
     speaker = _speaker(e) or document_name(e)
-    return f"{speaker} says “{inert(e.answer or e.quote)}” [{n}]"
+    return f"{speaker} says “{inert(_unquoted(e.answer or e.quote))}” [{n}]"
+
+
+def _unquoted(text: str) -> str:
+    """A statement quoted whole ("\"The residents are paying the price.\""), or a sentence of
+    a quotation that runs over several, opening or closing it without the other mark ("“We
+    don’t want to be stuck in the past."): quoted again, its own marks are left out."""
+    text = text.strip()
+    if len(text) > 1 and text[0] in "\"“" and text[-1] in "\"”" and not any(
+            m in text[1:-1] for m in "\"“”"):
+        return text[1:-1]
+    if text[:1] in "\"“" and _unbalanced(text):
+        text = text[1:]
+    if text[-1:] in "\"”" and _unbalanced(text):
+        text = text[:-1]
+    return text
+
+
+def _unbalanced(text: str) -> bool:
+    return text.count("“") != text.count("”") or text.count("\"") % 2 == 1
 
 
 def _whole(e: Evidence) -> bool:

@@ -80,17 +80,26 @@ for _type, _words in {
         _CATEGORY[_w] = _type
 
 _SAYS = re.compile(
-    r"^(?:and\s+|so\s+|but\s+)?(?:what|how)\s+(?:did|does|do|has|have|had|is|are|was|were)\s+"
+    # ("How confident did the official sound ...?": how sure of it the party is)
+    r"^(?:and\s+|so\s+|but\s+)?(?:what|how(?:\s+(?:confident|sure|optimistic|hopeful|"
+    r"positive|upbeat|pessimistic|happy|pleased|worried|concerned))?)\s+"
+    r"(?:did|does|do|has|have|had|is|are|was|were)\s+"
     # The verb in lower case: "the State Department" names who, it does not "state".
-    r"(?P<who>.+?)\s+(?-i:say|said|saying|think|claim|claiming|argue|tell|told|call|describe|"
-    r"characteri[sz]e|see|view|portray|react|respond|report|mean|state)\b"
+    r"(?P<who>.+?)\s+(?P<verb>(?-i:say|said|saying|think|claim|claiming|argue|tell|told|call|"
+    r"describe|characteri[sz]e|see|view|portray|react|respond|report|mean|state|"
+    # how a party feels about it, or answers it, is what it says of it
+    r"feel|sound|answer|reply|explain|sum\s+up))\b"
     r"(?:\s+(?:about|of|on|to|regarding)\b)?(?:\s+(?P<about>[^?!]+?))?\s*[?.!]*$",
     re.IGNORECASE,
 )
 _STANCE_OF = re.compile(
-    r"^(?:and\s+)?what\s+(?:is|was|are|were)\s+(?P<who>.+?)(?:['\u2019]s?)?\s+"
+    r"^(?:and\s+)?what\s+(?:is|was|are|were)\s+(?P<who>.+?)(?:(?:['\u2019]s?)?\s+"
     r"(?:position|view|stance|account|version|response|reaction|line|take|explanation|assessment)"
-    r"(?:\s+(?:on|of|about|to)\s+(?P<about>.+?))?\s*[?.!]*$",
+    # ... or what the party said, by the word for it, said as the party's ("Chollet's
+    # comment after the meeting"; "the answer to the question" is no one's)
+    r"|['\u2019]s?\s+(?:comments?|remarks?|statement|words|reply|answer|verdict|"
+    r"characteri[sz]ation))"
+    r"(?:\s+(?:on|of|about|to|after|regarding|concerning)\s+(?P<about>.+?))?\s*[?.!]*$",
     re.IGNORECASE,
 )
 # Requests the documents cannot serve: creative writing, jokes, forecasts, chit-chat.
@@ -113,6 +122,9 @@ _DOER = re.compile(r"^\W*who(?:['\u2019]s|\s+(?:is|are|was|were))\s+(?:\w+ly\s+)
 _HELD = TOOK_PLACE | {"host", "locate", "situate"}
 # Verbs of happening: "What went down / took place / kicked off on July 16?" asks for an event.
 HAPPENING = frozenset("happen occur go take kick begin start break unfold transpire come".split())
+# A closing "— upbeat or negative", ", good or bad": the answers a question offers.
+_CHOICES = re.compile(r"\s*(?:\u2014|\u2013|-|,)\s*[^\u2014\u2013,]*\bor\b[^\u2014\u2013,]*$")
+_LIGHT_NOUNS = frozenset(["nature", "character", "subject", "matter", "topic"])
 _LIGHT_VERBS = frozenset(["be", "do", "have", "get", "happen", "take", "make", "go", "associate"])
 # "What is the profession of X?": the type noun asks for what X is.
 _ROLE_NOUNS = frozenset("profession occupation job role title position post career "
@@ -214,12 +226,15 @@ _INTERROGATIVE_NEXT = frozenset(
 
 
 # "According to the U.S. official, why ...?" / "... , per the ministry?": whose answer is asked.
+# The party's phrase ends at a comma, or, typed without one, where the wh-word opens the
+# question ("in ibrahim's words how often does libya want ...").
+_LEAD_END = (r"(?:,\s*|\s+(?=(?-i:[Ww](?:hat|ho|hom|hose|hen|here|hy|hich)|[Hh]ow)\b(?!,)))")
 _ACCORDING = re.compile(
-    r"^(?:according to|per|in the (?:view|eyes|opinion|words) of)\s+(?P<lead>[^,?]+),\s*"
+    r"^(?:according to|per|in the (?:view|eyes|opinion|words) of)\s+(?P<lead>[^,?]+?)" + _LEAD_END
     # "In the Libyan regime's view, ...", "As Tripoli tells it, ...": that party's account.
-    r"|^(?:in|from)\s+(?P<owner>[^,?]+?)['\u2019]s?\s+(?:view|eyes|opinion|telling|account|"
-    r"version|words|point\s+of\s+view|reading),\s*"
-    r"|^as\s+(?P<teller>[^,?]+?)\s+(?:sees?|saw|tells?|told|puts?)\s+it,\s*"
+    + r"|^(?:in|from)\s+(?P<owner>[^,?]+?)['\u2019]s?\s+(?:view|eyes|opinion|telling|account|"
+    r"version|words|point\s+of\s+view|reading)" + _LEAD_END
+    + r"|^as\s+(?P<teller>[^,?]+?)\s+(?:sees?|saw|tells?|told|puts?)\s+it,\s*"
     r"|,?\s+(?:according to|per)\s+(?P<tail>[^,?]+?)\s*(?=[?.!]*$)",
     re.IGNORECASE,
 )
@@ -490,7 +505,9 @@ def _expects(wh: str, words: list[str], doc: Any) -> str:
             return "DURATION" if after in _TIME_UNITS else "NUMBER"
         if nxt == "old":
             return "AGE"
-        if nxt in ("long", "far", "big", "large", "tall", "high", "deep", "heavy", "often"):
+        if nxt == "often":
+            return "FREQUENCY"  # "twice a year", "every week", "all the time"
+        if nxt in ("long", "far", "big", "large", "tall", "high", "deep", "heavy"):
             return "DURATION" if nxt == "long" else "NUMBER"
         return "MANNER"
     # what / which: the noun after it, or the head of "the X of ..."
@@ -600,6 +617,8 @@ def _focus(doc: Any, skip: set[int]) -> tuple[tuple[str, ...], tuple[str, ...]]:
             continue
         if low in _PREPOSITION_HEADS and any(c.lower_ in ("of", "to") for c in tok.children):
             continue  # "ahead of", "prior to": a preposition of two words
+        if lemma in _LIGHT_NOUNS and any(c.lower_ == "of" for c in tok.children):
+            continue  # "the nature of the meeting" is the meeting, said of what it was
         lemma = hyphened(tok) or lemma
         words.append(lemma)
         if _names_which(tok):
@@ -804,6 +823,18 @@ _FAME = re.compile(r"\b(?:best\s+|most\s+|well\s+|widely\s+)?(?:known|famous|not
                    r"remembered|renowned|celebrated)\s+for\s*\??$", re.IGNORECASE)
 
 
+def _told_about(words: str, parser: Parser) -> str | None:
+    """What a party told someone about: "the AP about where things go from here" is about
+    where things go; "reporters" names only whom it told."""
+    m = re.search(r"\b(?:about|regarding|that)\b", words)
+    head, rest = (words[: m.start()], words[m.end() :]) if m else (words, "")
+    addressee = parser.parse(head.strip()) if head.strip() else None
+    if addressee is not None and len(addressee) <= 4 and not any(
+            t.pos_ in ("VERB", "AUX") for t in addressee):
+        return rest.strip() or None
+    return words
+
+
 def read_question(
     question: str, parser: Parser, history: Sequence[Mapping[str, Any]] = ()
 ) -> Question:
@@ -816,12 +847,17 @@ def read_question(
     q, according_to = unattributed(q)
     q = _lead_named(q)
     says = _SAYS.match(q) or _STANCE_OF.match(q)
+    if says and says.re is _STANCE_OF and re.search(r"\bof\b", says.group("who")):
+        says = None  # "the source of Marie Claes's comments" asks of the comments, not hers
     if says and not says.group("about") and re.search(r"\bposition\W*$", q, re.IGNORECASE) \
             and not canonical(says.group("who").strip()):
         says = None  # "What is Derek Chollet's position?": a person's post, not a stance
-    if says and any(t.pos_ == "VERB" and t.is_lower for t in parser.parse(says.group("who"))):
+    who_doc = parser.parse(says.group("who")) if says else None
+    if who_doc is not None and (any(t.pos_ == "VERB" and t.is_lower for t in who_doc) or not any(
+            t.pos_ in ("NOUN", "PROPN") or (t.is_alpha and not t.is_stop)
+            or t.lower_ in _PRONOUNS for t in who_doc)):
         # "What was the one thing the team went to Tunisia to tell them?": a clause, not a
-        # party whose statements are asked for.
+        # party whose statements are asked for; nor is "the" of "What was the answer to ...?"
         says = None
     doc = parser.parse(q)
     words = [t.lower_ for t in doc]
@@ -833,6 +869,12 @@ def read_question(
     if says:
         who = says.group("who").strip()
         about = (says.group("about") or "").strip() or None
+        if about and says.groupdict().get("verb") in ("tell", "told"):
+            about = _told_about(about, parser)
+        if about:
+            # "... about the meeting — upbeat or negative?": the choices offered are not
+            # what it is about
+            about = _CHOICES.sub("", about).strip() or None
         everyone = several_parties(who, parser)
         if not everyone and not _a_party(parser.parse(who)):
             # "What does the secret meeting mean for ties?": no party speaks; what the parties
@@ -848,6 +890,7 @@ def read_question(
             proper=proper,
             speaker=None if everyone else who,
             negated=topic_doc is not None and any(t.dep_ == "neg" for t in topic_doc),
+            topic=about or "",
         )
     wh = next((w for w in words if w in WH_WORDS), "what")
     expects = _expects(wh, words, doc)

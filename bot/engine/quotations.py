@@ -85,5 +85,26 @@ def speaker_of(
     frame, or else the speaker of the quotation it goes on with."""
     said = attribute(doc, cand.span.start, cand.doc.text, tokens)
     if said.speaker:
-        return said
+        return _named_before(cand, said, parse)
     return quoted_on(cand, parse) or said
+
+
+_HE_OR_SHE = frozenset(["he", "she"])
+
+
+def _named_before(cand: Candidate, said: Attribution,
+                  parse: Callable[[list[str]], list[Any]]) -> Attribution:
+    """"“The mayor is presenting the cheapest number,” he said.": "he" is whoever the
+    sentence before it in its paragraph reports, or else the one person that sentence names."""
+    if (said.speaker or "").lower() not in _HE_OR_SHE:
+        return said
+    previous, at = previous_sentence(cand, paragraph_before(cand))
+    if not previous:
+        return said
+    doc = parse([previous])[0]
+    prior = attribute(doc, at, cand.doc.text)
+    if prior.speaker and prior.speaker.lower() not in _HE_OR_SHE | {"they", "it", "we", "i"}:
+        return replace(said, speaker=prior.speaker, organisation=prior.organisation,
+                       anonymous=prior.anonymous)
+    people = {e.text for e in doc.ents if e.label_ == "PERSON"}
+    return replace(said, speaker=people.pop()) if len(people) == 1 else said
