@@ -20,9 +20,9 @@ import numpy as np
 
 from bot.engine.aliases import aliases_of, canonical, is_country, same_entity
 from bot.engine.attribution import attribute
-from bot.engine.casing import without_headlines
+from bot.engine.casing import title_cased, without_headlines
 from bot.engine.first_person import side_of
-from bot.engine.headings import LIFE, page_label
+from bot.engine.headings import LIFE, is_headline, page_label
 from bot.engine.instances import named_instance
 from bot.engine.lexicon import MET_WITH, REPORTING_VERBS, TITLES, WANTING, related
 from bot.engine.names import name_part, spelled_out
@@ -379,12 +379,13 @@ def _spelling_of(a: str, b: str) -> bool:
 
 def _match(q: Question, doc: Any, context: set[str] | None = None,
            described: frozenset[str] = frozenset(),
-           alone: frozenset[str] = frozenset(), lenient: bool = False
-           ) -> tuple[float, set[int], bool]:
+           alone: frozenset[str] = frozenset(), lenient: bool = False,
+           titled: bool = False) -> tuple[float, set[int], bool]:
     """(weighted share of content words found, the matching token indices, a name matched).
 
     ``lenient``: a word that only says the event took place ("held") is not missed where
     the sentence does not have it (it still counts where it does, without ``lenient``).
+    ``titled``: a line in title case, whose capitals make no word a name ("Secret Talks").
 
     A name the sentence leaves out counts when its title or the sentence before names it,
     when it only says which thing "the <noun>" of the sentence is, and the document
@@ -450,7 +451,7 @@ def _match(q: Question, doc: Any, context: set[str] | None = None,
                 for i in stems.get(s, []) if i not in used] or [
                 i for i in (said if word in _WORDS_SAID else ()) if i not in used]
             maker_hits.update(i for i in hits if i in makers)
-            common_hits.update(i for i in hits if _common(doc[i]))  # "LP" for "album"
+            common_hits.update(i for i in hits if _common(doc[i]) or titled)  # "LP": "album"
         if hits:
             found += weight
             matched.update(hits)
@@ -1924,7 +1925,11 @@ def read(
             alone[cand.doc.doc_id] = _parts_left_out(q, cand.doc.text, pages)
         its_described = described.get(cand.doc.doc_id, frozenset())
         its_alone = alone.get(cand.doc.doc_id, frozenset())
-        found = _match(q, doc, context, its_described, its_alone)
+        # (A headline in title case answers what a party says; any other answer read from
+        # it would rest on capitals that name nothing: "Talks ..., U.S. Says" does not say
+        # who disclosed the talks.)
+        found = _match(q, doc, context, its_described, its_alone, titled=q.form == "says"
+                       and is_headline(cand) and title_cased(cand.text))
         if q.held and found[0] < MIN_MATCH:
             # "Which city hosted the Contact Group?": "the Contact Group meeting July 15 in
             # Istanbul" places the event without the verb; it answers, ranked below a

@@ -230,10 +230,10 @@ def true_case(question: str, texts: Iterable[str]) -> str:
 
 def without_headlines(text: str) -> str:
     """The text less its lines in title case, whose capitals say nothing of the words."""
-    return "\n".join(line for line in text.split("\n") if not _title_cased(line))
+    return "\n".join(line for line in text.split("\n") if not title_cased(line))
 
 
-def _title_cased(line: str) -> bool:
+def title_cased(line: str) -> bool:
     """A line in title case ("Secret Talks With Qaddafi Regime Weren't Negotiations")."""
     words = [w for w in _WORD.findall(line) if len(w) > 3]
     return len(words) >= 2 and all(w[0].isupper() for w in words)

@@ -102,6 +102,13 @@ _STANCE_OF = re.compile(
     r"(?:\s+(?:on|of|about|to|after|regarding|concerning)\s+(?P<about>.+?))?\s*[?.!]*$",
     re.IGNORECASE,
 )
+# "What labels do the two sides put on the meeting?": the words a party uses for it.
+_LABELS = re.compile(
+    r"^(?:and\s+)?(?:what|which)\s+(?:labels?|words?|terms?|descriptions?)\s+(?:do|does|did)\s+"
+    r"(?P<who>.+?)\s+(?:use|put|give|apply|attach|pin)\b(?:\s+(?:on|to|for|about)\b)?"
+    r"(?:\s+(?P<about>[^?!]+?))?\s*[?.!]*$",
+    re.IGNORECASE,
+)
 # Requests the documents cannot serve: creative writing, jokes, forecasts, chit-chat.
 _OUT_OF_SCOPE = re.compile(
     r"^(?:please\s+|can you\s+|could you\s+)?(?:write|compose|draw|sing|generate|make up|"
@@ -846,7 +853,7 @@ def read_question(
         return Question(form="summary", wh="what", expects="THING", focus=(), proper=())
     q, according_to = unattributed(q)
     q = _lead_named(q)
-    says = _SAYS.match(q) or _STANCE_OF.match(q)
+    says = _SAYS.match(q) or _STANCE_OF.match(q) or _LABELS.match(q)
     if says and says.re is _STANCE_OF and re.search(r"\bof\b", says.group("who")):
         says = None  # "the source of Marie Claes's comments" asks of the comments, not hers
     if says and not says.group("about") and re.search(r"\bposition\W*$", q, re.IGNORECASE) \

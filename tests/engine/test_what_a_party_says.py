@@ -110,3 +110,25 @@ def test_he_said_is_whoever_the_sentence_before_reports(services) -> None:
     ])
     assert "far too small" in cited_quotes(answer), answer.text
     assert "Varga says" in answer.text, answer.text
+
+
+def test_a_headline_s_capitals_make_no_word_a_name(services) -> None:
+    """"Quay Talks Were Not Negotiations, Union Says": "Talks" is the word asked about."""
+    answer = ask_over(services, "What does the union say about the quay talks?", [
+        "Quay Talks Were Not Negotiations, Union Says\n\nThe Kessford harbour board met the "
+        "fishermen's union on Monday. Repairs to the north quay will start in May.",
+    ])
+    assert answer.verdict.value == "ANSWERED", answer.text
+    assert "Were Not Negotiations" in cited_quotes(answer), answer.text
+
+
+def test_the_labels_two_parties_put_on_it_are_their_accounts(services, parser) -> None:
+    q = read_question("What labels do the board and the union put on the meeting?", parser)
+    assert (q.form, q.speaker) == ("says", None)
+    answer = ask_over(services, "What labels do the board and the union put on the meeting?", [
+        "The board's chairman, Olek Varga, said the meeting was a routine briefing. The union's "
+        "secretary, Ana Ferro, said the meeting was the start of negotiations.",
+    ])
+    assert answer.verdict.value == "DISPUTED", answer.text
+    quotes = cited_quotes(answer)
+    assert "routine briefing" in quotes and "start of negotiations" in quotes, answer.text
