@@ -24,7 +24,7 @@ from bot.engine.casing import title_cased, without_headlines
 from bot.engine.first_person import side_of
 from bot.engine.headings import LIFE, is_headline, page_label
 from bot.engine.instances import named_instance
-from bot.engine.lexicon import MET_WITH, REPORTING_VERBS, TITLES, WANTING, related
+from bot.engine.lexicon import MET_WITH, REPORTING_VERBS, ROLE_NOUNS, TITLES, WANTING, related
 from bot.engine.names import name_part, spelled_out
 from bot.engine.normalise import date, key, words
 from bot.engine.parties import (
@@ -2550,16 +2550,21 @@ def _names_party(q: Question, said_text: str) -> bool:
         return True
     if not words(q.speaker):  # "the mayor": a party asked by its title alone
         return bool(_title_words(q.speaker) & _title_words(said_text))
-    asked = {stem(w) for w in words(q.speaker)} - {"side", "offici"}
-    said = {stem(w) for w in words(said_text)}
-    if asked & said or any(_spelling_of(a, s) for a in asked for s in said):
-        return True  # (a name spelled another way is the same name: "Gaddafi's government")
     # "Tripoli" asked, "the Libyan spokesman" speaks: a capital speaks for its country.
-    asked_keys = {canonical(w) for w in [q.speaker, *words(q.speaker)]} - {None}
+    asked_keys = {canonical(w) for w in [q.speaker, *words(q.speaker), *q.speaker.split()]
+                  } - {None}
     # (as written: "U.S." is the country, its folded "us" a pronoun)
     said_keys = {canonical(w) for w in [*words(said_text), *said_text.split()]} - {None}
     if asked_keys & said_keys:
         return True
+    if asked_keys and said_keys:
+        return False  # "the U.S. spokesman" is not "a Libyan government spokesman"
+    asked = {stem(w) for w in words(q.speaker)} - {"side", "offici"}
+    said = {stem(w) for w in words(said_text)}
+    # (a word for the speaker's role stands for its near-synonyms: "mouthpiece", "spokesman")
+    roles = {r for w in words(q.speaker) if w.lower() in ROLE_NOUNS for r in related(stem(w))}
+    if (asked | roles) & said or any(_spelling_of(a, s) for a in asked for s in said):
+        return True  # (a name spelled another way is the same name: "Gaddafi's government")
     # "Libya" asked, "a Libyan government spokesman" speaks: compare the first letters.
     return any(a[:4] == s[:4] for a in asked for s in said if len(a) >= 4 and len(s) >= 4)
 

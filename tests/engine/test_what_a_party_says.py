@@ -132,3 +132,20 @@ def test_the_labels_two_parties_put_on_it_are_their_accounts(services, parser) -
     assert answer.verdict.value == "DISPUTED", answer.text
     quotes = cited_quotes(answer)
     assert "routine briefing" in quotes and "start of negotiations" in quotes, answer.text
+
+
+TREATY = ["The treaty talks ended on Friday. A German government spokesman said the treaty was "
+          "dead. A French foreign ministry spokesman said the talks would go on in March."]
+
+
+def test_a_speaker_asked_of_one_country_is_not_another_s(services) -> None:
+    answer = ask_over(services, "What did the Dutch spokesman say?", TREATY)
+    assert answer.verdict.value == "NOT_ENOUGH_INFO", answer.text
+
+
+def test_a_word_for_a_spokesman_is_a_spokesman(services) -> None:
+    answer = ask_over(services, "What did the mouthpiece say about the treaty?", [
+        "A government spokesman said the treaty was dead. The foreign minister said the treaty "
+        "talks would go on in March."])
+    assert "treaty was dead" in cited_quotes(answer), answer.text
+    assert "go on in March" not in cited_quotes(answer), answer.text
