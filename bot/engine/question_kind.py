@@ -81,8 +81,10 @@ for _type, _words in {
 
 _SAYS = re.compile(
     # ("How confident did the official sound ...?": how sure of it the party is)
+    # ("What kind of meeting does X say it was?", "Which way does X say ...": what X says)
     r"^(?:and\s+|so\s+|but\s+)?(?:what|how(?:\s+(?:confident|sure|optimistic|hopeful|"
-    r"positive|upbeat|pessimistic|happy|pleased|worried|concerned))?)\s+"
+    r"positive|upbeat|pessimistic|happy|pleased|worried|concerned))?"
+    r"|(?:what|which)\s+(?:kind|sort|type)\s+of\s+[\w-]+|which\s+way)\s+"
     r"(?:did|does|do|has|have|had|is|are|was|were)\s+"
     # The verb in lower case: "the State Department" names who, it does not "state".
     r"(?P<who>.+?)\s+(?P<verb>(?-i:say|said|saying|think|claim|claiming|argue|tell|told|call|"
@@ -97,7 +99,7 @@ _STANCE_OF = re.compile(
     r"(?:position|view|stance|account|version|response|reaction|line|take|explanation|assessment)"
     # ... or what the party said, by the word for it, said as the party's ("Chollet's
     # comment after the meeting"; "the answer to the question" is no one's)
-    r"|['\u2019]s?\s+(?:comments?|remarks?|statement|words|reply|answer|verdict|"
+    r"|['\u2019]s?\s+(?:comments?|remarks?|statement|words|reply|answer|verdict|message|"
     r"characteri[sz]ation))"
     r"(?:\s+(?:on|of|about|to|after|regarding|concerning)\s+(?P<about>.+?))?\s*[?.!]*$",
     re.IGNORECASE,

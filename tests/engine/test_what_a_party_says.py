@@ -149,3 +149,12 @@ def test_a_word_for_a_spokesman_is_a_spokesman(services) -> None:
         "talks would go on in March."])
     assert "treaty was dead" in cited_quotes(answer), answer.text
     assert "go on in March" not in cited_quotes(answer), answer.text
+
+
+def test_what_kind_of_thing_a_party_says_it_was_asks_what_it_says(parser) -> None:
+    q = read_question("What kind of meeting does the harbour board say it was?", parser)
+    assert (q.form, q.speaker) == ("says", "the harbour board")
+    q = read_question("Which way does Ana Ferro say the union wants to look?", parser)
+    assert (q.form, q.speaker) == ("says", "Ana Ferro")
+    q = read_question("What was Ana Ferro's message?", parser)
+    assert (q.form, q.speaker) == ("says", "Ana Ferro")
