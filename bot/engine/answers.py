@@ -2548,21 +2548,21 @@ def _names_party(q: Question, said_text: str) -> bool:
     "both sides")?"""
     if q.speaker is None:
         return True
-    if not words(q.speaker):  # "the mayor": a party asked by its title alone
+    spoken = words(q.speaker)
+    if not spoken:  # "the mayor": a party asked by its title alone
         return bool(_title_words(q.speaker) & _title_words(said_text))
     # "Tripoli" asked, "the Libyan spokesman" speaks: a capital speaks for its country.
-    asked_keys = {canonical(w) for w in [q.speaker, *words(q.speaker), *q.speaker.split()]
-                  } - {None}
+    asked_keys = {canonical(w) for w in [q.speaker, *spoken, *q.speaker.split()]} - {None}
     # (as written: "U.S." is the country, its folded "us" a pronoun)
     said_keys = {canonical(w) for w in [*words(said_text), *said_text.split()]} - {None}
     if asked_keys & said_keys:
         return True
     if asked_keys and said_keys:
         return False  # "the U.S. spokesman" is not "a Libyan government spokesman"
-    asked = {stem(w) for w in words(q.speaker)} - {"side", "offici"}
+    asked = {stem(w) for w in spoken} - {"side", "offici"}
     said = {stem(w) for w in words(said_text)}
     # (a word for the speaker's role stands for its near-synonyms: "mouthpiece", "spokesman")
-    roles = {r for w in words(q.speaker) if w.lower() in ROLE_NOUNS for r in related(stem(w))}
+    roles = {r for w in spoken if w.lower() in ROLE_NOUNS for r in related(stem(w))}
     if (asked | roles) & said or any(_spelling_of(a, s) for a in asked for s in said):
         return True  # (a name spelled another way is the same name: "Gaddafi's government")
     # "Libya" asked, "a Libyan government spokesman" speaks: compare the first letters.
