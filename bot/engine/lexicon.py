@@ -10,10 +10,17 @@ from retrieval.text import stem
 UP = "increase rise grow climb gain jump surge raise boost hike lift"
 DOWN = "decrease fall decline drop shrink reduce cut lower slash"
 
+# Words of one meaning: denying one denies the others ("not a negotiation" is "no
+# bargaining"), as denying a near-synonym does not ("talks weren't negotiations").
+_NEGOTIATE = ("negotiation negotiate bargaining bargain haggle horse-trading horse-trade parley "
+              "talk-terms hammer-out")
+_SAME_MEANING = [_NEGOTIATE]
+
 # Near-synonym groups: words that can stand for each other when matching a claim's terms.
 _EVENTS = "meeting meet session summit encounter talks gathering sit-down get-together"
 _SYNONYMS = [
     "negotiation negotiate negotiator talks dialogue discussion bargaining deal parley",
+    _NEGOTIATE,
     _EVENTS,
     "participate attend join take-part meet",
     "spectator crowd audience onlooker",
@@ -64,7 +71,7 @@ _SYNONYMS = [
     "support back endorse",
     "oppose reject",
     "emission emissions pollution",
-    "repair mend fix restore patch-up",
+    "repair mend fix restore patch-up rebuild heal",
     "ties tie relations relationship",
 ]
 
@@ -237,16 +244,24 @@ ROLE_NOUNS = frozenset(
 )
 
 
-def _group_index() -> dict[str, frozenset[str]]:
+def _forms(word: str) -> set[str]:
+    """A listed word's keys: its stem, and for a verb with its particle the verb's stem with
+    the particle, as a sentence's verb is keyed ("hamm-out" for "hammering out")."""
+    verb, _, rest = word.partition("-")
+    return {stem(word), f"{stem(verb)}-{rest}"} if rest else {stem(word)}
+
+
+def _group_index(lines: list[str]) -> dict[str, frozenset[str]]:
     index: dict[str, set[str]] = {}
-    for line in _SYNONYMS:
-        group = {stem(w) for w in line.split()}
+    for line in lines:
+        group = {form for w in line.split() for form in _forms(w)}
         for member in group:
             index.setdefault(member, set()).update(group)
     return {k: frozenset(v) for k, v in index.items()}
 
 
-SYNONYMS = _group_index()
+SYNONYMS = _group_index(_SYNONYMS)
+SAME_MEANING = _group_index(_SAME_MEANING)
 ANTONYMS: dict[str, frozenset[str]] = {}
 for _a, _b in _ANTONYMS:
     ANTONYMS.setdefault(stem(_a), frozenset())

@@ -24,7 +24,9 @@ from bot.engine.lexicon import (
     FALSITY_ADVERBS,
     FURTHER,
     HEDGES,
+    MET_WITH,
     REPORTING_VERBS,
+    SAME_MEANING,
     SYNONYMS,
     TOOK_PLACE,
     hyphened,
@@ -77,6 +79,8 @@ _FREQUENCY = re.compile(r"^(?:every|each|once|twice|daily|weekly|monthly|yearly|
 _EXCLUSIVE_NAME_ROLES = frozenset(["attr", "prep:in", "prep:at", "prep:from", "prep:to"])
 # Support by embedding similarity alone starts here (a cosine of about 0.6 for MiniLM).
 PARAPHRASE_MIN = 0.58
+LEXICAL_CLOSE = 0.35  # closeness a sentence with most of the claim's words needs to cover it
+LONG_SENTENCE_CLOSE = 0.15  # ... and one with all of them (set by hand, checked on dev)
 PARAPHRASE_WEIGHT = 0.9
 _CHARACTERISE = frozenset(
     [
@@ -194,6 +198,25 @@ def _in_fixed_phrase(tok: Any) -> bool:
     return obj is not None and obj.i == tok.i
 
 
+# Verbs that say what something is, with a preposition ("amounted to bargaining", "counts as
+# a negotiation").
+_COPULAS_WITH = {"amount": "to", "count": "as", "qualify": "as", "pass": "for"}
+
+
+def _amounts_to(root: Any) -> Any | None:
+    """What a verb of being with its preposition says its subject is, if it is one."""
+    prep = _COPULAS_WITH.get(root.lemma_.lower())
+    return next((o for c in root.children if c.dep_ == "prep" and c.lower_ == prep
+                 for o in c.children if o.dep_ in ("pobj", "pcomp")), None)
+
+
+def _in_order_to(tok: Any) -> bool:
+    """"order" in "in order to": a mark of purpose, no word of what is claimed."""
+    doc = tok.doc
+    return (tok.lower_ == "order" and tok.i > 0 and doc[tok.i - 1].lower_ == "in"
+            and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("to", "that"))
+
+
 def _fixed_object(verb: Any, key: str) -> Any | None:
     """The bare noun that makes one word with its verb in the word lists ("part" of "took
     part"), if any."""
@@ -286,6 +309,10 @@ def analyse_claim(text: str, parser: Parser) -> ClaimAnalysis:
             if child.dep_ in complements:
                 heads.add(child.i)
                 heads |= {c.i for c in child.children if c.dep_ == "compound"}
+    elif (said_to_be := _amounts_to(root)) is not None:
+        # "The get-together amounted to bargaining": what it amounted to is what it was.
+        copular = True
+        heads = {said_to_be.i} | {c.i for c in said_to_be.children if c.dep_ == "compound"}
     core = _core(root, heads)
     if root.pos_ in ("VERB", "AUX") and (undone := not_done(root)):
         # "held back from recognizing the council": what was not done is what is claimed.
@@ -303,7 +330,7 @@ def analyse_claim(text: str, parser: Parser) -> ClaimAnalysis:
             or (tok.pos_ == "ADV" and tok.lower_ in _WEAK_ADVERBS)
         ):
             continue
-        if tok.dep_ == "neg" or _in_fixed_phrase(tok) or _is_particle(tok):
+        if tok.dep_ == "neg" or _in_fixed_phrase(tok) or _is_particle(tok) or _in_order_to(tok):
             continue
         weight = 1.5 if tok.pos_ in ("PROPN", "NUM") or tok.ent_type_ else 1.0
         if tok.pos_ == "ADV":
@@ -422,9 +449,12 @@ def _names_a_pair(ent: Any) -> bool:
 
 
 def _in_pair(tok: Any) -> bool:
-    """Is the word one of the two named in "between X and Y"?"""
+    """Is the word one of the two named in "between X and Y", or in "X and Y met" (two who
+    met are "the two sides")?"""
     head = tok.head if tok.dep_ == "conj" else tok
-    return (tok.pos_ == "PROPN" and head.dep_ == "pobj" and head.head.lower_ == "between"
+    between = head.dep_ == "pobj" and head.head.lower_ == "between"
+    met = head.dep_ == "nsubj" and head.head.lemma_.lower() in MET_WITH
+    return ((tok.pos_ == "PROPN" or tok.ent_type_ in ("NORP", "GPE")) and (between or met)
             and (tok.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children)))
 
 
@@ -681,14 +711,15 @@ def _occasion_denied(claim: ClaimAnalysis, doc: Any, scopes: list[set[int]],
     of talks" for "the encounter was the first stage of a dialogue")?
 
     What the occasion was is what those who met did there. The word denied must be the
-    claim's own word, not a near-synonym: "talks weren't negotiations" denies nothing of
-    talks.
+    claim's own word or one of the same meaning ("bargaining"), not a near-synonym: "talks
+    weren't negotiations" denies nothing of talks.
     """
     for term in claim.terms:
         if not term.core:
             continue
         for tok in matched.get(term.index, []):
-            if (tok.dep_ == "attr" and _key(tok) == term.key and _denied(scopes, tok.i)
+            if (tok.dep_ == "attr" and _key(tok) in SAME_MEANING.get(term.key, {term.key})
+                    and _denied(scopes, tok.i)
                     and any(c.dep_ == "nsubj" and _key(c) in EVENTS
                             for c in tok.head.children)):
                 return True
@@ -1163,6 +1194,7 @@ class RulesStanceJudge:
                 hits = strong
             if hits:
                 matched_terms[term.index] = hits
+        pair_word = None
         if claim.pair and any(i not in matched_terms for i in claim.pair):
             # "between Washington and Tripoli" is "between the two nations".
             pair_word = _pair_named(doc)
@@ -1186,7 +1218,10 @@ class RulesStanceJudge:
         # "the Tunisia meeting" says where the meeting was, and where those who met met:
         # the words for who met, or for which meeting, need no repeating beside it.
         placed = one_named or _met_at(claim, doc, matched_terms)
-        subject_here = named_here or _stands_for_subject(claim, doc) or one_named
+        # "The Americans and Libyans met" is "the two nations" met.
+        paired = pair_word is not None and claim.subject_keys <= {
+            _key(claim.doc[i]) for i in claim.pair}
+        subject_here = named_here or _stands_for_subject(claim, doc) or one_named or paired
 
         def weight_of(term: Term) -> float:
             if term.index in happened or (placed and not term.predicate):
@@ -1370,7 +1405,12 @@ class RulesStanceJudge:
         # The figures it claims, in its words or agreeing ("2.9 percent" for "about 3").
         figures = all(_figure_of(claim, doc, group, framed=False)[0] in ("none", "stated", "agrees")
                       for group in ("date", "num"))
-        lexical = (pred_cov >= 0.6 and coverage >= 0.55 and cosine >= 0.35 and subject_here
+        # Closeness of the whole sentence tells that it is about the claim; a long sentence
+        # holding every word of it is, however little of it the claim's words make up.
+        close_enough = cosine >= (LONG_SENTENCE_CLOSE if coverage >= 0.99 else LEXICAL_CLOSE)
+        purpose_unsaid = _purpose_unsaid(claim, doc)
+        lexical = (pred_cov >= 0.6 and coverage >= 0.55 and close_enough and subject_here
+                   and not purpose_unsaid
                    and not denies and not affirms and said and figures and not only_met)
         # A close paraphrase with the opposite polarity ("are not affected" for "is
         # included") does not carry the claim.
@@ -1380,7 +1420,7 @@ class RulesStanceJudge:
             negative_form_of(claim.doc[t.index], antonym) for t in claim.terms)
         close = (paraphrase >= PARAPHRASE_MIN and names_present and not denies
                  and not affirms and not the_one_there_was and not negative_form
-                 and not deed_unsaid)
+                 and not deed_unsaid and not purpose_unsaid)
         if conflict and ((pred_cov >= 0.5 and coverage >= 0.4) or not_so or swap
                          or purpose or title or further_denied or contrast):
             score = (0.45 + 0.5 * relevance) * hedge
@@ -1579,7 +1619,32 @@ def _claimed_purpose(claim: ClaimAnalysis) -> Any | None:
             verb = next((g for g in c.children if g.dep_ == "pcomp" and g.pos_ == "VERB"), None)
             if verb is not None:
                 return verb
+        if c.dep_ == "prep" and c.lower_ == "in":  # "met in order to rebuild the relationship"
+            verb = next((v for o in c.children if o.lower_ == "order"
+                         for v in o.children if _infinitive(v)), None)
+            if verb is not None:
+                return verb
     return None
+
+
+def _purpose_unsaid(claim: ClaimAnalysis, doc: Any) -> bool:
+    """Does a claim about an occasion give it a purpose ("met in order to rebuild the
+    relationship") whose verb the sentence lacks? Then it is no paraphrase of the claim,
+    however close."""
+    mine = _claimed_purpose(claim)
+    if mine is None:
+        return False
+    verb = next((a for a in mine.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.lemma_.lower() not in _OCCASION_VERBS:
+        return False  # ("went to see Venn": the purpose is the deed itself, a visit)
+    if verb.lemma_.lower() == "be" and mine.dep_ != "xcomp":
+        return False  # "To make matters worse, ... are ...": no purpose of an occasion
+    return related(_key(mine)).isdisjoint(_key(t) for t in doc)
+
+
+# Verbs of an occasion, whose purpose is what a claim about it adds ("met to ...", "was held
+# to ...", "the goal ... was to ...").
+_OCCASION_VERBS = MET_WITH | TOOK_PLACE | {"be"}
 
 
 def _other_purpose(claim: ClaimAnalysis, doc: Any) -> bool:
@@ -1593,7 +1658,9 @@ def _other_purpose(claim: ClaimAnalysis, doc: Any) -> bool:
     mine = _claimed_purpose(claim)
     if mine is None:
         return False
-    if not any(claim.subject_keys & related(_key(t)) for t in doc if t.pos_ in ("NOUN", "PROPN")):
+    # (Of "the Americans and Libyans met to ...", "the meeting" was for ...)
+    keys = claim.subject_keys | (EVENTS if claim.pair else frozenset())
+    if not any(keys & related(_key(t)) for t in doc if t.pos_ in ("NOUN", "PROPN")):
         return False
     claimed = {r for k in _purpose_words(mine) for r in related(k)}
     return bool(claimed) and claimed.isdisjoint(_purpose_words(theirs))
