@@ -67,6 +67,7 @@ Turn = Mapping[str, Any]  # {"role": "user" | "assistant", "content": str}
 EVIDENCE_LIMIT = 16
 ANSWER_LIMIT = 32  # sentences read for an open question (no stance model to run on them)
 ANSWER_PASSAGES = 12  # passages read for an open question: several documents may answer it
+SAME_DOCUMENT = 80  # sentences of a disputed statement's document read for the other side's
 
 
 @dataclass(frozen=True)
@@ -254,15 +255,23 @@ class Verifier:
         if said is None or names_the_occasion_only(claim, j0.doc, core):
             return evidence  # the statement only names the occasion the claim asks about
         parse = self.services.parser.parse_many
-        others = [k for k, (e, j) in enumerate(zip(evidence, judgements, strict=True))
+        # What the other side says of it may be worded nothing like the claim ("we want to
+        # take further steps" for "will they get together again?"): the sentences found for
+        # the statement, and those of the report that gives it, are read too.
+        given = evidence
+        candidates, judgements, found = self._beside(claim.text, said, candidates[k0],
+                                                     top.attribution, candidates,
+                                                     judgements, evidence)
+        others = [k for k, (e, j) in enumerate(zip(found, judgements, strict=True))
                   if e.stance.label is Stance.NEUTRAL and j.doc is not None and k != k0
                   and _another_side(speaker_of(candidates[k], j.doc, range(len(j.doc)), parse),
                                     top.attribution)]
-        if not others:
-            return evidence
-        rejudged = self.judge.judge(said, [candidates[k] for k in others])
-        out = list(evidence)
-        changed = False
+        # Another side's sentence the second look finds may bear on the claim by itself.
+        changed = any(e.stance.label is not Stance.NEUTRAL for e in found[len(given):])
+        if not others and not changed:
+            return given
+        rejudged = self.judge.judge(said, [candidates[k] for k in others]) if others else []
+        out = list(found)
         against = Stance.REFUTES if top.stance.label is Stance.SUPPORTS else Stance.SUPPORTS
         # "There is no plan to hold another session", says one side, of a claim that more
         # sessions will follow; "we want to take further steps", says the other.
@@ -280,7 +289,37 @@ class Verifier:
             cue = f"says otherwise than {top.speaker}"
             out[k] = replace(out[k], attribution=who, stance=StanceScore(against, score, cue))
             changed = True
-        return out if changed else evidence
+        if not changed:
+            return given
+        # (a sentence of the second search is kept only where it bears on the claim)
+        return out[:len(given)] + [e for e in out[len(given):]
+                                   if e.stance.label is not Stance.NEUTRAL]
+
+    def _beside(self, claim: str, said: str, statement: Candidate, speaker: Attribution,
+                candidates: Sequence[Candidate], judgements: Sequence[Judgement],
+                evidence: list[Evidence]
+                ) -> tuple[list[Candidate], list[Judgement], list[Evidence]]:
+        """The claim's sentences followed by other sides' sentences it did not find: those
+        found for the party's statement (``said``), and those of the statement's own document
+        (a report gives both sides' words)."""
+        seen = {(c.doc.doc_id, c.span.start) for c in candidates}
+        vector = self.services.searcher.query_vector(said)
+        passages = self.services.searcher.search(said, self.services.settings.top_k, vector)
+        extra: list[Candidate] = []
+        for c in [*self.finder.candidates(passages, vector, EVIDENCE_LIMIT),
+                  *self.finder.sentences(statement.doc.doc_id, SAME_DOCUMENT)]:
+            if (c.doc.doc_id, c.span.start) not in seen:
+                seen.add((c.doc.doc_id, c.span.start))
+                extra.append(c)
+        parse = self.services.parser.parse_many
+        docs = parse([c.text for c in extra])
+        extra = [c for c, d in zip(extra, docs, strict=True)
+                 if _another_side(speaker_of(c, d, range(len(d)), parse), speaker)]
+        if not extra:
+            return list(candidates), list(judgements), evidence
+        read = self.judge.judge(claim, extra)
+        return ([*candidates, *extra], [*judgements, *read],
+                [*evidence, *(self._evidence(c, j) for c, j in zip(extra, read, strict=True))])
 
     def _as_written(self, question: str) -> str:
         """The question spelled out, a word typed with a slip spelt as the passages it finds

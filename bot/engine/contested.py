@@ -115,6 +115,8 @@ def own_doing(claim: Any, said: Attribution) -> bool:
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None) if root else None
     if subject is None or subject.pos_ == "PRON":
         return False
+    if any(c.dep_ == "conj" for c in subject.children):
+        return False  # "U.S. envoys and regime officials will meet again": both sides' doing
     theirs = side_of(Attribution(speaker=_text(subject.subtree)))
     ours = side_of(said)
     if theirs is not None and ours is not None:

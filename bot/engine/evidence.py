@@ -87,6 +87,16 @@ class EvidenceFinder:
             out += [Candidate(doc, sentence, paragraph, 1.0) for paragraph, sentence in lead]
         return out
 
+    def sentences(self, doc_id: str, limit: int = 200) -> list[Candidate]:
+        """A document's sentences in order (none addressed to the assistant), up to ``limit``."""
+        doc = self.document(doc_id)
+        if doc is None:
+            return []
+        return [Candidate(doc, sentence, paragraph, 0.0)
+                for paragraph, span in paragraphs(doc.text)
+                for sentence in split_sentences(doc.text[span.start : span.end], span.start)
+                if not self._is_order(doc, sentence)][:limit]
+
     def candidates(
         self, passages: list[Passage], claim_vector: np.ndarray, limit: int = 16
     ) -> list[Candidate]:
