@@ -248,6 +248,8 @@ class Verifier:
             return evidence  # not one party's word alone: others say it too
         if own_doing(claim, top.attribution):
             return evidence  # what a party did or plans is its own to say
+        if arranged(claim) and further_claimed(claim.text, self.services.parser):
+            return evidence  # more already arranged is a fact; no side's wish bears on it
         k0 = next(k for k, e in enumerate(evidence) if e is top)
         j0 = judgements[k0]
         core = j0.core or j0.matched

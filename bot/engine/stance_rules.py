@@ -210,6 +210,16 @@ def _amounts_to(root: Any) -> Any | None:
                  for o in c.children if o.dep_ in ("pobj", "pcomp")), None)
 
 
+def _first_doers(claim: ClaimAnalysis) -> list[str]:
+    """Those the claim says did its deed first ("was first revealed by the State Department",
+    "Washington first disclosed it"), where a country stands for them."""
+    root = _clause_root(claim.doc)
+    if not any(c.lower_ == "first" and c.dep_ == "advmod" for c in root.children):
+        return []
+    return [text for text, _, role in claim.entities
+            if role in ("prep:by", "nsubj", "agent") and canonical(text) is not None]
+
+
 def _in_order_to(tok: Any) -> bool:
     """"order" in "in order to": a mark of purpose, no word of what is claimed."""
     doc = tok.doc
@@ -388,9 +398,12 @@ def analyse_claim(text: str, parser: Parser) -> ClaimAnalysis:
     subject_keys = frozenset(_key(doc[i]) for i in subject if doc[i].pos_ in ("NOUN", "PROPN"))
     subject_aliases = frozenset(aliases[i] for i in subject if i in aliases)
     subject_other = any(doc[i].lower_ in _OTHER for i in subject)
-    # "There will be more rounds of talks": what "there is" is what the claim is about.
+    # "There will be more rounds of talks": what "there is" is what the claim is about; so is
+    # what is arranged ("have scheduled another meeting", "pencilled in a second session").
     existing = {i for c in root.children if c.dep_ == "attr"
                 and any(e.dep_ == "expl" for e in root.children) for i in _scope(c)}
+    existing |= {i for c in root.children if c.dep_ == "dobj" and _key(root) in _ARRANGE
+                 for i in _scope(c)}
     subject_further = any(
         doc[i].lower_ in FURTHER and doc[i].dep_ in ("det", "amod")
         and doc[i].head.pos_ == "NOUN" and (doc[i].lower_ != "more" or doc[i].head.tag_ == "NNS")
@@ -977,6 +990,11 @@ def _main(verb: Any, root: Any) -> bool:
     return verb.i == root.i or (verb.dep_ == "xcomp" and verb.head.i == root.i)
 
 
+# Verbs of arranging something to come: their object is the thing to come.
+_ARRANGE = frozenset(k for w in ("plan schedule arrange set-up book pencil pencil-in fix agree-on "
+                                 "slate").split() for k in (stem(w), w))
+
+
 def _to_come(verb: Any) -> bool:
     """Is the verb what will or is meant to happen ("will meet", "set to meet")?"""
     return any(c.dep_ == "aux" and (c.lower_ == "to" or c.lower_ in _FUTURE)
@@ -1485,6 +1503,9 @@ class RulesStanceJudge:
         # is in Tripoli).
         entities = [e for e in claim.entities if e[1] != "place" or e[2] not in _WHERE_ROLES]
         entities += [(place, "place", "prep:in") for place in claim.places]
+        # "first revealed by the State Department": who did it first did it where it first
+        # happened (the country a body or capital stands for).
+        entities += [(text, "place", "prep:in") for text in _first_doers(claim)]
         if not entities:
             return None
         place_words = {t.i for tok in claim.doc if _where(tok) for t in tok.subtree}

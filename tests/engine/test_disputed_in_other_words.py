@@ -2,8 +2,10 @@
 neither side's own to settle; the other side's answer may lie anywhere in the report that
 gives the first side's statement; "in order to" and "rebuild" give a purpose as "to" and
 "repair" do; "X and Y met" is "the two nations" met; denying a negotiation denies bargaining
-or hammering out terms, and what a meeting "amounted to" is what it was; and a sentence without
-the purpose a claim gives an occasion is no paraphrase of it."""
+or hammering out terms, and what a meeting "amounted to" is what it was; a sentence without
+the purpose a claim gives an occasion is no paraphrase of it; a further meeting "scheduled" is
+one arranged, which "no plan" denies; and who did a thing first did it where it first
+happened."""
 
 from __future__ import annotations
 
@@ -89,4 +91,28 @@ def test_a_visit_s_purpose_is_the_visit(services) -> None:
     """"went to see" is "visited": the purpose of a visit is no purpose given an occasion."""
     answer = ask_over(services, "Did the Ardesian consul go to see Venn in prison every month?", [
         "Ardesia kept its embassy open, and its consul visited Venn in prison every month."])
+    assert answer.verdict.value == "SUPPORTED", answer.text
+
+
+def test_a_further_meeting_arranged_is_denied_by_no_plan_for_one(services) -> None:
+    """"scheduled another meeting" claims a further one arranged: "no plan to hold another
+    session" denies it, and the other side's wish for further steps does not make it."""
+    answer = ask_over(services, "Have Swedish and Norwegian officials scheduled another "
+                                "meeting?", [REPORT])
+    assert answer.verdict.value == "REFUTED", answer.text
+    assert "no plan to hold another session" in cited_quotes(answer), answer.text
+
+
+DISCLOSED = ("Disclosure of the Arlo meeting came first in Oslo, where a Norwegian government "
+             "spokesman described it as a first step.")
+
+
+def test_who_did_it_first_did_it_where_it_first_happened(services) -> None:
+    """"first revealed by Stockholm" is first revealed in Sweden, not in Oslo."""
+    answer = ask_over(services, "Was the Arlo meeting first revealed by Stockholm?", [DISCLOSED])
+    assert answer.verdict.value == "REFUTED", answer.text
+
+
+def test_the_first_doer_where_it_first_happened_agrees(services) -> None:
+    answer = ask_over(services, "Was the Arlo meeting first revealed by Oslo?", [DISCLOSED])
     assert answer.verdict.value == "SUPPORTED", answer.text
