@@ -139,10 +139,15 @@ def test_inverted_questions_become_statements(parser, question: str, claim: str)
          "The sanctions are meant to pressure the general to step down.", Stance.REFUTES),
         # Whoever the claim says did it must be named, as the doer of a passive verb too;
         # "the" is no word of "the Harbour Board".
-        ("The meeting was first revealed by the State Department.",
+        ("The meeting was revealed by the State Department.",
          "Disclosure of the meeting came first in Tripoli, where a Libyan government spokesman "
          "described the Tunisia meeting as a first-step dialogue to repair ties between the "
          "two nations, according to the Associated Press.", Stance.NEUTRAL),
+        # ... but who did it first did it where it first happened: not in Washington.
+        ("The meeting was first revealed by the State Department.",
+         "Disclosure of the meeting came first in Tripoli, where a Libyan government spokesman "
+         "described the Tunisia meeting as a first-step dialogue to repair ties between the "
+         "two nations, according to the Associated Press.", Stance.REFUTES),
         # What someone will or would do is not the deed done.
         ("The mayor met the petition organisers before the vote.",
          "The mayor said she would meet the petition organisers before the vote.",
