@@ -29,6 +29,12 @@ def inert(text: str) -> str:
     return MARKER.sub(r"(\1)", text)
 
 
+def unbalanced_quotes(text: str) -> bool:
+    """Does the text open or close a quotation it does not also close or open (a sentence of
+    a quotation that runs over several)?"""
+    return text.count("\u201c") != text.count("\u201d") or text.count('"') % 2 == 1
+
+
 def cited_numbers(text: str) -> list[int]:
     """The numbers cited in ``text``, in order of first appearance."""
     return list(dict.fromkeys(int(n) for n in MARKER.findall(text)))

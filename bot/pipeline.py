@@ -248,7 +248,8 @@ class Verifier:
             return evidence  # not one party's word alone: others say it too
         if own_doing(claim, top.attribution):
             return evidence  # what a party did or plans is its own to say
-        if arranged(claim) and further_claimed(claim.text, self.services.parser):
+        further = further_claimed(claim.text, self.services.parser)
+        if further and arranged(claim):
             return evidence  # more already arranged is a fact; no side's wish bears on it
         k0 = next(k for k, e in enumerate(evidence) if e is top)
         j0 = judgements[k0]
@@ -264,10 +265,12 @@ class Verifier:
         candidates, judgements, found = self._beside(claim.text, said, candidates[k0],
                                                      top.attribution, candidates,
                                                      judgements, evidence)
+        # (the second look's sentences are all another side's: _beside keeps no other)
         others = [k for k, (e, j) in enumerate(zip(found, judgements, strict=True))
                   if e.stance.label is Stance.NEUTRAL and j.doc is not None and k != k0
-                  and _another_side(speaker_of(candidates[k], j.doc, range(len(j.doc)), parse),
-                                    top.attribution)]
+                  and (k >= len(given) or _another_side(
+                      speaker_of(candidates[k], j.doc, range(len(j.doc)), parse),
+                      top.attribution))]
         # Another side's sentence the second look finds may bear on the claim by itself.
         changed = any(e.stance.label is not Stance.NEUTRAL for e in found[len(given):])
         if not others and not changed:
@@ -277,8 +280,8 @@ class Verifier:
         against = Stance.REFUTES if top.stance.label is Stance.SUPPORTS else Stance.SUPPORTS
         # "There is no plan to hold another session", says one side, of a claim that more
         # sessions will follow; "we want to take further steps", says the other.
-        more = top.stance.label is Stance.REFUTES and not arranged(claim) and further_claimed(
-            claim.text, self.services.parser)
+        # (more arranged never comes this far)
+        more = top.stance.label is Stance.REFUTES and further
         for k, j in zip(others, rejudged, strict=True):
             wanted = more and wants_more(j.doc)
             if not wanted and (j.score.label is not Stance.REFUTES

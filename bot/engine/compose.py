@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Protocol
 
-from bot.citations import DocumentLookup, cite, inert, validate
+from bot.citations import DocumentLookup, cite, inert, unbalanced_quotes, validate
 from bot.engine.compose_question import compose_question
 from bot.engine.timeline import changes
 from bot.types import Answer, Claim, Decision, Draft, Evidence, Findings, Verdict
@@ -99,7 +99,7 @@ def _clause(e: Evidence) -> tuple[str | None, str, str]:
     att = e.attribution
     if who and att.content is not None:
         content = e_text(e, att.content.start, att.content.end).strip(" ,.")
-        if content.count("\u201c") != content.count("\u201d") or content.count('"') % 2:
+        if unbalanced_quotes(content):
             # A sentence of a quotation that runs over several: quoted whole, marks balanced.
             inner = content.strip(" ,." + _QUOTE_MARKS).rstrip(" ,.")
             return who, _PRESENT.get(att.verb or "say", "says"), inert(f"\u201c{inner}\u201d")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.citations import cite, inert
+from bot.citations import cite, inert, unbalanced_quotes
 from bot.types import Citation, Claim, Decision, Draft, Evidence, Verdict
 
 NO_ANSWER = (
@@ -88,15 +88,11 @@ def _unquoted(text: str) -> str:
     if len(text) > 1 and text[0] in "\"“" and text[-1] in "\"”" and not any(
             m in text[1:-1] for m in "\"“”"):
         return text[1:-1]
-    if text[:1] in "\"“" and _unbalanced(text):
+    if text[:1] in "\"“" and unbalanced_quotes(text):
         text = text[1:]
-    if text[-1:] in "\"”" and _unbalanced(text):
+    if text[-1:] in "\"”" and unbalanced_quotes(text):
         text = text[:-1]
     return text
-
-
-def _unbalanced(text: str) -> bool:
-    return text.count("“") != text.count("”") or text.count("\"") % 2 == 1
 
 
 def _whole(e: Evidence) -> bool:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import islice
 
 import numpy as np
 
@@ -79,9 +80,7 @@ class EvidenceFinder:
             doc = self.document(doc_id)
             if doc is None:
                 continue
-            lead = [(paragraph, sentence) for paragraph, span in paragraphs(doc.text)
-                    for sentence in split_sentences(doc.text[span.start : span.end], span.start)
-                    if not self._is_order(doc, sentence)][:LEAD]
+            lead = list(islice(self._spans(doc), LEAD))
             if lead and SENTENCE_END.search(doc.text[lead[0][1].start : lead[0][1].end]):
                 lead = lead[:1]  # no headline: the first sentence is the lead
             out += [Candidate(doc, sentence, paragraph, 1.0) for paragraph, sentence in lead]
@@ -93,9 +92,15 @@ class EvidenceFinder:
         if doc is None:
             return []
         return [Candidate(doc, sentence, paragraph, 0.0)
-                for paragraph, span in paragraphs(doc.text)
-                for sentence in split_sentences(doc.text[span.start : span.end], span.start)
-                if not self._is_order(doc, sentence)][:limit]
+                for paragraph, sentence in islice(self._spans(doc), limit)]
+
+    def _spans(self, doc: Document) -> Iterator[tuple[int, Span]]:
+        """(paragraph, sentence) of a document in order, less those addressed to the
+        assistant."""
+        for paragraph, span in paragraphs(doc.text):
+            for sentence in split_sentences(doc.text[span.start : span.end], span.start):
+                if not self._is_order(doc, sentence):
+                    yield paragraph, sentence
 
     def candidates(
         self, passages: list[Passage], claim_vector: np.ndarray, limit: int = 16
