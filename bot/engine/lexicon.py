@@ -244,7 +244,7 @@ ROLE_NOUNS = frozenset(
 )
 
 
-def _forms(word: str) -> set[str]:
+def forms(word: str) -> set[str]:
     """A listed word's keys: its stem, and for a verb with its particle the verb's stem with
     the particle, as a sentence's verb is keyed ("hamm-out" for "hammering out")."""
     verb, _, rest = word.partition("-")
@@ -254,7 +254,7 @@ def _forms(word: str) -> set[str]:
 def _group_index(lines: list[str]) -> dict[str, frozenset[str]]:
     index: dict[str, set[str]] = {}
     for line in lines:
-        group = {form for w in line.split() for form in _forms(w)}
+        group = {form for w in line.split() for form in forms(w)}
         for member in group:
             index.setdefault(member, set()).update(group)
     return {k: frozenset(v) for k, v in index.items()}

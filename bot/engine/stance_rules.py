@@ -29,6 +29,7 @@ from bot.engine.lexicon import (
     SAME_MEANING,
     SYNONYMS,
     TOOK_PLACE,
+    forms,
     hyphened,
     related,
 )
@@ -992,7 +993,7 @@ def _main(verb: Any, root: Any) -> bool:
 
 # Verbs of arranging something to come: their object is the thing to come.
 _ARRANGE = frozenset(k for w in ("plan schedule arrange set-up book pencil pencil-in fix agree-on "
-                                 "slate").split() for k in (stem(w), w))
+                                 "slate").split() for k in forms(w))
 
 
 def _to_come(verb: Any) -> bool:
