@@ -70,6 +70,7 @@ _SYNONYMS = [
     "allow permit let",
     "support back endorse",
     "oppose reject",
+    "reject refuse turn-down rebuff spurn",
     "emission emissions pollution",
     "repair mend fix restore patch-up rebuild heal",
     "ties tie relations relationship",
@@ -94,6 +95,8 @@ _ANTONYMS = [
     ("begin", "end"),
     ("start", "stop"),
     ("approve", "reject"),
+    ("accept", "refuse"),
+    ("accept", "turn-down"),
     ("allow", "ban"),
     ("legal", "illegal"),
     ("true", "false"),
@@ -178,6 +181,10 @@ TOOK_PLACE = frozenset(["hold", "happen", "occur", "stage", "convene"])
 DENIAL_VERBS = frozenset(
     ["deny", "dismiss", "reject", "refute", "disprove", "rebut", "debunk", "contradict"]
 )
+# Verbs that turn down what is asked, offered or proposed: their object is not taken
+# ("rejected the request" is "did not accept it"; "opposed a toll", "rejected the idea").
+REJECTING = frozenset(["reject", "refuse", "decline", "rebuff", "spurn", "veto", "turn-down",
+                       "oppose"])
 # Adverbs that mark a reported belief as false: "incorrectly thought ...".
 FALSITY_ADVERBS = frozenset(
     ["incorrectly", "wrongly", "falsely", "mistakenly", "erroneously", "wrongfully", "baselessly"]

@@ -1,12 +1,13 @@
 """Words that deny without a "not": a deed said not to be done ("refused to recognize"), a
-correction's earlier version ("an earlier version of this report said X"), an adjective's
-negative form ("unsafe"); and "not just", which denies nothing."""
+correction's earlier version ("an earlier version of this report said X"), a statement
+withdrawn, an adjective's negative form ("unsafe"); and "not just", which denies nothing."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from bot.engine.lexicon import REPORTING_VERBS
+from retrieval.text import stem
 
 _NOT_JUST = frozenset(["just", "only", "merely", "simply", "solely"])
 
@@ -29,12 +30,19 @@ def not_just(tok: Any) -> bool:
 
 
 def negative_form_of(a: Any, b: Any) -> bool:
-    """Is one adjective the other with a negative prefix ("unsafe" / "safe", "illegal" /
-    "legal")? Both must be adjectives, so "inform" is no opposite of "form"."""
-    if a.pos_ != "ADJ" or b.pos_ != "ADJ":
+    """Is one word the other with a negative prefix ("unsafe" / "safe", "illegal" / "legal",
+    "unpaid" / "paid", "inaccurate" / "accurately")? Both must describe (adjectives,
+    adverbs, participles), so "inform" is no opposite of "form"."""
+    if not (describes(a) and describes(b)):
         return False
-    x, y = a.lower_, b.lower_
-    return any(x == p + y or y == p + x for p in _NEGATIVE_PREFIXES)
+    x, y = (t.lower_.removesuffix("ly") if t.pos_ == "ADV" else t.lower_ for t in (a, b))
+    return any(u == p + v or v == p + u for u, v in ((x, y), (stem(x), stem(y)))
+               for p in _NEGATIVE_PREFIXES)
+
+
+def describes(tok: Any) -> bool:
+    """An adjective, adverb or participle: a word that may have a negative form."""
+    return tok.pos_ in ("ADJ", "ADV") or tok.tag_ in ("VBN", "VBD")
 
 
 def not_done(verb: Any) -> set[int]:
@@ -57,6 +65,21 @@ def not_done(verb: Any) -> set[int]:
                     if obj.dep_ in ("pcomp", "pobj"):
                         scope |= {t.i for t in obj.subtree}
     return scope
+
+
+def withdrawn_claims(verb: Any) -> list[Any]:
+    """The clauses a verb of withdrawing takes back: "has withdrawn its statement that the
+    bid was 9 million merks cheaper" no longer says the bid was."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _WITHDRAW:
+        return []
+    return [clause for obj in verb.children if obj.dep_ == "dobj"
+            and obj.lemma_.lower() in _STATEMENTS
+            for clause in obj.children if clause.dep_ in ("acl", "ccomp")]
+
+
+_WITHDRAW = frozenset(["withdraw", "retract", "recant"])
+_STATEMENTS = frozenset(["statement", "claim", "figure", "estimate", "assertion", "allegation",
+                         "remark", "report"])
 
 
 def superseded_text(tok: Any) -> bool:

@@ -434,10 +434,12 @@ _LEAD = re.compile(r",|\s[-\u2013\u2014]+\s|\u2014|:\s")
 def scene_set(question: str) -> tuple[str, str] | None:
     """("When the Americans met them in Tunisia", "was that a negotiation?") for "When the
     Americans met them in Tunisia, was that a negotiation?": a wh-word that opens a clause
-    setting the scene, then a yes/no question."""
+    setting the scene, or a condition ("If the ferry isn't ready, will ...?"), then a yes/no
+    question."""
     lead, comma, rest = _lead_of(question.strip())
     words = lead.lower().split()
-    if (comma and len(words) > 2 and words[0] in ("when", "where", "while", "whenever")
+    if (comma and len(words) > 2 and words[0] in ("when", "where", "while", "whenever", "if",
+                                                  "unless")
             and words[1] not in _INTERROGATIVE_NEXT and rest.split()[:1]
             and rest.split()[0].lower() in _AUX_FIRST):
         return lead, rest.strip()

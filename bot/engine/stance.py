@@ -18,10 +18,13 @@ import numpy as np
 from bot.engine.lexicon import DENIAL_VERBS
 from bot.engine.stance_rules import (
     ANOTHER_PARTY,
+    ANOTHER_THING,
+    BY_PREFIX,
     CHANGED_FROM,
     DENIED,
     EARLIER_DEED,
     HEADLINE,
+    INTENT_UNSAID,
     LEFT_OPEN,
     MOVED,
     NAMES_ONLY,
@@ -33,7 +36,9 @@ from bot.engine.stance_rules import (
     OTHER_VALUE,
     SET_ASIDE,
     SWAPPED,
+    WITHDRAWN,
     RulesStanceJudge,
+    rejects,
 )
 from bot.types import Candidate, Judgement, Stance, StanceScore
 
@@ -103,18 +108,20 @@ def blend(
         return rules
     if rules.label is Stance.SUPPORTS and rules.score >= rules_sure:
         return rules
-    if rules.label is Stance.NEUTRAL and rules.cue in (LEFT_OPEN, ANOTHER_PARTY):
-        # Only asked, supposed, wished or ordered, or said of another party's thing of the
-        # claim's kind ("the Libyan government" for "the Tunisian government"): it asserts
-        # nothing of the claim either way.
+    if rules.label is Stance.NEUTRAL and rules.cue in (LEFT_OPEN, ANOTHER_PARTY, ANOTHER_THING,
+                                                      WITHDRAWN):
+        # Only asked, supposed, wished or ordered, said of another party's thing of the
+        # claim's kind ("the Libyan government" for "the Tunisian government") or of another
+        # thing of its name ("Norvexa 10 mg" for "Norvexa 20 mg"), or withdrawn by a
+        # correction: it asserts nothing of the claim either way.
         return rules
     related = cosine >= relevance_min
     if rules.cue in (OTHER_VALUE, OTHER_DATE, OTHER_PLACE, OTHER_EVENT, NO_PLACE, DENIED,
-                     CHANGED_FROM, EARLIER_DEED):
+                     CHANGED_FROM, EARLIER_DEED, INTENT_UNSAID):
         # Another figure, date or place than the claim's (or another event's), its figure as
         # what something changed from, the deed it says was undone since, no word of the place
-        # it gives, or a denial of what it says (of a subject the rules cannot tie to the
-        # claim's): closeness of words does not carry the claim; the model may still
+        # or the intent it gives, or a denial of what it says (of a subject the rules cannot
+        # tie to the claim's): closeness of words does not carry the claim; the model may still
         # contradict it, and may read figures as agreeing ("0.3 C per decade" in a claim that
         # gives it in Fahrenheit first; two dates never agree).
         if p_refutes >= refutes_min and related:
@@ -129,11 +136,14 @@ def blend(
             return _model(Stance.SUPPORTS, p_supports, rules)  # agreeing: the surer
         # A sentence denying what the claim says of the same subject contradicts it however
         # sure the model is that it leaves the claim open (it reads reported denials poorly).
-        if p_neutral >= neutral_veto and rules.cue not in (OPPOSITE, SET_ASIDE):
+        if p_neutral >= neutral_veto and not rules.cue.startswith(OPPOSITE) and (
+                rules.cue != SET_ASIDE):
             return _model(Stance.NEUTRAL, p_neutral)
         if rules.label is Stance.REFUTES and p_supports >= supports_min and related:
-            if rules.cue == SET_ASIDE:
-                return rules  # "silt, not the weir": the model reads the "not" poorly
+            if rules.cue == SET_ASIDE or rules.cue.endswith(BY_PREFIX):
+                # "silt, not the weir"; "safe" for "unsafe": the model reads a "not", and a
+                # word's negative form, poorly
+                return rules
             if rules.factual and rules.cue.endswith(SWAPPED):
                 # Another value in the claim's slot ("held in Mombasa" for "in the Kenyan
                 # capital"): words as close as can be do not carry the claim.
@@ -151,8 +161,9 @@ def blend(
 
 
 def _reports_a_denial(doc: Any) -> bool:
+    """"X denied ...", "X rejected the request", "X turned down the offer"."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    return root is not None and root.lemma_.lower() in DENIAL_VERBS
+    return root is not None and (root.lemma_.lower() in DENIAL_VERBS or rejects(root))
 
 
 def _model(label: Stance, p: float, rules: StanceScore | None = None) -> StanceScore:
@@ -194,11 +205,13 @@ class ModelJudge:
         judgements = self.rules.judge(claim, candidates)
         probs = model.result()
         if _reports_a_denial(self.rules.parser.parse(claim)):
-            # "Dalvane denied any link": the model reads the denial word as a contradiction
-            # of every sentence on the topic; what would refute the claim (that it did not
-            # deny it, or confirmed it) is for the rules to read.
+            # "Dalvane denied any link", "the council refused the request": the model reads
+            # the denial word as a contradiction of every sentence on the topic (the request
+            # itself); what would refute the claim (that it did not deny or refuse it, or
+            # confirmed or accepted it) is for the rules to read.
             probs = probs * np.array([1.0, 0.0, 1.0], dtype=probs.dtype)
         return [
             replace(j, score=blend(j.score, p, c.cosine))
             for j, c, p in zip(judgements, candidates, probs, strict=True)
         ]
+

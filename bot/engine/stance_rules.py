@@ -25,6 +25,7 @@ from bot.engine.lexicon import (
     FURTHER,
     HEDGES,
     MET_WITH,
+    REJECTING,
     REPORTING_VERBS,
     SAME_MEANING,
     SYNONYMS,
@@ -35,7 +36,14 @@ from bot.engine.lexicon import (
 )
 from bot.engine.membership import one_of
 from bot.engine.names import respelled
-from bot.engine.negation import negative_form_of, not_done, not_just, superseded_text
+from bot.engine.negation import (
+    describes,
+    negative_form_of,
+    not_done,
+    not_just,
+    superseded_text,
+    withdrawn_claims,
+)
 from bot.engine.nlp import CONTENT_POS, Parser
 from bot.engine.normalise import agree
 from bot.engine.normalise import key as value_key
@@ -364,10 +372,13 @@ def analyse_claim(text: str, parser: Parser) -> ClaimAnalysis:
                 tok.text if tok.pos_ == "PROPN" and tok.is_title else "",
             )
         )
+    # A "not" of its condition ("... if work did not start this year") is no denial of what
+    # the claim asserts: a sentence giving the same condition is the same claim.
     negated = any(
         (t.dep_ == "neg" or (t.lower_ in ("no", "never") and t.dep_ in ("det", "neg", "advmod")))
         and t.i in content
         and not not_just(t)
+        and not _in_condition(t)
         for t in doc
     )
     entities = [
@@ -421,9 +432,12 @@ def analyse_claim(text: str, parser: Parser) -> ClaimAnalysis:
     scopes = _negation_scopes(doc)
     main_negated = _denied(scopes, root.i)
     core_denied = any(_denied(scopes, i) for i in core)
+    # ("are set to meet again", "is due to vote": what is to come, not what was done)
+    to_come = root.lemma_.lower() in _SCHEDULED and any(c.dep_ == "xcomp" for c in root.children)
     done = (root.tag_ == "VBD" or (root.tag_ == "VBN" and any(
         c.dep_ in ("aux", "auxpass") and c.lemma_ in ("have", "be") for c in root.children))
-    ) and not any(c.dep_ == "aux" and c.lower_ in _FUTURE | _MODALS for c in root.children)
+    ) and not any(c.dep_ == "aux" and c.lower_ in _FUTURE | _MODALS for c in root.children) and (
+        not to_come)
     return ClaimAnalysis(
         text,
         doc,
@@ -535,7 +549,7 @@ def _negation_scopes(doc: Any) -> list[set[int]]:
                 head = head.head
             if head.pos_ in ("NOUN", "PROPN", "NUM") and tok.i > head.i:
                 # "52 million crowns, not the 48 million": only the alternative is denied.
-                scopes.append({i for i in _scope(head) if i > tok.i})
+                scopes.append({i for i in _scope(head) if i > tok.i} - _given_by(doc, tok.i))
                 continue
             scopes.append(_predicate_of(head) - {tok.i})
         elif lower in ("no", "none", "nothing", "nobody", "neither") and tok.dep_ in (
@@ -559,6 +573,9 @@ def _negation_scopes(doc: Any) -> list[set[int]]:
             scopes.append(_complement(tok.head))
         elif tok.pos_ in ("VERB", "AUX") and (undone := not_done(tok)):
             scopes.append(undone)
+        elif withdrawn := withdrawn_claims(tok):
+            # "has withdrawn its statement that X": X is taken back.
+            scopes.extend(_scope(clause) for clause in withdrawn)
         elif superseded_text(tok):
             # "An earlier version of this report said X": a correction withdraws X.
             scopes.append(_complement(tok.head))
@@ -569,9 +586,26 @@ def _negation_scopes(doc: Any) -> list[set[int]]:
                     for clause in subj.children:
                         if clause.dep_ in ("acl", "ccomp", "relcl"):
                             scopes.append(_scope(clause))
-        elif tok.lemma_ in DENIAL_VERBS and tok.pos_ == "VERB":
+        elif tok.pos_ == "VERB" and (tok.lemma_ in DENIAL_VERBS or rejects(tok)):
             scopes.append(_complement(tok))
     return scopes
+
+
+def rejects(verb: Any) -> bool:
+    """"refused the request", "turned down the proposal": its object is not taken ("sea ice
+    has declined" takes none, and turns nothing down)."""
+    if not any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    word = f"{verb.lemma_.lower()}-{particle}" if particle else verb.lemma_.lower()
+    return word in REJECTING
+
+
+def _in_condition(tok: Any) -> bool:
+    """Is the word inside an "if" / "unless" clause of its sentence?"""
+    return any(a.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
+                                         for c in a.children)
+               for a in (tok, *tok.ancestors))
 
 
 def _complement(verb: Any) -> set[int]:
@@ -605,6 +639,30 @@ def _predicative(tok: Any, subjects: frozenset[str] = frozenset()) -> bool:
             return False
         cur = cur.head
     return False
+
+
+# Verbs of owning up to what one had denied.
+_OWNING_UP = frozenset(["admit", "confirm", "acknowledge", "concede"])
+
+
+def _denier_elsewhere(claim: ClaimAnalysis, doc: Any) -> bool:
+    """Does the claim report a denial ("Dalvane denied that it knew in July") that the
+    sentence's affirming it does not touch? What X denied is X's word: another's account of
+    the fact ("Marchetti said Dalvane had known since July"), or the narrator's, leaves it
+    denied; only X's own ("Dalvane admitted it knew") does not."""
+    root = next((t for t in claim.doc if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_.lower() not in DENIAL_VERBS:
+        return False
+    deniers = {_key(t) for c in root.children if c.dep_ == "nsubj" for t in c.subtree
+               if t.pos_ in ("NOUN", "PROPN")}
+    main = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if main is None or not deniers:
+        return False
+    if main.lemma_.lower() not in REPORTING_VERBS | _OWNING_UP:
+        return True  # the narrator's account ("Dalvane knew in July"), not the denier's word
+    theirs = {_key(t) for c in main.children if c.dep_ in ("nsubj", "nsubjpass")
+              for t in c.subtree if t.pos_ in ("NOUN", "PROPN", "PRON")}
+    return not any(deniers & related(k) for k in theirs)
 
 
 def _same_subject(
@@ -761,6 +819,10 @@ _DEEDS_TOWARD = frozenset(
 )
 
 
+# Verbs that say a deed began, ended or went on: the change is what they claim.
+_ASPECT = frozenset("stop start begin cease resume quit continue halt".split())
+
+
 def _tells_a_meeting(root: Any) -> bool:
     """Does a sentence's main clause (its ``root``) tell that sides met: "X met Y on
     Thursday at Z", "X sat down with Y", "X held talks with Y"?"""
@@ -855,6 +917,7 @@ OTHER_PLACE = "another place"  # ... or saying the event was somewhere else
 ANOTHER_PARTY = "another party's"  # ... or speaking of another party's thing of the claim's kind
 OTHER_EVENT = "another event"  # ... or placing another event of its kind elsewhere
 EARLIER_DEED = "the deed it undoes"  # ... or telling of what the claim says was undone since
+BY_PREFIX = " by its prefix"  # the end of the cue of a word's negative form ("safe", "unsafe")
 SWAPPED = " differs"  # the end of the cue of a sentence with another value in the claim's slot
 DENIED = "denied of another"  # ... or denying the claim's predicate of another subject
 OTHER_PURPOSE = "only another purpose"  # ... or giving its subject another purpose as the only one
@@ -862,16 +925,23 @@ NO_PLACE = "no place named"  # ... or not naming the place the claim gives
 OPPOSITE = "opposite polarity"  # the cue of a sentence denying what the claim says of its subject
 CHANGED_FROM = "changed from it"  # ... or saying the claim's figure changed to another
 SET_ASIDE = "set aside"  # ... or naming the claim's value as the alternative it rules out
+INTENT_UNSAID = "no word of the intent"  # ... or lacking the plan or wish the claim gives
+ANOTHER_THING = "another thing of its name"  # ... or of a thing another figure names
+WITHDRAWN = "only what was withdrawn"  # the cue of a correction's earlier, withdrawn text
 PARAPHRASE = "paraphrase"  # the cue of a sentence that supports by closeness alone
+NOT_ABOUT = "not about the claim"  # the cue of a sentence that says nothing of the claim
 NAMES_ONLY = "only its names"  # ... or sharing only the claim's names, nothing of its deed
 HEADLINE = "a headline: the topic"  # ... or being a headline only close to the claim
 MOVED = "figures moved "  # the start of the cue of a sentence whose figures say which way
 
 
-def _set_aside(doc: Any, matched: Collection[int], claim: Any) -> bool:
+def _set_aside(doc: Any, matched: Collection[int], claim: Any,
+               subject_keys: frozenset[str] = frozenset()) -> bool:
     """Does the sentence rule out the claim's words as the alternative to what it says: "X,
     not Y" ("silt, not the new weir"; "9 million marks, not the 6 million"), with the
-    claim's content words (or figures) in Y and none of them in X?"""
+    claim's content words (or figures) in Y and none of them in X? Not where the claim is
+    about whoever gave Y ("not the 48 million estimated by the city's engineers" for "the
+    engineers estimated 48 million")."""
     figures = {t.lower_ for t in claim if t.like_num}
     matched = set(matched) | {t.i for t in doc if t.like_num and t.lower_ in figures}
     for tok in doc:
@@ -887,10 +957,19 @@ def _set_aside(doc: Any, matched: Collection[int], claim: Any) -> bool:
         given = {i for i in ruled_out & matched if doc[i].lemma_.lower() not in lemmas[0]}
         # (the head the alternative leaves out is shared: "9 million marks, not the 6")
         other = {i for i in kept & matched - {before.i} if doc[i].lemma_.lower() not in lemmas[1]}
-        if given and not other:
+        if given and not other and not (subject_keys & {
+                _key(doc[i]) for i in _given_by(doc, tok.i)}):
             return True
     return False
 
+
+def _given_by(doc: Any, neg: int) -> set[int]:
+    """After "not the 48 million", who gave the alternative: "estimated by the city's
+    engineers", "claimed in the council's first report". The alternative is ruled out, not
+    that they gave it, so a claim that they gave it is not denied."""
+    end = next((t.i for t in doc[neg + 1 :] if t.is_punct), len(doc))
+    given = next((t.i for t in doc[neg + 1 : end] if t.tag_ in ("VBN", "VBD")), None)
+    return set(range(given, end)) if given is not None else set()
 
 
 def _left_open(doc: Any, tokens: set[int]) -> bool:
@@ -898,6 +977,16 @@ def _left_open(doc: Any, tokens: set[int]) -> bool:
     for i in tokens:
         for node in (doc[i], *doc[i].ancestors):
             if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in node.children):
+                return True
+    return False
+
+
+def _on_condition(doc: Any, tokens: set[int]) -> bool:
+    """The claim's words are what happens if something else does ("If the ferry is not ready,
+    Skerrick Line will run Route 2 until September"): said on a condition, not asserted."""
+    for i in tokens:
+        for node in (doc[i], *doc[i].ancestors):
+            if any(c.dep_ == "advcl" and _in_condition(c) for c in node.children):
                 return True
     return False
 
@@ -944,6 +1033,9 @@ def _unasserted(doc: Any, tokens: set[int], owned: Collection[int] = ()) -> bool
                 head.lemma_ in _REPORT_NOUNS
             ):
                 return True
+            if node.dep_ == "ccomp" and any(c.dep_ == "expl" for c in head.children) and any(
+                    c.dep_ == "attr" and c.lemma_ in _REPORT_NOUNS for c in head.children):
+                return True  # "There were unconfirmed reports that ..."
             if (
                 node.tag_ == "VB"
                 and node.i == first
@@ -1039,7 +1131,17 @@ def _foretold(doc: Any, tokens: set[int]) -> bool:
         if verb is not None and verb.head.lemma_.lower() in _SCHEDULED and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             return True  # "is due to vote", "is set to meet": not yet done
+        if verb is not None and verb.dep_ in ("acl", "xcomp") and (
+                verb.head.lemma_.lower() in _INTENTS and verb.head.i not in tokens):
+            # "has no plans to close the bridge", "is considering closing it": what is (or
+            # is not) meant to be done tells nothing of what has been done (unless the
+            # claim's word is the plan: "proposed raising the tax", "scheduled a session").
+            return True
     return False
+
+
+# Words of what someone means or weighs doing: the deed under them is not done.
+_INTENTS = _IRREALIS | {"intention", "intent", "proposal", "idea", "bid", "option"}
 
 
 _FUTURE = frozenset(["will", "would", "'ll", "wo", "shall"])
@@ -1197,10 +1299,18 @@ class RulesStanceJudge:
         scopes = _negation_scopes(doc)
         anyone = [tok for tok in doc if tok.lower_ in _ANYONE and _denied(scopes, tok.i)]
         lesser = False
+        prefixed: set[int] = set()
         for term in claim.terms:
             hits = [tok for tok, key in words if _matches(term, tok, key, aliases)]
             if not hits and anyone and (term.alias or term.name):
                 hits = anyone
+            if not hits and term.predicate and describes(claim.doc[term.index]):
+                # "unpaid" is "paid" denied: it meets the claim's word with the other polarity
+                # ("left invoices unpaid" for "has not paid its invoices").
+                hits = [tok for tok in doc if negative_form_of(claim.doc[term.index], tok)]
+                scopes.extend(_predicate_of(tok.head) if tok.dep_ in ("acomp", "attr", "oprd")
+                              else {tok.i} for tok in hits)
+                prefixed |= {tok.i for tok in hits}
             kept = [tok for tok in hits if not _lesser(tok, claim.doc[term.index])]
             if hits and not kept:
                 lesser = True  # "Deputy Minister Valk signed" for "the minister signed"
@@ -1269,8 +1379,15 @@ class RulesStanceJudge:
             or (not negated and not claim.unasserted
                 and _unasserted(doc, core_tokens, _owned_clauses(claim_root, matched_terms)))
             or (claim.done and _foretold(doc, core_tokens))
+            or (not any(_in_condition(t) for t in claim.doc) and _on_condition(doc, core_tokens))
         ):
             stance = StanceScore(Stance.NEUTRAL, round(1.0 - 0.5 * relevance, 3), LEFT_OPEN)
+            return Judgement(stance, relevance, coverage, matched_tokens, doc, pred_tokens)
+
+        if _named_apart(claim.doc, doc):
+            # "Norvexa 10 mg tablets are not affected" for "recall Norvexa 20 mg": another
+            # thing of the name, told apart by its figure; nothing it says is of the claim's.
+            stance = StanceScore(Stance.NEUTRAL, round(1.0 - 0.5 * relevance, 3), ANOTHER_THING)
             return Judgement(stance, relevance, coverage, matched_tokens, doc, pred_tokens)
 
         cue = ""
@@ -1287,6 +1404,10 @@ class RulesStanceJudge:
         deeds = [t for t in claim.terms if t.core and claim.doc[t.index].pos_ == "VERB"]
         deed_met = not claim_denies or negated or not deeds or any(
             matched_terms.get(t.index) for t in deeds)
+        # A claim that something was turned down ("opposed a toll") is met by what was turned
+        # down, not by the word for turning it down alone ("Opposition says ...").
+        deed_met = deed_met and (negated or claim.negated or not rejects(claim_root) or any(
+            matched_terms.get(t.index) for t in claim.terms if t.core and t.index != claim_root.i))
         no_one = (negated and not claim_denies and bool(core_tokens)
                   and _denied_of_no_one(claim, doc, scopes, core_tokens))
         if (
@@ -1295,8 +1416,11 @@ class RulesStanceJudge:
             and negated != claim_denies
             and deed_met
             and (not_so or no_one or _same_subject(claim, doc, scopes, core_tokens, aliases))
+            and (negated or not _denier_elsewhere(claim, doc))
         ):
             conflict, cue = True, OPPOSITE
+            if prefixed & matched_tokens:
+                cue += BY_PREFIX  # "safe" for "unsafe": the model reads the prefix poorly
         further_denied = not conflict and _further_denied(claim, doc, scopes)
         if further_denied:
             conflict, cue = True, OPPOSITE
@@ -1307,6 +1431,8 @@ class RulesStanceJudge:
             in_neg = any(antonym.i in s for s in scopes)
             if in_neg == claim.negated:
                 conflict, factual, cue = True, True, f"antonym '{antonym.text}'"
+                if any(negative_form_of(claim.doc[t.index], antonym) for t in claim.terms):
+                    cue += BY_PREFIX
                 pred_cov = max(pred_cov, 0.5)
         # "The meeting was held in Ankara": a verb that only says an event took place is
         # met by the event itself ("the meeting July 15 in Istanbul"), when the sentence does
@@ -1327,7 +1453,7 @@ class RulesStanceJudge:
         # "silt, not the new weir, had caused the flooding": what the claim gives is the
         # alternative the sentence sets aside (in a sentence covering much of the claim).
         contrast = (not conflict and not claim_denies and coverage >= 0.4
-                    and _set_aside(doc, matched_tokens, claim.doc))
+                    and _set_aside(doc, matched_tokens, claim.doc, claim.subject_keys))
         if contrast:
             conflict, factual, cue = True, True, SET_ASIDE
         # "Chollet, the U.S. ambassador": a title the sentence gives to someone else.
@@ -1418,8 +1544,17 @@ class RulesStanceJudge:
         # Y met on Thursday at Z", which tells that they met, where and when, does not by the
         # names it shares either.
         main = _clause_root(doc)
-        deed_unsaid = (claim_root.lemma_.lower() in _DEEDS_TOWARD
+        # So is one that something stopped, started or went on ("stop taking Norvexa" is
+        # not "take Norvexa"), or that someone met someone; none is carried by the deed's
+        # other words alone.
+        deed_unsaid = (claim_root.lemma_.lower() in _DEEDS_TOWARD | _ASPECT | MET_WITH
                        and not matched_terms.get(claim_root.i))
+        # ... and a claim of what someone plans or intends, only by a sentence saying so:
+        # "discussed closing the bridge" is not "planning to close it".
+        # ("will close it" says what is meant as much as "plans to close it" does)
+        intent_unsaid = (claim_root.lemma_.lower() in _IRREALIS
+                         and not matched_terms.get(claim_root.i)
+                         and not _foretold(doc, core_tokens))
         only_met = deed_unsaid and _tells_a_meeting(main)
         # The figures it claims, in its words or agreeing ("2.9 percent" for "about 3").
         figures = all(_figure_of(claim, doc, group, framed=False)[0] in ("none", "stated", "agrees")
@@ -1429,7 +1564,7 @@ class RulesStanceJudge:
         close_enough = cosine >= (LONG_SENTENCE_CLOSE if coverage >= 0.99 else LEXICAL_CLOSE)
         purpose_unsaid = _purpose_unsaid(claim, doc)
         lexical = (pred_cov >= 0.6 and coverage >= 0.55 and close_enough and subject_here
-                   and not purpose_unsaid
+                   and not purpose_unsaid and not intent_unsaid and not deed_unsaid
                    and not denies and not affirms and said and figures and not only_met)
         # A close paraphrase with the opposite polarity ("are not affected" for "is
         # included") does not carry the claim.
@@ -1439,11 +1574,15 @@ class RulesStanceJudge:
             negative_form_of(claim.doc[t.index], antonym) for t in claim.terms)
         close = (paraphrase >= PARAPHRASE_MIN and names_present and not denies
                  and not affirms and not the_one_there_was and not negative_form
-                 and not deed_unsaid and not purpose_unsaid)
+                 and not deed_unsaid and not purpose_unsaid and not intent_unsaid)
         if conflict and ((pred_cov >= 0.5 and coverage >= 0.4) or not_so or swap
                          or purpose or title or further_denied or contrast):
             score = (0.45 + 0.5 * relevance) * hedge
             stance = StanceScore(Stance.REFUTES, round(min(score, 0.99), 3), cue, factual)
+        elif any(superseded_text(tok) for tok in doc):
+            # "An earlier version of this report said shares fell 19 per cent": what a
+            # correction withdraws is asserted by no one, so it bears on no other claim.
+            stance = StanceScore(Stance.NEUTRAL, round(1.0 - relevance, 3), WITHDRAWN)
         elif other:
             stance = StanceScore(Stance.NEUTRAL, round(1.0 - relevance, 3), other)
         elif lexical or (close and not flipped):
@@ -1454,7 +1593,8 @@ class RulesStanceJudge:
                 "covers the claim" if lexical else PARAPHRASE,
             )
         else:
-            cue = DENIED if denies else NAMES_ONLY if names_only else "not about the claim"
+            cue = (DENIED if denies else NAMES_ONLY if names_only
+                   else INTENT_UNSAID if intent_unsaid else NOT_ABOUT)
             stance = StanceScore(Stance.NEUTRAL, round(1.0 - relevance, 3), cue)
         return Judgement(stance, relevance, coverage, matched_tokens, doc, pred_tokens)
 
@@ -1475,7 +1615,7 @@ class RulesStanceJudge:
                 continue
             opposites = ANTONYMS.get(term.key, frozenset())
             word = claim.doc[term.index]
-            if not opposites and word.pos_ != "ADJ":
+            if not opposites and not describes(word):
                 continue
             # Said of what the claim says it of, where it names anything: "confirmed a
             # recall" is no opposite of "denied any link"; "pressure Qaddafi to step down"
@@ -1686,6 +1826,29 @@ def _other_purpose(claim: ClaimAnalysis, doc: Any) -> bool:
         return False
     claimed = {r for k in _purpose_words(mine) for r in related(k)}
     return bool(claimed) and claimed.isdisjoint(_purpose_words(theirs))
+
+
+def _named_apart(claim: Any, doc: Any) -> bool:
+    """Does the sentence name a thing as the claim does but with another figure ("Norvexa 10
+    mg" for "Norvexa 20 mg", "Line 7" for "Line 4")? The figure after a name or noun is part
+    of what the thing is called, not a count of it ("about 3,000 students" is a count)."""
+    def labels(d: Any) -> list[tuple[str, str, str]]:
+        out = []
+        for tok in d:
+            if tok.i == 0 or not tok.like_num or not any(ch.isdigit() for ch in tok.text):
+                continue
+            if tok.ent_type_ in ("DATE", "TIME"):
+                continue  # "July 16" is a day, not a thing named "July"
+            before = d[tok.i - 1]
+            if before.pos_ not in ("NOUN", "PROPN") or before.is_stop:
+                continue
+            after = d[tok.i + 1] if tok.i + 1 < len(d) else None
+            unit = _key(after) if after is not None and after.pos_ in ("NOUN", "PROPN") else ""
+            out.append((_key(before), tok.text.replace(",", ""), unit))
+        return out
+    theirs = labels(doc)
+    return any(name == n and value != v and (not unit or not u or unit == u)
+               for name, value, unit in labels(claim) for n, v, u in theirs)
 
 
 def _other_value(claim: ClaimAnalysis, doc: Any) -> str | None:
