@@ -32,12 +32,17 @@ def not_just(tok: Any) -> bool:
 def negative_form_of(a: Any, b: Any) -> bool:
     """Is one word the other with a negative prefix ("unsafe" / "safe", "illegal" / "legal",
     "unpaid" / "paid", "inaccurate" / "accurately")? Both must describe (adjectives,
-    adverbs, participles), so "inform" is no opposite of "form"."""
+    adverbs, participles) and the prefixed one must be an adjective or adverb, so "inform"
+    is no opposite of "form", nor "discovered" of "covered"."""
     if not (describes(a) and describes(b)):
         return False
     x, y = (t.lower_.removesuffix("ly") if t.pos_ == "ADV" else t.lower_ for t in (a, b))
-    return any(u == p + v or v == p + u for u, v in ((x, y), (stem(x), stem(y)))
-               for p in _NEGATIVE_PREFIXES)
+    for u, v in ((x, y), (stem(x), stem(y))):
+        for p in _NEGATIVE_PREFIXES:
+            if (u == p + v and a.pos_ in ("ADJ", "ADV")) or (
+                    v == p + u and b.pos_ in ("ADJ", "ADV")):
+                return True
+    return False
 
 
 def describes(tok: Any) -> bool:

@@ -819,8 +819,9 @@ _DEEDS_TOWARD = frozenset(
 )
 
 
-# Verbs that say a deed began, ended or went on: the change is what they claim.
-_ASPECT = frozenset("stop start begin cease resume quit continue halt".split())
+# Verbs that say a deed began or ended: the change is what they claim ("continued warming"
+# is the warming going on, which a sentence of the warming carries).
+_ASPECT = frozenset("stop start begin cease resume quit halt".split())
 
 
 def _tells_a_meeting(root: Any) -> bool:
@@ -1544,9 +1545,9 @@ class RulesStanceJudge:
         # Y met on Thursday at Z", which tells that they met, where and when, does not by the
         # names it shares either.
         main = _clause_root(doc)
-        # So is one that something stopped, started or went on ("stop taking Norvexa" is
-        # not "take Norvexa"), or that someone met someone; none is carried by the deed's
-        # other words alone.
+        # So is one that something stopped or started ("stop taking Norvexa" is not "take
+        # Norvexa"), or that someone met someone; none is carried by the deed's other words
+        # alone.
         deed_unsaid = (claim_root.lemma_.lower() in _DEEDS_TOWARD | _ASPECT | MET_WITH
                        and not matched_terms.get(claim_root.i))
         # ... and a claim of what someone plans or intends, only by a sentence saying so:
