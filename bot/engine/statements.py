@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.engine.lexicon import IRREGULAR_PAST
+from bot.engine.lexicon import EVENTS, IRREGULAR_PAST
 from bot.engine.membership import one_of
 from bot.engine.nlp import Parser
+from retrieval.text import stem
 
 
 def _bare(aux: str) -> str:
@@ -82,10 +83,42 @@ def declarative(question: str, parser: Parser) -> tuple[str, str | None]:
     council object ..."), each place for the subject's end is tried, and the first whose
     statement parses as that subject and its verb is taken.
     """
+    named = _named_occasion(parser.parse(question))
+    if named is not None:
+        return named
     text, subject = _from_parse(question, parser)
     if subject is not None and not _misread(parser.parse(question), text):
         return text, subject
     return _by_trial(question, parser) or (text, subject)
+
+
+# Places, dates and peoples that name an occasion by where or when it was ("the Tunisia
+# meeting", "the July 16 meeting").
+_NAMING = frozenset(["GPE", "LOC", "FAC", "DATE", "NORP"])
+
+
+def _key_of(tok: Any) -> str:
+    return stem(tok.lower_)
+
+
+def _named_occasion(doc: Any) -> tuple[str, str] | None:
+    """"Was the Tunisia meeting a negotiation?": the parser reads "the Tunisia" as doing
+    the meeting ("The Tunisia was meeting a negotiation"); a place or date between "the"
+    and a word for an occasion names the occasion, which is the subject."""
+    # (a negative question asks the fact: "Wasn't the Tunisia meeting ...?")
+    the = 2 if len(doc) > 2 and doc[1].lower_ in _NEGATIONS else 1
+    if len(doc) < the + 3 or doc[0].lower_ not in ("was", "is") or doc[the].lower_ != "the":
+        return None
+    end = next((t.i for t in doc[the + 1 :] if t.tag_ in ("VBG", "NN")), None)
+    if end is None or end == the + 1 or _key_of(doc[end]) not in EVENTS:
+        return None
+    if not all(t.ent_type_ in _NAMING or t.like_num for t in doc[the + 1 : end]):
+        return None
+    rest = doc[end + 1 :].text.strip()
+    if not rest or rest[0] in "?.!":
+        return None
+    subject = doc[the : end + 1].text
+    return f"{subject} {doc[0].lower_} {rest}", subject
 
 
 def _misread(doc: Any, text: str) -> bool:
@@ -166,7 +199,11 @@ def _by_trial(question: str, parser: Parser) -> tuple[str, str] | None:
     for k in order if aux.lemma_ == "do" else range(1, len(words)):
         last, after = words[k - 1], words[k]
         names = last.tag_.startswith("NNP") and after.tag_.startswith("NNP")  # one name
-        if (last.tag_ in _NOT_SUBJECT_END or last.dep_ in _MODIFIES_NEXT or names
+        # ("Is the Weir Street pool ...?": after "be", a word the parse hangs on a noun after
+        # it goes with it; after "do" the verb itself may be read as that noun)
+        compound = (aux.lemma_ == "be" and last.dep_ == "compound" and last.head.i > last.i
+                    and last.head.tag_.startswith("NN"))
+        if (last.tag_ in _NOT_SUBJECT_END or last.dep_ in _MODIFIES_NEXT or names or compound
                 or after.is_punct or after.tag_ == "CC"):  # "and Libya" goes on the subject
             continue
         subject = "".join(t.text_with_ws for t in words[:k]).strip()

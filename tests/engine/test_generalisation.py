@@ -53,6 +53,14 @@ def test_names_for_the_same_country_or_body() -> None:
         # A long subject the parse reads as the complement of the inverted "was".
         ("Was the Harbour Forum summit held in Lisbon?",
          "The Harbour Forum summit was held in Lisbon."),
+        # A place or date before a word for an occasion names the occasion: "the Lisbon
+        # meeting" is not Lisbon meeting something.
+        ("Was the Lisbon meeting a negotiation?", "The Lisbon meeting was a negotiation."),
+        ("Wasn't the March 3 gathering secret?", "The March 3 gathering was secret."),
+        ("Was the mayor meeting a delegation?", "The mayor was meeting a delegation."),
+        # After "is", a name hung on the noun after it is part of the subject.
+        ("Is the Weir Street pool unsafe for swimmers?",
+         "The Weir Street pool is unsafe for swimmers."),
     ],
 )
 def test_inverted_questions_become_statements(parser, question: str, claim: str) -> None:
