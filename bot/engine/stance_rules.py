@@ -641,10 +641,6 @@ def _predicative(tok: Any, subjects: frozenset[str] = frozenset()) -> bool:
     return False
 
 
-# Verbs of owning up to what one had denied.
-_OWNING_UP = frozenset(["admit", "confirm", "acknowledge", "concede"])
-
-
 def _denier_elsewhere(claim: ClaimAnalysis, doc: Any) -> bool:
     """Does the claim report a denial ("Dalvane denied that it knew in July") that the
     sentence's affirming it does not touch? What X denied is X's word: another's account of
@@ -658,7 +654,7 @@ def _denier_elsewhere(claim: ClaimAnalysis, doc: Any) -> bool:
     main = next((t for t in doc if t.dep_ == "ROOT"), None)
     if main is None or not deniers:
         return False
-    if main.lemma_.lower() not in REPORTING_VERBS | _OWNING_UP:
+    if main.lemma_.lower() not in REPORTING_VERBS:  # (which hold "admit", "confirm")
         return True  # the narrator's account ("Dalvane knew in July"), not the denier's word
     theirs = {_key(t) for c in main.children if c.dep_ in ("nsubj", "nsubjpass")
               for t in c.subtree if t.pos_ in ("NOUN", "PROPN", "PRON")}

@@ -83,11 +83,12 @@ def declarative(question: str, parser: Parser) -> tuple[str, str | None]:
     council object ..."), each place for the subject's end is tried, and the first whose
     statement parses as that subject and its verb is taken.
     """
-    named = _named_occasion(parser.parse(question))
+    doc = parser.parse(question)
+    named = _named_occasion(doc)
     if named is not None:
         return named
     text, subject = _from_parse(question, parser)
-    if subject is not None and not _misread(parser.parse(question), text):
+    if subject is not None and not _misread(doc, text):
         return text, subject
     return _by_trial(question, parser) or (text, subject)
 
@@ -95,10 +96,6 @@ def declarative(question: str, parser: Parser) -> tuple[str, str | None]:
 # Places, dates and peoples that name an occasion by where or when it was ("the Tunisia
 # meeting", "the July 16 meeting").
 _NAMING = frozenset(["GPE", "LOC", "FAC", "DATE", "NORP"])
-
-
-def _key_of(tok: Any) -> str:
-    return stem(tok.lower_)
 
 
 def _named_occasion(doc: Any) -> tuple[str, str] | None:
@@ -110,7 +107,7 @@ def _named_occasion(doc: Any) -> tuple[str, str] | None:
     if len(doc) < the + 3 or doc[0].lower_ not in ("was", "is") or doc[the].lower_ != "the":
         return None
     end = next((t.i for t in doc[the + 1 :] if t.tag_ in ("VBG", "NN")), None)
-    if end is None or end == the + 1 or _key_of(doc[end]) not in EVENTS:
+    if end is None or end == the + 1 or stem(doc[end].lower_) not in EVENTS:
         return None
     if not all(t.ent_type_ in _NAMING or t.like_num for t in doc[the + 1 : end]):
         return None
