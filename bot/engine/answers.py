@@ -21,6 +21,7 @@ import numpy as np
 from bot.engine.aliases import aliases_of, canonical, is_country, same_entity
 from bot.engine.attribution import attribute
 from bot.engine.casing import title_cased, without_headlines
+from bot.engine.edits import changes
 from bot.engine.first_person import side_of
 from bot.engine.headings import LIFE, is_headline, page_label
 from bot.engine.instances import named_instance
@@ -2069,7 +2070,8 @@ def read(
     if not readings and not unnamed_kind and not q.name_asked:
         whole = _whole_sentence(asked, unvalued) or _closest(asked, candidates, docs, matches)
         readings = [whole] if whole else []
-    return readings
+    return _edited_copies(q, candidates, docs, readings,
+                          asked.attribute if asked.expects == "KIND" else "")
 
 
 # Entities that name no one and nothing: a people's word ("Libyan"), amounts and times.
@@ -2173,6 +2175,125 @@ def _copies_named(q: Question, candidates: Sequence[Candidate], docs: Sequence[A
             out[i] = _match(q, doc, asked, described.get(cand.doc.doc_id, frozenset()),
                             alone.get(cand.doc.doc_id, frozenset()))
     return out
+
+
+# What a changed word can be an answer of: a name, a date, a number, a kind or a role; not a
+# reason or a manner, which a copy rewords without changing the fact.
+_EDITABLE = frozenset(["PERSON", "ORG", "DATE", "PLACE", "NUMBER", "DURATION", "AGE", "ROLE",
+                       "THING", "KIND"])
+
+
+def _of_the_kind_asked(q: Question, doc: Any, span: tuple[int, int]) -> bool:
+    """Do the words at ``span`` (offsets in the sentence) give what the question asks for?"""
+    toks = [t for t in doc if t.idx < span[1] and t.idx + len(t.text) > span[0]]
+    if q.expects == "DATE":
+        return any(t.ent_type_ == "DATE" or re.search(r"\b(?:1\d{3}|20\d\d)\b", t.text)
+                   for t in toks)
+    if q.expects in ("NUMBER", "DURATION", "AGE"):
+        return any(t.like_num for t in toks)
+    if q.expects in ("PERSON", "ORG", "PLACE"):
+        return any(t.pos_ == "PROPN" for t in toks)
+    return any(t.pos_ in ("NOUN", "PROPN", "ADJ") for t in toks)
+
+
+def _edited_copies(q: Question, candidates: Sequence[Candidate], docs: Sequence[Any],
+                   readings: list[Reading], kind: str = "") -> list[Reading]:
+    """Two documents that are one page, one of them edited ("He was Ohio Attorney General
+    1884–1886." / "... 1900–1902."): a changed fact that one copy gives as its answer, or
+    that is of the kind asked in a sentence with a word of the question on a page naming
+    what is asked, is each copy's answer, side by side. (The sentence may name the subject
+    only by "he": its page's heading, in either copy, names it.)"""
+    if q.form != "open" or q.expects not in _EDITABLE:
+        return readings
+    by_doc: dict[str, list[int]] = {}
+    for k, c in enumerate(candidates):
+        by_doc.setdefault(c.doc.doc_id, []).append(k)
+    if len(by_doc) < 2:
+        return readings
+    read_on = {(r.candidate.doc.doc_id, r.candidate.span.start): r for r in readings}
+    names = {stem(w) for w in q.proper}
+    added: list[Reading] = []
+    ids = list(by_doc)
+    for x, a in enumerate(ids):
+        for b in ids[x + 1:]:
+            da, db = candidates[by_doc[a][0]].doc, candidates[by_doc[b][0]].doc
+            for span_a, span_b in changes(da.text, db.text):
+                ka = _holding(candidates, by_doc[a], span_a)
+                kb = _holding(candidates, by_doc[b], span_b)
+                if ka is None or kb is None:
+                    continue
+                sides = [(ka, span_a), (kb, span_b)]
+                held = [read_on.get((candidates[k].doc.doc_id, candidates[k].span.start))
+                        for k, _ in sides]
+                local = [(s - candidates[k].span.start, e - candidates[k].span.start)
+                         for k, (s, e) in sides]
+                anchored = any(r is not None and _value_within(r, span)
+                               for r, span in zip(held, local, strict=True))
+                context = _context(candidates[ka], whole=True) | _context(
+                    candidates[kb], whole=True)
+                shares = [_on_the_question(q, docs[k], context, names, kind) for k, _ in sides]
+                if not anchored and not all(
+                        share is not None and _of_the_kind_asked(q, docs[k], span)
+                        for (k, _), span, share in zip(sides, local, shares, strict=True)):
+                    continue
+                pair: list[Reading] = []
+                for (k, _), span, r, share in zip(sides, local, held, shares, strict=True):
+                    if r is not None and _value_within(r, span):
+                        pair.append(r)
+                        continue
+                    cand = candidates[k]
+                    new = Reading(cand, docs[k], max(MIN_MATCH, share or 0.0))
+                    new.value = _whole_words(q, cand.text, docs[k], span)
+                    new.key = _value_key(q, new.value, new)
+                    new.attribution = r.attribution if r else None
+                    new.score = _score(new, 1.0)
+                    if r is not None:
+                        readings = [o for o in readings if o is not r]
+                    pair.append(new)
+                    added.append(new)
+                # The two values stand or fall together, as strong as the best answer read:
+                # the copies say what the documents dispute.
+                best = max(o.score for o in (*readings, *added))
+                for new in pair:
+                    if new in added:
+                        new.score = max(new.score, best)
+    return readings + added if added else readings
+
+
+def _holding(candidates: Sequence[Candidate], ks: list[int], span: tuple[int, int]
+             ) -> int | None:
+    """Which of these candidate sentences holds the character span of their document."""
+    return next((k for k in ks if candidates[k].span.start <= span[0]
+                 and span[1] <= candidates[k].span.end), None)
+
+
+def _value_within(r: Reading, span: tuple[int, int]) -> bool:
+    """Does the reading's answer overlap the span (offsets in its sentence)?"""
+    at = r.candidate.text.find(r.value or "\0")
+    return at >= 0 and at < span[1] and span[0] < at + len(r.value or "")
+
+
+def _on_the_question(q: Question, doc: Any, context: set[str], names: set[str], kind: str
+                     ) -> float | None:
+    """The sentence's share of the question's words, its page's names counted, when it holds
+    a word of the question (or names the kind asked: "the River Sarrow" for "Which river
+    ...?") and it or its page every name asked; else None."""
+    share, matched, _ = _match(q, doc, context)
+    held = {stem(t.lower_) for t in doc} | context
+    named = bool(kind) and stem(kind) in {stem(t.lemma_.lower()) for t in doc}
+    if (matched or named) and all(s in held or any(_derived(s, h) for h in held) for s in names):
+        return share
+    return None
+
+
+def _whole_words(q: Question, text: str, doc: Any, span: tuple[int, int]) -> str:
+    """The changed words of the sentence ``text``, widened to the name or date they are part
+    of, or for a description to its noun phrase ("yellow" in "the yellow lantern banksia")."""
+    start, end = span
+    for ent in doc.noun_chunks if q.expects in _DESCRIBED | {"ROLE"} else doc.ents:
+        if ent.start_char < end and start < ent.end_char:
+            start, end = min(start, ent.start_char), max(end, ent.end_char)
+    return text[start:end]
 
 
 def _one_fact_changed(a: Sequence[str], b: Sequence[str], least: int = COPY_WORDS) -> bool:
