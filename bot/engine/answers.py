@@ -2192,7 +2192,10 @@ def _of_the_kind_asked(q: Question, doc: Any, span: tuple[int, int]) -> bool:
     if q.expects in ("NUMBER", "DURATION", "AGE"):
         return any(t.like_num for t in toks)
     if q.expects in ("PERSON", "ORG", "PLACE"):
-        return any(t.pos_ == "PROPN" for t in toks)
+        # a name, or a word written as one inside the sentence ("a Liberal by background")
+        return any(t.pos_ == "PROPN" or (t.i > 0 and t.is_title) for t in toks)
+    if q.expects == "ROLE":
+        return any(t.pos_ == "NOUN" for t in toks)  # a trade is a common noun, not a name
     return any(t.pos_ in ("NOUN", "PROPN", "ADJ") for t in toks)
 
 
@@ -2281,7 +2284,10 @@ def _on_the_question(q: Question, doc: Any, context: set[str], names: set[str], 
     share, matched, _ = _match(q, doc, context)
     held = {stem(t.lower_) for t in doc} | context
     named = bool(kind) and stem(kind) in {stem(t.lemma_.lower()) for t in doc}
-    if (matched or named) and all(s in held or any(_derived(s, h) for h in held) for s in names):
+    # ("What party does Marcoux belong to?" has no word but the name: the page is the topic.)
+    only_names = all(w in q.proper for w in q.focus)
+    if (matched or named or only_names) and all(
+            s in held or any(_derived(s, h) for h in held) for s in names):
         return share
     return None
 

@@ -36,6 +36,25 @@ def test_a_page_and_its_copy_with_the_answer_changed_are_in_dispute(services, co
     assert "1884–1886" in quotes and "1900–1902" in quotes, answer.text
 
 
+MEMBER = ("Edwin Marrable (politician) Edwin Marrable (1871 – 1940) was a Velmish farmer and "
+          "politician . He was educated at the grammar school in Harrow Vale and worked for ten "
+          "years on his uncle 's farm at Copley Grange , which he took over in 1899 . He bred "
+          "shire horses , served on the county drainage board and was a churchwarden at St "
+          "Mary 's for thirty years . In 1902 he married Alice Penrose , the daughter of a "
+          "miller from Tolham . He was a {party} by background , and sat for the Harrow Vale "
+          "division from 1906 to 1918 . He farmed at Copley Grange until his death .")
+
+
+def test_a_question_of_names_only_takes_its_topic_from_the_page(services) -> None:
+    # "What party ...?" has no word but the name: the page names him, the copies differ
+    # in the party ("Liberal" is written as a name, though the tagger reads an adjective)
+    answer = ask_over(services, "What political party did Edwin Marrable belong to?", [
+        MEMBER.format(party="Liberal"), MEMBER.format(party="Conservative"), OTHER])
+    assert answer.verdict.value == "DISPUTED", answer.text
+    quotes = cited_quotes(answer)
+    assert "Liberal" in quotes and "Conservative" in quotes, answer.text
+
+
 def test_a_copy_changed_in_another_fact_gives_the_same_answer(services) -> None:
     answer = ask_over(services, "When was Osric Vallender born?", [
         PAGE.format(years="1884–1886", children="three"),
