@@ -1486,6 +1486,8 @@ def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
     life = _life_dates(q, doc) if q.expects == "DATE" else None
     if life:
         return life, 1.0
+    if life == "":
+        return None, 0.0  # a kinsman's dates say nothing of this one's birth
     if q.party:
         party = party_named(doc, matched)
         return (party, 1.0) if party else (None, 0.0)
@@ -1726,8 +1728,18 @@ def _reported(r: Reading, ents: list[Any]) -> list[Any]:
     return [e for e in ents if lo <= e.start_char < hi]
 
 
+# A kinsman named after "son of", "married" and the like, before the brackets of his life,
+# within one sentence part.
+_KIN_BEFORE = re.compile(
+    r"\b(?:(?:grand|great-grand|step)?(?:son|daughter|father|mother|child|children|parents?)|"
+    r"brother|sister|nephew|niece|cousin|uncle|aunt|heir|wife|husband|widow|widower)"
+    r"\s+of\b[^.;]*$|\bmarried\b[^.;]*$", re.IGNORECASE)
+_YEAR_IN_BRACKETS = re.compile(r"\(\s*[^()]*?\d{3,4}")
+
+
 def _life_dates(q: Question, doc: Any) -> str | None:
-    """"Stephen O'Mara (26 December 1844 – 26 July 1926)": the encyclopedic birth and death."""
+    """"Stephen O'Mara (26 December 1844 – 26 July 1926)": the encyclopedic birth and death;
+    "" when the only such dates are a kinsman's."""
     focus = set(q.focus)
     if not (focus & (BIRTH | DEATH)):
         return None
@@ -1738,13 +1750,22 @@ def _life_dates(q: Question, doc: Any) -> str | None:
     if labelled:
         return labelled.group(1)
     lives = []
+    # "He was a son of ... Gerhard Meidell Gerhardsen (1848–1912) and Helga Selmer (1888":
+    # the lives of a father (often of the same name) and a mother, not of the one the
+    # sentence is about (a crawl may cut the brackets short).
+    relatives = any(_KIN_BEFORE.search(doc.text, 0, m.start())
+                    for m in _YEAR_IN_BRACKETS.finditer(doc.text))
     for m in LIFE.finditer(doc.text):
+        if _KIN_BEFORE.search(doc.text, 0, m.start()):
+            continue
         # "(born Christopher O'Connor; 19 August 1948 – ...)": the date, not the birth name.
         part = re.split(r";\s+", m.group(1))[-1] if birth else (m.group(2) or "")
         if part.strip():
             lives.append(part.strip())
     if not lives:
-        return None
+        # (unless the sentence gives a year of its own: "born in 1850 as the son of ...")
+        own = re.sub(r"\([^()]*\)?", "", doc.text)
+        return "" if relatives and not re.search(r"\b\d{3,4}\b", own) else None
     # "( 1885–1955 ) ... ( 22 October 1885 – 8 July 1955 )": the fullest of the same year.
     year = date(lives[0])
     return max((v for v in lives if (d := date(v)) and year and d[0] == year[0]),
