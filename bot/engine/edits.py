@@ -21,8 +21,12 @@ LONGEST = 4000  # words; longer documents are not compared (the cost grows with 
 Span = tuple[int, int]
 
 
-def _words(text: str) -> list[tuple[str, int, int]]:
-    return [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text)]
+@lru_cache(maxsize=256)  # each document meets every other one found with it
+def _words(text: str) -> tuple[tuple[str, ...], tuple[Span, ...], frozenset[str]]:
+    """The text's words (lower case), where each stands, and the set of them."""
+    found = [(m.group().lower(), (m.start(), m.end())) for m in _WORD.finditer(text)]
+    return tuple(w for w, _ in found), tuple(at for _, at in found), frozenset(
+        w for w, _ in found)
 
 
 @lru_cache(maxsize=512)  # the same documents meet again in the next question
@@ -30,16 +34,13 @@ def changes(a: str, b: str) -> tuple[tuple[Span, Span], ...]:
     """The short changes between ``a`` and ``b`` as (span in a, span in b) character ranges,
     when one is an edited copy of the other (the parts both hold are the same words in the
     same order); none when they are not copies or differ only in punctuation or case."""
-    wa, wb = _words(a), _words(b)
+    (wa, at_a, set_a), (wb, at_b, set_b) = _words(a), _words(b)
     if not wa or not wb or max(len(wa), len(wb)) > LONGEST:
         return ()
-    shorter = min(len(wa), len(wb))
-    if len({w for w, _, _ in wa} & {w for w, _, _ in wb}) < COPY_SHARE * min(
-            len({w for w, _, _ in wa}), len({w for w, _, _ in wb})):
+    if len(set_a & set_b) < COPY_SHARE * min(len(set_a), len(set_b)):
         return ()  # (cheap test first: most pairs of documents share few words)
-    matcher = SequenceMatcher(None, [w for w, _, _ in wa], [w for w, _, _ in wb],
-                              autojunk=False)
-    if sum(n for _, _, n in matcher.get_matching_blocks()) < COPY_SHARE * shorter:
+    matcher = SequenceMatcher(None, wa, wb, autojunk=False)
+    if sum(n for _, _, n in matcher.get_matching_blocks()) < COPY_SHARE * min(len(wa), len(wb)):
         return ()
     ops = matcher.get_opcodes()
     found: list[tuple[Span, Span]] = []
@@ -52,5 +53,5 @@ def changes(a: str, b: str) -> tuple[tuple[Span, Span], ...]:
                 ops[n][0] == "equal" and ops[n][2] - ops[n][1] >= HELD_WORDS
                 for n in (k - 1, k + 1))):
             continue
-        found.append(((wa[i1][1], wa[i2 - 1][2]), (wb[j1][1], wb[j2 - 1][2])))
+        found.append(((at_a[i1][0], at_a[i2 - 1][1]), (at_b[j1][0], at_b[j2 - 1][1])))
     return tuple(found)
