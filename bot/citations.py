@@ -20,6 +20,7 @@ from retrieval.types import Document
 log = logging.getLogger(__name__)
 
 MARKER = re.compile(r"\[(\d+)\]")
+DISPUTED_OPENING = "Sources differ. "  # how an open question's DISPUTED answer begins
 
 DocumentLookup = Callable[[str], Document | None]  # doc_id -> the stored document, or None
 
@@ -152,6 +153,9 @@ def validate(
     stances = {c.stance for c in citations}
     if draft.kind == "question" and citations:
         verdict, citations = _check_question(verdict, citations, repairs)
+        if draft.verdict is Verdict.DISPUTED and verdict is Verdict.ANSWERED:
+            # (the answers found to agree: the text no longer says the sources differ)
+            text = text.removeprefix(DISPUTED_OPENING)
     if verdict is Verdict.NOT_ENOUGH_INFO and citations:
         repairs.append("NOT_ENOUGH_INFO cites nothing: citations removed")
         citations, text = (), MARKER.sub("", text).strip()

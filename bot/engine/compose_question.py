@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.citations import cite, inert, unbalanced_quotes
+from bot.citations import DISPUTED_OPENING, cite, inert, unbalanced_quotes
 from bot.types import Citation, Claim, Decision, Draft, Evidence, Verdict
 
 NO_ANSWER = (
@@ -138,7 +138,7 @@ def compose_question(claim: Claim, decision: Decision) -> Draft:
         # Each side's statements in a sentence of their own; values side by side in one.
         joint = ". " if q.form == "says" else "; "
         n = decision.disputed or len(sentences)
-        text = "Sources differ. " + joint.join(_cap(s) for s in sentences[:n]) + "."
+        text = DISPUTED_OPENING + joint.join(_cap(s) for s in sentences[:n]) + "."
         if sentences[n:]:
             text += (" The documents also describe something else by this name: "
                      + "; ".join(sentences[n:]) + ".")

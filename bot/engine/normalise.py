@@ -141,8 +141,24 @@ def _on_weekday(weekday: str, published: str, ahead: bool) -> tuple[str, str, st
     except ValueError:
         return None
     shift = (_WEEKDAYS.index(weekday) - base.weekday()) % 7
+    if ahead and shift == 0:
+        # "will resume on Friday" in a Friday paper: that day or a week on; left as said,
+        # it agrees with either.
+        return None
     day = base + dt.timedelta(days=shift) if ahead else base - dt.timedelta(days=(7 - shift) % 7)
     return str(day.year), str(day.month), str(day.day)
+
+
+def _weekday_of(p: str, q: str, x: str, y: str) -> bool:
+    """A day given as a weekday ("*-*-friday") and a full date that falls on it agree."""
+    if p in _WEEKDAYS and q not in _WEEKDAYS:
+        p, q, x, y = q, p, y, x
+    if q not in _WEEKDAYS:
+        return False
+    try:
+        return dt.date(*(int(n) for n in x.split("-"))).weekday() == _WEEKDAYS.index(q)
+    except ValueError:
+        return False
 
 
 def agree(a: str, b: str) -> bool:
@@ -161,7 +177,8 @@ def agree(a: str, b: str) -> bool:
         fx, fy = float(x), float(y)
         return abs(fx - fy) <= 1e-6 * max(abs(fx), abs(fy), 1.0)
     if kind == "d:":
-        return all(p == q or "*" in (p, q) for p, q in zip(x.split("-"), y.split("-"), strict=True))
+        return all(p == q or "*" in (p, q) or _weekday_of(p, q, x, y)
+                   for p, q in zip(x.split("-"), y.split("-"), strict=True))
     xs, ys = x.split("|"), y.split("|")
     if any(_initials(p, q) or _initials(q, p) for p in xs for q in ys):
         return True

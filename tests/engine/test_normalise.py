@@ -54,3 +54,12 @@ def test_a_weekday_is_read_against_the_date_the_document_was_published() -> None
     assert key("Thursday", "DATE", "2026-06-25") == "d:2026-6-25"
     assert not agree(key("Wednesday", "DATE", "2026-06-25"), key("June 23", "DATE"))
     assert key("Wednesday", "DATE") == "d:*-*-wednesday"  # undated: left as said
+
+
+def test_a_weekday_ahead_on_its_own_weekday_is_that_day_or_a_week_on() -> None:
+    # 2026-07-17 is a Friday: "will resume on Friday" in that day's paper may be either day,
+    # so it agrees with the next day's "Friday" (July 24) and with a date on a Friday only.
+    friday = key("Friday", "DATE", "2026-07-17", ahead=True)
+    assert agree(friday, key("Friday", "DATE", "2026-07-18", ahead=True))
+    assert agree(friday, key("17 July 2026", "DATE"))
+    assert not agree(friday, key("July 23, 2026", "DATE"))

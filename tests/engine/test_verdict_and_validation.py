@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.citations import validate
 from bot.engine.verdict import decide
 from bot.types import Attribution, Citation, Draft, Evidence, Stance, StanceScore, Verdict
@@ -88,3 +90,14 @@ def test_markers_inside_source_text_cannot_pose_as_citations() -> None:
                     Decision(Verdict.SUPPORTED, 0.9, (ev,), ()))
     assert [int(n) for n in __import__("re").findall(r"\[(\d+)\]", draft.text)] == [1]
     assert "deal (2)" in draft.text and draft.citations[0].quote == text
+
+
+def test_a_question_disputed_by_one_answer_no_longer_says_the_sources_differ() -> None:
+    quote = "The rebels called it a deal."
+    cite = Citation(n=1, doc_id="d1", title="T", source="s", start=34, end=62, quote=quote,
+                    speaker=None, stance=Stance.NEUTRAL, answer="a deal")
+    draft = Draft(Verdict.DISPUTED, "Sources differ. a deal, according to T [1]; a deal, "
+                  "according to T [2].", (cite, replace(cite, n=2)), kind="question")
+    fixed = validate(draft, _lookup)
+    assert fixed.verdict is Verdict.ANSWERED
+    assert not fixed.text.startswith("Sources differ"), fixed.text
