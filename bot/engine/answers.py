@@ -1753,10 +1753,11 @@ def _life_dates(q: Question, doc: Any) -> str | None:
     # "He was a son of ... Gerhard Meidell Gerhardsen (1848–1912) and Helga Selmer (1888":
     # the lives of a father (often of the same name) and a mother, not of the one the
     # sentence is about (a crawl may cut the brackets short).
-    relatives = any(_KIN_BEFORE.search(doc.text, 0, m.start())
-                    for m in _YEAR_IN_BRACKETS.finditer(doc.text))
+    # (every bracket LIFE reads opens a bracket with a year in it: read once, skipped there)
+    kin_at = {m.start() for m in _YEAR_IN_BRACKETS.finditer(doc.text)
+              if _KIN_BEFORE.search(doc.text, 0, m.start())}
     for m in LIFE.finditer(doc.text):
-        if _KIN_BEFORE.search(doc.text, 0, m.start()):
+        if m.start() in kin_at:
             continue
         # "(born Christopher O'Connor; 19 August 1948 – ...)": the date, not the birth name.
         part = re.split(r";\s+", m.group(1))[-1] if birth else (m.group(2) or "")
@@ -1765,7 +1766,7 @@ def _life_dates(q: Question, doc: Any) -> str | None:
     if not lives:
         # (unless the sentence gives a year of its own: "born in 1850 as the son of ...")
         own = re.sub(r"\([^()]*\)?", "", doc.text)
-        return "" if relatives and not re.search(r"\b\d{3,4}\b", own) else None
+        return "" if kin_at and not re.search(r"\b\d{3,4}\b", own) else None
     # "( 1885–1955 ) ... ( 22 October 1885 – 8 July 1955 )": the fullest of the same year.
     year = date(lives[0])
     return max((v for v in lives if (d := date(v)) and year and d[0] == year[0]),
