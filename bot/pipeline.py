@@ -339,7 +339,7 @@ class Verifier:
         texts = [p.chunk.text for p in passages]
         if slips:
             question = corrected(question, texts, english)
-        return true_case(question, texts) if typed_lower(question) else question
+        return true_case(question, texts, english) if typed_lower(question) else question
 
     def _find_answers(self, claim: Claim, timings: dict[str, float]) -> Findings:
         """Open question -> passages -> sentences that answer it -> answers grouped by value."""

@@ -188,24 +188,42 @@ def typed_lower(question: str) -> bool:
     return bool(words) and not any(w[:1].isupper() and not w.isupper() for w in words)
 
 
-def true_case(question: str, texts: Iterable[str]) -> str:
+def true_case(question: str, texts: Iterable[str],
+              english: Callable[[str], bool] | None = None) -> str:
     """The question with each word capitalised as the documents always write it inside a
     sentence ("libyans" -> "Libyans"), other names of countries and bodies capitalised, and
-    its first letter upper-case. Common words keep their case: "may" stays a verb."""
+    its first letter upper-case. Common words keep their case: "may" stays a verb; so does the
+    noun a "which" asks for when it is an English word (as ``english`` tells) the documents
+    capitalise only inside a longer name the question does not give it beside ("which U.S.
+    department": not the "Department" of "State Department")."""
     forms: dict[str, Counter[str]] = {}
+    # The capitalised words a word is written beside, when it is only ever written as part
+    # of a longer name ("Department" of "State Department"); None once it stands alone.
+    beside: dict[str, set[str] | None] = {}
     for text in texts:
         # A headline capitalises every word: it says nothing of how a word is written.
         text = without_headlines(text)
-        for m in _WORD.finditer(text):
+        found = list(_WORD.finditer(text))
+        for k, m in enumerate(found):
             if _SENTENCE_START.search(text[max(0, m.start() - 3) : m.start()]):
                 continue
             # "Qaddafi’s" is how "Qaddafi" is written too: a possessive is not part of a name.
             word = _POSSESSIVE.sub("", m.group())
             forms.setdefault(word.lower(), Counter())[word] += 1
+            if word[:1].isupper():
+                near = {n.lower() for n in _neighbours(text, found, k) if n[:1].isupper()}
+                known = beside.get(word.lower(), set())
+                beside[word.lower()] = None if known is None or not near else known | near
 
     def cased(m: re.Match[str]) -> str:
         whole = m.group()
         word = _POSSESSIVE.sub("", whole)
+        low = word.lower()
+        names = beside.get(low)
+        k = asked_at[m.start()]
+        if word.islower() and english is not None and english(low) and names and _typed(
+                asked, k) and not any(n.lower() in names for n in _neighbours(question, asked, k)):
+            return whole  # "which U.S. department": not the "Department" of "State Department"
         return base(word) + whole[len(word):]
 
     def base(word: str) -> str:
@@ -224,8 +242,41 @@ def true_case(question: str, texts: Iterable[str]) -> str:
             return forms[low[:-1]].most_common(1)[0][0] + "'s"
         return word
 
+    asked = list(_WORD.finditer(question))
+    asked_at = {m.start(): k for k, m in enumerate(asked)}
     out = _WORD.sub(cased, question)
     return out[:1].upper() + out[1:]
+
+
+def _typed(words: list[re.Match[str]], k: int) -> bool:
+    """Is the k-th word the noun a "which" or "what" asks for ("which U.S. department")?"""
+    for j in range(k - 1, max(-1, k - 4), -1):
+        w = words[j].group().lower()
+        if w in ("which", "what"):
+            return True
+        if w in STOPWORDS:
+            return False
+    return False
+
+
+# Small words inside a name: "Secretary of State", "Bank for International Settlements".
+_IN_NAMES = frozenset(["of", "for", "and", "the", "de", "la", "du", "van", "von"])
+
+
+def _neighbours(text: str, found: list[re.Match[str]], k: int) -> list[str]:
+    """The words next to the k-th word of a text, across a small word inside a name, when
+    only spaces (or a hyphen) stand between."""
+    out: list[str] = []
+    for step in (-1, 1):
+        j = k + step
+        if 0 <= j < len(found) and found[j].group().lower() in _IN_NAMES:
+            j += step
+        if 0 <= j < len(found):
+            a, b = sorted((found[k], found[j]), key=lambda m: m.start())
+            between = text[a.end() : b.start()]
+            if not re.sub(r"\b(?:" + "|".join(_IN_NAMES) + r")\b", "", between).strip(" -"):
+                out.append(found[j].group())
+    return out
 
 
 def without_headlines(text: str) -> str:

@@ -83,6 +83,27 @@ def test_a_question_typed_in_lower_case_takes_the_documents_capitals() -> None:
     assert typed_lower("who's the US ambassador to libya?")
 
 
+def test_an_english_word_is_capitalised_only_beside_the_name_it_is_part_of() -> None:
+    # The documents write "department" only in "Harbour Department": "which velmoran
+    # department" asks for a department, "the harbour department" names that one.
+    text = "An official of the Velmoran Harbour Department said the port would reopen."
+    english = {"department", "harbour", "official", "port"}.__contains__
+    assert true_case("which velmoran department is the official from?", [text], english) == (
+        "Which Velmoran department is the official from?")
+    assert true_case("what did the harbour department say?", [text], english) == (
+        "What did the Harbour Department say?")
+    # ... across the small words inside a name
+    text = "On Monday Assistant Secretary of State Ann Rook met the Department of State staff."
+    english = {"assistant", "secretary", "state", "department"}.__contains__
+    assert true_case("who is the assistant secretary of state?", [text], english) == (
+        "Who is the Assistant Secretary of State?")
+    text = "An official of the Velmoran Harbour Department said the port would reopen."
+    english = {"department", "harbour", "official", "port"}.__contains__
+    # A name that is no English word keeps the capitals it is always written with.
+    assert true_case("what did velmoran officials say?", [text], english) == (
+        "What did Velmoran officials say?")
+
+
 @pytest.fixture
 def verifier(services) -> Verifier:
     return verifier_over(services, [DOC])
