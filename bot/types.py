@@ -89,6 +89,7 @@ class Question:
     counted: str = ""  # "How many patients ...?": the noun a number must count
     counted_of: tuple[str, ...] = ()  # "How many TNC officials ...?": the party they belong to
     source: bool = False  # "Per which agency ...?": asks who reports it, not what is reported
+    unnamed_why: bool = False  # "Why wasn't the official named?": why a source goes unnamed
     wh_prep: str = ""  # "As what did they recognize it?": the preposition the answer follows
     negated: bool = False  # "What does Libya not want?": answered by what is denied
     predicate: str = ""  # "Where was the meeting disclosed?": the verb the answer attaches to

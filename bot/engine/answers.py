@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 
 from bot.engine.aliases import aliases_of, canonical, is_country, same_entity
+from bot.engine.anonymity import unnamed_because
 from bot.engine.attribution import attribute
 from bot.engine.casing import title_cased, without_headlines
 from bot.engine.edits import changes
@@ -418,6 +419,9 @@ def _match(q: Question, doc: Any, context: set[str] | None = None,
     # "Moussa Ibrahim's comments" are what he "said" (read only when such words are asked)
     said = [t.i for t in doc if t.pos_ == "VERB" and t.lemma_.lower() in REPORTING_VERBS] \
         if _WORDS_SAID.intersection(q.focus) else []
+    # "What newspaper reported X?": a sentence "according to" someone says who reported it
+    according = [t.i for t in doc if t.lower_ == "according"] \
+        if q.source and "report" in q.focus else []
     # "the U.S." is what "America" and "Washington" name (read only when a country is asked)
     named = aliases_of(doc) if any(country_asked(w) for w in q.proper) else {}
     for word, weight in [(w, 2.0 if w in q.proper else 1.0) for w in q.focus] + [
@@ -450,7 +454,8 @@ def _match(q: Question, doc: Any, context: set[str] | None = None,
                 i for i in (makers if stem(word) in _BY_MAKERS else ()) if i not in used] or [
                 i for s in (_SAYS_MUST if word in WANTING and q.wanted_done else ())
                 for i in stems.get(s, []) if i not in used] or [
-                i for i in (said if word in _WORDS_SAID else ()) if i not in used]
+                i for i in (said if word in _WORDS_SAID else ()) if i not in used] or [
+                i for i in (according if word == "report" else ()) if i not in used]
             maker_hits.update(i for i in hits if i in makers)
             common_hits.update(i for i in hits if _common(doc[i]) or titled)  # "LP": "album"
         if hits:
@@ -1279,7 +1284,9 @@ def _thing(q: Question, doc: Any, matched: set[int]) -> str | None:
     # "What was the meeting intended to do?": what the question's own verb governs.
     for i in sorted(matched):
         tok = doc[i]
-        if tok.pos_ == "VERB" and q.predicate and tok.lemma_.lower() == q.predicate:
+        # ("What did they wrongly believe?": "incorrectly thought the U.S. was ...")
+        if tok.pos_ == "VERB" and q.predicate and (tok.lemma_.lower() == q.predicate or stem(
+                tok.lemma_.lower()) in _terms(q.predicate)):
             for child in tok.children:
                 # "asked the agency to report ...": the object the question names is not
                 # the answer, what it is asked to do is.
@@ -1483,6 +1490,9 @@ def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
             if body and {w.strip(".").lower() for w in body.split()} - asked:
                 reading.served = True
                 return body, 1.0
+    if q.source and q.expects in ("PERSON", "ORG", "THING") and (told := reporters(doc)):
+        # "What is the source of the spokesman's remarks?": who reports them, not who spoke
+        return told[0], 1.0
     life = _life_dates(q, doc) if q.expects == "DATE" else None
     if life:
         return life, 1.0
@@ -1502,6 +1512,9 @@ def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
         maker = _maker_named(q, doc, matched)
         if maker:
             return maker, 1.0
+        if q.expects == "PERSON" and q.wh_role == "subject" and (
+                doers := _described_doers(q, doc, matched)):
+            return doers, 0.5  # (people named outrank people described)
     if q.expects == "FREQUENCY":
         # "How often ...?": how often it is said to happen, in words ("all the time", "twice
         # a year", "every week", "weekly")
@@ -1556,6 +1569,32 @@ def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
 
 
 _QUOTES = frozenset(['"', "“", "”", "``", "''"])  # double quotation marks, as tokens
+
+
+def _described_doers(q: Question, doc: Any, matched: set[int]) -> str | None:
+    """"Who attended the Contact Group meeting?" - "diplomats from other nations attending
+    the Libya Contact Group meeting": the people a matched participle describes, when the
+    sentence names them by what they are, not by name."""
+    for i in sorted(matched):
+        verb = doc[i]
+        head = verb.head
+        if verb.dep_ != "acl" or verb.tag_ != "VBG":
+            continue
+        while not names_people(head.lemma_.lower()) and head.dep_ == "pobj" and \
+                head.head.dep_ == "prep" and head.head.head.pos_ == "NOUN":
+            head = head.head.head  # "diplomats from other nations attending ..."
+        if not names_people(head.lemma_.lower()):
+            continue
+        if any(e.start <= head.i < e.end for e in doc.ents):
+            return None  # a name: read as names are
+        if any(t.pos_ == "PROPN" and t.i not in matched for o in verb.children
+               if o.dep_ == "dobj" for t in o.lefts):
+            return None  # "attending the Libya Contact Group meeting": another meeting than
+            # the plain "the meeting" asked about
+        phrase = _trim([t for t in head.subtree if t.i < verb.i], True)
+        if phrase and not in_question(phrase, q):
+            return phrase
+    return None
 
 
 def _quoted(doc: Any, i: int) -> bool:
@@ -1663,12 +1702,17 @@ def _partner(q: Question, doc: Any, matched: set[int]) -> str | None:
     governs it) was "with", named whole: a name, or the people a phrase describes."""
     anchors = {doc[i] for i in matched} | {doc[i].head for i in matched
                                            if doc[i].dep_ in ("dobj", "nsubjpass")}
+    found: list[tuple[str, Any, int]] = []  # (phrase, its head word, where its "with" is)
+    # "... with diplomats ... as well as with officials from the council": a "with" joined
+    # to the verb's own, however deep the parse sets it
+    joined = [t for t in doc if t.lower_ == "with" and t.dep_ == "conj"]
     for anchor in sorted(anchors, key=lambda t: t.i):
-        for prep in anchor.children:
+        own_with = any(c.dep_ == "prep" and c.lower_ == "with" for c in anchor.children)
+        for prep in [*anchor.children, *(joined if own_with else [])]:
             if prep.dep_ == "dobj" and anchor.pos_ == "VERB" and \
                     anchor.lemma_.lower() in MET_WITH:
                 obj = prep  # "the envoys met representatives of the union"
-            elif prep.dep_ == "prep" and prep.lower_ == "with":
+            elif prep.dep_ in ("prep", "conj") and prep.lower_ == "with":
                 obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             else:
                 continue
@@ -1684,9 +1728,19 @@ def _partner(q: Question, doc: Any, matched: set[int]) -> str | None:
                 phrase = _trim([t for t in obj.subtree if t.i not in said], True)
             else:
                 continue
-            if phrase and not in_question(phrase, q):  # "the U.S. officials" asked about
-                return phrase
-    return None
+            if phrase and not in_question(phrase, q) and phrase not in (p for p, _, _ in found):
+                found.append((phrase, obj, prep.i))  # ("the U.S. officials" asked about)
+    # "With whom among the rebels did they consult?": of several, the one a word asked
+    # about describes ("officials from the Transitional National Council, the rebel ...");
+    # each one's words run to the next one's "with" (the parse may hang them anywhere).
+    starts = sorted(at for _, _, at in found)
+
+    def own(obj: Any, at: int) -> set[int]:
+        end = next((s for s in starts if s > at), len(obj.doc))
+        return set(range(obj.i + 1, end))
+
+    described = [p for p, obj, at in found if own(obj, at) & matched]
+    return described[0] if described else found[0][0] if found else None
 
 
 _CLAUSES = frozenset(["relcl", "acl", "advcl", "appos"])
@@ -1926,6 +1980,8 @@ def read(
         return _leads(candidates, docs)
     if q.short_form or q.name_part:
         return _read_names(q, candidates, docs, parse)
+    if q.unnamed_why and (unnamed_readings := _unnamed(q, candidates, docs, parse)):
+        return unnamed_readings
     documents: dict[str, set[str]] = {}  # a document's words, read once for all its sentences
     described: dict[str, frozenset[str]] = {}  # per document, as ``_descriptions``
     alone: dict[str, frozenset[str]] = {}  # per document, as ``_parts_left_out``
@@ -2038,6 +2094,18 @@ def read(
     if q.negated and any(_denies(r) for r in about):
         # "What does Libya not want?": what a sentence denies of the words asked about.
         about = [r for r in about if _denies(r)]
+    if q.source:
+        # "Which agency did the article rely on for the Libyan side?": a sentence in which
+        # the party asked speaks says whom the story has its words from (the agency that
+        # reports them, or the speaker the reporter heard); failing one, a sentence as close
+        # to the question as any that names whom it has its words from.
+        party = {stem(w) for f in q.focus for w in words(f)}
+        by_party = [r for r in about if any(party & {stem(w) for w in words(who)} for who in (
+            *speakers(r.doc), *((r.attribution.speaker or "", r.attribution.organisation or "")
+                                if r.attribution else ())))]
+        top = max((r.match for r in about), default=0.0)
+        reported = [r for r in about if reporters(r.doc) and r.match >= top]
+        about = by_party or reported or about
     if q.form != "says" and q.speaker and any(_speaks(q, r.attribution) for r in about):
         # "According to the U.S. official, why ...?": that party's answer, when it gives one.
         about = [r for r in about if _speaks(q, r.attribution)]
@@ -2156,6 +2224,23 @@ def _set_by_a_person(tok: Any) -> bool:
     while at >= 0 and doc[at].pos_ in ("DET", "PUNCT"):
         at -= 1
     return at >= 0 and names_people(doc[at].lemma_.lower())
+
+
+def _unnamed(q: Question, candidates: Sequence[Candidate], docs: Sequence[Any],
+             parse: Callable[[list[str]], list[Any]]) -> list[Reading]:
+    """"Why wasn't the official named?": the sentences that say why their source goes
+    unnamed, each with those words as its answer."""
+    out: list[Reading] = []
+    for cand, doc in zip(candidates, docs, strict=True):
+        found = unnamed_because(cand.text, why=q.wh == "why")
+        if found is None:
+            continue
+        r = Reading(cand, doc, 1.0, value=found[0])
+        r.key = _value_key(q, found[0], r)
+        r.attribution = speaker_of(cand, doc, (), parse)
+        r.score = found[1]
+        out.append(r)
+    return out
 
 
 def _leads(candidates: Sequence[Candidate], docs: Sequence[Any]) -> list[Reading]:
@@ -2354,7 +2439,10 @@ def _of_the_kind(q: Question, readings: list[Reading]) -> list[Reading]:
 # government ...?", "which parties ...?", "What genre ...?"): what answers them seldom says
 # the word ("a dream-pop album").
 _GENERAL_KINDS = frozenset("part party side group body branch genre style type kind sort "
-                           "category class form medium field".split())
+                           "category class form medium field "
+                           # what one thinks or says: a clause ("thought the U.S. was ...")
+                           "idea belief view notion thought opinion feeling hope fear claim "
+                           "assumption".split())
 # Nouns made of verbs or adjectives ("impression", "misunderstanding", "agreement"): what
 # they ask is said in a clause ("came away with the sense that ..."), seldom by the noun.
 _NOMINALISED = re.compile(r"(?:ion|ment|ness|ity|ance|ence|ship|ing|ism|cy)$")

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from bot.engine.aliases import canonical
+from bot.engine.anonymity import asks_why_unnamed
 from bot.engine.lexicon import MET_WITH, ROLE_NOUNS, TITLES, TOOK_PLACE, WANTING, hyphened
 from bot.engine.names import is_name_word, name_part_asked, names_asked, short_form_asked
 from bot.engine.nlp import Parser
@@ -111,6 +112,12 @@ _LABELS = re.compile(
     r"(?:\s+(?P<about>[^?!]+?))?\s*[?.!]*$",
     re.IGNORECASE,
 )
+# "What kind of group is the Transitional National Council?"
+_KIND_OF_NAMED = re.compile(r"^(?:what|which)\s+(?:kind|sort|type)\s+of\s+[\w-]+\s+(?:is|was|are|"
+                            r"were)\s+(?P<named>.+?)\s*[?.!]*$", re.IGNORECASE)
+# "What was the nature of the meeting?": a thing's character, as the sources give it.
+_NATURE = re.compile(r"^(?:and\s+)?what\s+(?:is|was|were|are)\s+the\s+(?:nature|character)\s+of"
+                     r"\s+(?P<about>.+?)\s*[?.!]*$", re.IGNORECASE)
 # Requests the documents cannot serve: creative writing, jokes, forecasts, chit-chat.
 _OUT_OF_SCOPE = re.compile(
     r"^(?:please\s+|can you\s+|could you\s+)?(?:write|compose|draw|sing|generate|make up|"
@@ -151,7 +158,13 @@ _IN_THE_DOCUMENT = re.compile(
 # "Per which news agency ...?", "According to whom ...?": the question asks who reports it.
 # "Which news organization does the article rely on for X's comments?", "Which wire service
 # is the source for Tripoli's comments?": who reports the words asked about, as "per which".
-_SOURCED = re.compile(r"\b(?:rel(?:y|ies|ied|ying)\s+on|source\s+(?:of|for))\b", re.IGNORECASE)
+# ("Where did the article get the Libyan side of the story?": whom it has it from, no place)
+_SOURCED = re.compile(r"\b(?:rel(?:y|ies|ied|ying)\s+on|source\s+(?:of|for)|"
+                      r"where\s+(?:did|does|do)\s+(?:the|this)\s+(?:article|story|report|piece|"
+                      r"reporter|writer|author)\s+get)\b", re.IGNORECASE)
+# "What newspaper reported the union's view?": whom the words are according to.
+_REPORTED_BY = re.compile(r"^\W*(?:who|(?:which|what)(?:\s+[\w-]+){1,2}?)\s+reported\b",
+                          re.IGNORECASE)
 _ASKS_SOURCE = re.compile(r"\b(?:per|according to|reported by)\s+(?:which|what|whom)\b",
                           re.IGNORECASE)
 # "As what ...?", "With whom ...?": the answer is what follows that preposition.
@@ -397,7 +410,10 @@ def is_open(question: str, parser: Parser | None = None) -> bool:
             # "how senior were they", "which country is it": one word, then the verb first
             # ("how it was done is unclear" is a statement).
             or (len(words) > 2 and words[2] in _INTERROGATIVE_NEXT
-                and words[1] not in _PRONOUNS | _PERSONS))) or (
+                and words[1] not in _PRONOUNS | _PERSONS)
+            # "what kind of group is the council": the kind, then the verb first
+            or (len(words) > 4 and words[1] in ("kind", "sort", "type") and words[2] == "of"
+                and words[4] in _INTERROGATIVE_NEXT))) or (
             parser is not None and _asks_by_order(question, parser))
     if len(words) > 1 and words[1] in WH_WORDS and words[0] in _PREPOSITIONS:
         return asked or any(w in _INTERROGATIVE_NEXT for w in words[2:5])
@@ -552,7 +568,15 @@ def _typed_noun(doc: Any, wh: str) -> Any | None:
     """"What gathering took place ...?": the noun the question word determines."""
     for tok in doc:
         if tok.lower_ == wh and tok.i + 1 < len(doc):
-            nxt = doc[tok.i + 1]
+            at = tok.i + 1
+            # "What military alliance ...?", "Which U.S. department ...?": the noun its common
+            # adjectives or a name (its country, its owner) go with
+            while at + 1 < len(doc) and doc[at].head.i > at and (
+                    (doc[at].pos_ == "ADJ" and doc[at].is_lower)
+                    or (doc[at].pos_ == "PROPN" and doc[at].dep_ in ("compound", "amod"))
+                    or doc[at].ent_type_ in ("GPE", "NORP")):
+                at += 1
+            nxt = doc[at]
             # (the small parser may leave "which" unattached: "At which summit ...")
             if nxt.pos_ == "NOUN" and nxt.lower_ not in _CATEGORY and (
                     tok.head.i == nxt.i or tok.lower_ == "which"):
@@ -828,7 +852,9 @@ _WHAT_FOR = re.compile(r"^\s*what\s+(?:is|was|are|were)\s+(?:the|this|that|these
 # "What were they trying to achieve?", "What did Washington hope to gain?": a purpose.
 _AIMED_AT = re.compile(r"^\s*what\b.*\b(?:try|tries|trying|tried|hope|hopes|hoping|hoped|seek|"
                        r"seeks|seeking|sought|aim|aims|aiming|aimed|want|wants|wanted|intend|"
-                       r"intends|intended|mean|meant)\s+to\s+(?:achieve|accomplish|gain|get)\b",
+                       r"intends|intended|mean|meant)\s+to\s+(?:achieve|accomplish|gain|get)\b"
+                       # "What was the meeting meant to do?": what it was for
+                       r"|^\s*what\b.*\b(?:meant|intended|supposed|designed)\s+to\s+do\b",
                        re.IGNORECASE)
 _FAME = re.compile(r"\b(?:best\s+|most\s+|well\s+|widely\s+)?(?:known|famous|noted|"
                    r"remembered|renowned|celebrated)\s+for\s*\??$", re.IGNORECASE)
@@ -857,7 +883,19 @@ def read_question(
         return Question(form="summary", wh="what", expects="THING", focus=(), proper=())
     q, according_to = unattributed(q)
     q = _lead_named(q)
+    nature = _NATURE.match(q)
+    if nature:
+        # "What was the nature of the meeting?": what each source makes of it, side by side.
+        about = nature.group("about").strip()
+        topic_doc = parser.parse(about)
+        focus, proper = _focus(topic_doc, set())
+        return Question(form="says", wh="what", expects="STATEMENT", focus=focus, proper=proper,
+                        speaker=None, topic=about)
     says = _SAYS.match(q) or _STANCE_OF.match(q) or _LABELS.match(q)
+    if says and says.re is _SAYS and re.search(
+            r"\b(?:wrongly|mistakenly|incorrectly|falsely|erroneously)$", says.group("who"),
+            re.IGNORECASE):
+        says = None  # "What did they mistakenly think?": a belief the story tells, not words
     if says and says.re is _STANCE_OF and re.search(r"\bof\b", says.group("who")):
         says = None  # "the source of Marie Claes's comments" asks of the comments, not hers
     if says and not says.group("about") and re.search(r"\bposition\W*$", q, re.IGNORECASE) \
@@ -905,6 +943,18 @@ def read_question(
         )
     wh = next((w for w in words if w in WH_WORDS), "what")
     expects = _expects(wh, words, doc)
+    if wh == "where" and _SOURCED.search(q):
+        expects = "ORG"  # the outlet a story has it from
+    described_as = _KIND_OF_NAMED.match(q)
+    if described_as and (named := doc.char_span(described_as.start("named"),
+                                                described_as.end("named"),
+                                                alignment_mode="expand")) is not None and any(
+            t.pos_ == "PROPN" for t in named) and not any(t.pos_ == "VERB" for t in named):
+        # "What kind of group is the Transitional National Council?": what the named thing
+        # is ("the rebel governing group"), as "What is ...?" asks; the kind is no name.
+        expects = "THING"
+    else:
+        described_as = None
     what_for = bool(_WHAT_FOR.match(q) or _AIMED_AT.search(q)) and not _FAME.search(q)
     if what_for:
         expects = "REASON"  # "What was the meeting for?" asks its purpose
@@ -1017,6 +1067,8 @@ def read_question(
         asked_for = whose.head.head
         skip |= {asked_for.i} | {c.i for c in asked_for.children
                                  if c.dep_ in ("amod", "compound")}
+    if described_as:
+        skip |= {t.i for t in doc if t.idx < described_as.start("named")}
     focus, proper = _focus(doc, skip)
     # "Which city hosted the Contact Group?", "When was the meeting held?": the verb only says
     # the event took place; a sentence placing the event answers with it or without it.
@@ -1125,7 +1177,8 @@ def read_question(
         attribute=attribute,
         counted=counted,
         counted_of=counted_of,
-        source=bool(_ASKS_SOURCE.search(q) or sourced),
+        source=bool(_ASKS_SOURCE.search(q) or sourced or _REPORTED_BY.search(q)),
+        unnamed_why=wh in ("why", "what") and asks_why_unnamed(q),
         wh_prep=(m.group(1).lower() if (m := _WH_PREP.match(q)) else ""),
         negated=any(t.dep_ == "neg" and t.head.pos_ in ("VERB", "AUX") for t in doc),
         predicate=_predicate(doc),

@@ -4,6 +4,8 @@ party's comments are what a sentence says it said."""
 
 from __future__ import annotations
 
+import pytest
+
 from ..conftest import ask_over
 
 STRIKE = ("Port Strike Talks Stall\n\n"
@@ -24,3 +26,31 @@ def test_the_source_of_a_party_s_comments(services) -> None:
     answer = ask_over(services, "What is the source of Marie Claes's comments?", [STRIKE])
     assert answer.verdict.value == "ANSWERED", answer.text
     assert answer.text.startswith("Reuters"), answer.text
+
+
+REPORT = ("Ferry Talks Collapse\n\n"
+          "Talks between the Kessford ferry operator and its crews broke down on Tuesday in "
+          "Marlow, a spokesman for the operator said.\n\n"
+          "\u201cThe crews walked away from a fair offer,\u201d the spokesman said.\n\n"
+          "The crews' union, the Kessford Seafarers Guild, represents 400 workers on the "
+          "union's three routes.\n\n"
+          "The crews' union described the offer as an insult, according to the Harbour Post.\n\n"
+          "The operator's spokesman said the union had been offered a 4 per cent rise, "
+          "according to the Kessford Gazette.\n\n"
+          "No date has been set for new talks.")
+
+
+@pytest.mark.parametrize("question, start", [
+    # Where a story got its words from is an outlet, not a place.
+    ("Where did the article get the union's side of the story?", "The Harbour Post"),
+    # Two sentences say whom they have their words from; in one of them the union speaks.
+    ("Which newspaper did the article rely on for the union's side of the story?",
+     "The Harbour Post"),
+    ("What newspaper reported the union's view?", "The Harbour Post"),
+    # (where the talks broke down is still a place)
+    ("Where did the ferry talks break down?", "Marlow"),
+])
+def test_whom_a_side_of_the_story_is_from(services, question: str, start: str) -> None:
+    answer = ask_over(services, question, [REPORT])
+    assert answer.verdict.value == "ANSWERED", answer.text
+    assert answer.text.startswith(start), answer.text
