@@ -1587,10 +1587,10 @@ def _described_doers(q: Question, doc: Any, matched: set[int]) -> str | None:
             continue
         if any(e.start <= head.i < e.end for e in doc.ents):
             return None  # a name: read as names are
+        # ("attending the Libya Contact Group meeting" is not at the plain "the meeting")
         if any(t.pos_ == "PROPN" and t.i not in matched for o in verb.children
                if o.dep_ == "dobj" for t in o.lefts):
-            return None  # "attending the Libya Contact Group meeting": another meeting than
-            # the plain "the meeting" asked about
+            return None
         phrase = _trim([t for t in head.subtree if t.i < verb.i], True)
         if phrase and not in_question(phrase, q):
             return phrase

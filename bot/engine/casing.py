@@ -261,6 +261,7 @@ def _typed(words: list[re.Match[str]], k: int) -> bool:
 
 # Small words inside a name: "Secretary of State", "Bank for International Settlements".
 _IN_NAMES = frozenset(["of", "for", "and", "the", "de", "la", "du", "van", "von"])
+_IN_NAME = re.compile(r"\b(?:" + "|".join(sorted(_IN_NAMES)) + r")\b")
 
 
 def _neighbours(text: str, found: list[re.Match[str]], k: int) -> list[str]:
@@ -274,7 +275,7 @@ def _neighbours(text: str, found: list[re.Match[str]], k: int) -> list[str]:
         if 0 <= j < len(found):
             a, b = sorted((found[k], found[j]), key=lambda m: m.start())
             between = text[a.end() : b.start()]
-            if not re.sub(r"\b(?:" + "|".join(_IN_NAMES) + r")\b", "", between).strip(" -"):
+            if not _IN_NAME.sub("", between).strip(" -"):
                 out.append(found[j].group())
     return out
 
