@@ -2157,6 +2157,8 @@ def read(
         # A body his post names answers whom he serves; other names near him do not.
         readings = [r for r in readings if r.served]
     readings = _of_the_kind(q, readings)
+    if not readings and q.expects == "DATE":
+        readings = _dated_by_event(q, unvalued, candidates, docs, parse)
     if not readings and not unnamed_kind and not q.name_asked:
         whole = _whole_sentence(asked, unvalued) or _closest(asked, candidates, docs, matches)
         readings = [whole] if whole else []
@@ -2224,6 +2226,49 @@ def _set_by_a_person(tok: Any) -> bool:
     while at >= 0 and doc[at].pos_ in ("DET", "PUNCT"):
         at -= 1
     return at >= 0 and names_people(doc[at].lemma_.lower())
+
+
+# Occasions a deed may be set at ("at the Istanbul meeting"), which a page may date elsewhere.
+_OCCASIONS = frozenset("meeting summit conference session talks gathering congress convention "
+                       "ceremony election referendum vote visit forum".split())
+
+
+def _dated_by_event(q: Question, unvalued: list[Reading], candidates: Sequence[Candidate],
+                    docs: Sequence[Any], parse: Callable[[list[str]], list[Any]]
+                    ) -> list[Reading]:
+    """"When did Washington recognize the council?" - "The U.S. joined ... at the Istanbul
+    meeting in deciding to recognize ..." gives no date, but the page dates that meeting
+    ("the Libya Contact Group meeting July 15 in Istanbul"): the deed set at a named occasion
+    has the date the same page gives the occasion, read from that sentence."""
+    out: list[Reading] = []
+    for r in sorted(unvalued, key=lambda r: -r.match):
+        names = {m.lower_ for t in r.doc if t.lemma_.lower() in _OCCASIONS
+                 for m in t.lefts if m.pos_ == "PROPN" and m.dep_ in ("compound", "amod")}
+        occasions = {t.lemma_.lower() for t in r.doc if t.lemma_.lower() in _OCCASIONS}
+        if not names:
+            continue
+        for cand, doc in zip(candidates, docs, strict=True):
+            if cand.doc.doc_id != r.candidate.doc.doc_id or cand.text == r.candidate.text:
+                continue
+            for t in doc:
+                if t.lemma_.lower() not in occasions:
+                    continue
+                around = {u.i for u in t.subtree}
+                if not names & {doc[i].lower_ for i in around}:
+                    continue
+                date = next((e for e in doc.ents if e.label_ == "DATE" and e.start in around
+                             and e.start > t.i), None)
+                if date is None:
+                    continue
+                dated = Reading(cand, doc, r.match, {t.i}, value=date.text)
+                dated.key = _value_key(q, date.text, dated)
+                dated.attribution = speaker_of(cand, doc, {t.i}, parse)
+                dated.score = 0.9 * r.score if r.score else 0.9 * _score(r, 0.5)
+                out.append(dated)
+                break
+        if out:
+            return out
+    return out
 
 
 def _unnamed(q: Question, candidates: Sequence[Candidate], docs: Sequence[Any],

@@ -84,3 +84,20 @@ def test_who_attended_is_the_people_a_participle_describes(services) -> None:
     answer = ask_over(services, "Who attended the fares hearing?", [FORUM])
     assert answer.verdict.value == "ANSWERED", answer.text
     assert answer.text.lower().startswith("delegates from three ports"), answer.text
+
+
+SUMMIT = ("Grain Pact Signed\n\n"
+          "Ministers of nine states gathered for the Carrow summit, which opened on 4 May in "
+          "the port city.\n\n"
+          "Velmora signed the grain pact at the Carrow summit, its trade minister said.\n\n"
+          "Ostrevia signed the fisheries accord on 9 June.")
+
+
+def test_a_deed_set_at_an_occasion_has_the_occasion_s_date(services) -> None:
+    # "at the Carrow summit": the page dates the summit in another sentence
+    answer = ask_over(services, "When did Velmora sign the grain pact?", [SUMMIT])
+    assert answer.verdict.value == "ANSWERED", answer.text
+    assert answer.text.startswith("4 May"), answer.text
+    # a deed with a date of its own keeps it
+    answer = ask_over(services, "When did Ostrevia sign the fisheries accord?", [SUMMIT])
+    assert answer.text.startswith("9 June"), answer.text
