@@ -2263,8 +2263,10 @@ def _dated_by_event(q: Question, unvalued: list[Reading], candidates: Sequence[C
                 dated = Reading(cand, doc, r.match, {t.i}, value=date.text)
                 dated.key = _value_key(q, date.text, dated)
                 dated.attribution = speaker_of(cand, doc, {t.i}, parse)
-                dated.score = 0.9 * r.score if r.score else 0.9 * _score(r, 0.5)
-                out.append(dated)
+                dated.score = 0.9 * _score(r, 0.5)
+                # ... cited beside the sentence that sets the deed there
+                r.value, r.key, r.score = date.text, dated.key, 0.85 * _score(r, 0.5)
+                out += [dated, r]
                 break
         if out:
             return out
