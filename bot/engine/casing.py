@@ -196,6 +196,14 @@ def true_case(question: str, texts: Iterable[str],
     noun a "which" asks for when it is an English word (as ``english`` tells) the documents
     capitalise only inside a longer name the question does not give it beside ("which U.S.
     department": not the "Department" of "State Department")."""
+    asked = list(_WORD.finditer(question))
+    asked_at = {m.start(): k for k, m in enumerate(asked)}
+    # The nouns a "which" asks for, typed in lower case, that are English words: only these
+    # may be kept as typed, so only their neighbours in the documents are read.
+    bare = [_POSSESSIVE.sub("", m.group()) for m in asked]
+    typed = {k for k, w in enumerate(bare) if w.islower() and english is not None
+             and english(w) and _typed(asked, k)}
+    wanted = {bare[k] for k in typed}
     forms: dict[str, Counter[str]] = {}
     # The capitalised words a word is written beside, when it is only ever written as part
     # of a longer name ("Department" of "State Department"); None once it stands alone.
@@ -210,7 +218,7 @@ def true_case(question: str, texts: Iterable[str],
             # "Qaddafi’s" is how "Qaddafi" is written too: a possessive is not part of a name.
             word = _POSSESSIVE.sub("", m.group())
             forms.setdefault(word.lower(), Counter())[word] += 1
-            if word[:1].isupper():
+            if word[:1].isupper() and word.lower() in wanted:
                 near = {n.lower() for n in _neighbours(text, found, k) if n[:1].isupper()}
                 known = beside.get(word.lower(), set())
                 beside[word.lower()] = None if known is None or not near else known | near
@@ -218,11 +226,9 @@ def true_case(question: str, texts: Iterable[str],
     def cased(m: re.Match[str]) -> str:
         whole = m.group()
         word = _POSSESSIVE.sub("", whole)
-        low = word.lower()
-        names = beside.get(low)
         k = asked_at[m.start()]
-        if word.islower() and english is not None and english(low) and names and _typed(
-                asked, k) and not any(n.lower() in names for n in _neighbours(question, asked, k)):
+        names = beside.get(word.lower()) if k in typed else None
+        if names and not any(n.lower() in names for n in _neighbours(question, asked, k)):
             return whole  # "which U.S. department": not the "Department" of "State Department"
         return base(word) + whole[len(word):]
 
@@ -242,8 +248,6 @@ def true_case(question: str, texts: Iterable[str],
             return forms[low[:-1]].most_common(1)[0][0] + "'s"
         return word
 
-    asked = list(_WORD.finditer(question))
-    asked_at = {m.start(): k for k, m in enumerate(asked)}
     out = _WORD.sub(cased, question)
     return out[:1].upper() + out[1:]
 
