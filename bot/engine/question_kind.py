@@ -115,6 +115,9 @@ _LABELS = re.compile(
 # "What kind of group is the Transitional National Council?"
 _KIND_OF_NAMED = re.compile(r"^(?:what|which)\s+(?:kind|sort|type)\s+of\s+[\w-]+\s+(?:is|was|are|"
                             r"were)\s+(?P<named>.+?)\s*[?.!]*$", re.IGNORECASE)
+# "What did they mistakenly think?": a belief the story reports, said to be wrong.
+_IN_ERROR = re.compile(r"\b(?:wrongly|mistakenly|incorrectly|falsely|erroneously)$",
+                       re.IGNORECASE)
 # "What was the nature of the meeting?": a thing's character, as the sources give it.
 _NATURE = re.compile(r"^(?:and\s+)?what\s+(?:is|was|were|are)\s+the\s+(?:nature|character)\s+of"
                      r"\s+(?P<about>.+?)\s*[?.!]*$", re.IGNORECASE)
@@ -892,9 +895,7 @@ def read_question(
         return Question(form="says", wh="what", expects="STATEMENT", focus=focus, proper=proper,
                         speaker=None, topic=about)
     says = _SAYS.match(q) or _STANCE_OF.match(q) or _LABELS.match(q)
-    if says and says.re is _SAYS and re.search(
-            r"\b(?:wrongly|mistakenly|incorrectly|falsely|erroneously)$", says.group("who"),
-            re.IGNORECASE):
+    if says and says.re is _SAYS and _IN_ERROR.search(says.group("who")):
         says = None  # "What did they mistakenly think?": a belief the story tells, not words
     if says and says.re is _STANCE_OF and re.search(r"\bof\b", says.group("who")):
         says = None  # "the source of Marie Claes's comments" asks of the comments, not hers
@@ -943,7 +944,8 @@ def read_question(
         )
     wh = next((w for w in words if w in WH_WORDS), "what")
     expects = _expects(wh, words, doc)
-    if wh == "where" and _SOURCED.search(q):
+    sourced = _SOURCED.search(q)
+    if wh == "where" and sourced:
         expects = "ORG"  # the outlet a story has it from
     described_as = _KIND_OF_NAMED.match(q)
     if described_as and (named := doc.char_span(described_as.start("named"),
@@ -1048,7 +1050,6 @@ def read_question(
     # "the assistant secretary named in the story": where the words are, not what they say.
     for where in _IN_THE_DOCUMENT.finditer(q):
         skip |= {t.i for t in doc if where.start() <= t.idx < where.end()}
-    sourced = _SOURCED.search(q)
     if sourced:
         # (the words asking for a source, and the article that relies on it, are no words
         # of what the source says)
