@@ -178,7 +178,7 @@ _WORKED = frozenset(["work", "employ", "practise", "practice", "train", "qualify
 _KIN_OF = re.compile(r"\b(?:son|daughter|child|wife|husband|widow|brother|sister|father|mother|"
                      r"grandson|granddaughter|nephew|niece|heir)s? of\b", re.IGNORECASE)
 # A party's words, which a sentence gives with a verb of saying ("X's comments": "X said").
-_WORDS_SAID = frozenset(["comment", "remark", "statement"])
+_WORDS_SAID = frozenset(["comment", "remark", "statement", "account", "version", "quote", "word"])
 # "What does Washington want Qaddafi to do?" is answered by what it says he "must" do, one
 # way only ("Qaddafi must step down" says what someone wants; "want" says no "must").
 _OUGHT = frozenset(["must", "should"])
@@ -590,7 +590,33 @@ def _other_deed(q: Question, r: Reading) -> bool:
     if q.predicate in REPORTING_VERBS and r.attribution is not None \
             and r.attribution.speaker:
         return False
-    return not _holds_word(q.predicate, r.doc)
+    return not _holds_word(q.predicate, r.doc) or _done_to_another(q, r)
+
+
+def _done_to_another(q: Question, r: Reading) -> bool:
+    """"Who headed the Libyan delegation?" is not answered by "NATO is leading an air
+    campaign": the deed's object is none of the things asked about, and the words the
+    question gives its object are nowhere in the sentence."""
+    doc = r.doc
+    terms = _terms(q.predicate)
+    asked = stem(q.predicate)
+    verbs = [t for t in doc if t.i in r.matched and t.pos_ == "VERB" and any(
+        f in terms or _derived(asked, f) for f in {stem(t.lemma_.lower()), stem(t.lower_)})]
+    missing = [w for w in q.focus if w != q.predicate and w not in q.proper
+               and w not in q.held and not _holds_word(w, doc)]
+    if not verbs or not missing or not all(_holds_word(w, doc) for w in q.proper):
+        return False  # (a name the sentence leaves out may be what it calls "the match")
+    if any(names_people(w) for w in missing):
+        return False  # (people may be called anything: "the men", "three individuals")
+    for verb in verbs:
+        objs = [c for c in verb.children if c.dep_ == "dobj"]
+        core = {t.i for o in objs for t in (o, *(c for c in o.children
+                                                   if c.dep_ in ("compound", "amod")))}
+        if not objs or core & r.matched or any(
+                names_people(doc[i].lemma_.lower()) or doc[i].ent_type_ == "PERSON"
+                for i in core):
+            return False
+    return True
 
 
 def _we_of_another_side(q: Question, r: Reading) -> bool:
@@ -1004,6 +1030,12 @@ def _rank_entity(ent: Any, matched: set[int], doc: Any, q: Question
     as close, the one closer to all of them ("the median income for a household was $29,312,
     and for a family $34,753", asked of a family)."""
     verbs = [doc[i] for i in matched if doc[i].pos_ in ("VERB", "AUX")]
+    if q.expects in ("DATE", "PLACE") and (not q.predicate or q.predicate in HAPPENING):
+        # "When did the secret talks take place?": asked only when (or where) a thing
+        # happened, its own words anchor the answer, not a verb a word of it matched ("to
+        # negotiate" for "talks", in "which said today ... willingness to negotiate").
+        verbs = [v for v in verbs if v.lemma_.lower() in HAPPENING] or (
+            verbs if all(doc[i].pos_ in ("VERB", "AUX") for i in matched if i >= 0) else [])
     # Without a matched verb, a noun made from the question's verb or a word for it
     # ("Disclosure of the meeting came first in Tripoli" for "disclosed" or "revealed") is
     # what the answer attaches to.
@@ -1449,6 +1481,8 @@ def _purpose_of(doc: Any, matched: set[int]) -> Any | None:
             continue
         while noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN"):
             noun = noun.head  # "an air campaign": the phrase's own noun
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in noun.children):
+            continue  # "there is no plan to hold another session" denies that aim
         called = [obj for prep in noun.head.children if prep.dep_ == "prep" and prep.lower_ == "as"
                   for obj in prep.children if obj.dep_ == "pobj"] if noun.dep_ == "dobj" else []
         for head in (noun, *called):
@@ -1739,8 +1773,21 @@ def _partner(q: Question, doc: Any, matched: set[int]) -> str | None:
         end = next((s for s in starts if s > at), len(obj.doc))
         return set(range(obj.i + 1, end))
 
-    described = [p for p, obj, at in found if own(obj, at) & matched]
-    return described[0] if described else found[0][0] if found else None
+    # (Not the source named for the whole sentence: "..., according to the State Department
+    # official"; nor a word the sentence also gives outside every partner's words: "U.S.
+    # officials consulted", "before the meeting", whatever meeting the diplomats attended.)
+    sourced = {t.i for a in doc if a.lower_ == "according" for t in a.subtree}
+    theirs = set().union(*(own(obj, at) for _, obj, at in found)) if found else set()
+    outside = {doc[i].lemma_.lower() for i in matched - theirs if i >= 0}
+    describing = {i for i in matched - sourced if doc[i].lemma_.lower() not in outside}
+    described = [p for p, obj, at in found if own(obj, at) & describing]
+    if described or not found:
+        return described[0] if described else None
+    # Unasked which, all whom one deed was "with": "diplomats from other nations and
+    # officials from the Transitional National Council".
+    first, _, at = found[0]
+    also = [p for p, _, w in found[1:] if doc[w] in joined and w > at]
+    return " and ".join([first, *also])
 
 
 _CLAUSES = frozenset(["relcl", "acl", "advcl", "appos"])
@@ -1945,6 +1992,8 @@ def _value_key(q: Question, value: str, reading: Reading | None = None) -> str:
 
 
 _AHEAD = frozenset(["will", "shall", "due", "schedule", "expect", "plan"])
+# ... and, of what comes after an event, what a party wants or hopes to do further
+_NEXT_STEPS = frozenset(["want", "hope", "further", "next", "another", "forward"])
 
 
 def _looks_ahead(doc: Any) -> bool:
@@ -2086,6 +2135,10 @@ def read(
         # (the closer to the topic, the better it answers)
         about = take([(MIN_MATCH + 0.5 * (near[k] - TOPIC_CLOSE), set(), True) if k in near
                       else (0.0, set(), False) for k in range(len(candidates))])
+    if q.ahead and q.form == "says":
+        # "What comes next?": what a party plans, wants or rules out for what follows
+        about = [r for r in about if _looks_ahead(r.doc) or any(
+            t.lemma_.lower() in _NEXT_STEPS for t in r.doc)]
     if q.ahead and q.expects in ("DATE", "PLACE"):
         # "When will the Contact Group meet next?": a sentence on a meeting that was held
         # does not say when or where the next one will be; only one that looks ahead can
@@ -2105,7 +2158,8 @@ def read(
                                 if r.attribution else ())))]
         top = max((r.match for r in about), default=0.0)
         reported = [r for r in about if reporters(r.doc) and r.match >= top]
-        about = by_party or reported or about
+        # (of the party's sentences, one that names whom it has them from first)
+        about = [r for r in by_party if reporters(r.doc)] or by_party or reported or about
     if q.form != "says" and q.speaker and any(_speaks(q, r.attribution) for r in about):
         # "According to the U.S. official, why ...?": that party's answer, when it gives one.
         about = [r for r in about if _speaks(q, r.attribution)]
@@ -2140,6 +2194,8 @@ def read(
             continue  # "Libyan officials" is no name of the Libyans asked about
         if at >= 0:  # the parse reads quotes folded: show the source's own characters
             r.value = cand.text[at : at + len(r.value)]
+        if at == 0 and doc[0].like_num and doc[0].is_alpha:
+            r.value = r.value[:1].lower() + r.value[1:]  # "Three senior U.S. officials ..."
         r.key = _value_key(q, r.value, r)
         if q.counted and at >= 0:
             r.counts = _counts_asked(q, doc, at + len(r.value))

@@ -144,8 +144,18 @@ _AS_FAR_AS = re.compile(
     re.IGNORECASE)
 
 
+# "What exactly is the council?", "who actually attended", "where was it held exactly":
+# the stress a reader puts on an open question asks nothing more.
+_WH_AUX = (r"^(\W*(?:what|who|whom|whose|where|when|why|how|which)"
+           r"(?:\s+(?:is|was|are|were|did|does|do|has|have|had))?)")
+_STRESSED = re.compile(_WH_AUX + r"\s+(?:exactly|actually|really|precisely)\b", re.IGNORECASE)
+_STRESSED_END = re.compile(_WH_AUX + r"(\s.*?),?\s+(?:exactly|precisely)(\W*)$",
+                           re.IGNORECASE)
+
+
 def _unframed(question: str) -> str:
     """The question without its framing, capitalised as it was typed."""
+    question = _STRESSED_END.sub(r"\1\2\3", _STRESSED.sub(r"\1", question))
     rest = _FRAMING.sub("", question)
     if rest != question and rest:
         rest = rest[:1].upper() + rest[1:] if question.lstrip()[:1].isupper() else rest
@@ -208,6 +218,8 @@ def true_case(question: str, texts: Iterable[str],
     # The capitalised words a word is written beside, when it is only ever written as part
     # of a longer name ("Department" of "State Department"); None once it stands alone.
     beside: dict[str, set[str] | None] = {}
+    after_us: set[str] = set()  # the words the documents write after "U.S." ("officials")
+    us_as: Counter[str] = Counter()  # ... and how they write the country ("U.S.", "US")
     for text in texts:
         # A headline capitalises every word: it says nothing of how a word is written.
         text = without_headlines(text)
@@ -218,6 +230,9 @@ def true_case(question: str, texts: Iterable[str],
             # "Qaddafi’s" is how "Qaddafi" is written too: a possessive is not part of a name.
             word = _POSSESSIVE.sub("", m.group())
             forms.setdefault(word.lower(), Counter())[word] += 1
+            if word in _COUNTRY_US and k + 1 < len(found):
+                after_us.add(found[k + 1].group().lower())
+                us_as[text[m.start() : m.end() + 1].rstrip(" ,;:)")] += 1
             if word[:1].isupper() and word.lower() in wanted:
                 near = {n.lower() for n in _neighbours(text, found, k) if n[:1].isupper()}
                 known = beside.get(word.lower(), set())
@@ -227,6 +242,11 @@ def true_case(question: str, texts: Iterable[str],
         whole = m.group()
         word = _POSSESSIVE.sub("", whole)
         k = asked_at[m.start()]
+        if whole == "us" and after_us and (
+                (k and asked[k - 1].group().lower() == "the") or (
+                k + 1 < len(asked) and asked[k + 1].group().lower() in after_us)):
+            # "the us", "us officials": the country, as the documents write it
+            return us_as.most_common(1)[0][0]
         names = beside.get(word.lower()) if k in typed else None
         if names and not any(n.lower() in names for n in _neighbours(question, asked, k)):
             return whole  # "which U.S. department": not the "Department" of "State Department"
@@ -263,6 +283,8 @@ def _typed(words: list[re.Match[str]], k: int) -> bool:
     return False
 
 
+# The country's short names, as _WORD finds them ("U.S." without its last stop).
+_COUNTRY_US = frozenset(["U.S", "US"])
 # Small words inside a name: "Secretary of State", "Bank for International Settlements".
 _IN_NAMES = frozenset(["of", "for", "and", "the", "de", "la", "du", "van", "von"])
 _IN_NAME = re.compile(r"\b(?:" + "|".join(sorted(_IN_NAMES)) + r")\b")

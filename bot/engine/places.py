@@ -47,7 +47,10 @@ def in_another_clause(tok: Any, doc: Any, matched: set[int]) -> bool:
         for step in [tok, *tok.ancestors]:
             if step.i in above:
                 break
-            crossed = crossed or step.dep_ in _SUBCLAUSES
+            # ("diplomats attending the meeting in Istanbul": where the people asked about
+            # were, not a clause of its own)
+            crossed = crossed or (step.dep_ in _SUBCLAUSES and not (
+                step.dep_ == "acl" and step.tag_ == "VBG" and step.head.i == anchor.i))
         if not crossed:
             return False
     return True

@@ -118,7 +118,12 @@ _KIND_OF_NAMED = re.compile(r"^(?:what|which)\s+(?:kind|sort|type)\s+of\s+[\w-]+
 # "What did they mistakenly think?": a belief the story reports, said to be wrong.
 _IN_ERROR = re.compile(r"\b(?:wrongly|mistakenly|incorrectly|falsely|erroneously)$",
                        re.IGNORECASE)
-# "What was the nature of the meeting?": a thing's character, as the sources give it.
+# "What comes next after the meeting?", "what's next for the talks", "What are the next
+# steps?": what lies ahead, as the parties say.
+_NEXT = re.compile(r"^(?:and\s+|so\s+)?what(?:['\u2019]s|\s+(?:is|are|will|comes?|happens?|"
+                   r"will\s+(?:come|happen)|is\s+going\s+to\s+happen))\s+(?:the\s+)?"
+                   r"next(?:\s+steps?)?(?:\s+(?:for|after|in|with|between|from)\s+"
+                   r"(?P<about>.+?))?\s*[?.!]*$", re.IGNORECASE)
 _NATURE = re.compile(r"^(?:and\s+)?what\s+(?:is|was|were|are)\s+the\s+(?:nature|character)\s+of"
                      r"\s+(?P<about>.+?)\s*[?.!]*$", re.IGNORECASE)
 # Requests the documents cannot serve: creative writing, jokes, forecasts, chit-chat.
@@ -163,6 +168,8 @@ _IN_THE_DOCUMENT = re.compile(
 # is the source for Tripoli's comments?": who reports the words asked about, as "per which".
 # ("Where did the article get the Libyan side of the story?": whom it has it from, no place)
 _SOURCED = re.compile(r"\b(?:rel(?:y|ies|ied|ying)\s+on|source\s+(?:of|for)|"
+                      # "Which news agency is cited for the Libyan account?"
+                      r"(?:is|was|are|were)\s+(?:cited|credited|quoted)\s+(?:for|on|as)|"
                       r"where\s+(?:did|does|do)\s+(?:the|this)\s+(?:article|story|report|piece|"
                       r"reporter|writer|author)\s+get)\b", re.IGNORECASE)
 # "What newspaper reported the union's view?": whom the words are according to.
@@ -196,7 +203,7 @@ def _a_party(doc: Any) -> bool:
     lemma = head.lemma_.lower()
     return head.pos_ in ("PROPN", "PRON") or bool(head.ent_type_) or bool(
         canonical(doc.text) or canonical(head.text)) or names_people(lemma) or (
-        _CATEGORY.get(lemma) == "ORG") or lemma in _BODIES
+        _CATEGORY.get(lemma) == "ORG") or lemma in _BODIES or head.lower_ in _BODIES
 
 
 # Bodies that speak through their people ("What does the government say ...?").
@@ -894,6 +901,14 @@ def read_question(
         focus, proper = _focus(topic_doc, set())
         return Question(form="says", wh="what", expects="STATEMENT", focus=focus, proper=proper,
                         speaker=None, topic=about)
+    after = _NEXT.match(q)
+    if after:
+        # "What comes next after the meeting?": what each party says lies ahead; only the
+        # names in it need be in the words (what lies ahead is seldom said of "the meeting").
+        about = (after.group("about") or "").strip()
+        focus, proper = _focus(parser.parse(about), set()) if about else ((), ())
+        return Question(form="says", wh="what", expects="STATEMENT", focus=proper,
+                        proper=proper, speaker=None, ahead=True, topic=about)
     says = _SAYS.match(q) or _STANCE_OF.match(q) or _LABELS.match(q)
     if says and says.re is _SAYS and _IN_ERROR.search(says.group("who")):
         says = None  # "What did they mistakenly think?": a belief the story tells, not words
@@ -1135,7 +1150,10 @@ def read_question(
             or re.search(r"\bwith\W*$", q, re.IGNORECASE)
             # "Whom did they meet?": whom one meets is whom one meets with
             or ((wh_tok.dep_ == "dobj" or _inverted(wh_tok))
-                and wh_tok.head.lemma_.lower() in MET_WITH)):
+                and wh_tok.head.lemma_.lower() in MET_WITH)
+            # ("whom" is never the doer, however the parse hangs it)
+            or (wh == "whom" and any(t.pos_ == "VERB" and t.lemma_.lower() in MET_WITH
+                                     for t in doc))):
         wh_role = "with"  # "Who did they meet with?": the other side of the deed
     with_names: tuple[str, ...] = ()
     if wh_role == "subject" and wh_tok is not None:

@@ -615,8 +615,8 @@ TALKS = [_doc("Border talks", "Four Kelvan officials met officials of Dorra in S
 
 
 @pytest.mark.parametrize(("question", "answer"), [
-    ("How many Dorran officials went to the talks in Sallow?", "Three"),
-    ("How many Kelvan officials met the officials of Dorra?", "Four"),
+    ("How many Dorran officials went to the talks in Sallow?", "three"),
+    ("How many Kelvan officials met the officials of Dorra?", "four"),
 ])
 def test_a_count_of_another_partys_people_does_not_answer(services, verifier, question,
                                                            answer) -> None:
@@ -633,7 +633,7 @@ def test_counts_of_one_partys_people_from_two_sides_conflict(services, verifier)
         "met officials", "met two officials")), TALKS[1]])
     got = verifier.verify("How many Dorran officials went to the talks in Sallow?")
     assert got.verdict.value == "DISPUTED"
-    assert {"two", "Three"} <= {c.answer for c in got.citations}
+    assert {"two", "three"} <= {c.answer for c in got.citations}
 
 
 def test_a_count_of_countries_does_not_answer_how_many_people(services, verifier) -> None:
@@ -642,7 +642,7 @@ def test_a_count_of_countries_does_not_answer_how_many_people(services, verifier
     assert verifier.verify("How many officials were sent to the talks in Sallow?"
                            ).verdict.value == "NOT_ENOUGH_INFO"
     got = verifier.verify("How many nations sent officials to the talks in Sallow?")
-    assert got.verdict.value == "ANSWERED" and got.text.startswith("Twelve")
+    assert got.verdict.value == "ANSWERED" and got.text.startswith("twelve")
 
 
 HARBOUR_TALKS = [

@@ -50,10 +50,11 @@ def test_of_several_partners_the_one_the_question_describes(services) -> None:
         "Leaders of the Free Hills Council"), answer.text
 
 
-def test_without_a_word_that_picks_one_the_first_partner(services) -> None:
+def test_without_a_word_that_picks_one_every_partner_in_order(services) -> None:
     answer = ask_over(services, "Who did the envoys consult before the meeting?", [TALKS])
     assert answer.verdict.value == "ANSWERED", answer.text
     assert answer.text.lower().startswith("diplomats"), answer.text
+    assert "leaders of the Free Hills Council" in answer.text, answer.text
 
 
 def test_which_department_with_its_country_asks_which_one(services) -> None:
