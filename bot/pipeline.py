@@ -24,6 +24,7 @@ from bot.engine.contested import (
 )
 from bot.engine.evidence import EvidenceFinder
 from bot.engine.first_person import named, side_of, speaks_as_we
+from bot.engine.intervals import Interval, interval_asked, reckon
 from bot.engine.positions import its_own, party_of
 from bot.engine.question_kind import (
     is_open,
@@ -148,6 +149,9 @@ class Verifier:
         t = time.perf_counter()
         asked = question
         question = self._as_written(question)
+        between = interval_asked(question)
+        if between is not None and (found := self._between(asked, between, history)):
+            return found
         parts = two_questions(question, self.services.parser)
         if parts is not None:
             both = self._both(asked, parts, history)
@@ -221,6 +225,30 @@ class Verifier:
             "answers" if disputed else None,
             tuple(g for f in answered for g in f.decision.answers))
         return Findings(claim, [e for f in answered for e in f.evidence], decision, timings)
+
+    def _between(self, asked: str, between: Interval, history: Sequence[Turn]
+                 ) -> Findings | None:
+        """The time between two events (intervals.py): each one's date asked on its own, the
+        answer reckoned from the two, both cited; None when either is not answered alike by
+        every source, or gives too little of a date for what is asked."""
+        found = [self.find(between.event, history), self.find(between.reference, history)]
+        first = found[0].claim.asks
+        if first is None or not all(f.claim.is_open and f.decision.answers
+                                    and f.decision.verdict is Verdict.ANSWERED for f in found):
+            return None
+        firsts = [f.decision.answers[0] for f in found]
+        opening = reckon(between, firsts[0][0].answer or "", firsts[1][0].answer or "")
+        if opening is None:
+            return None
+        timings: dict[str, float] = {}
+        for f in found:
+            for stage, took in f.timings.items():
+                timings[stage] = timings.get(stage, 0.0) + took
+        asks = replace(first, interval=opening, interval_from=between.label)
+        claim = replace(found[0].claim, question=asked, asks=asks)
+        decision = Decision(Verdict.ANSWERED, min(f.decision.confidence for f in found), (), (),
+                            None, tuple(firsts))
+        return Findings(claim, [e for g in firsts for e in g], decision, timings)
 
     @staticmethod
     def _decide(party: str | None, evidence: list[Evidence]) -> Decision:

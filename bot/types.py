@@ -142,6 +142,10 @@ class Question:
     # "What did X say about the future?": what X's words are asked about, as written (read
     # for closeness of meaning where a statement has none of its words).
     topic: str = ""
+    # "How many days before the meeting did the group meet?": the answer's opening reckoned
+    # from the two dates ("One day before"), and what the second date is of ("the meeting").
+    interval: str = ""
+    interval_from: str = ""
 
 
 @dataclass(frozen=True)

@@ -134,7 +134,10 @@ def compose_question(claim: Claim, decision: Decision) -> Draft:
             value = inert(g[0].answer or "")
             sources = _sources(g, first_n, several_docs, value)
             sentences.append(f"{value}, according to {sources}")
-    if decision.verdict is Verdict.DISPUTED:
+    if q.interval and len(sentences) == 2:
+        # "One day before: July 15, according to ...; the secret meeting: July 16, ..."
+        text = f"{q.interval}: {sentences[0]}; {inert(q.interval_from)}: {sentences[1]}."
+    elif decision.verdict is Verdict.DISPUTED:
         # Each side's statements in a sentence of their own; values side by side in one.
         joint = ". " if q.form == "says" else "; "
         n = decision.disputed or len(sentences)
