@@ -1996,6 +1996,20 @@ _AHEAD = frozenset(["will", "shall", "due", "schedule", "expect", "plan"])
 _NEXT_STEPS = frozenset(["want", "hope", "further", "next", "another", "forward"])
 
 
+# What a way of meeting is asked by, and the words that say it of talks or a meeting.
+_MODE_ASKED = frozenset(["form", "format", "mode", "medium"])
+_HELD_AS = re.compile(r"\b(?:face[- ]to[- ]face|in[- ]person|virtual|online|remote|video|"
+                      r"telephone|phone|written|direct|indirect)\s+(?:talks?|meetings?|"
+                      r"sessions?|discussions?|contacts?|negotiations?|conversations?)\b",
+                      re.IGNORECASE)
+
+
+def _held_as(doc: Any, matched: set[int]) -> str | None:
+    """The way of meeting a sentence gives the talks asked about: "face-to-face talks"."""
+    ends = {doc[i].idx + len(doc[i].text) for i in matched if i >= 0}
+    return next((m.group(0) for m in _HELD_AS.finditer(doc.text) if m.end() in ends), None)
+
+
 def _looks_ahead(doc: Any) -> bool:
     """Does the sentence speak of what is still to come ("will vote", "is due to vote")?"""
     return any(t.lower_ in _AHEAD or t.lemma_.lower() in _AHEAD for t in doc)
@@ -2169,6 +2183,10 @@ def read(
     kind_words = set(_terms(q.attribute)) if q.which_one else set()  # the word and its kin
     which = [named_instance(kind_words, r.doc, r.matched) if kind_words else None
              for r in about]
+    # "What form did the talks take?": the way they were held ("face-to-face talks").
+    mode = q.expects == "KIND" and q.attribute in _MODE_ASKED
+    if mode:
+        which = [_held_as(r.doc, r.matched) for r in about]
     # "Which hotel ...?" asks for a hotel: where no sentence names one, nor says "hotel",
     # nothing answers it, whatever else a sentence gives.
     unnamed_kind = q.expects == "KIND" and q.which_one and not _said_in_clauses(q.attribute) \
@@ -2183,7 +2201,8 @@ def read(
     for r, phrases, one in zip(about, kinds, which, strict=True):
         cand, doc = r.candidate, r.doc
         if q.expects == "KIND":
-            r.value, fit = (one, 1.0) if one else _kind_value(phrases, fits)
+            r.value, fit = (one, 1.0) if one else (None, 0.0) if mode else _kind_value(
+                phrases, fits)
         else:
             r.value, fit = _value(q, r)
         if not r.value:
@@ -2243,6 +2262,10 @@ def _owner(q: Question, doc: Any) -> str | None:
         elif not ((t.dep_ == "poss" and of_owned(t.head))
                   or (t.dep_ == "pobj" and t.head.lower_ == "of" and of_owned(t.head.head))):
             continue
+        named = next((c for c in t.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        if t.pos_ == "NOUN" and named is not None and not in_question(named.text, q):
+            # "representatives of Muammar Qaddafi's government": a body named by its owner
+            return _trim([w for w in t.subtree if w.i <= t.i and w.dep_ != "det"]) or None
         if t.pos_ != "PROPN" or in_question(t.text, q):
             continue
         ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)

@@ -126,6 +126,10 @@ _IDIOMS = [
     # "what did they get wrong": what they wrongly believed
     (re.compile(r"\b(get|gets|got|getting|gotten)\s+wrong\b", re.IGNORECASE),
      _as(_BELIEVE, before="wrongly ")),
+    # "what was the point of the meeting": its purpose (not "at what point", "what point
+    # did he make")
+    (re.compile(r"^(\W*what(?:['\u2019]s|\s+(?:is|was|are|were))\s+(?:the|its|their)\s+)"
+                r"point(\s+of\b)", re.IGNORECASE), lambda m: f"{m.group(1)}purpose{m.group(2)}"),
     # "did they get the message", "got the point": understood
     (re.compile(r"\b(get|gets|got|getting|gotten)\s+the\s+(?:point|message)\b",
                 re.IGNORECASE), _as(_UNDERSTAND)),

@@ -91,8 +91,10 @@ _SAYS = re.compile(
     r"(?P<who>.+?)\s+(?P<verb>(?-i:say|said|saying|think|claim|claiming|argue|tell|told|call|"
     r"describe|characteri[sz]e|see|view|portray|react|respond|report|mean|state|"
     # how a party feels about it, or answers it, is what it says of it
-    r"feel|sound|answer|reply|explain|sum\s+up))\b"
-    r"(?:\s+(?:about|of|on|to|regarding)\b)?(?:\s+(?P<about>[^?!]+?))?\s*[?.!]*$",
+    r"feel|sound|answer|reply|explain|sum\s+up|"
+    # where parties part: "How do Tripoli and Washington differ on ...?"
+    r"differ|disagree))\b"
+    r"(?:\s+(?:about|of|on|over|to|regarding)\b)?(?:\s+(?P<about>[^?!]+?))?\s*[?.!]*$",
     re.IGNORECASE,
 )
 _STANCE_OF = re.compile(

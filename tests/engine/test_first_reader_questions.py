@@ -37,6 +37,13 @@ FORUM = ("Envoys Consult Before Talks\n\n"
 HELD = ("Guards Held\n\n"
         "A unit of the 4th Frontier Battalion detained three individuals, two Velmoran guards "
         "and a driver, near the bridge on Tuesday.")
+FORM = ("Envoys Meet\n\n"
+        "The decision to hold face-to-face talks reflected Velmoran concern about the border, "
+        "a ministry official said.\n\n"
+        "The secret talks were held in Carrow on May 4 to settle the border dispute.")
+OWNED = ("Envoys in Carrow\n\n"
+         "Two Velmoran envoys met representatives of Marta Kell's government in Carrow on "
+         "Monday.")
 SAID = ("Secret Talks Held\n\n"
         "Three senior Velmoran officials held a secret meeting May 4 with representatives of the "
         "Ostrevian government, which said today the development was a sign of Velmoran "
@@ -70,6 +77,14 @@ SAID = ("Secret Talks Held\n\n"
      ["no plan to hold another round", "further steps"], []),
     # "diplomats attending the Coast Forum meeting in Dunmere": where they were
     (FORUM, "Where did Velmoran officials consult diplomats?", "ANSWERED", ["Dunmere,"], []),
+    # the form talks took is the way they were held, not that they were secret
+    (FORM, "What form did the talks take?", "ANSWERED", ["face-to-face talks"], ["secret"]),
+    # whose they are: the body, named by its owner
+    (OWNED, "Whose representatives did the envoys meet?", "ANSWERED",
+     ["Marta Kell's government"], []),
+    # where parties "differ", each side's account
+    (TALKS, "How do the two sides differ on the meeting?", "DISPUTED",
+     ["not the start of talks", "willingness to negotiate"], []),
     # "to negotiate" is a word for "talks", but "today" is when the government spoke
     (SAID, "When did the secret talks take place?", "ANSWERED", ["May 4,"], ["today"]),
 ])
@@ -97,3 +112,10 @@ def test_stress_words_are_dropped_from_open_questions_only() -> None:
     assert spelled_out("what is the council, exactly") == "what is the council"
     assert spelled_out("who actually attended the meeting") == "who attended the meeting"
     assert spelled_out("Was it exactly a negotiation?") == "Was it exactly a negotiation?"
+
+
+def test_the_point_of_a_thing_is_its_purpose() -> None:
+    assert spelled_out("What was the point of the meeting?") == (
+        "What was the purpose of the meeting?")
+    assert spelled_out("At what point did the talks begin?") == (
+        "At what point did the talks begin?")
