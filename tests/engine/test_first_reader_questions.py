@@ -3,7 +3,9 @@ round" is no purpose; a deed "with" several people names them all; a deed done t
 else answers no question about it; "What comes next?" is what each side says lies ahead; "the
 rebels" are a party that can react, and say nothing here; "exactly" asks nothing more; "us"
 before a word the documents write after "U.S." is the country, written as they write it; when a
-thing took place is read from its own words, not from a verb a word of it matched."""
+thing took place is read from its own words, not from a verb a word of it matched; the form
+talks took is the way they were held; where parties differ, each side's account; "the point
+of" a thing is its purpose; "whose" may be answered by a body named by its owner."""
 
 from __future__ import annotations
 
