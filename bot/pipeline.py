@@ -211,10 +211,7 @@ class Verifier:
                    and f.claim.asks.form in ("open", "follow_up") for f in found):
             return None
         answered = [f for f in found if f.decision.verdict is not Verdict.NOT_ENOUGH_INFO]
-        timings: dict[str, float] = {}
-        for f in found:
-            for stage, took in f.timings.items():
-                timings[stage] = timings.get(stage, 0.0) + took
+        timings = _summed(found)
         claim = replace(found[0].claim, question=asked)
         if not answered:
             return Findings(claim, [], found[0].decision, timings)
@@ -240,10 +237,7 @@ class Verifier:
         opening = reckon(between, firsts[0][0].answer or "", firsts[1][0].answer or "")
         if opening is None:
             return None
-        timings: dict[str, float] = {}
-        for f in found:
-            for stage, took in f.timings.items():
-                timings[stage] = timings.get(stage, 0.0) + took
+        timings = _summed(found)
         asks = replace(first, interval=opening, interval_from=between.label)
         claim = replace(found[0].claim, question=asked, asks=asks)
         decision = Decision(Verdict.ANSWERED, min(f.decision.confidence for f in found), (), (),
@@ -464,6 +458,15 @@ class Verifier:
             timings=findings.timings,
             kind=findings.claim.kind,
         )
+
+
+def _summed(found: Sequence[Findings]) -> dict[str, float]:
+    """The time each stage took over several findings answered as one."""
+    timings: dict[str, float] = {}
+    for f in found:
+        for stage, took in f.timings.items():
+            timings[stage] = timings.get(stage, 0.0) + took
+    return timings
 
 
 def _another_side(said: Attribution, ours: Attribution) -> bool:

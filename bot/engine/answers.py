@@ -570,11 +570,17 @@ def _holds_word(word: str, doc: Any) -> bool:
     """Does the sentence hold ``word``, a near-synonym or a word formed from it?"""
     asked = stem(word)
     terms = _terms(word)
-    if any(f in terms or _derived(asked, f)
-           for tok in doc for f in {stem(tok.lemma_.lower()), stem(tok.lower_)}):
+    if any(_is_word(tok, asked, terms) for tok in doc):
         return True
     # "a novel by Ruth Oyelaran" tells who wrote it
     return asked in _MAKING and bool(_work_by(doc))
+
+
+def _is_word(tok: Any, asked: str, terms: frozenset[str]) -> bool:
+    """Is the token the word whose stem is ``asked``, a near-synonym (``terms``) or a word
+    formed from it?"""
+    return any(f in terms or _derived(asked, f) for f in {stem(tok.lemma_.lower()),
+                                                           stem(tok.lower_)})
 
 
 def _other_deed(q: Question, r: Reading) -> bool:
@@ -598,10 +604,9 @@ def _done_to_another(q: Question, r: Reading) -> bool:
     campaign": the deed's object is none of the things asked about, and the words the
     question gives its object are nowhere in the sentence."""
     doc = r.doc
-    terms = _terms(q.predicate)
-    asked = stem(q.predicate)
-    verbs = [t for t in doc if t.i in r.matched and t.pos_ == "VERB" and any(
-        f in terms or _derived(asked, f) for f in {stem(t.lemma_.lower()), stem(t.lower_)})]
+    terms, asked = _terms(q.predicate), stem(q.predicate)
+    verbs = [t for t in doc if t.i in r.matched and t.pos_ == "VERB"
+             and _is_word(t, asked, terms)]
     missing = [w for w in q.focus if w != q.predicate and w not in q.proper
                and w not in q.held and not _holds_word(w, doc)]
     if not verbs or not missing or not all(_holds_word(w, doc) for w in q.proper):
@@ -1777,7 +1782,7 @@ def _partner(q: Question, doc: Any, matched: set[int]) -> str | None:
     # official"; nor a word the sentence also gives outside every partner's words: "U.S.
     # officials consulted", "before the meeting", whatever meeting the diplomats attended.)
     sourced = {t.i for a in doc if a.lower_ == "according" for t in a.subtree}
-    theirs = set().union(*(own(obj, at) for _, obj, at in found)) if found else set()
+    theirs: set[int] = set().union(*(own(obj, at) for _, obj, at in found))
     outside = {doc[i].lemma_.lower() for i in matched - theirs if i >= 0}
     describing = {i for i in matched - sourced if doc[i].lemma_.lower() not in outside}
     described = [p for p, obj, at in found if own(obj, at) & describing]
@@ -2181,12 +2186,10 @@ def read(
     fits = _kind_fits(q, kinds, embed) if q.expects == "KIND" and embed is not None else {}
     # "At which meeting ...?": "the Istanbul meeting" names which one.
     kind_words = set(_terms(q.attribute)) if q.which_one else set()  # the word and its kin
-    which = [named_instance(kind_words, r.doc, r.matched) if kind_words else None
-             for r in about]
     # "What form did the talks take?": the way they were held ("face-to-face talks").
     mode = q.expects == "KIND" and q.attribute in _MODE_ASKED
-    if mode:
-        which = [_held_as(r.doc, r.matched) for r in about]
+    which = [_held_as(r.doc, r.matched) if mode else named_instance(kind_words, r.doc, r.matched)
+             if kind_words else None for r in about]
     # "Which hotel ...?" asks for a hotel: where no sentence names one, nor says "hotel",
     # nothing answers it, whatever else a sentence gives.
     unnamed_kind = q.expects == "KIND" and q.which_one and not _said_in_clauses(q.attribute) \

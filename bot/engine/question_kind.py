@@ -126,6 +126,7 @@ _NEXT = re.compile(r"^(?:and\s+|so\s+)?what(?:['\u2019]s|\s+(?:is|are|will|comes
                    r"will\s+(?:come|happen)|is\s+going\s+to\s+happen))\s+(?:the\s+)?"
                    r"next(?:\s+steps?)?(?:\s+(?:for|after|in|with|between|from)\s+"
                    r"(?P<about>.+?))?\s*[?.!]*$", re.IGNORECASE)
+# "What was the nature of the meeting?": a thing's character, as the sources give it.
 _NATURE = re.compile(r"^(?:and\s+)?what\s+(?:is|was|were|are)\s+the\s+(?:nature|character)\s+of"
                      r"\s+(?P<about>.+?)\s*[?.!]*$", re.IGNORECASE)
 # Requests the documents cannot serve: creative writing, jokes, forecasts, chit-chat.
@@ -908,7 +909,7 @@ def read_question(
         # "What comes next after the meeting?": what each party says lies ahead; only the
         # names in it need be in the words (what lies ahead is seldom said of "the meeting").
         about = (after.group("about") or "").strip()
-        focus, proper = _focus(parser.parse(about), set()) if about else ((), ())
+        _, proper = _focus(parser.parse(about), set()) if about else ((), ())
         return Question(form="says", wh="what", expects="STATEMENT", focus=proper,
                         proper=proper, speaker=None, ahead=True, topic=about)
     says = _SAYS.match(q) or _STANCE_OF.match(q) or _LABELS.match(q)
