@@ -25,6 +25,7 @@ from bot.engine.contested import (
 from bot.engine.evidence import EvidenceFinder
 from bot.engine.first_person import named, side_of, speaks_as_we
 from bot.engine.intervals import Interval, interval_asked, reckon
+from bot.engine.leaders import by_name, leader_asked
 from bot.engine.positions import its_own, party_of
 from bot.engine.question_kind import (
     is_open,
@@ -355,13 +356,16 @@ class Verifier:
         question = spelled_out(question)
         english = self.services.parser.english()
         slips = unknown(question, english)
-        if not slips and not typed_lower(question):
+        if not slips and not typed_lower(question) and not leader_asked(question):
             return question
         passages = self.services.searcher.search(question, self.services.settings.top_k)
         texts = [p.chunk.text for p in passages]
         if slips:
             question = corrected(question, texts, english)
-        return true_case(question, texts, english) if typed_lower(question) else question
+        if typed_lower(question):
+            question = true_case(question, texts, english)
+        # ("Libya's leader": the person the documents call its government after)
+        return by_name(question, texts) if leader_asked(question) else question
 
     def _find_answers(self, claim: Claim, timings: dict[str, float]) -> Findings:
         """Open question -> passages -> sentences that answer it -> answers grouped by value."""

@@ -1,0 +1,80 @@
+"""A country's leader asked about by office ("Libya's leader", "the Libyan leader"), read as
+the one person the documents name a government after ("Muammar Qaddafi's government", "the
+Qaddafi regime"), where the one government they also call by a country's name is that
+country's ("a Libyan government spokesman").
+
+Readers name a leader by office where the documents use the name. Where the documents call
+governments after two people ("the Obama administration" beside "Qaddafi's government") or
+by two countries' names, nothing says whose office it is, and the question is left as asked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from bot.engine.aliases import canonical
+
+_OFFICE = r"(?i:leader|ruler|strongman|dictator|head\s+of\s+state)"
+_LAND = r"[A-Za-z][\w.]*"
+_ASKED = re.compile(
+    rf"\b(?:(?i:the)\s+)?(?P<land>{_LAND})(?:['\u2019]s)?\s+{_OFFICE}\b(?!\s+of\b)"
+    rf"|\b(?:(?i:the)\s+)?{_OFFICE}\s+of\s+(?P<land2>{_LAND})\b")
+# "Muammar Qaddafi's government", "Qaddafi Regime", "the Obama administration".
+_CALLED_AFTER = re.compile(
+    r"\b(?P<name>[A-Z][\w-]+)(?:['\u2019]s)?\s+(?i:government|regime|administration)\b")
+
+_IDENTITY_ASKED = re.compile(r"(?i)(?:\bwho\s*(?:is|was|are|were|['\u2019]s)|\bname\s+of)\s*$")
+
+
+def leader_asked(question: str) -> bool:
+    """Does the question name a country's leader by office?"""
+    return any(_land(m) for m in _ASKED.finditer(question))
+
+
+def by_name(question: str, texts: Iterable[str]) -> str:
+    """The question with a country's leader named as the documents name him or her; as
+    asked where they call governments after no one or after more than one person."""
+    texts = list(texts)
+    rulers: Counter[str] = Counter()
+    lands: set[str] = set()  # countries whose government is called by the country's name
+    for text in texts:
+        for m in _CALLED_AFTER.finditer(text):
+            name = m.group("name")
+            land = _country(name)
+            if land is not None:
+                lands.add(land)
+            elif name.lower() not in ("the", "its", "his", "her", "their"):
+                rulers[name] += 1
+    if len(rulers) != 1 or len(lands) != 1:
+        return question
+    (name,), (country,) = rulers, lands
+
+    def named(m: re.Match[str]) -> str:
+        land = _land(m)
+        if _IDENTITY_ASKED.search(question[: m.start()]):
+            return m.group(0)  # "Who is Libya's leader?" asks the name itself
+        return name if land and _country(land) == country else m.group(0)
+
+    return _ASKED.sub(named, question)
+
+
+def _land(m: re.Match[str]) -> str | None:
+    """The country the office is of, if the words name one."""
+    land = m.group("land") or m.group("land2") or ""
+    return land if _country(land) is not None else None
+
+
+def _country(word: str) -> str | None:
+    """The country a word names, known ("Libyan", "U.S.") or by a people's ending
+    ("Ostrevian" -> "ostrevia"); a capitalised name with neither is no country's."""
+    known = canonical(word)
+    if known is not None:
+        return known
+    if not word[:1].isupper():
+        return None
+    low = word.lower()
+    if low.endswith("ian") or low.endswith("an"):
+        return low[:-1]  # "Ostrevian" -> "ostrevia"
+    return low if low.endswith("ia") else None  # "Ostrevia" itself
