@@ -57,6 +57,37 @@ def _active(m: re.Match[str]) -> str:
     return f"How {'did' if past else 'do' if plural else 'does'} {who} describe {what}{end}"
 
 
+# "What does the official say Washington wants from Qaddafi?": what Washington wants,
+# according to the official ("... says Libya wants to take" is what is said it will do).
+_WANTING_FORMS = {"wants": "want", "wanted": "want", "needs": "need", "needed": "need",
+                  "expects": "expect", "expected": "expect", "demands": "demand",
+                  "demanded": "demand", "hopes": "hope", "hoped": "hope", "seeks": "seek",
+                  "sought": "seek", "intends": "intend", "intended": "intend"}
+_SAYS_WANTED = re.compile(
+    r"^\W*what\s+(?P<aux>does|did|do)\s+(?P<who>.+?)\s+(?:say|said|think|claim)\s+(?:that\s+)?"
+    r"(?P<whom>.+?)\s+(?P<verb>" + "|".join(_WANTING_FORMS) + r")\b(?!\s+to\b)(?P<rest>[^?.!]*)"
+    r"(?P<end>[?.!]*)\s*$", re.IGNORECASE)
+
+
+def _wanted_as_said(m: re.Match[str]) -> str:
+    verb = m.group("verb").lower()
+    past = m.group("aux").lower() == "did" or not verb.endswith("s")
+    return (f"According to {m.group('who')}, what {'did' if past else 'does'} {m.group('whom')}"
+            f" {_WANTING_FORMS[verb]}{m.group('rest')}{m.group('end') or '?'}")
+
+
+# "What's the disagreement between X and Y over Z?": how X and Y differ on Z.
+_DISAGREEMENT = re.compile(
+    r"^\W*what(?:['\u2019]s|\s+is|\s+was|\s+are)\s+the\s+(?:main\s+)?(?:disagreements?|"
+    r"disputes?|differences?|split|row)\s+between\s+(?P<who>.+?)(?:\s+(?:over|about|on|"
+    r"regarding|concerning)\s+(?P<about>[^?!]+?))?\s*[?.!]*$", re.IGNORECASE)
+
+
+def _as_differing(m: re.Match[str]) -> str:
+    about = f" on {m.group('about')}" if m.group("about") else ""
+    return f"How do {m.group('who')} differ{about}?"
+
+
 # How a request begins: "please", "could you".
 _PLEASE = r"^\W*(?:please\s+)?"
 _YOU = r"(?:(?:could|can|would|will)\s+you\s+(?:please\s+)?)?"
@@ -90,11 +121,21 @@ def _listed(m: re.Match[str]) -> str:
 _FORM = {"make": 0, "makes": 1, "made": 2, "making": 3, "break": 0, "breaks": 1, "broke": 2,
          "breaking": 3, "go": 0, "goes": 1, "went": 2, "going": 3, "gone": 4, "get": 0,
          "gets": 1, "got": 2, "getting": 3, "gotten": 4, "spill": 0, "spills": 1,
-         "spilled": 2, "spilt": 2, "spilling": 3}
+         "spilled": 2, "spilt": 2, "spilling": 3, "sit": 0, "sits": 1, "sat": 2, "sitting": 3,
+         "carry": 0, "carries": 1, "carried": 2, "carrying": 3, "set": 0, "sets": 1,
+         "setting": 3, "straighten": 0, "straightens": 1, "straightened": 2,
+         "straightening": 3, "check": 0, "checks": 1, "checked": 2, "checking": 3}
 _DISCLOSE = ("disclose", "discloses", "disclosed", "disclosing", "disclosed")
 _BEGIN = ("begin", "begins", "began", "beginning", "begun")
 _UNDERSTAND = ("understand", "understands", "understood", "understanding", "understood")
 _BELIEVE = ("believe", "believes", "believed", "believing", "believed")
+_MEET = ("meet", "meets", "met", "meeting", "met")
+_REPORT = ("report", "reports", "reported", "reporting", "reported")
+_CLEAR_UP = ("clear up", "clears up", "cleared up", "clearing up", "cleared up")
+_CONSULT = ("consult", "consults", "consulted", "consulting", "consulted")
+_SHORT = {"reps": "representatives", "rep": "representative", "govt": "government",
+          "gov't": "government", "dept": "department", "mtg": "meeting",
+          "admin": "administration"}
 
 
 def _as(forms: tuple[str, ...], before: str = "", after: str = ""
@@ -118,6 +159,24 @@ _IDIOMS = [
     # "who spilled the beans about the meeting": who disclosed it
     (re.compile(r"\b(spill|spills|spilled|spilt|spilling)\s+the\s+beans\s+(?:on|about|over)\s+",
                 re.IGNORECASE), _as(_DISCLOSE, after=" ")),
+    # "which agency carried the spokesman's comments": reported them, as news outlets do
+    (re.compile(r"\b(carry|carries|carried|carrying)(?=\s+(?:[\w'\u2019.-]+\s+){0,4}?"
+                r"(?:comments?|remarks?|words|statements?|story|stories|report|quotes?|"
+                r"account)\b)", re.IGNORECASE), _as(_REPORT)),
+    # "what were they trying to set straight": to clear up
+    (re.compile(r"\b(set|sets|setting)\s+(?:straight|right)\b|\b(straighten|straightens|"
+                r"straightened|straightening)\s+out\b", re.IGNORECASE),
+     lambda m: _CLEAR_UP[_FORM[(m.group(1) or m.group(2)).lower()]]),
+    # "which group did the us check with": consult
+    (re.compile(r"\b(check|checks|checked|checking)\s+(?:in\s+)?with\b", re.IGNORECASE),
+     lambda m: f"{_CONSULT[_FORM[m.group(1).lower()]]} with"),
+    # shortened words, as typed in haste (lower case only: "REP" may be a name)
+    (re.compile(r"\b(?:reps|rep|govt|gov\'t|dept|mtg|admin)\b"), lambda m: _SHORT[m.group(0)]),
+    # "why meet them in person": face to face, as the documents may put it
+    (re.compile(r"\bin[\s-]person\b", re.IGNORECASE), lambda m: "face to face"),
+    # "who sat down with Gaddafi's people": who met with them
+    (re.compile(r"\b(sit|sits|sat|sitting)\s+down\s+(?=with\b)", re.IGNORECASE),
+     _as(_MEET, after=" ")),
     # "when did the campaign get going", "got under way": began
     (re.compile(r"\b(get|gets|got|getting|gotten)\s+(?:going|started|under\s*way)\b",
                 re.IGNORECASE), _as(_BEGIN)),
@@ -192,7 +251,8 @@ def spelled_out(question: str) -> str:
         question = idiom.sub(plain, question)
     question = _ABOUT_THE_TEXT.sub("", question)
     question = _DESCRIBED.sub(_active, question)
-    return question
+    question = _DISAGREEMENT.sub(_as_differing, question)
+    return _SAYS_WANTED.sub(_wanted_as_said, question)
 
 
 def typed_lower(question: str) -> bool:
