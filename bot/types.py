@@ -146,6 +146,14 @@ class Question:
     # from the two dates ("One day before"), and what the second date is of ("the meeting").
     interval: str = ""
     interval_from: str = ""
+    # "What does the headline say about the talks?": the headline's words, whoever it quotes.
+    headline: bool = False
+    # "Who met Qaddafi's representatives?": a person's things asked about, as (owner, thing)
+    # lemmas; "the country's legitimate representatives" are another's.
+    owned: tuple[tuple[str, str], ...] = ()
+    # "How did the diplomats feel it went?": the party's own sense of it is asked ("came
+    # away with the sense that ..."), not only what it told others.
+    view: bool = False
 
 
 @dataclass(frozen=True)

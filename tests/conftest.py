@@ -138,6 +138,15 @@ def cited_quotes(answer) -> str:
     return " ".join(c.quote for c in answer.citations)
 
 
+def check_text(answer, verdict: str, given: list[str], not_given: list[str]) -> None:
+    """The verdict, each of ``given`` in the answer's text, none of ``not_given``."""
+    assert answer.verdict.value == verdict, answer.text
+    for words in given:
+        assert words in answer.text, answer.text
+    for words in not_given:
+        assert words not in answer.text, answer.text
+
+
 def check_answers(answer, verdict: str, given: list[str], not_given: list[str]) -> None:
     """The verdict, an answer in some citation for each of ``given``, none of ``not_given``."""
     assert answer.verdict.value == verdict, answer.text

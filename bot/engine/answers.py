@@ -9,7 +9,7 @@ across sources: one value -> ANSWERED; different values -> DISPUTED, each with i
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -26,8 +26,16 @@ from bot.engine.edits import changes
 from bot.engine.first_person import side_of
 from bot.engine.headings import LIFE, is_headline, page_label
 from bot.engine.instances import named_instance
-from bot.engine.lexicon import MET_WITH, REPORTING_VERBS, ROLE_NOUNS, TITLES, WANTING, related
-from bot.engine.names import name_part, spelled_out
+from bot.engine.lexicon import (
+    EVENTS,
+    MET_WITH,
+    REPORTING_VERBS,
+    ROLE_NOUNS,
+    TITLES,
+    WANTING,
+    related,
+)
+from bot.engine.names import name_part, respelled, spelled_out
 from bot.engine.normalise import date, key, words
 from bot.engine.parties import (
     body_of,
@@ -645,6 +653,17 @@ def _about_another(q: Question, doc: Any, matched: set[int]) -> bool:
                 and t.head.pos_ == "NOUN" and t.head.lemma_.lower() not in q.focus
                 for t in names)
     return owner and not any(t.dep_ in ("nsubj", "nsubjpass") for t in names)
+
+
+def _anothers_thing(q: Question, doc: Any, matched: set[int]) -> bool:
+    """Is the thing a person has in the question ("Qaddafi's representatives") matched here
+    only as someone else's ("the country's legitimate representatives")?"""
+    for owner, thing in q.owned:
+        found = [doc[i] for i in matched if doc[i].lemma_.lower() == thing]
+        if found and all(any(c.dep_ == "poss" and c.lower_ != owner and not respelled(
+                c.lower_, owner) for c in t.children) for t in found):
+            return True
+    return False
 
 
 _NOT_CONFUSED = re.compile(r"\bnot to be confused with\b|\bfor other people\b", re.IGNORECASE)
@@ -1274,10 +1293,16 @@ _CLAUSES = frozenset(["relcl", "advcl", "ccomp", "parataxis", "conj", "cc", "pun
 
 def _event(doc: Any, matched: set[int]) -> str | None:
     """What happened at the time or place asked about: the clause those words belong to, or
-    the noun a relative clause tells it of ("an air campaign ... that began in March")."""
+    the noun a relative clause tells it of ("an air campaign ... that began in March"), or
+    the occasion they are of ("the Libya Contact Group meeting July 15 in Istanbul")."""
     verbs = []
-    for i in matched:
+    for i in sorted(matched):
         tok = doc[i]
+        while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i and not _occasion(tok):
+            tok = tok.head
+        if _occasion(tok) and tok.i not in matched:
+            end = max([tok.i] + [j for j in matched if tok.left_edge.i <= j <= tok.right_edge.i])
+            return doc[tok.left_edge.i : end + 1].text
         while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
             tok = tok.head
         if tok.pos_ in ("VERB", "AUX"):
@@ -1297,6 +1322,35 @@ def _event(doc: Any, matched: set[int]) -> str | None:
     inner = {t.i for c in verb.subtree if c.dep_ in _CLAUSES and c.i != verb.i
              for t in c.subtree}
     return _trim([t for t in verb.subtree if t.i not in inner], True) or None
+
+
+def _occasion(tok: Any) -> bool:
+    """A noun for something that takes place: a meeting, talks, a campaign."""
+    return bool(tok.pos_ == "NOUN" and stem(tok.lemma_.lower()) in EVENTS)
+
+
+def _of_another_occasion(q: Question, ent: Any, matched: set[int]) -> bool:
+    """Is a name that of an occasion the question does not ask about, or of its place: "the
+    Libya Contact Group meeting ... in Istanbul" where the question names no Contact Group?
+    Who met is not the name of their meeting; "the Tunisia meeting" is the meeting's place,
+    and so is the place of one the people asked about were at ("diplomats ... attending the
+    Libya Contact Group meeting July 15 in Istanbul")."""
+    tok = ent[-1]  # (its last word: "the" of "the Libya Contact Group" hangs on "meeting")
+    if tok.dep_ == "compound" and _occasion(tok.head):
+        if q.expects in ("PERSON", "ORG"):
+            return True
+        occasion = tok.head
+    elif tok.dep_ == "pobj" and tok.head.dep_ == "prep" and _occasion(tok.head.head):
+        occasion = tok.head.head
+    else:
+        return False
+    if occasion.head.dep_ == "acl" and occasion.head.head.i in matched:
+        return False
+    asked = set(q.focus) | set(q.proper)
+    named = [c for c in occasion.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+             and not ent.start <= c.i < ent.end]
+    return bool(named) and not any(t.lemma_.lower() in asked or t.lower_ in asked
+                                   for c in named for t in c.subtree)
 
 
 def _thing(q: Question, doc: Any, matched: set[int]) -> str | None:
@@ -1562,6 +1616,9 @@ def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
     if q.expects in ENTITY_LABELS:
         found = _entities(q, doc, matched)
         ents = found if q.source else _reported(reading, found)
+        # (not another occasion's name or place: "the Libya Contact Group meeting July 15 in
+        # Istanbul" for where or with whom the Americans met Qaddafi's representatives)
+        ents = [e for e in ents if not _of_another_occasion(q, e, matched)]
         if found and not ents:
             return None, 0.0  # the only names are of whoever reports it
         if ents:
@@ -1950,7 +2007,7 @@ def _span(q: Question, reading: Reading) -> str | None:
             start = att.content.start - reading.candidate.span.start
             end = att.content.end - reading.candidate.span.start
             return doc.text[start:end].strip(" ,.") or None
-        return None
+        return doc.text.strip() if q.headline else None  # (a headline quoting no one)
     if q.expects == "THING" and q.wh_role == "subject" and q.predicate in HAPPENING and (
         q.predicate not in q.focus and matched
     ):  # "What went down on July 16?" (not "What started the war?", which names a thing)
@@ -1999,6 +2056,7 @@ def _value_key(q: Question, value: str, reading: Reading | None = None) -> str:
 _AHEAD = frozenset(["will", "shall", "due", "schedule", "expect", "plan"])
 # ... and, of what comes after an event, what a party wants or hopes to do further
 _NEXT_STEPS = frozenset(["want", "hope", "further", "next", "another", "forward"])
+_MORE_STEPS = frozenset(["further", "next", "another", "more", "again"])
 
 
 # What a way of meeting is asked by, and the words that say it of talks or a meeting.
@@ -2115,10 +2173,13 @@ def read(
             if q.proper and not name_hit and not ((unnamed or cand.doc.doc_id in nameless)
                                                   and THE_PLACE.search(doc.text)):
                 continue
+            if q.headline and not is_headline(cand):
+                continue  # what the headline says is in it alone
             if _about_another(q, doc, matched) or _named_otherwise(q, doc, matched) \
-                    or _another_person(q, doc):
+                    or _another_person(q, doc) or _anothers_thing(q, doc, matched):
                 continue
-            if share < MIN_MATCH and not (q.form == "says" and not q.focus):
+            # (what the headline says of a thing may be in other words: it is all there is)
+            if share < MIN_MATCH and not (q.form == "says" and (not q.focus or q.headline)):
                 continue
             if q.attribute and q.expects != "KIND":
                 # "What is the population of X?": a number of something else is not the answer.
@@ -2130,13 +2191,22 @@ def read(
             r.attribution = speaker_of(cand, doc, matched, parse)
             if _other_deed(q, r) or _we_of_another_side(q, r):
                 continue
-            teller = _refers_back(q, doc) if q.form == "says" else None
-            if teller:
+            # (the party's own sense of it, asked for, is in that clause too)
+            own_words = matched | (_senses(doc) if q.view else set())
+            teller = _refers_back(q, doc, own_words) if q.form == "says" else None
+            joined = _joined_clause(doc, own_words) \
+                if q.form == "says" and _refers_back(q, doc) else None
+            if joined is not None:
+                # What the telling's party came away with is said in the sentence itself,
+                # as the report's speaker has it.
+                r.attribution = replace(speaker_of(cand, doc, (), parse),
+                                        content=_clause_span(cand, doc, joined))
+            elif teller:
                 # "U.S. diplomats told Libyans that during the meeting": what they told them is
                 # the sentence before.
                 r = _sentence_before(r, parse) or r
                 r.teller = teller
-            elif q.form == "says" and not _speaks(q, r.attribution):
+            elif q.form == "says" and not q.headline and not _speaks(q, r.attribution):
                 # "X met Y, which said Z": the words asked about are in the narrative, but what
                 # the party asked about says is still its own report.
                 own = speaker_of(cand, doc, (), parse)
@@ -2225,6 +2295,10 @@ def read(
                 continue
         if q.form == "says":
             fit = 1.0 if _named(q, r) else 0.5
+            if q.view and _SENSE_NOUNS & set(words(r.value)):
+                fit += 0.5  # the party's own sense of it, asked for
+            if q.ahead and _MORE_STEPS & set(words(r.value)):
+                fit += 0.5  # what lies ahead, said as more of it ("further steps")
             if r.attribution and r.attribution.verb == "according to" and not r.teller:
                 # What a party says in its own words ("said", "described", "told") before
                 # a sentence of the story that it is only the source for ("according to").
@@ -2289,6 +2363,10 @@ def _gives_a_name(q: Question, doc: Any, value: str) -> bool:
         return True  # (the words are not the sentence's own: nothing to tell them by)
     names = [t for t in own if t.pos_ == "PROPN" and t.ent_type_ not in _NO_NAME and (
         q.expects != "PERSON" or t.ent_type_ in ("", "PERSON") or _set_by_a_person(t))]
+    if names and not q.name_party and q.named_as and q.named_as not in _ANYONE:
+        # "the name of the State Department official": a name the sentence calls an
+        # official, not another one it gives ("the message that Qaddafi must step down").
+        return any(t.lemma_.lower() == q.named_as for t in titles_of_list(names[0]))
     if not names or not q.name_party:
         return bool(names)
     titles = titles_of_list(names[0])
@@ -2298,6 +2376,10 @@ def _gives_a_name(q: Question, doc: Any, value: str) -> bool:
     # spokesman; "U.S. Ambassador ... Gene Cretz" is no answer to "the U.S. official quoted".)
     return q.names_many or q.one_of_many or any(t.lemma_.lower() == q.named_as
                                for t in titles_of_list(names[0], alone=True))
+
+
+# Words for anyone: a name asked of "the man who ..." is not called "man" where it is given.
+_ANYONE = frozenset("person man woman people guy individual one someone somebody".split())
 
 
 def _set_by_a_person(tok: Any) -> bool:
@@ -2699,10 +2781,12 @@ _TELLS = frozenset(["tell", "say", "repeat", "reiterate", "stress", "explain", "
 _THAT = frozenset(["that", "this", "so"])
 
 
-def _refers_back(q: Question, doc: Any) -> str | None:
+def _refers_back(q: Question, doc: Any, matched: Collection[int] = ()) -> str | None:
     """Does the party asked about say "that" / "this" / "so" here: words of the sentence
     before? "that" is a pronoun, not the start of a clause, when a preposition, a
-    conjunction or the end follows it ("told Libyans that during the meeting")."""
+    conjunction or the end follows it ("told Libyans that during the meeting"). Not where
+    the words asked about are in a clause joined to the telling ("... and came away with the
+    sense that their message was understood"): that clause answers."""
     for tok in doc:
         if tok.lower_ not in _THAT or tok.i == 0:
             continue
@@ -2712,11 +2796,46 @@ def _refers_back(q: Question, doc: Any) -> str | None:
         verbs = [t for t in doc[max(0, tok.i - 4) : tok.i] if t.lemma_ in _TELLS]
         if not verbs:
             continue
+        if matched and _joined_clause(doc, matched) is not None:
+            continue
         for c in verbs[-1].children:
             teller = " ".join(t.text for t in c.subtree) if c.dep_ == "nsubj" else ""
             if teller and _names_party(q, teller):
                 return teller
     return None
+
+
+def _joined_clause(doc: Any, matched: Collection[int]) -> Any | None:
+    """The clause joined to a telling that holds the words asked about ("... and came away
+    with the sense that their message was understood"): its highest verb below the telling
+    ("came"), or None where the words are the telling's own."""
+    for i in sorted(matched):
+        tok, top = doc[i], None
+        while tok.head.i != tok.i and tok.lemma_ not in _TELLS:
+            if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+                top = tok
+            tok = tok.head
+        if top is not None and top.lemma_ not in _TELLS:
+            return top
+    return None
+
+
+def _clause_span(cand: Candidate, doc: Any, verb: Any) -> Span:
+    """Where a verb's clause is in its document, from its own subject if it has one ("came
+    away with the sense that ..." of "... told Libyans that ... and came away ...")."""
+    first = min([verb.i] + [c.left_edge.i for c in verb.children
+                            if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i])
+    last = doc[verb.right_edge.i]
+    return Span(cand.span.start + doc[first].idx, cand.span.start + last.idx + len(last))
+
+
+# Nouns for a party's own sense of a thing: "came away with the sense that ..."
+_SENSE_NOUNS = frozenset(["sense", "impression", "feeling", "belief", "view", "conviction"])
+
+
+def _senses(doc: Any) -> set[int]:
+    """The words of a sentence that name a party's own sense of a thing."""
+    return {t.i for t in doc if t.pos_ == "NOUN" and t.lemma_.lower() in _SENSE_NOUNS}
 
 
 def _sentence_before(r: Reading, parse: Callable[[list[str]], list[Any]]) -> Reading | None:

@@ -120,7 +120,9 @@ def name_part(part: str, asked: set[str], doc: Any) -> tuple[str, list[int]] | N
         if ent.label_ != "PERSON":
             continue
         tokens = [t for t in ent if t.is_alpha and t.is_title]
-        at = [n for n, t in enumerate(tokens) if t.lower_ in asked]
+        # (a name spelled another way is the same name: "Gaddafi's" first name is Qaddafi's)
+        at = [n for n, t in enumerate(tokens)
+              if t.lower_ in asked or any(respelled(t.lower_, a) for a in asked)]
         if len(tokens) < 2 or not at:
             continue
         if part == "first":

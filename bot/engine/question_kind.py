@@ -97,6 +97,13 @@ _SAYS = re.compile(
     r"(?:\s+(?:about|of|on|over|to|regarding)\b)?(?:\s+(?P<about>[^?!]+?))?\s*[?.!]*$",
     re.IGNORECASE,
 )
+# The document's own headline, as the one who says: "What does the headline say?"
+_HEADLINE = re.compile(r"(?:the\s+|its\s+|this\s+|the\s+story['\u2019]s\s+)?(?:headline|title)",
+                       re.IGNORECASE)
+# A topic of what is to come: "holding more talks", "another meeting", "meeting again".
+_MORE_TO_COME = re.compile(r"\b(?:more|further|another|again|follow-up|next)\b", re.IGNORECASE)
+# Verbs asking a party's own sense of a thing: "How did they feel it went?"
+_VIEW_VERBS = frozenset(["feel", "think", "see", "view"])
 _STANCE_OF = re.compile(
     r"^(?:and\s+)?what\s+(?:is|was|are|were)\s+(?P<who>.+?)(?:(?:['\u2019]s?)?\s+"
     r"(?:position|view|stance|account|version|response|reaction|line|take|explanation|assessment)"
@@ -125,7 +132,10 @@ _IN_ERROR = re.compile(r"\b(?:wrongly|mistakenly|incorrectly|falsely|erroneously
 _NEXT = re.compile(r"^(?:and\s+|so\s+)?what(?:['\u2019]s|\s+(?:is|are|will|comes?|happens?|"
                    r"will\s+(?:come|happen)|is\s+going\s+to\s+happen))\s+(?:the\s+)?"
                    r"next(?:\s+steps?)?(?:\s+(?:for|after|in|with|between|from)\s+"
-                   r"(?P<about>.+?))?\s*[?.!]*$", re.IGNORECASE)
+                   r"(?P<about>.+?))?"
+                   # (its choices after it: "what happens next, more talks or not")
+                   r"(?:\s*[,:;\u2014-]+\s*[^,:;]+?\s+or\s+[^,:;]+?)?\s*[?.!]*$",
+                   re.IGNORECASE)
 # "What was the nature of the meeting?": a thing's character, as the sources give it.
 _NATURE = re.compile(r"^(?:and\s+)?what\s+(?:is|was|were|are)\s+the\s+(?:nature|character)\s+of"
                      r"\s+(?P<about>.+?)\s*[?.!]*$", re.IGNORECASE)
@@ -232,7 +242,13 @@ def several_parties(who: str, parser: Parser) -> bool:
     # statements are asked for.
     parts = re.split(r"\s+(?:and|&)\s+", who)
     return all(any(canonical(w) for w in re.findall(r"[\w.'\u2019-]+", part)) or any(
-        t.ent_type_ in ("GPE", "NORP", "ORG") for t in parser.parse(part)) for part in parts)
+        t.ent_type_ in ("GPE", "NORP", "ORG") for t in parser.parse(part))
+        or _SIDE_OF.search(part) for part in parts)
+
+
+# A side named by whom it serves: "Gaddafi's people", "the president's camp".
+_SIDE_OF = re.compile(r"['\u2019]s\s+(?:people|government|regime|side|camp|representatives|"
+                      r"men|administration|forces|envoys|delegation|team)\b", re.IGNORECASE)
 
 
 _PERSONS = frozenset(["i", "you", "we"])
@@ -427,7 +443,9 @@ def is_open(question: str, parser: Parser | None = None) -> bool:
             # "what kind of group is the council": the kind, then the verb first
             or (len(words) > 4 and words[1] in ("kind", "sort", "type") and words[2] == "of"
                 and words[4] in _INTERROGATIVE_NEXT))) or (
-            parser is not None and _asks_by_order(question, parser))
+            parser is not None and (_asks_by_order(question, parser) or (
+                # "what happens next, more talks or not": the question, then its choices
+                "," in question and _asks_by_order(question.split(",", 1)[0], parser))))
     if len(words) > 1 and words[1] in WH_WORDS and words[0] in _PREPOSITIONS:
         return asked or any(w in _INTERROGATIVE_NEXT for w in words[2:5])
     if words[0] in _AUX_FIRST:
@@ -562,19 +580,58 @@ def _expects(wh: str, words: list[str], doc: Any) -> str:
             continue  # ("which U.S. officials", "what Libyan officials": people)
         if w in _CATEGORY:
             return _CATEGORY[w]
-        if names_people(w) or names_people(w.removesuffix("s")):
+        if names_people(w) or names_people(w.removesuffix("s")) or w in TITLES:
             return "PERSON"  # "which two members ...", "which officials ...": people
         if w in _NUMBER_WORDS or w.isdigit():
             continue  # "which two members"
+        if j < len(doc) and j < doc[j].head.i < i + 6 and all(
+                doc[k].dep_ in ("compound", "amod") for k in range(i + 1, j + 1)):
+            continue  # "which assistant secretary": the noun it goes with says
         # "what kind of ...": keep looking; otherwise the first noun decides
         if w not in ("kind", "sort", "type"):
             break
+    if i + 1 < len(doc) and doc[i].dep_ in ("nsubj", "nsubjpass") and doc[i + 1].tag_ in (
+            "VBD", "VBZ") and doc[i + 1].i == doc[i].head.i and doc[i + 1].pos_ == "VERB" \
+            and doc[i + 1].lemma_.lower() not in ("be", "have", "do"):
+        # "What happened in Istanbul the day before?": the subject is asked, a thing; a
+        # word of when or where after its verb says nothing of what it is.
+        return "THING"
     for j, w in enumerate(words[i + 1 : i + 8], start=i + 1):
         if w == "place" and words[j - 1] in ("take", "took", "taken", "takes", "taking"):
             continue  # "What gathering took place ...?" asks for no place
-        if w in _CATEGORY and w not in ("age",) and "-" not in words[j - 1 : j + 2]:
-            return _CATEGORY[w]  # (not "the modern-day name": a day in a word of two)
+        if w in _CATEGORY and w not in ("age",) and "-" not in words[j - 1 : j + 2] and not (
+                j < len(doc) and _inside_a_name(doc[j])):
+            # (not "the modern-day name": a day in a word of two; nor "the State
+            # Department official": a word of a name)
+            return _CATEGORY[w]
     return "THING"
+
+
+def _met_asked(doc: Any) -> bool:
+    """"Which diplomats did the U.S. consult?": the people a question's word asks for are
+    the object of a meeting verb after "did" (the parse may take the verb for a noun)."""
+    aux = next((t for t in doc[1:] if t.lower_ in ("did", "does", "do", "will", "would")), None)
+    return aux is not None and any(
+        t.lemma_.lower() in MET_WITH or t.lower_ in MET_WITH for t in doc[aux.i + 1 :]) and not any(
+        t.lower_ == "with" for t in doc[aux.i + 1 :])
+
+
+def _persons_things(doc: Any) -> tuple[tuple[str, str], ...]:
+    """(owner, thing) lemmas of what a person named in the question has ("Qaddafi's
+    representatives"); not a country's or a body's."""
+    return tuple((t.lower_, t.head.lemma_.lower()) for t in doc
+                 if t.dep_ == "poss" and t.pos_ == "PROPN" and t.head.pos_ == "NOUN"
+                 and canonical(t.text) is None and t.ent_type_ in ("PERSON", ""))
+
+
+def _inside_a_name(tok: Any) -> bool:
+    """A capitalised word within a name, not its head: "State" of "the State Department" or
+    of "Assistant Secretary of State" (not "Group" of "the Contact Group meeting")."""
+    if tok.pos_ != "PROPN" or not tok.is_title:
+        return False
+    head = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok.head
+    return head.i != tok.i and head.pos_ == "PROPN" and head.is_title and (
+        tok.dep_ in ("compound", "pobj"))
 
 
 def _typed_noun(doc: Any, wh: str) -> Any | None:
@@ -619,8 +676,24 @@ def party_words(span: Any) -> tuple[str, ...]:
 def _predicate(doc: Any) -> str:
     """"In which city was the meeting first disclosed?": the lemma of its first full verb."""
     # "What is NATO doing?" asks what it does: "do" when it is the only full verb.
-    verbs = [t.lemma_.lower() for t in doc if t.pos_ == "VERB" and t.dep_ not in ("aux", "auxpass")]
-    return next((v for v in verbs if v not in ("be", "do", "have")), "do" if "do" in verbs else "")
+    verbs = [t for t in doc if t.pos_ == "VERB" and t.dep_ not in ("aux", "auxpass")]
+    first = next((v for v in verbs if v.lemma_.lower() not in ("be", "do", "have")), None)
+    if first is not None and first.lemma_.lower() in _AIMING:
+        # "What did the officials want to clear up?" asks what they cleared up: the aim is
+        # how the question puts it, and "met ... to clear up X" answers.
+        deed = next((c for c in first.children if c.dep_ == "xcomp" and c.pos_ == "VERB"
+                     and c.lemma_.lower() not in ("be", "do", "have")), None)
+        # (not "want Qaddafi to do": what another is wanted to do is the wanting's)
+        if deed is not None and not any(first.i < c.i < deed.i and c.dep_ in ("dobj", "nsubj")
+                                        for c in [*first.children, *deed.children]):
+            return str(deed.lemma_.lower())
+    if first is not None:
+        return str(first.lemma_.lower())
+    return "do" if any(v.lemma_.lower() == "do" for v in verbs) else ""
+
+
+# Verbs of aiming at a deed: "want to", "hope to", "try to", "seek to", "intend to".
+_AIMING = frozenset("want hope try seek intend aim plan attempt mean wish".split())
 
 
 def _attribute(doc: Any, expects: str, words: list[str]) -> str:
@@ -663,6 +736,9 @@ def _focus(doc: Any, skip: set[int]) -> tuple[tuple[str, ...], tuple[str, ...]]:
             continue  # "in mid July": July 15 is in it; no sentence says "mid"
         if lemma == "place" and tok.i > 0 and tok.doc[tok.i - 1].lemma_ == "take":
             continue
+        if lemma in ("count", "qualify") and tok.i + 1 < len(tok.doc) and (
+                tok.doc[tok.i + 1].lower_ == "as"):
+            continue  # "whether the talks count as negotiations": whether they were
         if low in _PREPOSITION_HEADS and any(c.lower_ in ("of", "to") for c in tok.children):
             continue  # "ahead of", "prior to": a preposition of two words
         if lemma in _LIGHT_NOUNS and any(c.lower_ == "of" for c in tok.children):
@@ -943,22 +1019,31 @@ def read_question(
             # "... about the meeting — upbeat or negative?": the choices offered are not
             # what it is about
             about = _CHOICES.sub("", about).strip() or None
-        everyone = several_parties(who, parser)
-        if not everyone and not _a_party(parser.parse(who)):
+        everyone = several = several_parties(who, parser)
+        headline = bool(_HEADLINE.fullmatch(who))
+        if not everyone and not headline and not _a_party(parser.parse(who)):
             # "What does the secret meeting mean for ties?": no party speaks; what the parties
             # say of the meeting is asked, each side's account.
             everyone, about = True, f"{who} {about or ''}".strip()
         topic_doc = parser.parse(about) if about else None
         focus, proper = _focus(topic_doc, set()) if topic_doc is not None else ((), ())
+        # "What do the two sides say about holding more talks?": what each says lies ahead,
+        # seldom said in the topic's words
+        ahead = several and bool(about and _MORE_TO_COME.search(about))
+        if ahead:
+            focus = proper
         return Question(
             form="says",
             wh=words[0] if words and words[0] in WH_WORDS else "what",
             expects="STATEMENT",
             focus=focus,
             proper=proper,
-            speaker=None if everyone else who,
+            speaker=None if everyone or headline else who,
+            headline=headline,
             negated=topic_doc is not None and any(t.dep_ == "neg" for t in topic_doc),
             topic=about or "",
+            view=(says.groupdict().get("verb") or "").lower() in _VIEW_VERBS,
+            ahead=ahead,
         )
     wh = next((w for w in words if w in WH_WORDS), "what")
     expects = _expects(wh, words, doc)
@@ -1158,6 +1243,8 @@ def read_question(
             or (wh == "whom" and any(t.pos_ == "VERB" and t.lemma_.lower() in MET_WITH
                                      for t in doc))):
         wh_role = "with"  # "Who did they meet with?": the other side of the deed
+    if wh in ("which", "what") and expects in ("PERSON", "ORG") and _met_asked(doc):
+        wh_role = "with"  # "Which diplomats did they consult?": whom they consulted with
     with_names: tuple[str, ...] = ()
     if wh_role == "subject" and wh_tok is not None:
         # "Who met with Gene Cretz?": a sentence with him among those who met answers with
@@ -1220,6 +1307,7 @@ def read_question(
         name_asked=name_asked,
         wanted_done=_wants_done(doc),
         whose=whose.lemma_.lower() if whose is not None else "",
+        owned=_persons_things(doc),
         name_party=country if name_asked else "",
         # ("Which of the three Americans is ...?" asks for one of them, not all.)
         names_many=name_asked and people is not None and people.tag_ in ("NNS", "NNPS")

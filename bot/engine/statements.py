@@ -138,8 +138,20 @@ def _misread(doc: Any, text: str) -> bool:
         # "Is [the Tunisia] encounter the opening ...": a noun read as a finite verb
         # hanging on the inverted "is".
         return True
+    if aux.lemma_ == "be" and any(_progressive(t) for t in doc[1:]):
+        return True
     words = text.rstrip(" ?.").split()
     return len(words) > 2 and words[-1].lower() == _bare(aux.lower_)
+
+
+def _progressive(tok: Any) -> bool:
+    """"Were Washington and Tripoli bargaining in Tunisia?": an "-ing" word right after a
+    name, with nothing that makes it a noun ("the", "its", an adjective), is the verb of
+    the inverted "were", though the parser hangs the name on it as on a noun."""
+    before = tok.doc[tok.i - 1] if tok.i > 1 else None
+    return (tok.lower_.endswith("ing") and before is not None and before.tag_ == "NNP"
+            and before.dep_ == "compound" and before.head.i == tok.i
+            and not any(c.dep_ in ("det", "poss", "amod") for c in tok.children))
 
 
 def _bare_verb(tok: Any) -> bool:
@@ -199,7 +211,7 @@ def _by_trial(question: str, parser: Parser) -> tuple[str, str] | None:
         # ("Is the Weir Street pool ...?": after "be", a word the parse hangs on a noun after
         # it goes with it; after "do" the verb itself may be read as that noun)
         compound = (aux.lemma_ == "be" and last.dep_ == "compound" and last.head.i > last.i
-                    and last.head.tag_.startswith("NN"))
+                    and last.head.tag_.startswith("NN") and not _progressive(last.head))
         if (last.tag_ in _NOT_SUBJECT_END or last.dep_ in _MODIFIES_NEXT or names or compound
                 or after.is_punct or after.tag_ == "CC"):  # "and Libya" goes on the subject
             continue

@@ -13,7 +13,7 @@ import pytest
 
 from bot.engine.casing import spelled_out, true_case
 
-from ..conftest import ask_over
+from ..conftest import ask_over, check_text
 
 TALKS = ("Envoys Meet Ostrevian Officials\n\n"
          "Three senior Velmoran officials held a secret meeting May 4 with representatives of "
@@ -91,12 +91,7 @@ SAID = ("Secret Talks Held\n\n"
     (SAID, "When did the secret talks take place?", "ANSWERED", ["May 4,"], ["today"]),
 ])
 def test_what_a_first_reader_asks(services, text, question, verdict, given, not_given) -> None:
-    answer = ask_over(services, question, [text])
-    assert answer.verdict.value == verdict, answer.text
-    for words in given:
-        assert words in answer.text, answer.text
-    for words in not_given:
-        assert words not in answer.text, answer.text
+    check_text(ask_over(services, question, [text]), verdict, given, not_given)
 
 
 def test_us_before_a_word_written_after_the_country_is_the_country() -> None:
