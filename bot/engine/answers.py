@@ -2191,11 +2191,11 @@ def read(
             r.attribution = speaker_of(cand, doc, matched, parse)
             if _other_deed(q, r) or _we_of_another_side(q, r):
                 continue
-            # (the party's own sense of it, asked for, is in that clause too)
-            own_words = matched | (_senses(doc) if q.view else set())
-            teller = _refers_back(q, doc, own_words) if q.form == "says" else None
-            joined = _joined_clause(doc, own_words) \
-                if q.form == "says" and _refers_back(q, doc) else None
+            told = _refers_back(q, doc) if q.form == "says" else None
+            # (the party's own sense of it, asked for, is in a clause joined to the telling)
+            joined = _joined_clause(doc, matched | (_senses(doc) if q.view else set())) \
+                if told else None
+            teller = told if joined is None else None
             if joined is not None:
                 # What the telling's party came away with is said in the sentence itself,
                 # as the report's speaker has it.
@@ -2781,12 +2781,10 @@ _TELLS = frozenset(["tell", "say", "repeat", "reiterate", "stress", "explain", "
 _THAT = frozenset(["that", "this", "so"])
 
 
-def _refers_back(q: Question, doc: Any, matched: Collection[int] = ()) -> str | None:
+def _refers_back(q: Question, doc: Any) -> str | None:
     """Does the party asked about say "that" / "this" / "so" here: words of the sentence
     before? "that" is a pronoun, not the start of a clause, when a preposition, a
-    conjunction or the end follows it ("told Libyans that during the meeting"). Not where
-    the words asked about are in a clause joined to the telling ("... and came away with the
-    sense that their message was understood"): that clause answers."""
+    conjunction or the end follows it ("told Libyans that during the meeting")."""
     for tok in doc:
         if tok.lower_ not in _THAT or tok.i == 0:
             continue
@@ -2795,8 +2793,6 @@ def _refers_back(q: Question, doc: Any, matched: Collection[int] = ()) -> str | 
             continue
         verbs = [t for t in doc[max(0, tok.i - 4) : tok.i] if t.lemma_ in _TELLS]
         if not verbs:
-            continue
-        if matched and _joined_clause(doc, matched) is not None:
             continue
         for c in verbs[-1].children:
             teller = " ".join(t.text for t in c.subtree) if c.dep_ == "nsubj" else ""
@@ -2808,7 +2804,8 @@ def _refers_back(q: Question, doc: Any, matched: Collection[int] = ()) -> str | 
 def _joined_clause(doc: Any, matched: Collection[int]) -> Any | None:
     """The clause joined to a telling that holds the words asked about ("... and came away
     with the sense that their message was understood"): its highest verb below the telling
-    ("came"), or None where the words are the telling's own."""
+    ("came"), or None where the words are the telling's own. That clause answers, not the
+    sentence before."""
     for i in sorted(matched):
         tok, top = doc[i], None
         while tok.head.i != tok.i and tok.lemma_ not in _TELLS:

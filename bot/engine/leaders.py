@@ -11,7 +11,6 @@ by two countries' names, nothing says whose office it is, and the question is le
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 
 from bot.engine.aliases import canonical
@@ -37,7 +36,7 @@ def by_name(question: str, texts: Iterable[str]) -> str:
     """The question with a country's leader named as the documents name him or her; as
     asked where they call governments after no one or after more than one person."""
     texts = list(texts)
-    rulers: Counter[str] = Counter()
+    rulers: set[str] = set()
     lands: set[str] = set()  # countries whose government is called by the country's name
     for text in texts:
         for m in _CALLED_AFTER.finditer(text):
@@ -46,7 +45,7 @@ def by_name(question: str, texts: Iterable[str]) -> str:
             if land is not None:
                 lands.add(land)
             elif name.lower() not in ("the", "its", "his", "her", "their"):
-                rulers[name] += 1
+                rulers.add(name)
     if len(rulers) != 1 or len(lands) != 1:
         return question
     (name,), (country,) = rulers, lands
@@ -75,6 +74,6 @@ def _country(word: str) -> str | None:
     if not word[:1].isupper():
         return None
     low = word.lower()
-    if low.endswith("ian") or low.endswith("an"):
+    if low.endswith("an"):
         return low[:-1]  # "Ostrevian" -> "ostrevia"
     return low if low.endswith("ia") else None  # "Ostrevia" itself
