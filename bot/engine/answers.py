@@ -29,6 +29,7 @@ from bot.engine.instances import named_instance
 from bot.engine.lexicon import (
     EVENTS,
     MET_WITH,
+    MORE_TO_COME,
     REPORTING_VERBS,
     ROLE_NOUNS,
     TITLES,
@@ -2056,7 +2057,6 @@ def _value_key(q: Question, value: str, reading: Reading | None = None) -> str:
 _AHEAD = frozenset(["will", "shall", "due", "schedule", "expect", "plan"])
 # ... and, of what comes after an event, what a party wants or hopes to do further
 _NEXT_STEPS = frozenset(["want", "hope", "further", "next", "another", "forward"])
-_MORE_STEPS = frozenset(["further", "next", "another", "more", "again"])
 
 
 # What a way of meeting is asked by, and the words that say it of talks or a meeting.
@@ -2297,7 +2297,7 @@ def read(
             fit = 1.0 if _named(q, r) else 0.5
             if q.view and _SENSE_NOUNS & set(words(r.value)):
                 fit += 0.5  # the party's own sense of it, asked for
-            if q.ahead and _MORE_STEPS & set(words(r.value)):
+            if q.ahead and MORE_TO_COME & set(words(r.value)):
                 fit += 0.5  # what lies ahead, said as more of it ("further steps")
             if r.attribution and r.attribution.verb == "according to" and not r.teller:
                 # What a party says in its own words ("said", "described", "told") before

@@ -291,6 +291,9 @@ TITLES = frozenset(
 
 # Words that make a thing one more of its kind: "another session", "further steps".
 FURTHER = frozenset(["another", "further", "second", "more"])
+# Words that say more of a thing is to come, asked of or said by a party ("holding more talks",
+# "we want to take further steps", "meet again").
+MORE_TO_COME = frozenset(["more", "further", "another", "again", "next"])
 
 # Verbs of wanting something done ("What is Washington demanding of Qaddafi?"): what a party
 # says someone "must" do answers them.

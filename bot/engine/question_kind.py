@@ -13,7 +13,15 @@ from typing import Any
 
 from bot.engine.aliases import canonical
 from bot.engine.anonymity import asks_why_unnamed
-from bot.engine.lexicon import MET_WITH, ROLE_NOUNS, TITLES, TOOK_PLACE, WANTING, hyphened
+from bot.engine.lexicon import (
+    MET_WITH,
+    MORE_TO_COME,
+    ROLE_NOUNS,
+    TITLES,
+    TOOK_PLACE,
+    WANTING,
+    hyphened,
+)
 from bot.engine.names import is_name_word, name_part_asked, names_asked, short_form_asked
 from bot.engine.nlp import Parser
 from bot.engine.normalise import date
@@ -101,7 +109,8 @@ _SAYS = re.compile(
 _HEADLINE = re.compile(r"(?:the\s+|its\s+|this\s+|the\s+story['\u2019]s\s+)?(?:headline|title)",
                        re.IGNORECASE)
 # A topic of what is to come: "holding more talks", "another meeting", "meeting again".
-_MORE_TO_COME = re.compile(r"\b(?:more|further|another|again|follow-up|next)\b", re.IGNORECASE)
+_MORE_TO_COME = re.compile(r"\b(?:" + "|".join(sorted(MORE_TO_COME | {"follow-up"})) + r")\b",
+                           re.IGNORECASE)
 # Verbs asking a party's own sense of a thing: "How did they feel it went?"
 _VIEW_VERBS = frozenset(["feel", "think", "see", "view"])
 _STANCE_OF = re.compile(
@@ -590,8 +599,8 @@ def _expects(wh: str, words: list[str], doc: Any) -> str:
         # "what kind of ...": keep looking; otherwise the first noun decides
         if w not in ("kind", "sort", "type"):
             break
-    if i + 1 < len(doc) and doc[i].dep_ in ("nsubj", "nsubjpass") and doc[i + 1].tag_ in (
-            "VBD", "VBZ") and doc[i + 1].i == doc[i].head.i and doc[i + 1].pos_ == "VERB" \
+    if i + 1 < len(doc) and doc[i].dep_ in ("nsubj", "nsubjpass") and doc[i].head.i == i + 1 \
+            and doc[i + 1].tag_ in ("VBD", "VBZ") and doc[i + 1].pos_ == "VERB" \
             and doc[i + 1].lemma_.lower() not in ("be", "have", "do"):
         # "What happened in Istanbul the day before?": the subject is asked, a thing; a
         # word of when or where after its verb says nothing of what it is.
