@@ -839,6 +839,10 @@ def _entities(q: Question, doc: Any, matched: set[int]) -> list[Any]:
     slots = _subject_slots(doc, matched) if q.wh_role == "subject" else None
     if slots is not None:
         ents = [e for e in ents if e.root.i in slots or any(t.i in slots for t in e)]
+    elif q.wh_role == "subject" and q.expects == "PERSON":
+        # "their message about Qaddafi", "the message that Qaddafi must step down": whom a
+        # message is about is not who did the deed asked about
+        ents = [e for e in ents if not _topic_of_a_message(e.root)]
     if not _asks_reporter(q):
         # "..., according to the Associated Press": whoever a sentence is according to
         # reports the deed, not does it.
@@ -1006,6 +1010,36 @@ def _subject_slots(doc: Any, matched: set[int]) -> set[int] | None:
         if verb.dep_ == "acl" and not any(c.dep_ == "nsubj" for c in verb.children):
             slots |= {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
     return slots
+
+
+def _says_it(tok: Any, matched: set[int]) -> bool:
+    """Is the word in the subject of a verb of saying whose clause holds the words asked
+    about ("A U.S. State Department official said the meeting was not a negotiation")?"""
+    node = tok
+    while node.dep_ in ("compound", "amod", "poss", "appos", "conj", "nmod", "flat"):
+        node = node.head
+    verb = node.head
+    if node.dep_ != "nsubj" or verb.lemma_.lower() not in REPORTING_VERBS:
+        return False
+    said = {t.i for c in verb.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree}
+    return bool(said & matched)
+
+
+_ABOUT = frozenset(["about", "regarding", "concerning"])
+
+
+def _topic_of_a_message(tok: Any) -> bool:
+    """Is the word what a noun is about ("message about Qaddafi"), or inside a clause that
+    says what a noun holds ("the message that Qaddafi must step down")?"""
+    node = tok
+    while node.head.i != node.i:
+        if node.dep_ == "pobj" and node.head.lower_ in _ABOUT and node.head.head.pos_ == "NOUN":
+            return True
+        if node.head.pos_ == "NOUN" and (node.dep_ in ("acl", "ccomp") or (
+                node.dep_ == "relcl" and any(c.dep_ == "mark" for c in node.children))):
+            return True  # (a content clause the parser hung on the noun as a relative one)
+        node = node.head
+    return False
 
 
 def _reports_the_deed(q: Question, att: Attribution, doc: Any, matched: set[int]) -> bool:
@@ -1620,6 +1654,9 @@ def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
         # (not another occasion's name or place: "the Libya Contact Group meeting July 15 in
         # Istanbul" for where or with whom the Americans met Qaddafi's representatives)
         ents = [e for e in ents if not _of_another_occasion(q, e, matched)]
+        if q.wh_role == "subject" and not _asks_reporter(q):
+            # (nor whoever says it: "A State Department official said the meeting was ...")
+            ents = [e for e in ents if not _says_it(e.root, matched)]
         if found and not ents:
             return None, 0.0  # the only names are of whoever reports it
         if ents:
@@ -1972,6 +2009,9 @@ def _fallback(q: Question, doc: Any, matched: set[int], slots: set[int] | None) 
             break
     if run and not _asks_reporter(q) and any(_according_to(t) for t in run):
         return None  # who a sentence is according to reports the deed
+    if run and q.wh_role == "subject" and not _asks_reporter(q) and any(
+            _says_it(t, matched) for t in run):
+        return None  # ... and so does who says it
     # "representatives of Muammar Qaddafi's government": a name that only says whose the
     # noun is, as in ``_modifier`` (unless whose it is is what is asked).
     if run and q.wh != "whose" and (

@@ -124,7 +124,8 @@ _FORM = {"make": 0, "makes": 1, "made": 2, "making": 3, "break": 0, "breaks": 1,
          "spilled": 2, "spilt": 2, "spilling": 3, "sit": 0, "sits": 1, "sat": 2, "sitting": 3,
          "carry": 0, "carries": 1, "carried": 2, "carrying": 3, "set": 0, "sets": 1,
          "setting": 3, "straighten": 0, "straightens": 1, "straightened": 2,
-         "straightening": 3, "check": 0, "checks": 1, "checked": 2, "checking": 3}
+         "straightening": 3, "check": 0, "checks": 1, "checked": 2, "checking": 3,
+         "take": 0, "takes": 1, "took": 2, "taking": 3, "taken": 4}
 _DISCLOSE = ("disclose", "discloses", "disclosed", "disclosing", "disclosed")
 _BEGIN = ("begin", "begins", "began", "beginning", "begun")
 _UNDERSTAND = ("understand", "understands", "understood", "understanding", "understood")
@@ -133,6 +134,7 @@ _MEET = ("meet", "meets", "met", "meeting", "met")
 _REPORT = ("report", "reports", "reported", "reporting", "reported")
 _CLEAR_UP = ("clear up", "clears up", "cleared up", "clearing up", "cleared up")
 _CONSULT = ("consult", "consults", "consulted", "consulting", "consulted")
+_ATTEND = ("attend", "attends", "attended", "attending", "attended")
 _SHORT = {"reps": "representatives", "rep": "representative", "govt": "government",
           "gov't": "government", "dept": "department", "mtg": "meeting",
           "admin": "administration"}
@@ -172,11 +174,41 @@ _IDIOMS = [
      lambda m: f"{_CONSULT[_FORM[m.group(1).lower()]]} with"),
     # shortened words, as typed in haste (lower case only: "REP" may be a name)
     (re.compile(r"\b(?:reps|rep|govt|gov\'t|dept|mtg|admin)\b"), lambda m: _SHORT[m.group(0)]),
+    # "the Obama administration": the U.S. government, which news also calls "Washington"
+    # (a president's name alone is the person)
+    (re.compile(r"\b(?:the\s+)?(?:obama|trump|biden|bush|clinton|reagan|carter|nixon)\s+"
+                r"administration(?:['\u2019]s)?", re.IGNORECASE),
+     lambda m: "Washington" + ("'s" if m.group(0)[-2:-1] in "'\u2019" else "")),
+    # "they left the meeting feeling their message had got through": they felt it had
+    (re.compile(r"\b(?:left|came\s+away\s+from|walked\s+away\s+from|emerged\s+from)\s+"
+                r"(?:the|this|that)\s+(?:meeting|talks|session|encounter|sit-down)\s+"
+                r"(?:feeling|believing|convinced|sure)\s+(?:that\s+)?", re.IGNORECASE),
+     lambda m: "felt that "),
+    # "their message had gotten through": it had been understood
+    (re.compile(r"\b(message|point|warning)\b([^,.;?!]{0,40}?)\s+(?:(had|has|have)\s+)?"
+                r"(got|gotten|gets|get)\s+through\b", re.IGNORECASE),
+     lambda m: f"{m.group(1)}{m.group(2)} " + (f"{m.group(3)} been understood" if m.group(3)
+                                                else "is understood" if m.group(4).lower()
+                                                in ("gets", "get") else "was understood")),
+    # "this won't be the last time they meet": they will meet again
+    (re.compile(r"\b(?:this|it|that)\s+(?:won['\u2019]t|will\s+not)\s+be\s+the\s+last\s+time\s+"
+                r"(?:that\s+)?(.+?)\s+(meet|talk|sit\s+down)\b", re.IGNORECASE),
+     lambda m: f"{m.group(1)} will {m.group(2)} again"),
+    # "the sit-down", "their get-together": a meeting, in the word documents use
+    (re.compile(r"\b(?:sit|get)-(?:down|together)(s?)\b", re.IGNORECASE),
+     lambda m: f"meeting{m.group(1)}"),
+    # "who took part in the meeting", "who was at the talks": who attended them
+    (re.compile(r"\b(take|takes|took|taking|taken)\s+part\s+in\b", re.IGNORECASE),
+     _as(_ATTEND)),
+    (re.compile(r"^(\W*(?:who|which\s+[\w.]+(?:\s+[\w.]+)?)\s+)(?:was|were)\s+(?:present\s+)?"
+                r"(?:at|in)\s+(?=(?:the|this|that|their)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks|"
+                r"session|summit|encounter|gathering|sit-down|get-together|conference)\b)",
+                re.IGNORECASE), lambda m: f"{m.group(1)}attended "),
     # "why meet them in person": face to face, as the documents may put it
     (re.compile(r"\bin[\s-]person\b", re.IGNORECASE), lambda m: "face to face"),
-    # "who sat down with Gaddafi's people": who met with them
-    (re.compile(r"\b(sit|sits|sat|sitting)\s+down\s+(?=with\b)", re.IGNORECASE),
-     _as(_MEET, after=" ")),
+    # "who sat down with Gaddafi's people": who met with them; "will they sit down again"
+    (re.compile(r"\b(sit|sits|sat|sitting)\s+down\s+(?=(?:with|again|together|face\s+to\s+"
+                r"face)\b)", re.IGNORECASE), _as(_MEET, after=" ")),
     # "when did the campaign get going", "got under way": began
     (re.compile(r"\b(get|gets|got|getting|gotten)\s+(?:going|started|under\s*way)\b",
                 re.IGNORECASE), _as(_BEGIN)),

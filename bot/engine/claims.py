@@ -7,12 +7,14 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
+from bot.engine.lexicon import EVENTS
 from bot.engine.membership import what_membership_says
 from bot.engine.nlp import Parser
 from bot.engine.question_kind import TAG, or_not, put_to_one, scene_set
 from bot.engine.statements import declarative
 from bot.types import Claim
 from retrieval.errors import InputError
+from retrieval.text import stem
 
 _LEAD_IN = re.compile(
     r"^(?:and|so|but|also|ok(?:ay)?|well|then|now|hmm+|please|tell me|check(?: whether| if)?"
@@ -24,6 +26,9 @@ _LEAD_IN = re.compile(
     r"|true or false|fact[- ]check)[\s,:]+",
     re.IGNORECASE,
 )
+_GOING_BY = re.compile(
+    r",?\s+(?:going|judging|to\s+judge)\s+(?:by|from)\s+(?:this|that|the|what)\b[^,?.!]*"
+    r"([?.!]*)\s*$", re.IGNORECASE)
 _WH = frozenset(["what", "who", "whom", "whose", "when", "where", "why", "how", "which"])
 _AUX_FIRST = frozenset(
     "is are was were do does did has have had can could will would should isn't wasn't "
@@ -94,6 +99,8 @@ def make_claim(
         if new == stripped:
             break
         stripped = new
+    # "..., going by this meeting": what the reader goes by is the documents' account.
+    stripped = _GOING_BY.sub(r"\1", stripped)
     tag = TAG.search(stripped)
     if tag and tag.start() > 0:
         # "Did X or not?" stays a question; "X, right?" is the statement X.
@@ -121,7 +128,48 @@ def make_claim(
             subject = resolved
     # "X was one of the diplomats who attended": what the group's description says of X.
     text = what_membership_says(text, parser) or text
+    # "The meeting shows that Washington is ready to talk": what it is a sign of is checked.
+    text = _shown(text, parser) or text
     return Claim(question=question, text=_finish(text) or _finish(q), subject=subject)
+
+
+# Verbs that say something is evidence of a state of affairs ("shows", "suggests").
+_EVIDENCE_OF = frozenset(["show", "suggest", "indicate", "signal", "prove", "demonstrate",
+                          "mean"])
+
+
+# Verbs that say what their subject is ("marked the start of talks").
+_BEING = frozenset(["mark", "constitute", "represent"])
+
+
+def _shown(text: str, parser: Parser) -> str | None:
+    """"The secret sit-down shows the U.S. is willing to bargain" -> "The U.S. is willing to
+    bargain": a claim that an occasion is a sign of a state of affairs is checked on that
+    state of affairs, which is what a source calls it a sign of; "the meeting marked the start
+    of talks" is that it was the start of talks. None when the claim is no such."""
+    doc = parser.parse(text)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or any(c.dep_ == "neg" for c in root.children):
+        return None
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")),
+                   None)
+    if subject is None or not any(stem(t.lemma_.lower()) in EVENTS for t in subject.subtree):
+        return None  # (an occasion, as parties describe it: not a study or a figure)
+    if root.lemma_.lower() in _BEING and root.tag_ in ("VBD", "VBZ", "VBP"):
+        # "The meeting marked the start of talks": it was the start of talks.
+        thing = next((c for c in root.children if c.dep_ == "dobj"), None)
+        if thing is None or thing.i < subject.i:
+            return None
+        be = "was" if root.tag_ == "VBD" else "are" if root.tag_ == "VBP" else "is"
+        return (doc[:root.i].text + f" {be} " + doc[root.i + 1:].text).strip()
+    if root.lemma_.lower() not in _EVIDENCE_OF:
+        return None
+    shown = next((c for c in root.children if c.dep_ == "ccomp"
+                  and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)), None)
+    if shown is None:
+        return None
+    words = [t for t in shown.subtree if not (t.dep_ == "mark" and t.head.i == shown.i)]
+    return "".join(t.text_with_ws for t in words).strip() or None
 
 
 def _resolve_deictic(

@@ -93,6 +93,15 @@ def _speaker_name(e: Evidence) -> str | None:
     return inert(speaker)
 
 
+def _present(who: str, verb: str | None) -> str:
+    """The reporting verb in the present, agreeing with its speaker: "the official says",
+    "U.S. diplomats tell"."""
+    last = who.split()[-1] if who.split() else ""
+    plural = last.isalpha() and last.islower() and last.endswith("s") and not last.endswith("ss")
+    lemma = verb or "say"
+    return lemma if plural and lemma in _PRESENT else _PRESENT.get(lemma, "says")
+
+
 def _clause(e: Evidence) -> tuple[str | None, str, str]:
     """(speaker, verb, what they say) for one evidence sentence."""
     who = _speaker_name(e)
@@ -102,11 +111,11 @@ def _clause(e: Evidence) -> tuple[str | None, str, str]:
         if unbalanced_quotes(content):
             # A sentence of a quotation that runs over several: quoted whole, marks balanced.
             inner = content.strip(" ,." + _QUOTE_MARKS).rstrip(" ,.")
-            return who, _PRESENT.get(att.verb or "say", "says"), inert(f"\u201c{inner}\u201d")
+            return who, _present(who, att.verb), inert(f"\u201c{inner}\u201d")
         if len(content.split()) >= 3:
             if att.verb == "according to":
                 return who, "according to", inert(_lower(content))
-            return who, _PRESENT.get(att.verb or "say", "says"), inert(_lower(content))
+            return who, _present(who, att.verb), inert(_lower(content))
     return who, "", inert(e.quote.rstrip())
 
 

@@ -16,7 +16,7 @@ from collections.abc import Collection
 from typing import Any
 
 from bot.engine.first_person import side_of
-from bot.engine.lexicon import EVENTS, FURTHER, related
+from bot.engine.lexicon import COPULAS_WITH, EVENTS, FURTHER, related
 from bot.engine.nlp import CONTENT_POS
 from bot.types import Attribution
 from retrieval.text import stem
@@ -83,7 +83,10 @@ def names_the_occasion_only(claim: Any, doc: Any, core: Collection[int]) -> bool
     if root is None:
         return False
     heads = [root, *(c for c in root.children if c.dep_ == "acomp")]
+    # ("amounted to bargaining": what it amounted to is what the claim says it was)
+    predicate = COPULAS_WITH.get(root.lemma_.lower())
     occasion = {t.i for h in heads for c in h.children if c.dep_ == "prep"
+                and not (h is root and c.lower_ == predicate)
                 and any(stem(t.lower_) in _OCCASIONS for t in c.subtree) for t in c.subtree}
     if not occasion:
         return False
@@ -115,13 +118,25 @@ def own_doing(claim: Any, said: Attribution) -> bool:
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None) if root else None
     if subject is None or subject.pos_ == "PRON":
         return False
-    if any(c.dep_ == "conj" for c in subject.children):
-        return False  # "U.S. envoys and regime officials will meet again": both sides' doing
+    if any(c.dep_ == "conj" or (c.dep_ == "prep" and c.lower_ in ("between", "with"))
+           for c in subject.children):
+        # "U.S. envoys and regime officials will meet again", "a dialogue between the US and
+        # Qaddafi's government has begun": both sides' doing
+        return False
     theirs = side_of(Attribution(speaker=_text(subject.subtree)))
     ours = side_of(said)
-    if theirs is not None and ours is not None:
+    if theirs is not None:
+        # (a country the speaker is not known to speak for: "the U.S. government" is not
+        # "Muammar Qaddafi's government" by the word they share)
         return theirs == ours
-    return stem(subject.lower_) in _party_words(said)
+    # Every word that names the subject's party is the speaker's ("the owners" for the
+    # owners' lawyer; not "the Velmoran government" for Haddani's government)
+    head = stem(subject.lower_)
+    named = {stem(t.lower_) for t in subject.subtree
+             if t.is_alpha and len(t.text) >= 3 and not t.is_stop} - _ROLES
+    if named - {head}:
+        return named <= _party_words(said)
+    return head in _party_words(said)
 
 
 def _text(tokens: Any) -> str:

@@ -72,7 +72,9 @@ _SYNONYMS = [
     "oppose reject",
     "reject refuse turn-down rebuff spurn",
     "emission emissions pollution",
-    "repair mend fix restore patch-up rebuild heal",
+    "repair mend fix restore patch-up rebuild heal reconcile reconciliation rapprochement",
+    "willing willingness ready readiness prepared eager",
+    "forward ahead onward onwards",
     "ties tie relations relationship",
 ]
 
@@ -294,6 +296,10 @@ FURTHER = frozenset(["another", "further", "second", "more"])
 # Words that say more of a thing is to come, asked of or said by a party ("holding more talks",
 # "we want to take further steps", "meet again").
 MORE_TO_COME = frozenset(["more", "further", "another", "again", "next"])
+
+# Verbs of being with the preposition that says what their subject is ("amounted to
+# bargaining", "counts as a negotiation").
+COPULAS_WITH = {"amount": "to", "count": "as", "qualify": "as", "pass": "for"}
 
 # Verbs of wanting something done ("What is Washington demanding of Qaddafi?"): what a party
 # says someone "must" do answers them.

@@ -14,11 +14,12 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
-from bot.engine.aliases import aliases_of, canonical, capital_of, is_seat
+from bot.engine.aliases import aliases_of, canonical, capital_of, is_country, is_seat
 from bot.engine.change import claimed, moved
 from bot.engine.headings import is_headline
 from bot.engine.lexicon import (
     ANTONYMS,
+    COPULAS_WITH,
     DENIAL_VERBS,
     EVENTS,
     FALSITY_ADVERBS,
@@ -171,7 +172,7 @@ class ClaimAnalysis:
 
 def _key(tok: Any) -> str:
     """A word's stem; a verb with its particle is one word ("step down", "kick off")."""
-    joined = hyphened(tok)
+    joined = hyphened(tok) or _hyphened_tail(tok)
     if joined:
         return stem(joined)
     key = stem(tok.lemma_.lower() if tok.pos_ != "PROPN" else tok.lower_)
@@ -186,6 +187,17 @@ def _key(tok: Any) -> str:
         if obj is not None:
             return f"{key}-{obj.lower_}"
     return key
+
+
+def _hyphened_tail(tok: Any) -> str | None:
+    """"sit-down" read at its second word, which the parser may take for the noun's head
+    ("The sit-down was ...": "down" is the subject); an occasion's name only ("a first-step
+    dialogue" keeps its step a start)."""
+    doc = tok.doc
+    if tok.i < 2 or doc[tok.i - 1].text != "-":
+        return None
+    joined = hyphened(doc[tok.i - 2])
+    return joined if joined and stem(joined) in EVENTS else None
 
 
 _STAGES = frozenset(stem(w) for w in ("step", "round", "stage", "phase"))
@@ -207,16 +219,38 @@ def _in_fixed_phrase(tok: Any) -> bool:
     return obj is not None and obj.i == tok.i
 
 
-# Verbs that say what something is, with a preposition ("amounted to bargaining", "counts as
-# a negotiation").
-_COPULAS_WITH = {"amount": "to", "count": "as", "qualify": "as", "pass": "for"}
-
-
 def _amounts_to(root: Any) -> Any | None:
     """What a verb of being with its preposition says its subject is, if it is one."""
-    prep = _COPULAS_WITH.get(root.lemma_.lower())
+    prep = COPULAS_WITH.get(root.lemma_.lower())
     return next((o for c in root.children if c.dep_ == "prep" and c.lower_ == prep
                  for o in c.children if o.dep_ in ("pobj", "pcomp")), None)
+
+
+# Nouns that say their subject is evidence of something ("a sign of ..."), and nouns of a
+# party's disposition to do something ("willingness to negotiate").
+_SIGNS = frozenset(["sign", "signal", "indication", "evidence", "proof", "mark", "symbol"])
+_DISPOSITIONS = frozenset(["willingness", "readiness", "eagerness", "openness", "desire",
+                           "intention", "intent", "wish"])
+
+
+def _signified(doc: Any, heads: set[int]) -> set[int]:
+    """The predicate nouns of "was a sign of U.S. willingness to negotiate": what the
+    occasion is said to show is what is claimed of it, the deed the party is said to be
+    disposed to ("negotiate") where it names one; the heads as they are otherwise."""
+    out = set(heads)
+    for i in heads:
+        tok = doc[i]
+        if tok.lemma_.lower() not in _SIGNS or tok.dep_ not in ("attr", "oprd"):
+            continue
+        shown = next((o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for o in c.children if o.dep_ == "pobj"), None)
+        if shown is None:
+            continue
+        deed = next((v for v in shown.children if v.dep_ in ("acl", "xcomp")
+                     and v.pos_ == "VERB"), None) \
+            if shown.lemma_.lower() in _DISPOSITIONS else None
+        out = (out - {i}) | {(deed or shown).i}
+    return out
 
 
 def _first_doers(claim: ClaimAnalysis) -> list[str]:
@@ -282,9 +316,14 @@ def _scope(tok: Any) -> set[int]:
     return {t.i for t in tok.subtree}
 
 
+# Verbs of a party's own sense of a thing ("felt their message had been understood"): what
+# they sense is the claim's clause, as what they believe is.
+_SENSING = frozenset(["think", "feel", "sense", "reckon"])
+
+
 def _clause_root(doc: Any) -> Any:
     root = next((t for t in doc if t.dep_ == "ROOT"), doc[0])
-    if root.lemma_ in REPORTING_VERBS or root.lemma_ in DENIAL_VERBS:
+    if root.lemma_ in REPORTING_VERBS or root.lemma_ in DENIAL_VERBS or root.lemma_ in _SENSING:
         comp = next((c for c in root.children if c.dep_ == "ccomp"), None)
         if comp is not None:
             return comp
@@ -332,6 +371,7 @@ def analyse_claim(text: str, parser: Parser) -> ClaimAnalysis:
         # "The get-together amounted to bargaining": what it amounted to is what it was.
         copular = True
         heads = {said_to_be.i} | {c.i for c in said_to_be.children if c.dep_ == "compound"}
+    heads = _signified(doc, heads)
     core = _core(root, heads)
     if root.pos_ in ("VERB", "AUX") and (undone := not_done(root)):
         # "held back from recognizing the council": what was not done is what is claimed.
@@ -416,6 +456,10 @@ def analyse_claim(text: str, parser: Parser) -> ClaimAnalysis:
                 and any(e.dep_ == "expl" for e in root.children) for i in _scope(c)}
     existing |= {i for c in root.children if c.dep_ == "dobj" and _key(root) in _ARRANGE
                  for i in _scope(c)}
+    # ... and what is to be held ("will hold another meeting"): the verb says only that the
+    # occasion takes place.
+    existing |= {i for c in root.children if c.dep_ == "dobj" and _key(c) in EVENTS
+                 and root.lemma_ in _HOLDS and _to_come(root) for i in _scope(c)}
     subject_further = any(
         doc[i].lower_ in FURTHER and doc[i].dep_ in ("det", "amod")
         and doc[i].head.pos_ == "NOUN" and (doc[i].lower_ != "more" or doc[i].head.tag_ == "NNS")
@@ -458,7 +502,8 @@ def analyse_claim(text: str, parser: Parser) -> ClaimAnalysis:
         framed,
         pair,
         again,
-        _places_of(doc, entities, occasion),
+        # (a place inside the subject says which one it is: "the meeting in Tunisia")
+        _places_of(doc, entities, occasion | subject),
         titles_of(doc),
         claimed(doc),
         {t.index: found for t in terms if (found := owners(doc[t.index]))},
@@ -508,8 +553,11 @@ def _core(root: Any, heads: set[int]) -> set[int]:
     core = {root.i} if root.lemma_ not in ("be", "have", "do") else set()
     for child in root.children:
         if root.lemma_ == "be" and child.dep_ == "prep":
-            # "Four officials were at the meeting": where they were is what is claimed.
-            core |= {c.i for c in child.children if c.dep_ == "pobj"}
+            # "Four officials were at the meeting": where they were is what is claimed; "was
+            # about mending relations": what it was about, the deed with its object.
+            core |= {c.i for c in child.children if c.dep_ in ("pobj", "pcomp")}
+            core |= {o.i for c in child.children if c.dep_ == "pcomp" and c.pos_ == "VERB"
+                     for o in c.children if o.dep_ == "dobj"}
         if root.lemma_ in _LIGHT_VERBS_IN and child.dep_ == "prep" and child.lower_ == "in":
             # "engaged in negotiations": the noun is what they did
             core |= {c.i for c in child.children if c.dep_ == "pobj"}
@@ -815,6 +863,20 @@ _DEEDS_TOWARD = frozenset(
 )
 
 
+# Verbs that say something was made known: "announced the meeting" is not carried by a
+# sentence about the meeting alone.
+_MADE_KNOWN = frozenset("announce disclose reveal publish leak confirm".split())
+
+
+def _made_a_thing_known(verb: Any) -> bool:
+    """"announced the meeting": a thing made known, not what a finding says ("published
+    evidence that ...", "revealed that ...", whose clause is the claim)."""
+    if verb.lemma_.lower() not in _MADE_KNOWN:
+        return False
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return obj is not None and not any(c.dep_ in ("acl", "ccomp", "relcl") for c in obj.children)
+
+
 # Verbs that say a deed began or ended: the change is what they claim ("continued warming"
 # is the warming going on, which a sentence of the warming carries).
 _ASPECT = frozenset("stop start begin cease resume quit halt".split())
@@ -847,12 +909,31 @@ def _stands_for_subject(claim: ClaimAnalysis, doc: Any) -> bool:
     return bare and subject.lemma_.lower() in _STANDS_FOR_NAMED
 
 
+_INDEFINITE = frozenset(["a", "an", "any", "some"])  # "a dialogue has begun": any at all
+
+
+def _party_role(tok: Any) -> str:
+    """A name's role, a party's after "with" or "between" however it is written: "between
+    the US and Qaddafi's government" names both as "prep:between"."""
+    node = tok
+    for _ in range(3):
+        if node.dep_ not in ("poss", "compound", "conj", "appos") or node.head.i == node.i:
+            break
+        node = node.head
+    if node.dep_ == "pobj" and node.head.lower_ in ("with", "between"):
+        return f"prep:{node.head.lower_}"
+    return _role(tok)
+
+
 def _the_one_named(claim: ClaimAnalysis, doc: Any) -> bool:
     """Is the claim's subject a thing its name only qualifies ("the Tunisia meeting", "the
     July 16 talks"), and the sentence's "the meeting" that thing, named no other way?"""
-    roles = [role for text, _group, role in claim.entities if text in claim.subject_entities]
+    roles = [_party_role(ent.root) for ent in claim.doc.ents
+             if ent.text.lower() in claim.subject_entities]
     # (A name after "with" or "between" says who took part: "talks with Tripoli".)
-    if not roles or any(role not in ("compound", "nmod", "amod", "prep:with", "prep:between")
+    # (... and a place after "in" or "at" which one: "the meeting in Tunisia".)
+    if not roles or any(role not in ("compound", "nmod", "amod", "prep:with", "prep:between",
+                                     "prep:in", "prep:at")
                         for role in roles):
         return False  # a name that is the subject, or the doer of a passive verb
     # (A subject tagged as a verb is a noun the tagger misread: "talks with Tripoli began".)
@@ -872,7 +953,8 @@ def _the_one_named(claim: ClaimAnalysis, doc: Any) -> bool:
         # "the meeting", or bare "talks" where the claim's subject is bare too ("Talks with
         # Tripoli began at the meeting" / "the meeting was not the start of talks").
         bare = tok.tag_ == "NNS" and not any(c.dep_ == "det" for c in tok.children) and all(
-            not any(c.dep_ == "det" for c in s.children) for s in subjects)
+            not any(c.dep_ == "det" and c.lower_ not in _INDEFINITE for c in s.children)
+            for s in subjects)
         found = found or (not named and (bare or any(c.lower_ == "the" for c in tok.children)))
     return found
 
@@ -1001,6 +1083,16 @@ _REQUEST = frozenset("call ask tell order beg press push encourage invite advise
 _FALSE_WORDS = frozenset(
     "false untrue baseless unfounded wrong inaccurate incorrect fake fabricated groundless".split()
 )
+# Words a claim uses to say a belief was wrong ("a mistaken Libyan belief that ...").
+_WRONG = _FALSE_WORDS | FALSITY_ADVERBS | frozenset(
+    "mistaken erroneous misguided misconception misunderstanding misapprehension".split())
+
+
+def _says_it_wrong(doc: Any) -> bool:
+    """Does the claim call what it reports wrong ("a mistaken belief that ...")?"""
+    return any(t.lower_ in _WRONG or t.lemma_.lower() in _WRONG for t in doc)
+
+
 # Nouns whose "that" clause is reported, not asserted: "reports that the minister resigned".
 _REPORT_NOUNS = frozenset(
     "report claim rumour rumor allegation suggestion speculation accusation assertion idea "
@@ -1085,6 +1177,10 @@ _ARRANGE = frozenset(k for w in ("plan schedule arrange set-up book pencil penci
                                  "slate").split() for k in forms(w))
 
 
+# Verbs whose object is an occasion that takes place ("hold a meeting", "have talks").
+_HOLDS = TOOK_PLACE | {"have"}
+
+
 def _to_come(verb: Any) -> bool:
     """Is the verb what will or is meant to happen ("will meet", "set to meet")?"""
     return any(c.dep_ == "aux" and (c.lower_ == "to" or c.lower_ in _FUTURE)
@@ -1145,6 +1241,16 @@ _FUTURE = frozenset(["will", "would", "'ll", "wo", "shall"])
 _SCHEDULED = frozenset(["due", "set", "schedule", "slate", "poise", "about"])
 
 
+def _meets_the_unnegated_part(claim: ClaimAnalysis, matched: dict[int, list[Any]]) -> bool:
+    """Are the claim's words the sentence meets all words of a part no "not" covers (each
+    word it meets in a denied part is also in an asserted one)?"""
+    denied = set().union(*_negation_scopes(claim.doc))
+    met = [t for t in claim.terms if matched.get(t.index)]
+    inside = {t.key for t in met if t.index in denied}
+    outside = {t.key for t in met if t.index not in denied}
+    return bool(outside) and inside <= outside
+
+
 def _matches(term: Term, tok: Any, key: str, aliases: dict[int, str] | None = None) -> bool:
     """Does the sentence token (whose ``_key`` is ``key``) stand for the claim's term?"""
     if term.alias and aliases and aliases.get(tok.i) == term.alias:
@@ -1154,6 +1260,8 @@ def _matches(term: Term, tok: Any, key: str, aliases: dict[int, str] | None = No
     a, b = term.key, key
     if term.name and tok.is_title and respelled(term.name, tok.text):
         return True
+    if tok.pos_ == "PROPN" and tok.is_title and respelled(term.key, tok.lower_):
+        return True  # a name typed in lower case, spelled another way ("gaddafi")
     return len(a) >= 5 and len(b) >= 5 and (a.startswith(b) or b.startswith(a))
 
 
@@ -1228,6 +1336,17 @@ def _placed(claim: ClaimAnalysis, judgement: Judgement) -> bool:
                for ent in _in_slot(judgement.doc, "place", "where", judgement.matched))
 
 
+def _placed_around(claim: ClaimAnalysis, judgement: Judgement) -> bool:
+    """Does the sentence put the claim's event in the country the claim's place is in ("the
+    Tunisia meeting" for "held in Tunis")? That leaves the city open, and places it there."""
+    if judgement.doc is None:
+        return False
+    return any(is_country(ent.text) and canonical(ent.text) == canonical(text)
+               and not is_country(text)
+               for text in claim.places
+               for ent in _in_slot(judgement.doc, "place", "where", judgement.matched))
+
+
 def _topic_only(j: Judgement) -> Judgement:
     """A headline names what a story is about, so its closeness to a claim on that story is
     closeness to the topic: it carries a claim by the claim's words, never by closeness
@@ -1241,8 +1360,8 @@ def _two_events(claim: ClaimAnalysis, judgements: list[Judgement]) -> list[Judge
     """"The Istanbul meeting" and "the Tunisia meeting" are two meetings: where one sentence
     puts the claim's event at the claim's place, another putting it elsewhere speaks of the
     other event and does not contradict the claim."""
-    if not claim.places or not any(j.score.label is Stance.SUPPORTS and _placed(claim, j)
-                                   for j in judgements):
+    if not claim.places or not any((j.score.label is Stance.SUPPORTS and _placed(claim, j))
+                                   or _placed_around(claim, j) for j in judgements):
         return judgements
     elsewhere = tuple(f" vs {text}{SWAPPED}" for text in claim.places)
     return [replace(j, score=StanceScore(Stance.NEUTRAL, round(1.0 - j.relevance, 3),
@@ -1391,6 +1510,10 @@ class RulesStanceJudge:
         conflict = factual = False
         # The claim's own polarity: a "not", or a denial it reports ("denied any link").
         claim_denies = claim.negated or claim.core_denied
+        if claim_denies and _meets_the_unnegated_part(claim, matched_terms):
+            # "doesn't want to dwell on the past and wants to keep moving ahead": a sentence
+            # meeting only the part of the claim no "not" covers meets it as asserted
+            claim_denies = False
         # Saying what an occasion was not ("the meeting was not a negotiation") denies the
         # claim's core whatever else the claim adds ("... when they met on July 16"): what it
         # adds cannot make true what is denied.
@@ -1418,8 +1541,10 @@ class RulesStanceJudge:
             conflict, cue = True, OPPOSITE
             if prefixed & matched_tokens:
                 cue += BY_PREFIX  # "safe" for "unsafe": the model reads the prefix poorly
-        further_denied = not conflict and _further_denied(claim, doc, scopes)
-        if further_denied:
+        # (a denial of any further one carries however little else of the claim is there:
+        # "further meetings between American diplomats and Qaddafi's government")
+        further_denied = _further_denied(claim, doc, scopes)
+        if further_denied and not conflict:
             conflict, cue = True, OPPOSITE
         antonym = self._antonym(claim, doc, matched_terms)
         earlier = antonym is not None and _undone_later(claim, antonym)
@@ -1544,7 +1669,8 @@ class RulesStanceJudge:
         # So is one that something stopped or started ("stop taking Norvexa" is not "take
         # Norvexa"), or that someone met someone; none is carried by the deed's other words
         # alone.
-        deed_unsaid = (claim_root.lemma_.lower() in _DEEDS_TOWARD | _ASPECT | MET_WITH
+        deed_unsaid = ((claim_root.lemma_.lower() in _DEEDS_TOWARD | _ASPECT | MET_WITH
+                        or _made_a_thing_known(claim_root))
                        and not matched_terms.get(claim_root.i))
         # ... and a claim of what someone plans or intends, only by a sentence saying so:
         # "discussed closing the bridge" is not "planning to close it".
@@ -1569,12 +1695,23 @@ class RulesStanceJudge:
         # "illegal" for "legal": closeness cannot tell a word from its negative form.
         negative_form = antonym is not None and any(
             negative_form_of(claim.doc[t.index], antonym) for t in claim.terms)
+        # ... nor one whose words that meet the claim are mostly what it denies or says was
+        # wrongly believed ("Libyan officials incorrectly thought the U.S. was prepared to
+        # see a future role for Qaddafi")
+        in_denied = matched_tokens & set().union(*scopes) if scopes else set()
+        mostly_denied = (not claim_denies and len(in_denied) * 2 > len(matched_tokens)
+                         and not _says_it_wrong(claim.doc))
         close = (paraphrase >= PARAPHRASE_MIN and names_present and not denies
                  and not affirms and not the_one_there_was and not negative_form
-                 and not deed_unsaid and not purpose_unsaid and not intent_unsaid)
+                 and not deed_unsaid and not purpose_unsaid and not intent_unsaid
+                 and not mostly_denied)
         if conflict and ((pred_cov >= 0.5 and coverage >= 0.4) or not_so or swap
                          or purpose or title or further_denied or contrast):
             score = (0.45 + 0.5 * relevance) * hedge
+            if further_denied:
+                # (no more to come, as a figure's way is: evidence however little else of
+                # the claim the sentence repeats)
+                score = max(0.6 * hedge, score)
             stance = StanceScore(Stance.REFUTES, round(min(score, 0.99), 3), cue, factual)
         elif any(superseded_text(tok) for tok in doc):
             # "An earlier version of this report said shares fell 19 per cent": what a

@@ -117,8 +117,8 @@ def test_idioms_are_read_in_plain_words() -> None:
         "According to the official, what does Washington want from Kell?")
     assert spelled_out("what did the aide say the union wanted") == (
         "According to the aide, what did the union want?")
-    # (a sit-down is a meeting already; a carried motion reports nothing)
-    assert spelled_out("Who was at the sit-down?") == "Who was at the sit-down?"
+    # (a sit-down is a meeting; a carried motion reports nothing)
+    assert spelled_out("Who was at the sit-down?") == "Who attended the meeting?"
     assert spelled_out("Which motion was carried?") == "Which motion was carried?"
 
 
