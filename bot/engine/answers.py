@@ -836,7 +836,7 @@ def _entities(q: Question, doc: Any, matched: set[int]) -> list[Any]:
         doers = matched | {_controller(doc[i]).i for i in matched if doc[i].pos_ == "VERB"}
         ents = [e for e in doc.ents if e.label_ == "GPE" and first_of(e.root).dep_ == "nsubj"
                 and first_of(e.root).head.i in doers and not in_question(e.text, q)]
-    slots = _subject_slots(doc, matched) if q.wh_role == "subject" else None
+    slots = _subject_slots(doc, matched, q) if q.wh_role == "subject" else None
     if slots is not None:
         ents = [e for e in ents if e.root.i in slots or any(t.i in slots for t in e)]
     elif q.wh_role == "subject" and q.expects == "PERSON":
@@ -987,12 +987,16 @@ def _rate(ent: Any) -> bool:
         doc[ent.start : ent.end + 1].text)
 
 
-def _subject_slots(doc: Any, matched: set[int]) -> set[int] | None:
+def _subject_slots(doc: Any, matched: set[int], q: Question) -> set[int] | None:
     """"Who designed X?": the tokens that can hold the doer of a matched verb (None: any)."""
     verbs = {doc[i] for i in matched if doc[i].pos_ in ("VERB", "AUX")}
     if not verbs:  # "held a secret meeting": the verb that governs a matched noun
+        # (not one of saying, unless saying is asked: "a spokesman described the meeting as
+        # ..." says who spoke of it, not who attended it)
         verbs = {doc[i].head for i in matched if doc[i].dep_ in ("dobj", "nsubjpass", "pobj")
-                 and doc[i].head.pos_ in ("VERB", "AUX")}
+                 and doc[i].head.pos_ in ("VERB", "AUX")
+                 and (q.predicate in REPORTING_VERBS
+                      or doc[i].head.lemma_.lower() not in REPORTING_VERBS)}
     if not verbs:
         return None
     slots: set[int] = set()
@@ -1689,7 +1693,7 @@ def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
             # "Who said they don't want to be stuck in the past?": a quotation names no one;
             # its speaker, found where the quotation opens, said it.
             return att.speaker, 1.0
-        slots = _subject_slots(doc, matched) if q.wh_role == "subject" else None
+        slots = _subject_slots(doc, matched, q) if q.wh_role == "subject" else None
         named = _fallback(q, doc, matched, slots)
         if named is None and slots and q.expects in ("PERSON", "ORG") and not found:
             # "Held by whom?" - "Three senior U.S. officials held ...": a doer the sentence
