@@ -1016,6 +1016,14 @@ def _subject_slots(doc: Any, matched: set[int], q: Question) -> set[int] | None:
     return slots
 
 
+def _reports_it(q: Question, tok: Any, matched: set[int]) -> bool:
+    """Does the word name one who only reports the deed asked about: whom the sentence is
+    according to, or, asked who did it, who says it? (Unless reporting is what is asked.)"""
+    if _asks_reporter(q):
+        return False
+    return _according_to(tok) or (q.wh_role == "subject" and _says_it(tok, matched))
+
+
 def _says_it(tok: Any, matched: set[int]) -> bool:
     """Is the word in the subject of a verb of saying whose clause holds the words asked
     about ("A U.S. State Department official said the meeting was not a negotiation")?"""
@@ -1658,9 +1666,8 @@ def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
         # (not another occasion's name or place: "the Libya Contact Group meeting July 15 in
         # Istanbul" for where or with whom the Americans met Qaddafi's representatives)
         ents = [e for e in ents if not _of_another_occasion(q, e, matched)]
-        if q.wh_role == "subject" and not _asks_reporter(q):
-            # (nor whoever says it: "A State Department official said the meeting was ...")
-            ents = [e for e in ents if not _says_it(e.root, matched)]
+        # (nor whoever reports it: "A State Department official said the meeting was ...")
+        ents = [e for e in ents if not _reports_it(q, e.root, matched)]
         if found and not ents:
             return None, 0.0  # the only names are of whoever reports it
         if ents:
@@ -2011,11 +2018,8 @@ def _fallback(q: Question, doc: Any, matched: set[int], slots: set[int] | None) 
             run.append(tok)
         elif run:
             break
-    if run and not _asks_reporter(q) and any(_according_to(t) for t in run):
-        return None  # who a sentence is according to reports the deed
-    if run and q.wh_role == "subject" and not _asks_reporter(q) and any(
-            _says_it(t, matched) for t in run):
-        return None  # ... and so does who says it
+    if run and any(_reports_it(q, t, matched) for t in run):
+        return None  # who reports the deed is not who did it
     # "representatives of Muammar Qaddafi's government": a name that only says whose the
     # noun is, as in ``_modifier`` (unless whose it is is what is asked).
     if run and q.wh != "whose" and (

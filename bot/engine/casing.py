@@ -135,6 +135,9 @@ _REPORT = ("report", "reports", "reported", "reporting", "reported")
 _CLEAR_UP = ("clear up", "clears up", "cleared up", "clearing up", "cleared up")
 _CONSULT = ("consult", "consults", "consulted", "consulting", "consulted")
 _ATTEND = ("attend", "attends", "attended", "attending", "attended")
+# A message that "gets" / "got" through, without "has" or "had": it is / was understood.
+_GOT_THROUGH = {"get": "is understood", "gets": "is understood", "got": "was understood",
+                "gotten": "was understood"}
 _SHORT = {"reps": "representatives", "rep": "representative", "govt": "government",
           "gov't": "government", "dept": "department", "mtg": "meeting",
           "admin": "administration"}
@@ -188,8 +191,7 @@ _IDIOMS = [
     (re.compile(r"\b(message|point|warning)\b([^,.;?!]{0,40}?)\s+(?:(had|has|have)\s+)?"
                 r"(got|gotten|gets|get)\s+through\b", re.IGNORECASE),
      lambda m: f"{m.group(1)}{m.group(2)} " + (f"{m.group(3)} been understood" if m.group(3)
-                                                else "is understood" if m.group(4).lower()
-                                                in ("gets", "get") else "was understood")),
+                                                else _GOT_THROUGH[m.group(4).lower()])),
     # "this won't be the last time they meet": they will meet again
     (re.compile(r"\b(?:this|it|that)\s+(?:won['\u2019]t|will\s+not)\s+be\s+the\s+last\s+time\s+"
                 r"(?:that\s+)?(.+?)\s+(meet|talk|sit\s+down)\b", re.IGNORECASE),

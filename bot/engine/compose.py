@@ -96,7 +96,7 @@ def _speaker_name(e: Evidence) -> str | None:
 def _present(who: str, verb: str | None) -> str:
     """The reporting verb in the present, agreeing with its speaker: "the official says",
     "U.S. diplomats tell"."""
-    last = who.split()[-1] if who.split() else ""
+    last = (who.split() or [""])[-1]
     plural = last.isalpha() and last.islower() and last.endswith("s") and not last.endswith("ss")
     lemma = verb or "say"
     return lemma if plural and lemma in _PRESENT else _PRESENT.get(lemma, "says")

@@ -162,6 +162,11 @@ class ClaimAnalysis:
     doers: frozenset[str] = frozenset()
 
     @cached_property
+    def denied(self) -> frozenset[int]:
+        """The indices of its words a "not" or another denial covers."""
+        return frozenset(set().union(*_negation_scopes(self.doc)))
+
+    @cached_property
     def name_terms(self) -> frozenset[int]:
         """The indices of its terms that are names (none in a claim written as a headline,
         which capitalises every word)."""
@@ -1244,10 +1249,9 @@ _SCHEDULED = frozenset(["due", "set", "schedule", "slate", "poise", "about"])
 def _meets_the_unnegated_part(claim: ClaimAnalysis, matched: dict[int, list[Any]]) -> bool:
     """Are the claim's words the sentence meets all words of a part no "not" covers (each
     word it meets in a denied part is also in an asserted one)?"""
-    denied = set().union(*_negation_scopes(claim.doc))
     met = [t for t in claim.terms if matched.get(t.index)]
-    inside = {t.key for t in met if t.index in denied}
-    outside = {t.key for t in met if t.index not in denied}
+    inside = {t.key for t in met if t.index in claim.denied}
+    outside = {t.key for t in met if t.index not in claim.denied}
     return bool(outside) and inside <= outside
 
 
@@ -1698,7 +1702,7 @@ class RulesStanceJudge:
         # ... nor one whose words that meet the claim are mostly what it denies or says was
         # wrongly believed ("Libyan officials incorrectly thought the U.S. was prepared to
         # see a future role for Qaddafi")
-        in_denied = matched_tokens & set().union(*scopes) if scopes else set()
+        in_denied = matched_tokens & set().union(*scopes)
         mostly_denied = (not claim_denies and len(in_denied) * 2 > len(matched_tokens)
                          and not _says_it_wrong(claim.doc))
         close = (paraphrase >= PARAPHRASE_MIN and names_present and not denies

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine.casing import spelled_out
 from bot.engine.claims import make_claim
 from bot.engine.stance_rules import RulesStanceJudge
 from bot.pipeline import Verifier
@@ -106,25 +105,6 @@ def test_a_city_in_the_country_given_is_left_open(services) -> None:
     # "the Kenya meeting" leaves the city open; "the Cairo meeting" is another meeting
     answer = ask_over(services, "Was the meeting held in Nairobi?", [CITIES])
     assert answer.verdict.value == "NOT_ENOUGH_INFO", answer.text
-
-
-@pytest.mark.parametrize(("typed", "plain"), [
-    ("Is the Obama administration ready to talk?", "Is Washington ready to talk?"),
-    ("Did the Obama administration's envoys go?", "Did Washington's envoys go?"),
-    ("this won't be the last time the envoys meet", "the envoys will meet again"),
-    ("they left the meeting feeling their message had gotten through",
-     "they felt that their message had been understood"),
-    ("Will the two sides sit down again?", "Will the two sides meet again?"),
-    ("Who took part in the talks?", "Who attended the talks?"),
-    ("Which envoys were at the secret meeting?", "Which envoys attended the secret meeting?"),
-    # (a president named alone is the person; sitting down alone is sitting; being in a
-    # place is no attending)
-    ("What did Obama say?", "What did Obama say?"),
-    ("Did they sit down?", "Did they sit down?"),
-    ("Who was in Tunis?", "Who was in Tunis?"),
-])
-def test_idioms_of_claims_are_read_in_plain_words(typed, plain) -> None:
-    assert spelled_out(typed) == plain
 
 
 def test_what_a_claim_says_is_shown_or_marked_is_checked(parser) -> None:

@@ -1,9 +1,11 @@
 """Framing that says how to answer ("Bottom line, ...", "..., as far as X is concerned") is
 no part of what is asked; idioms for a plain verb ("spill the beans about", "go into
-action") are read as that verb; a tag is a tag without its question mark ("... or not"); a
-post is no word formed from another ("Secretary" is not "secret"); a team's members are all
-those listed, and "which of" those people asks for one of them; "What is X called?" asks
-its name, which no answering sentence need say it is "called"."""
+action", "sit down with", "take part in") and readers' words for the documents' plain ones
+("the Obama administration", "sit-down") are read as those; a tag is a tag without its
+question mark ("... or not"); a post is no word formed from another ("Secretary" is not
+"secret"); a team's members are all those listed, and "which of" those people asks for one
+of them; "What is X called?" asks its name, which no answering sentence need say it is
+"called"."""
 
 from __future__ import annotations
 
@@ -31,6 +33,31 @@ PORT = ("Port deal leaked. Ana Kade, a union official, disclosed the Velmar port
     ("When did the dredgers go into action?", "When did the dredgers begin?"),
     # (framing only where set apart by a mark: here it is what the claim is about)
     ("The bottom line improved by 5 per cent.", "The bottom line improved by 5 per cent."),
+    # readers' words for the documents' plain ones
+    ("who sat down with them", "who met with them"),
+    ("Why meet in person?", "Why meet face to face?"),
+    ("which agency carried his comments", "which agency reported his comments"),
+    ("What were they trying to set straight?", "What were they trying to clear up?"),
+    ("What does the official say Washington wants from Kell?",
+     "According to the official, what does Washington want from Kell?"),
+    ("what did the aide say the union wanted", "According to the aide, what did the union want?"),
+    # (a sit-down is a meeting; a carried motion reports nothing)
+    ("Who was at the sit-down?", "Who attended the meeting?"),
+    ("Which motion was carried?", "Which motion was carried?"),
+    # ... in claims: other names for a party, more to come, a party's sense, attending
+    ("Is the Obama administration ready to talk?", "Is Washington ready to talk?"),
+    ("Did the Obama administration's envoys go?", "Did Washington's envoys go?"),
+    ("this won't be the last time the envoys meet", "the envoys will meet again"),
+    ("they left the meeting feeling their message had gotten through",
+     "they felt that their message had been understood"),
+    ("Will the two sides sit down again?", "Will the two sides meet again?"),
+    ("Who took part in the talks?", "Who attended the talks?"),
+    ("Which envoys were at the secret meeting?", "Which envoys attended the secret meeting?"),
+    # (a president named alone is the person; sitting down alone is sitting; being in a
+    # place is no attending)
+    ("What did Obama say?", "What did Obama say?"),
+    ("Did they sit down?", "Did they sit down?"),
+    ("Who was in Tunis?", "Who was in Tunis?"),
 ])
 def test_framing_and_idioms_are_read_plainly(typed, read) -> None:
     assert spelled_out(typed) == read

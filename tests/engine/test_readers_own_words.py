@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine.casing import spelled_out
 from bot.engine.claims import make_claim
 from bot.engine.leaders import by_name
 
@@ -105,21 +104,6 @@ def test_in_person_is_face_to_face(services) -> None:
     answer = ask_over(services, "Why did the Velmorans meet the Ostrevians in person?", [FORM])
     assert answer.verdict.value == "ANSWERED", answer.text
     assert "concern about the border" in answer.text, answer.text
-
-
-def test_idioms_are_read_in_plain_words() -> None:
-    assert spelled_out("who sat down with them") == "who met with them"
-    assert spelled_out("Why meet in person?") == "Why meet face to face?"
-    assert spelled_out("which agency carried his comments") == "which agency reported his comments"
-    assert spelled_out("What were they trying to set straight?") == (
-        "What were they trying to clear up?")
-    assert spelled_out("What does the official say Washington wants from Kell?") == (
-        "According to the official, what does Washington want from Kell?")
-    assert spelled_out("what did the aide say the union wanted") == (
-        "According to the aide, what did the union want?")
-    # (a sit-down is a meeting; a carried motion reports nothing)
-    assert spelled_out("Who was at the sit-down?") == "Who attended the meeting?"
-    assert spelled_out("Which motion was carried?") == "Which motion was carried?"
 
 
 def test_a_leader_is_named_only_where_the_documents_say_whose_government() -> None:
