@@ -154,6 +154,9 @@ class Question:
     # "How did the diplomats feel it went?": the party's own sense of it is asked ("came
     # away with the sense that ..."), not only what it told others.
     view: bool = False
+    # "Besides Gene Cretz, who attended?": the words of those set aside, whom the answer leaves
+    # out.
+    besides: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from bot.engine.answers import (
     Reading,
     asks_occupation,
     country_asked,
+    doer_country,
     in_question,
     maker_of_a_work,
     near_copy_texts,
@@ -66,6 +67,7 @@ def decide_answers(q: Question, readings: Sequence[Reading]) -> tuple[Decision, 
         # "If the grant is approved, the rise could be cut to 2.5 per cent": a value supposed
         # under a condition is not what the documents say happens.
         readings = [r for r in readings if not _supposed(r.doc)]
+    readings = _the_doers_own(q, readings)
     best = max(r.score for r in readings)
     keep = [r for r in readings if r.score >= NEAR_BEST * best]
     # A copy of an answering sentence with another value ("he was born on 3 July 1750 in
@@ -200,6 +202,17 @@ _CHANGED_FROM = re.compile(
 _CHANGED_TO = re.compile(
     r"\b(?:extend|expand|widen|broaden|raise|increase|lift|cut|reduce|lower|revise|narrow)"
     r"(?:s|ed|es|d)?\b(?:\s+[\w'’,-]+){0,10}?\s+to\s*$", re.IGNORECASE)
+
+
+def _the_doers_own(q: Question, readings: Sequence[Reading]) -> list[Reading]:
+    """"Why did the U.S. decide to meet the Libyans?": the reason of the party asked about
+    (the first country the question names, its doer) is told by that party or the story,
+    not by another side's speaker ("to repair ties", says a Libyan spokesman)."""
+    if q.expects != "REASON" or _sides_asked(q):
+        return list(readings)
+    doer = doer_country(q)
+    own = [r for r in readings if _side(r) in (None, doer)]
+    return own if doer is not None and own else list(readings)
 
 
 def _sides_asked(q: Question) -> bool:

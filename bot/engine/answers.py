@@ -27,7 +27,6 @@ from bot.engine.first_person import side_of
 from bot.engine.headings import LIFE, is_headline, page_label
 from bot.engine.instances import named_instance
 from bot.engine.lexicon import (
-    EVENTS,
     MET_WITH,
     MORE_TO_COME,
     REPORTING_VERBS,
@@ -37,7 +36,16 @@ from bot.engine.lexicon import (
     related,
 )
 from bot.engine.names import name_part, respelled, spelled_out
-from bot.engine.normalise import date, key, words
+from bot.engine.normalise import date, key, number, words
+from bot.engine.occasions import (
+    is_occasion,
+    names_before,
+    of_an_occasion_unasked,
+    of_another_occasion,
+    own_occasion,
+    told_first,
+    told_unnamed,
+)
 from bot.engine.parties import (
     body_of,
     holds_post,
@@ -391,12 +399,15 @@ def _spelling_of(a: str, b: str) -> bool:
 def _match(q: Question, doc: Any, context: set[str] | None = None,
            described: frozenset[str] = frozenset(),
            alone: frozenset[str] = frozenset(), lenient: bool = False,
-           titled: bool = False) -> tuple[float, set[int], bool]:
+           titled: bool = False, own: frozenset[str] = frozenset()
+           ) -> tuple[float, set[int], bool]:
     """(weighted share of content words found, the matching token indices, a name matched).
 
     ``lenient``: a word that only says the event took place ("held") is not missed where
     the sentence does not have it (it still counts where it does, without ``lenient``).
     ``titled``: a line in title case, whose capitals make no word a name ("Secret Talks").
+    ``own``: the names the document gives its own occasion ("the Tunisia meeting"): a word
+    of an occasion named otherwise ("the Libya Contact Group meeting") is no word asked.
 
     A name the sentence leaves out counts when its title or the sentence before names it,
     when it only says which thing "the <noun>" of the sentence is, and the document
@@ -419,6 +430,10 @@ def _match(q: Question, doc: Any, context: set[str] | None = None,
     name_hit = False
     from_context: set[str] = set()  # names the sentence leaves to its title or paragraph
     missed = False  # the deed asked about, which the sentence does not say
+    counted = False  # a count asked of people, which the names listed make up
+    # (not a word of another occasion the question does not name: "diplomats attending the
+    # Harbour Forum meeting" did not attend "the Kenya meeting")
+    elsewhere = {t.i for t in doc if of_an_occasion_unasked(t, q, own)}
     # who made the work, however the sentence says it ("an album by X", "X's album")
     makers = [*_work_by(doc), *_work_of(q, doc)] if any(
         stem(w) in _BY_MAKERS for w in q.focus) else []
@@ -456,10 +471,10 @@ def _match(q: Question, doc: Any, context: set[str] | None = None,
                 if i not in used and not doc[i].is_lower]
             name_tokens.update(hits)
         else:
-            hits = [i for i in exact if i not in used] or [
-                i for s in _terms(word) for i in stems.get(s, []) if i not in used] or [
+            hits = [i for i in exact if i not in used | elsewhere] or [
+                i for s in _terms(word) for i in stems.get(s, []) if i not in used | elsewhere] or [
                 i for s, idx in stems.items() if _derived(stem(word), s) for i in idx
-                if i not in used] or [
+                if i not in used | elsewhere] or [
                 i for i in (makers if stem(word) in _BY_MAKERS else ()) if i not in used] or [
                 i for s in (_SAYS_MUST if word in WANTING and q.wanted_done else ())
                 for i in stems.get(s, []) if i not in used] or [
@@ -477,9 +492,17 @@ def _match(q: Question, doc: Any, context: set[str] | None = None,
         ):
             found += weight
             from_context.add(word)
-        elif word in described and _plain_the(doc, [n for w, n in q.described if w == word]):
+        elif word in described and _plain_the(doc, nouns := [n for w, n in q.described
+                                                              if w == word]):
             found += weight  # "the meeting" of a sentence is "the secret meeting" asked about
             from_context.add(word)
+        elif word in described and told_unnamed(doc, nouns):
+            # ... and, less surely, one telling of a meeting with no name ("met with ...")
+            found += weight / 2
+            from_context.add(word)
+        elif q.names_many and _lists_so_many(word, doc):
+            found += weight  # "the three officials": a sentence listing three names
+            counted = True
         elif word in alone and _by_one_part(q.person[0 if word == q.person[-1] else -1], doc):
             found += weight  # "Middleton died ...": Arthur Middleton, on a page of no other
             from_context.add(word)
@@ -500,6 +523,8 @@ def _match(q: Question, doc: Any, context: set[str] | None = None,
     name_hit = name_hit or (bool(from_context) and set(q.proper) <= from_context)
     if total == 0:
         return 0.0, matched, False
+    if counted:
+        matched.add(-1)  # the names listed stand for "three"
     if set(q.focus) & (BIRTH | DEATH) and LIFE.search(doc.text):
         found += sum(1.0 for w in q.focus if w in BIRTH | DEATH and not any(
             stem(doc[i].lemma_) in _terms(w) for i in matched))
@@ -536,32 +561,13 @@ def _descriptions(q: Question, text: str) -> frozenset[str]:
             continue
         if word in q.proper:
             asked = {stem(w) for w, n in q.described if n == noun}
-            others = (_names(m.group(1)) for m in re.finditer(
+            others = (names_before(m.group(1)) for m in re.finditer(
                 rf"((?:[A-Z][\w.'’-]*\s+)+)(?i:{re.escape(noun)})s?\b", body))
-            if stem(word) not in _told_first(noun, body) and any(
+            if stem(word) not in told_first(noun, body) and any(
                     names - asked for names in others):
                 continue
         out.add(word)
     return frozenset(out)
-
-
-def _told_first(noun: str, text: str) -> set[str]:
-    """The names of the story's own "<noun>": one it tells of first without a name ("a secret
-    meeting July 16", before "the Istanbul meeting") and first names later ("the Tunisia
-    meeting"); its plain "the meeting" goes on to mean that one. Empty when the story opens
-    on a named one."""
-    mentions = [_names(m.group(1)) for m in re.finditer(
-        rf"((?:\b[A-Z][\w.'’-]*\s+)*)\b(?i:{re.escape(noun)})s?\b", text)]
-    if not mentions or mentions[0]:
-        return set()
-    return next((names for names in mentions if names), set())
-
-
-def _names(run: str) -> set[str]:
-    """Stems of the capitalised words written before a noun ("the Tunisia meeting"), the
-    article aside."""
-    return {stem(w.lower()) for w in run.split()
-            if w[:1].isupper() and w.lower() not in ("the", "a", "an", "this")}
 
 
 def _plain_the(doc: Any, nouns: list[str]) -> bool:
@@ -573,6 +579,16 @@ def _plain_the(doc: Any, nouns: list[str]) -> bool:
         and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
         and not any(c.dep_ in ("compound", "amod", "nmod", "poss", "nummod") for c in tok.children)
         for tok in doc)
+
+
+def _lists_so_many(word: str, doc: Any) -> bool:
+    """Is the word a count ("three") that the sentence's list of people's names makes up?"""
+    count = number(word) if re.fullmatch(r"[a-z]+|\d+", word) else None
+    names = [e for e in doc.ents if e.label_ == "PERSON"]
+    return count is not None and count >= 2 and len(names) == count and all(
+        doc.text[a.end_char : b.start_char].strip(" ,") in ("", "and") or not any(
+            t.pos_ in ("VERB", "AUX") for t in doc[a.end : b.start])
+        for a, b in pairwise(names))
 
 
 def _holds_word(word: str, doc: Any) -> bool:
@@ -637,13 +653,21 @@ def _we_of_another_side(q: Question, r: Reading) -> bool:
     """"What does the U.S. want?" - "'We want to take further steps,' said the Libyan
     spokesman": the "we" who does the deed asked about is the speaker's side, and the
     country asked about (named only by the page around it) is another."""
-    asked = {c for w in q.proper if (c := canonical(w)) is not None}
+    # (the country that does the deed: "What does the U.S. want from Libya?")
+    doer = doer_country(q)
+    asked = {doer} if doer is not None else set()
     if not asked or r.attribution is None:
         return False
     side = side_of(r.attribution)
     doers = [t for t in r.doc if t.lower_ in ("we", "us") and t.dep_ in ("nsubj", "nsubjpass")
              and t.text != "US" and (t.head.i in r.matched)]
     return side is not None and bool(doers) and side not in asked
+
+
+def doer_country(q: Question) -> str | None:
+    """The country a question names first, the doer of its deed ("Why did the U.S. decide to
+    meet the Libyans?", "What does the U.S. want from Libya?")."""
+    return next((c for w in q.proper if (c := country_asked(w)) is not None), None)
 
 
 def _about_another(q: Question, doc: Any, matched: set[int]) -> bool:
@@ -1040,6 +1064,11 @@ def _says_it(tok: Any, matched: set[int]) -> bool:
 _ABOUT = frozenset(["about", "regarding", "concerning"])
 
 
+# Nouns a "that" clause after says the content of ("the message that X must step down").
+_CONTENT_NOUNS = frozenset("message demand warning news word claim idea belief sense notion "
+                           "assurance promise hope fear concern impression signal".split())
+
+
 def _topic_of_a_message(tok: Any) -> bool:
     """Is the word what a noun is about ("message about Qaddafi"), or inside a clause that
     says what a noun holds ("the message that Qaddafi must step down")?"""
@@ -1048,7 +1077,8 @@ def _topic_of_a_message(tok: Any) -> bool:
         if node.dep_ == "pobj" and node.head.lower_ in _ABOUT and node.head.head.pos_ == "NOUN":
             return True
         if node.head.pos_ == "NOUN" and (node.dep_ in ("acl", "ccomp") or (
-                node.dep_ == "relcl" and any(c.dep_ == "mark" for c in node.children))):
+                node.dep_ == "relcl" and (any(c.dep_ == "mark" for c in node.children)
+                                          or node.head.lemma_.lower() in _CONTENT_NOUNS))):
             return True  # (a content clause the parser hung on the noun as a relative one)
         node = node.head
     return False
@@ -1072,7 +1102,10 @@ def _asks_reporter(q: Question) -> bool:
 
 
 def _according_to(tok: Any) -> bool:
-    """Is the word the object of "according to"?"""
+    """Is the word the object of "according to", or a name that qualifies it ("according to
+    the State Department official")?"""
+    while tok.dep_ in ("compound", "det") and tok.head.i != tok.i:
+        tok = tok.head  # ("the" of "the State Department" hangs on "official")
     return tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according"
 
 
@@ -1235,13 +1268,10 @@ def _role_said(q: Question, doc: Any, matched: set[int], head: Any, said: str | 
     if said:
         return said
     for child in head.children:
-        if child.dep_ == "appos" and _names_something(_unaddressed(child.subtree)):
+        # (an apposition that is another person's name is the next one of a list)
+        if child.dep_ == "appos" and _names_something(_unaddressed(child.subtree)) and \
+                child.ent_type_ != "PERSON":
             return _trim(list(child.subtree), True) or None
-    if head.dep_ == "appos":
-        parent = head.head
-        left = [t for t in parent.subtree if t.i < head.i and t.i not in matched]
-        if _names_something(left):
-            return _trim(left, True) or None
     # "Assistant Secretary of State Jeffrey Feltman": the title is the words before the name.
     # (a person's name is its own entity: "State" of the title is no part of it, even when
     # the question names the State Department too)
@@ -1252,6 +1282,13 @@ def _role_said(q: Question, doc: Any, matched: set[int], head: Any, said: str | 
                      if (t.i in matched or t.i == head.i) and t.i >= floor)
     while name_start > 0 and doc[name_start].ent_iob_ == "I":
         name_start -= 1  # the whole name: "Muammar" of "Muammar Qaddafi" when one was asked
+    if head.dep_ == "appos" and not title_before(doc, name_start):
+        # "the Libyan spokesman, Moussa Ibrahim" (not a name listed with its own title,
+        # however the parse hangs it: "..., treasury adviser Mara Quist")
+        parent = head.head
+        left = [t for t in parent.subtree if t.i < head.i and t.i not in matched]
+        if _names_something(left):
+            return _trim(left, True) or None
     title = title_before(doc, name_start) or [t for t in head.subtree if t.i < name_start]
     title = _unaddressed(title)
     text = _trim(title)
@@ -1345,9 +1382,9 @@ def _event(doc: Any, matched: set[int]) -> str | None:
     verbs = []
     for i in sorted(matched):
         tok = doc[i]
-        while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i and not _occasion(tok):
+        while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i and not is_occasion(tok):
             tok = tok.head
-        if _occasion(tok) and tok.i not in matched:
+        if is_occasion(tok) and tok.i not in matched:
             end = max([tok.i] + [j for j in matched if tok.left_edge.i <= j <= tok.right_edge.i])
             return doc[tok.left_edge.i : end + 1].text
         while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
@@ -1369,35 +1406,6 @@ def _event(doc: Any, matched: set[int]) -> str | None:
     inner = {t.i for c in verb.subtree if c.dep_ in _CLAUSES and c.i != verb.i
              for t in c.subtree}
     return _trim([t for t in verb.subtree if t.i not in inner], True) or None
-
-
-def _occasion(tok: Any) -> bool:
-    """A noun for something that takes place: a meeting, talks, a campaign."""
-    return bool(tok.pos_ == "NOUN" and stem(tok.lemma_.lower()) in EVENTS)
-
-
-def _of_another_occasion(q: Question, ent: Any, matched: set[int]) -> bool:
-    """Is a name that of an occasion the question does not ask about, or of its place: "the
-    Libya Contact Group meeting ... in Istanbul" where the question names no Contact Group?
-    Who met is not the name of their meeting; "the Tunisia meeting" is the meeting's place,
-    and so is the place of one the people asked about were at ("diplomats ... attending the
-    Libya Contact Group meeting July 15 in Istanbul")."""
-    tok = ent[-1]  # (its last word: "the" of "the Libya Contact Group" hangs on "meeting")
-    if tok.dep_ == "compound" and _occasion(tok.head):
-        if q.expects in ("PERSON", "ORG"):
-            return True
-        occasion = tok.head
-    elif tok.dep_ == "pobj" and tok.head.dep_ == "prep" and _occasion(tok.head.head):
-        occasion = tok.head.head
-    else:
-        return False
-    if occasion.head.dep_ == "acl" and occasion.head.head.i in matched:
-        return False
-    asked = set(q.focus) | set(q.proper)
-    named = [c for c in occasion.children if c.dep_ == "compound" and c.pos_ == "PROPN"
-             and not ent.start <= c.i < ent.end]
-    return bool(named) and not any(t.lemma_.lower() in asked or t.lower_ in asked
-                                   for c in named for t in c.subtree)
 
 
 def _thing(q: Question, doc: Any, matched: set[int]) -> str | None:
@@ -1557,7 +1565,8 @@ def _cause_at(doc: Any, start: int = 0) -> re.Match[str] | None:
     return None
 
 
-def _reason(doc: Any, matched: set[int]) -> str | None:
+def _reason(doc: Any, matched: set[int]) -> tuple[str | None, Any | None]:
+    """The cause or purpose a sentence gives, and the verb of a purpose where it is one."""
     text = doc.text
     verbs = [doc[i] for i in matched if doc[i].pos_ in ("VERB", "AUX")]
     after = max((v.idx for v in verbs), default=0)
@@ -1568,20 +1577,29 @@ def _reason(doc: Any, matched: set[int]) -> str | None:
                         and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
         purpose = purpose or _purpose_of(doc, matched)
         if purpose is not None:
-            return _trim(list(purpose.subtree)) or None
+            return _trim(list(purpose.subtree)) or None, purpose
         m = _cause_at(doc)
     if m:
         rest = text[m.start() :]
         # The sentence's end, not the full stop of "U.S.".
         end = re.search(r"(?<![A-Z])[;.]\s|[;.]$|,\s+(?:the|a|an)\s+\w+\s+said", rest)
-        return rest[: end.start()].strip(" ,") if end else rest.strip(" ,.")
-    return None
+        return (rest[: end.start()].strip(" ,") if end else rest.strip(" ,.")), None
+    return None, None
+
+
+# Nouns whose infinitive says what is wanted, able or allowed, not what something is for.
+_TAKES_WHAT_IS_WANTED = frozenset(
+    "willingness readiness eagerness desire wish intention decision ability capacity refusal "
+    "right need chance offer promise request authority permission freedom reluctance "
+    "unwillingness determination resolve".split())
 
 
 def _purpose_of(doc: Any, matched: set[int]) -> Any | None:
     """"described the meeting as a dialogue to repair ties": an infinitive of purpose on a
-    matched noun, or on what a verb calls it ("as ...")."""
-    for i in sorted(matched):
+    matched noun, or on what a verb calls it ("as ..."); the noun wherever the sentence has
+    it ("Disclosure of the meeting ..., where a spokesman described the meeting as ...")."""
+    lemmas = {doc[i].lemma_ for i in matched if i >= 0 and doc[i].pos_ == "NOUN"}
+    for i in sorted(matched | {t.i for t in doc if t.pos_ == "NOUN" and t.lemma_ in lemmas}):
         noun = doc[i]
         if noun.pos_ not in ("NOUN", "PROPN"):
             continue
@@ -1589,9 +1607,15 @@ def _purpose_of(doc: Any, matched: set[int]) -> Any | None:
             noun = noun.head  # "an air campaign": the phrase's own noun
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in noun.children):
             continue  # "there is no plan to hold another session" denies that aim
+        if noun.lemma_.lower() in _TAKES_WHAT_IS_WANTED:
+            continue  # "a sign of U.S. willingness to negotiate": what is willed, no purpose
         called = [obj for prep in noun.head.children if prep.dep_ == "prep" and prep.lower_ == "as"
                   for obj in prep.children if obj.dep_ == "pobj"] if noun.dep_ == "dobj" else []
-        for head in (noun, *called):
+        # ... or on what the one asked about does: "NATO is leading an air campaign ... to
+        # pressure Qaddafi" for why NATO is there
+        done = [o for o in noun.head.children if o.dep_ == "dobj"] \
+            if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" else []
+        for head in (noun, *called, *done):
             for c in head.children:
                 if c.dep_ not in ("acl", "relcl") or c.pos_ != "VERB":
                     continue
@@ -1665,27 +1689,41 @@ def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
         ents = found if q.source else _reported(reading, found)
         # (not another occasion's name or place: "the Libya Contact Group meeting July 15 in
         # Istanbul" for where or with whom the Americans met Qaddafi's representatives)
-        ents = [e for e in ents if not _of_another_occasion(q, e, matched)]
+        ents = [e for e in ents if not of_another_occasion(q, e, matched)]
         # (nor whoever reports it: "A State Department official said the meeting was ...")
         ents = [e for e in ents if not _reports_it(q, e.root, matched)]
-        if found and not ents:
+        # (nor those the question sets aside: "Besides Gene Cretz, who ...?", though they
+        # are still read as part of a list)
+        kept = [e for e in ents if not _set_aside(q, e.text)]
+        if found and not kept:
             return None, 0.0  # the only names are of whoever reports it
-        if ents:
-            best = min(ents, key=lambda e: _rank_entity(e, matched, doc, q))
+        if kept:
+            best = min(kept, key=lambda e: _rank_entity(e, matched, doc, q))
             group = _coordinated(best, ents) if q.expects in ("PERSON", "ORG", "PLACE") else [best]
             # "U.S. Ambassador to Libya Gene Cretz, Assistant Secretary ... Jeffrey Feltman":
             # of names listed with their titles, the one titled with the words asked about.
             if q.expects == "PERSON":
                 # (Read from all names: a long list's parse makes some look like modifiers.)
-                titled = [e for e in doc.ents if e.label_ == "PERSON" and not in_question(
-                    e.text, q) and any(t.i in matched for t in title_before(doc, e.start))]
-                # (Asked the names of many, "the U.S. officials", all of them listed answer.)
-                group = listed_with(best.root) if q.names_many else titled or group
+                # (the one whose title has most of them: "Which U.S. official is the
+                # assistant secretary of state?" is not the "U.S. Ambassador")
+                posts = {e: sum(1 for t in title_before(doc, e.start)
+                                if t.i in matched and _post_asked(q, t))
+                         for e in doc.ents if e.label_ == "PERSON" and not in_question(e.text, q)}
+                most = max(posts.values(), default=0)
+                titled = [e for e, n in posts.items() if n and n == most]
+                # (Asked the names of many, "the U.S. officials", all of them listed answer;
+                # a list the parse joins only in part is read along the text.)
+                listed = listed_with(best.root)
+                if len(group) > 1 and {e.start for e in group} <= {e.start for e in listed}:
+                    group = sorted(listed, key=lambda e: e.start)
+                group = listed if q.names_many else titled or group
+            group = [e for e in group if not _set_aside(q, e.text)] or [best]
             if q.expects == "PLACE" and in_another_clause(best.root, doc, matched):
                 # "... held talks reflected concern that ... a role for Qaddafi in Libya":
                 # a place in a clause of its own is where something else is.
                 return None, 0.0
             fit = 1.0 if _rank_entity(best, matched, doc, q)[0] <= 2 else 0.0
+            _told_by_the_story(reading, best.root)
             if q.expects == "PLACE" and len(group) > 1 and all(
                     doc.text[a.end_char : b.start_char].strip() == ","
                     for a, b in pairwise(group)):
@@ -1708,9 +1746,56 @@ def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
             doer = [t for t in doc if t.i in slots and t.i not in matched]
             heads = [t for t in doer if t.head.i not in slots or t.head.i == t.i]
             if doer and any(names_people(t.lemma_.lower()) for t in heads):
+                _told_by_the_story(reading, heads[0])
                 return _trim(doer, True) or None, -1.0  # a name, where one is given, fits better
         return named, 0.0
     return _span(q, reading), 0.5
+
+
+def _post_asked(q: Question, tok: Any) -> bool:
+    """Does a word of a name's title answer to a post the question asks by ("Which assistant
+    secretary ...?")? Not when only the question's verb ("represented": a staff "member") or
+    the country it names ("the U.S.", "the United States": "Secretary of State") matches it:
+    every official of that country is then asked about alike."""
+    if q.wh == "which":
+        return True  # "Which two members ... held State Department posts?": picked by any
+    countries = _country_words(q)
+    through = [w for w in q.focus if _is_word(tok, stem(w), _terms(w))
+               or stem(w) == stem(tok.lower_)]
+    return not through or any(w != q.predicate and w not in countries for w in through)
+
+
+def _country_words(q: Question) -> set[str]:
+    """The question's name words that, alone or with the next one, name a country (not one
+    of its bodies: "the State Department" is a post's words)."""
+    proper = list(q.proper)
+    out = {w for w in proper if country_asked(w)}
+    for a, b in pairwise(proper):
+        if country_asked(f"{a} {b}") and not _BODY_WORDS & {a, b}:
+            out.update((a, b))
+    return out
+
+
+_BODY_WORDS = frozenset("department ministry office agency council house".split())
+
+
+def _set_aside(q: Question, text: str) -> bool:
+    """Is this answer one the question sets aside ("Apart from the rebels, ...": "officials
+    from the Transitional National Council, the rebel governing group")?"""
+    if not q.besides:
+        return False
+    said = {stem(w) for w in words(text)}
+    return any(stem(w) in said for w in q.besides if w not in _ARTICLES)
+
+
+def _told_by_the_story(reading: Reading, tok: Any) -> None:
+    """An answer in the story's own telling ("held a secret meeting May 4 with ..., which
+    said ...") is the story's, not what the speaker of the sentence's report says."""
+    att, start = reading.attribution, reading.candidate.span.start
+    if att is not None and att.speaker and att.content is not None and not (
+            att.content.start - start <= tok.idx < att.content.end - start):
+        reading.attribution = attribute(reading.doc, start, reading.candidate.doc.text,
+                                        [tok.i])
 
 
 _QUOTES = frozenset(['"', "“", "”", "``", "''"])  # double quotation marks, as tokens
@@ -1863,17 +1948,28 @@ def _partner(q: Question, doc: Any, matched: set[int]) -> str | None:
                 continue
             if obj is None:
                 continue
+            # (each one's words run to the next one's "with")
+            upto = min((w.i for w in joined if w.i > prep.i), default=len(doc))
             ent = next((e for e in doc.ents if e.start <= obj.i < e.end), None)
             if ent is not None and ent.label_ in ("PERSON", "ORG", "NORP", "GPE"):
                 phrase = ent.text
             elif names_people(obj.lemma_.lower()):
-                # The phrase without what it goes on to say of them ("..., which said ...").
+                # The phrase without what it goes on to say of them ("..., which said ..."),
+                # though with what says which they are ("diplomats ... attending the Libya
+                # Contact Group meeting"), up to the next one's "with".
                 said = {t.i for c in obj.subtree if c.dep_ in _CLAUSES and c.i != obj.i
-                        for t in c.subtree}
-                phrase = _trim([t for t in obj.subtree if t.i not in said], True)
+                        and not _which_they_are(c) for t in c.subtree}
+                words = [t for t in obj.subtree if t.i not in said and t.i < upto]
+                while words and words[-1].lower_ in ("as", "well", ",", "and", "also"):
+                    words = words[:-1]
+                phrase = _trim(words, True)
             else:
                 continue
-            if phrase and not in_question(phrase, q) and phrase not in (p for p, _, _ in found):
+            # (set aside by any word of theirs: "the rebels" are "officials from the
+            # Transitional National Council, the rebel governing group")
+            if phrase and not in_question(phrase, q) and not _set_aside(
+                    q, " ".join(t.text for t in obj.subtree if t.i < upto)) and \
+                    phrase not in (p for p, _, _ in found):
                 found.append((phrase, obj, prep.i))  # ("the U.S. officials" asked about)
     # "With whom among the rebels did they consult?": of several, the one a word asked
     # about describes ("officials from the Transitional National Council, the rebel ...");
@@ -1890,7 +1986,12 @@ def _partner(q: Question, doc: Any, matched: set[int]) -> str | None:
     sourced = {t.i for a in doc if a.lower_ == "according" for t in a.subtree}
     theirs: set[int] = set().union(*(own(obj, at) for _, obj, at in found))
     outside = {doc[i].lemma_.lower() for i in matched - theirs if i >= 0}
-    describing = {i for i in matched - sourced if doc[i].lemma_.lower() not in outside}
+    # (nor a name of another occasion: "Libya" of "the Libya Contact Group meeting" does not
+    # say which partner of theirs the question's "Libyans" are)
+    named_otherwise = {t.i for o in doc if is_occasion(o) and of_an_occasion_unasked(o, q)
+                       for c in o.children if c.dep_ == "compound" for t in c.subtree}
+    describing = {i for i in matched - sourced - named_otherwise
+                  if doc[i].lemma_.lower() not in outside}
     described = [p for p, obj, at in found if own(obj, at) & describing]
     if described or not found:
         return described[0] if described else None
@@ -1902,6 +2003,13 @@ def _partner(q: Question, doc: Any, matched: set[int]) -> str | None:
 
 
 _CLAUSES = frozenset(["relcl", "acl", "advcl", "appos"])
+
+
+def _which_they_are(clause: Any) -> bool:
+    """A participle set right after the people it tells apart ("diplomats from other nations
+    attending the ... meeting"), not a clause after a comma that goes on about them."""
+    return clause.dep_ == "acl" and clause.tag_ in ("VBG", "VBN") and \
+        clause.doc[clause.i - 1].text != ","
 
 
 def _with_among_doers(q: Question, doc: Any, matched: set[int]) -> bool:
@@ -1937,7 +2045,11 @@ def _reported(r: Reading, ents: list[Any]) -> list[Any]:
     inside = {stem(r.doc[i].lemma_.lower()) for i in r.matched if lo <= r.doc[i].idx < hi}
     if not all(stem(r.doc[i].lemma_.lower()) in inside for i in r.matched):
         return ents  # some word asked about is only in the frame ("Who did X say ...?")
-    return [e for e in ents if lo <= e.start_char < hi]
+    # (unless the frame tells the thing asked itself, and the answer hangs on that telling:
+    # "held a secret meeting May 4 with ..., which said the meeting was a sign of ...")
+    told = {i for i in r.matched if not lo <= r.doc[i].idx < hi}
+    return [e for e in ents if lo <= e.start_char < hi or (
+        e.root.head.i in told or any(c.i in told for c in e.root.head.children))]
 
 
 # A kinsman named after "son of", "married" and the like, before the brackets of his life,
@@ -2025,6 +2137,11 @@ def _fallback(q: Question, doc: Any, matched: set[int], slots: set[int] | None) 
     if run and q.wh != "whose" and (
             run[-1].dep_ == "poss" or any(c.tag_ == "POS" for c in run[-1].children)):
         return None
+    # ... or whose people they are ("Three senior Velmoran officials": the doers described),
+    # or which occasion it is ("the Libya Contact Group meeting": no one who did a thing)
+    if run and run[-1].dep_ in ("compound", "amod") and run[-1].head.pos_ == "NOUN" and (
+            names_people(run[-1].head.lemma_.lower()) or is_occasion(run[-1].head)):
+        return None
     # A name is a few capitalised words; a longer run is a menu or a list of links.
     if run and len(run) <= 4 and all(t.is_title for t in run) and not in_question(
         _trim(run), q
@@ -2049,7 +2166,15 @@ def _span(q: Question, reading: Reading) -> str | None:
             return None
         return role
     if q.expects == "REASON":
-        return _reason(doc, matched)
+        reason, at = _reason(doc, matched)
+        att = reading.attribution
+        if at is not None and (att is None or not att.speaker):
+            # "Disclosure of the meeting came first in X, where a spokesman described the
+            # meeting as a dialogue to repair ties": the purpose is the spokesman's
+            said = attribute(doc, reading.candidate.span.start, reading.candidate.doc.text,
+                             [at.i])
+            reading.attribution = said if said.speaker else att
+        return reason
     if q.expects == "STATEMENT":
         att = reading.attribution
         if att and att.content is not None:
@@ -2159,6 +2284,7 @@ def read(
     documents: dict[str, set[str]] = {}  # a document's words, read once for all its sentences
     described: dict[str, frozenset[str]] = {}  # per document, as ``_descriptions``
     alone: dict[str, frozenset[str]] = {}  # per document, as ``_parts_left_out``
+    owns: dict[str, frozenset[str]] = {}  # per document, as ``_own_occasion``
     # (A page headed "X (politician)" says others bear the name: then a fragment's surname
     # alone may be any of them.)
     pages = "\n".join({c.doc.doc_id: c.doc.text for c in candidates}.values()) \
@@ -2181,13 +2307,17 @@ def read(
         # (A headline in title case answers what a party says; any other answer read from
         # it would rest on capitals that name nothing: "Talks ..., U.S. Says" does not say
         # who disclosed the talks.)
+        if cand.doc.doc_id not in owns:
+            owns[cand.doc.doc_id] = own_occasion(cand.doc.text)
+        its_own = owns[cand.doc.doc_id]
         found = _match(q, doc, context, its_described, its_alone, titled=q.form == "says"
-                       and is_headline(cand) and title_cased(cand.text))
+                       and is_headline(cand) and title_cased(cand.text), own=its_own)
         if q.held and found[0] < MIN_MATCH:
             # "Which city hosted the Contact Group?": "the Contact Group meeting July 15 in
             # Istanbul" places the event without the verb; it answers, ranked below a
             # sentence that has the verb too.
-            without = _match(q, doc, context, its_described, its_alone, lenient=True)
+            without = _match(q, doc, context, its_described, its_alone, lenient=True,
+                             own=its_own)
             if without[0] >= MIN_MATCH:
                 # (With no word of the question in it, the sentence's own verb is where
                 # its places are read from: "It stands on the edge of Norwich, a city in
@@ -2324,6 +2454,10 @@ def read(
         if q.expects == "KIND":
             r.value, fit = (one, 1.0) if one else (None, 0.0) if mode else _kind_value(
                 phrases, fits)
+            if q.which_one and r.value and _only_the_kind(q, r.value):
+                # "Which countries ...?" - "more than 30 other nations": none of them named,
+                # and no sentence answers as a whole what it names no one of
+                r.value, unnamed_kind = None, True
         else:
             r.value, fit = _value(q, r)
         if not r.value:
@@ -2413,8 +2547,11 @@ def _gives_a_name(q: Question, doc: Any, value: str) -> bool:
         q.expects != "PERSON" or t.ent_type_ in ("", "PERSON") or _set_by_a_person(t))]
     if names and not q.name_party and q.named_as and q.named_as not in _ANYONE:
         # "the name of the State Department official": a name the sentence calls an
-        # official, not another one it gives ("the message that Qaddafi must step down").
-        return any(t.lemma_.lower() == q.named_as for t in titles_of_list(names[0]))
+        # official, not another one it gives ("the message that Qaddafi must step down");
+        # asked of "the three officials" plainly, a name given with any post is one.
+        posts = titles_of_list(names[0])
+        return any(t.lemma_.lower() == q.named_as for t in posts) or (
+            q.names_many and q.named_as in _ANY_POST and any(t.pos_ == "NOUN" for t in posts))
     if not names or not q.name_party:
         return bool(names)
     titles = titles_of_list(names[0])
@@ -2422,10 +2559,15 @@ def _gives_a_name(q: Question, doc: Any, value: str) -> bool:
         return False
     # (One asked alone is called so: "the Libyan spokesman, Moussa Ibrahim" for the
     # spokesman; "U.S. Ambassador ... Gene Cretz" is no answer to "the U.S. official quoted".)
-    return q.names_many or q.one_of_many or any(t.lemma_.lower() == q.named_as
-                               for t in titles_of_list(names[0], alone=True))
+    own = titles_of_list(names[0], alone=True)
+    return q.names_many or q.one_of_many or any(t.lemma_.lower() == q.named_as for t in own) or (
+        q.wh == "which" and q.named_as in _ANY_POST
+        and any(t.is_alpha and canonical(t.text) is None for t in own))
 
 
+# "Which U.S. official is ...?": a name given with any post is an official's (one asked
+# alone, "the U.S. official", is one the sentence calls so).
+_ANY_POST = frozenset(["official"])
 # Words for anyone: a name asked of "the man who ..." is not called "man" where it is given.
 _ANYONE = frozenset("person man woman people guy individual one someone somebody".split())
 
@@ -3015,6 +3157,20 @@ _TAKE_PART = {stem("sport"): frozenset("player players club clubs team teams lea
 
 
 _AGENT = re.compile(r"(?<=\w{4})(?:er|ist)$")
+
+
+def _only_the_kind(q: Question, value: str) -> bool:
+    """Does the value say no more than the kind asked for ("other nations" for "which
+    countries")?"""
+    kin = _terms(q.attribute)
+    said = [w for w in words(value) if w not in _ARTICLES and w not in _HOW_MANY
+            and number(w) is None]
+    return bool(said) and all(stem(w) in kin for w in said)
+
+
+# Words that say how many or which of a kind, naming none ("more than 30 other nations").
+_HOW_MANY = frozenset("other others some many several more most less fewer than about over "
+                      "under nearly almost all both".split())
 
 
 def _kind_value(phrases: list[Any], fits: dict[str, float]) -> tuple[str | None, float]:

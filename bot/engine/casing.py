@@ -304,6 +304,7 @@ def true_case(question: str, texts: Iterable[str],
     noun a "which" asks for when it is an English word (as ``english`` tells) the documents
     capitalise only inside a longer name the question does not give it beside ("which U.S.
     department": not the "Department" of "State Department")."""
+    texts = list(texts)  # (read twice: word by word, then as runs of words)
     asked = list(_WORD.finditer(question))
     asked_at = {m.start(): k for k, m in enumerate(asked)}
     # The nouns a "which" asks for, typed in lower case, that are English words: only these
@@ -323,8 +324,9 @@ def true_case(question: str, texts: Iterable[str],
         text = without_headlines(text)
         found = list(_WORD.finditer(text))
         for k, m in enumerate(found):
-            if _SENTENCE_START.search(text[max(0, m.start() - 3) : m.start()]):
-                continue
+            if _SENTENCE_START.search(text[max(0, m.start() - 3) : m.start()]) and not (
+                    len(m.group()) > 1 and m.group().isupper()):
+                continue  # (a word in capitals is so written anywhere: "NATO is leading")
             # "Qaddafi’s" is how "Qaddafi" is written too: a possessive is not part of a name.
             word = _POSSESSIVE.sub("", m.group())
             forms.setdefault(word.lower(), Counter())[word] += 1
@@ -367,7 +369,67 @@ def true_case(question: str, texts: Iterable[str],
         return word
 
     out = _WORD.sub(cased, question)
+    if _WH_FIRST.match(out):
+        # (a question asking after a post by its name: a claim's words are judged as typed)
+        out = _initials_of_runs(_as_runs(out, texts), texts)
     return out[:1].upper() + out[1:]
+
+
+def _initials_of_runs(question: str, texts: list[str]) -> str:
+    """"nsc" typed for the "National Security Council" the documents name: a short lower-case
+    word made of the initials of a name they write is that name's short form, in capitals."""
+    typed = {w for w in re.findall(r"\b[a-z]{2,5}\b", question) if w not in STOPWORDS}
+    if not typed:
+        return question
+    initials: set[str] = set()
+    for text in texts:
+        for m in _RUN.finditer(without_headlines(text)):
+            words = [w for w in m.group().split() if w.lower() not in _IN_NAMES]
+            for i in range(len(words)):
+                for j in range(i + 2, min(len(words), i + _LONGEST_RUN) + 1):
+                    initials.add("".join(w[0] for w in words[i:j]).lower())
+    for word in typed & initials:
+        question = re.sub(rf"\b{word}\b", word.upper(), question)
+    return question
+
+
+_WH_FIRST = re.compile(r"^\W*(?:who|whom|whose|what|which|when|where|why|how)\b", re.IGNORECASE)
+
+
+# A name of several capitalised words, small words of a name between ("Deputy Foreign
+# Minister", "Secretary of State").
+_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?: +(?:(?:of|for|and|the) +)?[A-Z][\w'’.-]*)+")
+
+
+_LONGEST_RUN = 6  # words of a name read as one
+
+
+def _as_runs(question: str, texts: Iterable[str]) -> str:
+    """The question with a run of words the documents write only as one capitalised name
+    ("deputy foreign minister" typed, "Deputy Foreign Minister" written) written as they
+    write it, whatever each word's case is elsewhere ("foreign ministry")."""
+    typed = question.lower()
+    runs: dict[str, str] = {}
+    plain: set[str] = set()
+    for text in texts:
+        body = without_headlines(text)
+        for m in _RUN.finditer(body):
+            words = m.group().split()
+            # (and each part of it, of a few words: "Deputy Foreign Minister" of "... Minister
+            # Piet Olsson"; only parts the question has)
+            for i in range(len(words)):
+                for j in range(i + 2, min(len(words), i + _LONGEST_RUN) + 1):
+                    part = words[i:j]
+                    low = " ".join(part).lower()
+                    if low in typed and part[0].lower() not in STOPWORDS \
+                            and part[-1].lower() not in STOPWORDS:
+                        runs.setdefault(low, " ".join(part))
+        plain.update(w for w in runs if w in body)  # also written in lower case
+    for low, name in sorted(runs.items(), key=lambda r: -len(r[0])):
+        if low not in plain:
+            question = re.sub(rf"(?<![\w.]){re.escape(low)}(?![\w])",
+                              name.replace("\\", r"\\"), question, flags=re.IGNORECASE)
+    return question
 
 
 def _typed(words: list[re.Match[str]], k: int) -> bool:

@@ -6,6 +6,7 @@ Department official [1]." DISPUTED: each answer with its sources, side by side.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from bot.citations import DISPUTED_OPENING, cite, inert, unbalanced_quotes
@@ -25,6 +26,9 @@ _CAPITALISE = frozenset(
     "the a an that this its their his her after because since as due following before "
     "during in on at by about around more less over under nearly almost".split()
 )
+
+# ", according to the Associated Press" ending a value that is a whole sentence.
+_TRAILING_SOURCE = re.compile(r",\s+according\s+to\s+[^,;]+?[.]?\s*$", re.IGNORECASE)
 
 
 def _cap(text: str) -> str:
@@ -131,7 +135,9 @@ def compose_question(claim: Claim, decision: Decision) -> Draft:
                 "; ".join(_statement(e, first_n + i) for i, e in enumerate(g)).rstrip(".")
             )
         else:
-            value = inert(g[0].answer or "")
+            # (a value that is a whole sentence may end on whom it is according to: that is
+            # said once, by the sources)
+            value = _TRAILING_SOURCE.sub("", inert(g[0].answer or ""))
             sources = _sources(g, first_n, several_docs, value)
             sentences.append(f"{value}, according to {sources}")
     if q.interval and len(sentences) == 2:

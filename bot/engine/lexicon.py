@@ -76,6 +76,7 @@ _SYNONYMS = [
     "willing willingness ready readiness prepared eager",
     "forward ahead onward onwards",
     "ties tie relations relationship",
+    "group body",
 ]
 
 # Pairs that contradict each other when one stands where the claim has the other.

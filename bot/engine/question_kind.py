@@ -14,6 +14,7 @@ from typing import Any
 from bot.engine.aliases import canonical
 from bot.engine.anonymity import asks_why_unnamed
 from bot.engine.lexicon import (
+    EVENTS,
     MET_WITH,
     MORE_TO_COME,
     ROLE_NOUNS,
@@ -26,6 +27,7 @@ from bot.engine.names import is_name_word, name_part_asked, names_asked, short_f
 from bot.engine.nlp import Parser
 from bot.engine.normalise import date
 from bot.types import Question
+from retrieval.text import stem
 
 # Expected answer types, each a set of spaCy entity labels (empty: a span of the sentence).
 ENTITY_LABELS: dict[str, frozenset[str]] = {
@@ -64,6 +66,14 @@ def or_not(tag: re.Match[str]) -> bool:
     return tag.group(0).lstrip(", ").lower().startswith("or not")
 
 
+# "What does X do (for a living / for work)?": X's trade or post.
+_DOES_FOR_WORK = re.compile(r"^\s*what\s+(?:does|do)\s+(.+?)\s+do(?:\s+for\s+(?:a\s+living|"
+                            r"work|a\s+job))?\s*[?.!]*\s*$", re.IGNORECASE)
+# "which of the / these / them / the three ...": the words that open the ones chosen among.
+_SOME_OF = frozenset("the these those them us you his her their its our your two three four "
+                     "five six seven eight nine ten".split())
+# Places that stand to another thing in a way a sentence must state ("the capital of X").
+_PLACE_OF = frozenset(["capital", "seat", "headquarters", "hometown", "birthplace"])
 WH_WORDS = frozenset(["who", "whom", "whose", "what", "when", "where", "which", "why", "how"])
 # "What city ...?" / "What is the population of ...?": the noun names the answer's type.
 _CATEGORY: dict[str, str] = {}
@@ -108,6 +118,9 @@ _SAYS = re.compile(
 # The document's own headline, as the one who says: "What does the headline say?"
 _HEADLINE = re.compile(r"(?:the\s+|its\s+|this\s+|the\s+story['\u2019]s\s+)?(?:headline|title)",
                        re.IGNORECASE)
+_WHAT_HEADLINE = re.compile(
+    r"^\W*what(?:['\u2019]s|\s+is|\s+was)\s+(?:the|its|this)\s+(?:headline|title)(?:\s+of\s+(?:the|"
+    r"this)\s+(?:article|story|report|piece))?\s*[?.!]*$", re.IGNORECASE)
 # A topic of what is to come: "holding more talks", "another meeting", "meeting again".
 _MORE_TO_COME = re.compile(r"\b(?:" + "|".join(sorted(MORE_TO_COME | {"follow-up"})) + r")\b",
                            re.IGNORECASE)
@@ -202,13 +215,17 @@ _ASKS_SOURCE = re.compile(r"\b(?:per|according to|reported by)\s+(?:which|what|w
 # "As what ...?", "With whom ...?": the answer is what follows that preposition.
 _WH_PREP = re.compile(r"^(as|with|for|to|from|about|against|on|into|by|over)\s+"
                       r"(?:what|whom|which|who)\b", re.IGNORECASE)
+# "What was the meeting a sign of?": the answer is what "of" takes, as if asked "Of what ...?"
+_OF_LAST = re.compile(r"^\s*(?:what|which)\b.*\b\w+\s+(of|to)\s*[?.!]*\s*$", re.IGNORECASE)
 _DO_HAVE = frozenset("do does did has have had will would can could should shall may might must "
                      "don't doesn't didn't hasn't haven't won't".split())
 _GENERIC = frozenset("name type kind sort term word meaning purpose subject topic significance "
                      "reason cause effect difference relationship thing story message result "
                      "outcome".split())
-_PLURAL_SIDES = re.compile(r"\b(?:two|both|the|all)\s+(?:sides|parties|camps)\b|^(?:they|them)$",
-                           re.IGNORECASE)
+_PLURAL_SIDES = re.compile(r"\b(?:two|both|the|all)\s+(?:sides|parties|camps)\b|^(?:they|them)$"
+                           # "according to the people involved": whoever took part, each
+                           r"|\b(?:people|those|parties|sides|everyone|everybody)\s+involved\b"
+                           r"|^the\s+participants$", re.IGNORECASE)
 # "each side", "the two governments", "both countries": every party, each with its own account.
 _EACH_PARTY = re.compile(
     r"\b(?:(?:each|either|every)\s+(?:side|party|camp|government|country|nation|capital)|"
@@ -451,7 +468,11 @@ def is_open(question: str, parser: Parser | None = None) -> bool:
                 and words[1] not in _PRONOUNS | _PERSONS)
             # "what kind of group is the council": the kind, then the verb first
             or (len(words) > 4 and words[1] in ("kind", "sort", "type") and words[2] == "of"
-                and words[4] in _INTERROGATIVE_NEXT))) or (
+                and words[4] in _INTERROGATIVE_NEXT)
+            # "which of the three americans is the ambassador": one of some, then the verb
+            or (words[0] in ("which", "who") and words[1] == "of" and len(words) > 3
+                and words[2] in _SOME_OF
+                and any(w in _INTERROGATIVE_NEXT for w in words[3:8])))) or (
             parser is not None and (_asks_by_order(question, parser) or (
                 # "what happens next, more talks or not": the question, then its choices
                 "," in question and _asks_by_order(question.split(",", 1)[0], parser))))
@@ -587,6 +608,8 @@ def _expects(wh: str, words: list[str], doc: Any) -> str:
         if w in ("is", "was", "are", "were", "the", "a", "an", "of") or (
                 _of_a_country(doc[j]) and all(_of_a_country(t) for t in doc[i + 1 : j])):
             continue  # ("which U.S. officials", "what Libyan officials": people)
+        if w in _CATEGORY and j < len(doc) and _a_name_of_its_kind(doc[j]):
+            break  # "What is the Libya Contact Group?": what that group is
         if w in _CATEGORY:
             return _CATEGORY[w]
         if names_people(w) or names_people(w.removesuffix("s")) or w in TITLES:
@@ -609,7 +632,7 @@ def _expects(wh: str, words: list[str], doc: Any) -> str:
         if w == "place" and words[j - 1] in ("take", "took", "taken", "takes", "taking"):
             continue  # "What gathering took place ...?" asks for no place
         if w in _CATEGORY and w not in ("age",) and "-" not in words[j - 1 : j + 2] and not (
-                j < len(doc) and _inside_a_name(doc[j])):
+                j < len(doc) and (_inside_a_name(doc[j]) or _a_name_of_its_kind(doc[j]))):
             # (not "the modern-day name": a day in a word of two; nor "the State
             # Department official": a word of a name)
             return _CATEGORY[w]
@@ -631,6 +654,36 @@ def _persons_things(doc: Any) -> tuple[tuple[str, str], ...]:
     return tuple((t.lower_, t.head.lemma_.lower()) for t in doc
                  if t.dep_ == "poss" and t.pos_ == "PROPN" and t.head.pos_ == "NOUN"
                  and canonical(t.text) is None and t.ent_type_ in ("PERSON", ""))
+
+
+_BELIEVING = frozenset(["think", "believe", "assume", "suppose", "expect", "fear"])
+
+
+def _gapped(says: re.Match[str], question: str, parser: Parser) -> bool:
+    """Does "what" stand inside the clause a party is said to believe, as the object its verb
+    lacks ("What did Libya think the U.S. was prepared to do?"), rather than for what the
+    party thinks of something ("What does Libya think about the meeting?")?"""
+    about = says.group("about")
+    if says.group("verb").lower() not in _BELIEVING:
+        return False  # ("What does X say Qaddafi must do?": X's words, as they put it)
+    if not about or not question.lower().startswith("what") or re.match(
+            r"\s*(?:about|of|on|over|to|regarding)\b", question[says.end("verb"):], re.I):
+        return False
+    clause = parser.parse(about)
+    if not any(t.dep_ in ("nsubj", "nsubjpass") for t in clause):
+        return False
+    last = [t for t in clause if not t.is_punct][-1:]
+    # (its last word a verb or preposition with nothing after it for its object)
+    # ("What does X say the meeting was?" asks X's account of it, as "about" does)
+    return bool(last) and (last[0].pos_ in ("VERB", "ADP") or last[0].lower_ == "do") \
+        and not any(c.dep_ in ("dobj", "pobj", "ccomp", "xcomp", "attr") for c in last[0].children)
+
+
+def _a_name_of_its_kind(tok: Any) -> bool:
+    """A capitalised kind word that ends a name ("Group" of "the Libya Contact Group"): the
+    name of one thing, not the kind of thing asked for."""
+    return tok.pos_ == "PROPN" and tok.is_title and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children)
 
 
 def _inside_a_name(tok: Any) -> bool:
@@ -803,6 +856,13 @@ def _people_named(doc: Any, q: str) -> Any | None:
         names_people(obj.lemma_.lower()) or obj.ent_type_ == "NORP") else None
 
 
+def _one_described(people: Any) -> bool:
+    """"the State Department official", "the anonymous American source": one person told by
+    words of their own, not by a post of something ("the director of X")."""
+    return people.tag_ == "NN" and any(c.dep_ in ("amod", "compound") for c in people.children) \
+        and not any(c.dep_ == "prep" for c in people.children)
+
+
 def _wants_done(doc: Any) -> bool:
     """"What does X want (Y to do)?" asks what X wants done, which X may say someone "must"
     do; "What did X want to clear up?" asks what X itself set out to do."""
@@ -952,10 +1012,52 @@ _AIMED_AT = re.compile(r"^\s*what\b.*\b(?:try|tries|trying|tried|hope|hopes|hopi
                        r"seeks|seeking|sought|aim|aims|aiming|aimed|want|wants|wanted|intend|"
                        r"intends|intended|mean|meant)\s+to\s+(?:achieve|accomplish|gain|get)\b"
                        # "What was the meeting meant to do?": what it was for
-                       r"|^\s*what\b.*\b(?:meant|intended|supposed|designed)\s+to\s+do\b",
+                       r"|^\s*what\b.*\b(?:meant|intended|supposed|designed)\s+to\s+do\b"
+                       # "What did the Libyans want from the meeting?": what it was for, to them
+                       r"|^\s*what\b.*\b(?:want|wants|wanted|hope|hopes|hoped|expect|expects|"
+                       r"expected)\s+(?:to\s+get\s+)?(?:from|out\s+of)\s+(?:the|this|that)\s+"
+                       r"(?:meeting|talks|session|summit|encounter|sit-down|get-together)\b",
                        re.IGNORECASE)
+# "What was the meeting about?": what an occasion was for, as each side tells it.
+_WHAT_ABOUT = re.compile(r"^\s*what\s+(?:is|was|are|were)\s+(?P<occasion>(?:the|this|that|these|"
+                         r"those|its|their)\s+[\w\s'’.-]{1,50}?)\s+(?:all\s+)?about\s*[?.!]*\s*$",
+                         re.IGNORECASE)
+# "What did they discuss at the meeting?", "What was talked about in the talks?"
+_TALKED_AT = re.compile(r"^\s*what\s+(?:did|do|does|was|were|is|are)\s+(?:[\w\s.'’-]{1,40}?\s+)?"
+                        r"(?:discuss(?:ed)?|talk(?:ed)?\s+about|talk\s+over|cover(?:ed)?)\s+"
+                        r"(?:at|during|in)\s+(?P<occasion>.{1,60}?)\s*[?.!]*\s*$", re.IGNORECASE)
 _FAME = re.compile(r"\b(?:best\s+|most\s+|well\s+|widely\s+)?(?:known|famous|noted|"
                    r"remembered|renowned|celebrated)\s+for\s*\??$", re.IGNORECASE)
+
+
+# "Besides Gene Cretz, who ...?", "Who attended apart from Cretz?": some set aside.
+_ASIDE = r"(?:apart\s+from|aside\s+from|besides|other\s+than|except(?:\s+for)?)"
+_ASIDE_LEAD = re.compile(rf"^\W*{_ASIDE}\s+(?P<who>[^,?]+?)\s*,\s*(?P<rest>.+)$", re.IGNORECASE)
+_ASIDE_TAIL = re.compile(rf"^(?P<rest>.+?),?\s+{_ASIDE}\s+(?P<who>[^,?]+?)\s*(?P<end>[?.!]*)\s*$",
+                         re.IGNORECASE)
+
+
+_ASKS_WHO_OR_WHAT = re.compile(r"\W*(?:who|whom|what|which)\b", re.IGNORECASE)
+
+
+def set_aside(question: str) -> tuple[str, tuple[str, ...]]:
+    """The question without those it sets aside ("Besides Gene Cretz, ..."), and their words."""
+    # (only of a question asking who or what: "Besides X, how many ...?" counts without X)
+    lead = _ASIDE_LEAD.match(question)
+    m = lead or _ASIDE_TAIL.match(question)
+    if m is None or not _ASKS_WHO_OR_WHAT.match(m.group("rest")):
+        return question, ()
+    rest = m.group("rest")
+    question = rest[:1].upper() + rest[1:] if lead else rest + (m.group("end") or "?")
+    aside = tuple(w.lower() for w in re.findall(r"[\w'’.-]+", m.group("who"))
+                  if w.lower() not in ("the", "a", "an"))
+    return question, aside
+
+
+def _an_occasion(words: str) -> bool:
+    """Do the words end on a noun for something that takes place ("the Tunisia meeting")?"""
+    last = re.findall(r"[\w-]+", words.lower())[-1:]
+    return bool(last) and stem(last[0]) in EVENTS
 
 
 def _told_about(words: str, parser: Parser) -> str | None:
@@ -980,7 +1082,15 @@ def read_question(
     if summary_asked(q):
         return Question(form="summary", wh="what", expects="THING", focus=(), proper=())
     q, according_to = unattributed(q)
+    q, besides = set_aside(q)
     q = _lead_named(q)
+    if (talked := _TALKED_AT.match(q)) and _an_occasion(talked.group("occasion")):
+        # "What did they discuss at the meeting?" asks what the meeting was about.
+        q = f"What was {talked.group('occasion')} about?"
+    if _WHAT_HEADLINE.match(q):
+        # "What is the headline?": the headline's own words, as "What does it say?" asks
+        return Question(form="says", wh="what", expects="STATEMENT", focus=(), proper=(),
+                        speaker=None, headline=True)
     nature = _NATURE.match(q)
     if nature:
         # "What was the nature of the meeting?": what each source makes of it, side by side.
@@ -1005,6 +1115,8 @@ def read_question(
     if says and not says.group("about") and re.search(r"\bposition\W*$", q, re.IGNORECASE) \
             and not canonical(says.group("who").strip()):
         says = None  # "What is Derek Chollet's position?": a person's post, not a stance
+    if says and says.re is _SAYS and _gapped(says, q, parser):
+        says = None  # "What did Libya think the U.S. was prepared to do?": what is in the belief
     who_doc = parser.parse(says.group("who")) if says else None
     if who_doc is not None and (any(t.pos_ == "VERB" and t.is_lower for t in who_doc) or not any(
             t.pos_ in ("NOUN", "PROPN") or (t.is_alpha and not t.is_stop)
@@ -1069,7 +1181,9 @@ def read_question(
         expects = "THING"
     else:
         described_as = None
-    what_for = bool(_WHAT_FOR.match(q) or _AIMED_AT.search(q)) and not _FAME.search(q)
+    about_occasion = _WHAT_ABOUT.match(q)
+    what_for = (bool(_WHAT_FOR.match(q) or _AIMED_AT.search(q)) and not _FAME.search(q)) or (
+        about_occasion is not None and _an_occasion(about_occasion.group("occasion")))
     if what_for:
         expects = "REASON"  # "What was the meeting for?" asks its purpose
     skip: set[int] = set()
@@ -1106,7 +1220,16 @@ def read_question(
                     q, re.IGNORECASE)
     if job:
         skip |= {t.i for t in doc if t.lower_ == job.group(1).lower()}
+    if expects == "REASON":
+        # "What is NATO's goal?": the word for a purpose is what is asked, not a word of it
+        skip |= {t.i for t in doc if t.pos_ == "NOUN" and _CATEGORY.get(t.lower_) == "REASON"}
     post_asked = bool(job)  # "What is Feltman's job?", "What position does he hold?"
+    trade = _DOES_FOR_WORK.match(q)
+    if trade and any(e.label_ == "PERSON" and (e.start_char, e.end_char) == trade.span(1)
+                     for e in doc.ents):
+        # "What does Derek Chollet do (for a living)?": his post, as "his job" asks
+        post_asked = True
+        skip |= {t.i for t in doc if t.idx >= trade.end(1)}
     # "What sport ...", "What is the genre of ...": the noun names the answer's type.
     kind_of = re.match(
         r"^(?:what|which)\s+(?:(?:is|was|are|were)\s+(?:the\s+)?(?:([a-z]+)\s+)?"
@@ -1129,6 +1252,8 @@ def read_question(
         if noun is not None and (not kind_of or kind_of.group(4)) and (expects != "THING" or
                                                       noun.lemma_.lower() in _GENERIC):
             noun = None  # "What message did X deliver?": the message is what it is about
+        if noun is not None and noun.lemma_.lower() in _PLACE_OF:
+            noun = None  # "the capital of Libya": a place only a sentence saying so answers
         if noun is not None:
             skip.add(noun.i)
             if kind_of and kind_of.group(1) and before is not None and before.pos_ == "ADJ":
@@ -1279,9 +1404,11 @@ def read_question(
     # "What are the names of ...?"; "Who were the American officials?" asks for their names
     # too ("Who is the director of X?" may be answered by a band or a studio).
     # ("Who were the members of Velmar's team?": people of many, whoever's they are.)
+    # ("Who is the State Department official?": the one name a sentence gives that person;
+    # not "Who is the director of X?", a post of a thing.)
     name_asked = names_asked(q) or (people is not None and wh in ("who", "which", "what")
-                                    and (bool(country) or (wh == "who"
-                                                           and people.tag_ == "NNS")))
+                                    and (bool(country) or (wh == "who" and (
+                                        people.tag_ == "NNS" or _one_described(people)))))
     one_of_many = people is not None and people.head.lower_ == "of" \
         and people.head.head.lower_ in WH_WORDS
     if name_asked and expects == "THING" and people is not None:
@@ -1297,7 +1424,8 @@ def read_question(
         counted_of=counted_of,
         source=bool(_ASKS_SOURCE.search(q) or sourced or _REPORTED_BY.search(q)),
         unnamed_why=wh in ("why", "what") and asks_why_unnamed(q),
-        wh_prep=(m.group(1).lower() if (m := _WH_PREP.match(q)) else ""),
+        wh_prep=(m.group(1).lower() if (m := _WH_PREP.match(q) or _OF_LAST.search(q))
+                 else ""),
         negated=any(t.dep_ == "neg" and t.head.pos_ in ("VERB", "AUX") for t in doc),
         predicate=_predicate(doc),
         short_form=short_form_asked(q),
@@ -1322,6 +1450,7 @@ def read_question(
         names_many=name_asked and people is not None and people.tag_ in ("NNS", "NNPS")
         and not one_of_many,
         one_of_many=one_of_many,
+        besides=besides,
         named_as=people.lemma_.lower() if name_asked and people is not None else "",
         money=bool(re.search(r"\bhow much\b|\b(?:cost|price|pay|paid|spend|spent|worth|"
                              r"revenue|budget|salary|income|wage|earning|fee|toll|per ?cent|"
