@@ -471,10 +471,11 @@ def _match(q: Question, doc: Any, context: set[str] | None = None,
                 if i not in used and not doc[i].is_lower]
             name_tokens.update(hits)
         else:
-            hits = [i for i in exact if i not in used | elsewhere] or [
-                i for s in _terms(word) for i in stems.get(s, []) if i not in used | elsewhere] or [
+            taken = used | elsewhere
+            hits = [i for i in exact if i not in taken] or [
+                i for s in _terms(word) for i in stems.get(s, []) if i not in taken] or [
                 i for s, idx in stems.items() if _derived(stem(word), s) for i in idx
-                if i not in used | elsewhere] or [
+                if i not in taken] or [
                 i for i in (makers if stem(word) in _BY_MAKERS else ()) if i not in used] or [
                 i for s in (_SAYS_MUST if word in WANTING and q.wanted_done else ())
                 for i in stems.get(s, []) if i not in used] or [
@@ -585,10 +586,8 @@ def _lists_so_many(word: str, doc: Any) -> bool:
     """Is the word a count ("three") that the sentence's list of people's names makes up?"""
     count = number(word) if re.fullmatch(r"[a-z]+|\d+", word) else None
     names = [e for e in doc.ents if e.label_ == "PERSON"]
-    return count is not None and count >= 2 and len(names) == count and all(
-        doc.text[a.end_char : b.start_char].strip(" ,") in ("", "and") or not any(
-            t.pos_ in ("VERB", "AUX") for t in doc[a.end : b.start])
-        for a, b in pairwise(names))
+    return count is not None and count >= 2 and len(names) == count and not any(
+        t.pos_ in ("VERB", "AUX") for a, b in pairwise(names) for t in doc[a.end : b.start])
 
 
 def _holds_word(word: str, doc: Any) -> bool:
@@ -655,13 +654,12 @@ def _we_of_another_side(q: Question, r: Reading) -> bool:
     country asked about (named only by the page around it) is another."""
     # (the country that does the deed: "What does the U.S. want from Libya?")
     doer = doer_country(q)
-    asked = {doer} if doer is not None else set()
-    if not asked or r.attribution is None:
+    if doer is None or r.attribution is None:
         return False
     side = side_of(r.attribution)
     doers = [t for t in r.doc if t.lower_ in ("we", "us") and t.dep_ in ("nsubj", "nsubjpass")
              and t.text != "US" and (t.head.i in r.matched)]
-    return side is not None and bool(doers) and side not in asked
+    return side is not None and bool(doers) and side != doer
 
 
 def doer_country(q: Question) -> str | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from bot.engine.aliases import canonical
 from bot.engine.question_kind import WH_WORDS, names_people
@@ -304,7 +304,9 @@ def true_case(question: str, texts: Iterable[str],
     noun a "which" asks for when it is an English word (as ``english`` tells) the documents
     capitalise only inside a longer name the question does not give it beside ("which U.S.
     department": not the "Department" of "State Department")."""
-    texts = list(texts)  # (read twice: word by word, then as runs of words)
+    # A headline capitalises every word: it says nothing of how a word is written. (The
+    # bodies are read twice: word by word, then as runs of words.)
+    bodies = [without_headlines(text) for text in texts]
     asked = list(_WORD.finditer(question))
     asked_at = {m.start(): k for k, m in enumerate(asked)}
     # The nouns a "which" asks for, typed in lower case, that are English words: only these
@@ -319,9 +321,7 @@ def true_case(question: str, texts: Iterable[str],
     beside: dict[str, set[str] | None] = {}
     after_us: set[str] = set()  # the words the documents write after "U.S." ("officials")
     us_as: Counter[str] = Counter()  # ... and how they write the country ("U.S.", "US")
-    for text in texts:
-        # A headline capitalises every word: it says nothing of how a word is written.
-        text = without_headlines(text)
+    for text in bodies:
         found = list(_WORD.finditer(text))
         for k, m in enumerate(found):
             if _SENTENCE_START.search(text[max(0, m.start() - 3) : m.start()]) and not (
@@ -371,23 +371,22 @@ def true_case(question: str, texts: Iterable[str],
     out = _WORD.sub(cased, question)
     if _WH_FIRST.match(out):
         # (a question asking after a post by its name: a claim's words are judged as typed)
-        out = _initials_of_runs(_as_runs(out, texts), texts)
+        out = _initials_of_runs(_as_runs(out, bodies), bodies)
     return out[:1].upper() + out[1:]
 
 
-def _initials_of_runs(question: str, texts: list[str]) -> str:
+def _initials_of_runs(question: str, bodies: list[str]) -> str:
     """"nsc" typed for the "National Security Council" the documents name: a short lower-case
-    word made of the initials of a name they write is that name's short form, in capitals."""
+    word made of the initials of a name they write is that name's short form, in capitals.
+    (``bodies``: the documents' texts without their headlines.)"""
     typed = {w for w in re.findall(r"\b[a-z]{2,5}\b", question) if w not in STOPWORDS}
     if not typed:
         return question
     initials: set[str] = set()
-    for text in texts:
-        for m in _RUN.finditer(without_headlines(text)):
+    for body in bodies:
+        for m in _RUN.finditer(body):
             words = [w for w in m.group().split() if w.lower() not in _IN_NAMES]
-            for i in range(len(words)):
-                for j in range(i + 2, min(len(words), i + _LONGEST_RUN) + 1):
-                    initials.add("".join(w[0] for w in words[i:j]).lower())
+            initials.update("".join(w[0] for w in part).lower() for part in _parts(words))
     for word in typed & initials:
         question = re.sub(rf"\b{word}\b", word.upper(), question)
     return question
@@ -404,26 +403,30 @@ _RUN = re.compile(r"\b[A-Z][\w'’.-]*(?: +(?:(?:of|for|and|the) +)?[A-Z][\w'’
 _LONGEST_RUN = 6  # words of a name read as one
 
 
-def _as_runs(question: str, texts: Iterable[str]) -> str:
+def _parts(words: list[str]) -> Iterator[list[str]]:
+    """Each run of two to a few of the words, in order ("Deputy Foreign Minister" of "Deputy
+    Foreign Minister Piet Olsson")."""
+    for i in range(len(words)):
+        for j in range(i + 2, min(len(words), i + _LONGEST_RUN) + 1):
+            yield words[i:j]
+
+
+def _as_runs(question: str, bodies: list[str]) -> str:
     """The question with a run of words the documents write only as one capitalised name
     ("deputy foreign minister" typed, "Deputy Foreign Minister" written) written as they
-    write it, whatever each word's case is elsewhere ("foreign ministry")."""
+    write it, whatever each word's case is elsewhere ("foreign ministry"). (``bodies``: the
+    documents' texts without their headlines.)"""
     typed = question.lower()
     runs: dict[str, str] = {}
     plain: set[str] = set()
-    for text in texts:
-        body = without_headlines(text)
+    for body in bodies:
         for m in _RUN.finditer(body):
-            words = m.group().split()
-            # (and each part of it, of a few words: "Deputy Foreign Minister" of "... Minister
-            # Piet Olsson"; only parts the question has)
-            for i in range(len(words)):
-                for j in range(i + 2, min(len(words), i + _LONGEST_RUN) + 1):
-                    part = words[i:j]
-                    low = " ".join(part).lower()
-                    if low in typed and part[0].lower() not in STOPWORDS \
-                            and part[-1].lower() not in STOPWORDS:
-                        runs.setdefault(low, " ".join(part))
+            # (each part of the name, of a few words; only parts the question has)
+            for part in _parts(m.group().split()):
+                low = " ".join(part).lower()
+                if low in typed and part[0].lower() not in STOPWORDS \
+                        and part[-1].lower() not in STOPWORDS:
+                    runs.setdefault(low, " ".join(part))
         plain.update(w for w in runs if w in body)  # also written in lower case
     for low, name in sorted(runs.items(), key=lambda r: -len(r[0])):
         if low not in plain:

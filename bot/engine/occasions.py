@@ -53,10 +53,11 @@ def of_an_occasion_unasked(tok: Any, q: Question, own: frozenset[str] = frozense
     own occasion has ("the Harbour Forum meeting May 3 in Lisko"), or a verb whose object is
     one ("attending" it)?"""
     nouns = [tok] if tok.pos_ == "NOUN" else [c for c in tok.children if c.dep_ == "dobj"]
+    nouns = [n for n in nouns if is_occasion(n)]
+    if not nouns:
+        return False  # (most words: asked for every word of every sentence read)
     asked = {stem(w) for w in (*q.focus, *q.proper, *q.context)} | own
     for noun in nouns:
-        if not is_occasion(noun):
-            continue
         names = [t for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"
                  for t in c.subtree]
         places = [t for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
