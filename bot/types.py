@@ -117,6 +117,9 @@ class Question:
     ahead: bool = False
     # "What were the two sides trying to achieve?": each side's answer, side by side.
     each_side: bool = False
+    # "How did they meet?", "How were the talks held?": the way the deed was done (not "how
+    # senior were they").
+    way: bool = False
     # "In which country ...?", "Which city ...?": the kind of place asked for.
     place_kind: str = ""
     # "When was the meeting held?": the words that only say the event took place, counted

@@ -50,6 +50,14 @@ def _side_or_party(r: Reading) -> str:
     return side or _party(r)
 
 
+def _side_or_speaker(r: Reading) -> str:
+    """The country a statement's speaker speaks for, else the speaker as the sentences name
+    them once read back ("the spokeswoman" is "A Port Authority spokeswoman")."""
+    att = r.attribution
+    side = side_of(att) if att else None
+    return side or (att.speaker or "").lower() if att else ""
+
+
 def decide_answers(q: Question, readings: Sequence[Reading]) -> tuple[Decision, list[Reading]]:
     """Group the sources' answers: one value -> ANSWERED, different values -> DISPUTED."""
     if not readings:
@@ -83,18 +91,22 @@ def decide_answers(q: Question, readings: Sequence[Reading]) -> tuple[Decision, 
     keep += [r for r in low if any(
         s is not r and s.source[0] != r.source[0] and not agree(r.key or "", s.key or "")
         and _contained(r, s) for s in low)]
-    if q.form == "says" and q.speaker is None:
-        # "What do the two sides say about follow-up talks?": each side's own best account,
-        # however it ranks against the other side's ("we want to take further steps" says
-        # nothing of talks; "no plan to hold another session" does).
+    if (q.form == "says" and q.speaker is None) or q.each_side:
+        # "What do the two sides say about follow-up talks?", "What did each side want from
+        # the meeting?": each side's own best account, however it ranks against the other
+        # side's ("we want to take further steps" says nothing of talks; "no plan to hold
+        # another session" does).
         best_of: dict[str, Reading] = {}
         for r in sorted(readings, key=lambda r: -r.score):
             best_of.setdefault(_side_or_party(r), r)
         keep += [r for r in best_of.values() if r not in keep and r.score >= COPY_FLOOR * best]
     # Each source (a document, or a party speaking in it) gives its best answer.
     by_source: dict[tuple[str, ...], Reading] = {}
-    # "How do the two sides describe it?": one account per side, however its speakers are named.
-    voice = _side_or_party if q.form == "says" and q.speaker is None else _party
+    # "How do the two sides describe it?": one account per side, however its speakers are
+    # named; "what did the U.S. official say": one party's statements, however the sentences
+    # name its department ("a U.S. State Department official", "The State Department").
+    voice = _side_or_party if q.form == "says" and q.speaker is None else \
+        _side_or_speaker if q.form == "says" else _party
     for r in sorted(keep, key=lambda r: -r.score):
         src: tuple[str, ...]
         if q.form != "says":

@@ -27,14 +27,18 @@ from bot.engine.first_person import side_of
 from bot.engine.headings import LIFE, is_headline, page_label
 from bot.engine.instances import named_instance
 from bot.engine.lexicon import (
+    CONTENT_NOUNS,
+    EVENTS,
     MET_WITH,
     MORE_TO_COME,
     REPORTING_VERBS,
     ROLE_NOUNS,
     TITLES,
+    TOOK_PLACE,
     WANTING,
     related,
 )
+from bot.engine.named_groups import group_counted, names_of_group
 from bot.engine.names import name_part, respelled, spelled_out
 from bot.engine.normalise import date, key, number, words
 from bot.engine.occasions import (
@@ -113,7 +117,8 @@ _REASON = re.compile(
     r"today|spring|summer|autumn|fall|winter)\b)|"
     # a cause or purpose named by a verb: "the decision reflected concern that ..."
     r"reflect(?:s|ed|ing)?|stem(?:s|med) from|prompted by|driven by|motivated by|"
-    r"intended (?:only )?to|aimed (?:at|to)|in a bid to|so as to|out of)\b",
+    r"(?:intended|meant|designed) (?:only |solely |just )?to|aimed (?:at|to)|in a bid to|"
+    r"so as to|out of)\b",
     re.IGNORECASE,
 )
 # Words that carry no content when they stand next to an answer value.
@@ -385,7 +390,20 @@ def _derived(a: str, b: str) -> bool:
     ("secretary" is not "secret")."""
     short, long = sorted((a, b), key=len)
     return a == b or (len(short) >= 5 and long.startswith(short) and len(long) - len(short) <= 3
-                      and long not in _TITLE_STEMS)
+                      and long not in _TITLE_STEMS) or _root(a) == _root(b)
+
+
+# Endings that make an adverb, an adjective or a noun of one root ("anonymously",
+# "anonymous", "anonymity"), longest first.
+_ROOT_ENDINGS = ("ousli", "ou", "iti")
+
+
+def _root(word_stem: str) -> str:
+    """A stem without the ending that made it of another word class ("anonymiti" -> "anonym")."""
+    for end in _ROOT_ENDINGS:
+        if word_stem.endswith(end) and len(word_stem) - len(end) >= 5:
+            return word_stem[: -len(end)]
+    return word_stem
 
 
 def _spelling_of(a: str, b: str) -> bool:
@@ -1025,10 +1043,14 @@ def _subject_slots(doc: Any, matched: set[int], q: Question) -> set[int] | None:
     for verb in verbs:
         verb = _controller(verb)
         for child in verb.children:
-            if child.dep_ == "nsubj":
+            # (a relative "who" the clause is about, in either voice: "said the official,
+            # who was not authorized to discuss the event")
+            if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and verb.dep_ == "relcl"
+                                         and child.lower_ in ("who", "which", "that")):
                 if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
                     inner = {t.i for t in verb.subtree}
                     slots |= {t.i for t in verb.head.subtree} - inner
+                    slots |= _leaders(verb.head)
                 else:
                     slots |= {t.i for t in child.subtree}
             elif child.dep_ == "agent":
@@ -1036,6 +1058,15 @@ def _subject_slots(doc: Any, matched: set[int], q: Question) -> set[int] | None:
         if verb.dep_ == "acl" and not any(c.dep_ == "nsubj" for c in verb.children):
             slots |= {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
     return slots
+
+
+def _leaders(noun: Any) -> set[int]:
+    """Who does what a thing someone leads or wages does: "NATO is leading an air campaign
+    ... that began in March to pressure Qaddafi" - NATO pressures him (a thing, the object
+    of a verb, acts for that verb's subject)."""
+    if noun.dep_ != "dobj" or noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return set()
+    return {t.i for c in noun.head.children if c.dep_ == "nsubj" for t in c.subtree}
 
 
 def _reports_it(q: Question, tok: Any, matched: set[int]) -> bool:
@@ -1062,11 +1093,6 @@ def _says_it(tok: Any, matched: set[int]) -> bool:
 _ABOUT = frozenset(["about", "regarding", "concerning"])
 
 
-# Nouns a "that" clause after says the content of ("the message that X must step down").
-_CONTENT_NOUNS = frozenset("message demand warning news word claim idea belief sense notion "
-                           "assurance promise hope fear concern impression signal".split())
-
-
 def _topic_of_a_message(tok: Any) -> bool:
     """Is the word what a noun is about ("message about Qaddafi"), or inside a clause that
     says what a noun holds ("the message that Qaddafi must step down")?"""
@@ -1076,7 +1102,7 @@ def _topic_of_a_message(tok: Any) -> bool:
             return True
         if node.head.pos_ == "NOUN" and (node.dep_ in ("acl", "ccomp") or (
                 node.dep_ == "relcl" and (any(c.dep_ == "mark" for c in node.children)
-                                          or node.head.lemma_.lower() in _CONTENT_NOUNS))):
+                                          or node.head.lemma_.lower() in CONTENT_NOUNS))):
             return True  # (a content clause the parser hung on the noun as a relative one)
         node = node.head
     return False
@@ -1115,7 +1141,9 @@ def _controller(verb: Any) -> Any:
     for _ in range(4):
         if any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in node.children):
             return node
-        if node.dep_ not in ("xcomp", "pcomp", "conj") or node.head.i == node.i:
+        # (an adjunct clause without a subject is its main clause's subject's deed: "the
+        # official said, speaking on the condition of anonymity")
+        if node.dep_ not in ("xcomp", "pcomp", "conj", "advcl") or node.head.i == node.i:
             return node
         head = node.head
         if head.pos_ == "ADP" and head.head.i != head.i:  # "in deciding"
@@ -1716,9 +1744,11 @@ def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
                     group = sorted(listed, key=lambda e: e.start)
                 group = listed if q.names_many else titled or group
             group = [e for e in group if not _set_aside(q, e.text)] or [best]
-            if q.expects == "PLACE" and in_another_clause(best.root, doc, matched):
+            if q.expects == "PLACE" and (in_another_clause(best.root, doc, _deed_words(
+                    q, doc, matched)) or _of_a_title(best.root, q)):
                 # "... held talks reflected concern that ... a role for Qaddafi in Libya":
-                # a place in a clause of its own is where something else is.
+                # a place in a clause of its own, not the deed's, is where something else
+                # is; "Ambassador to Libya" says whose envoy he is, not where he met anyone.
                 return None, 0.0
             fit = 1.0 if _rank_entity(best, matched, doc, q)[0] <= 2 else 0.0
             _told_by_the_story(reading, best.root)
@@ -1741,9 +1771,13 @@ def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
         if named is None and slots and q.expects in ("PERSON", "ORG") and not found:
             # "Held by whom?" - "Three senior U.S. officials held ...": a doer the sentence
             # describes without a name is still who did it.
-            doer = [t for t in doc if t.i in slots and t.i not in matched]
+            # (the people noun asked by is part of it: "Which official spoke anonymously?" -
+            # "the U.S. official said, speaking on the condition of anonymity")
+            doer = [t for t in doc if t.i in slots and (
+                t.i not in matched or names_people(t.lemma_.lower()))]
             heads = [t for t in doer if t.head.i not in slots or t.head.i == t.i]
-            if doer and any(names_people(t.lemma_.lower()) for t in heads):
+            if any(t.i not in matched and t.pos_ != "DET" for t in doer) and any(
+                    names_people(t.lemma_.lower()) for t in heads):
                 _told_by_the_story(reading, heads[0])
                 return _trim(doer, True) or None, -1.0  # a name, where one is given, fits better
         return named, 0.0
@@ -2230,18 +2264,24 @@ _AHEAD = frozenset(["will", "shall", "due", "schedule", "expect", "plan"])
 _NEXT_STEPS = frozenset(["want", "hope", "further", "next", "another", "forward"])
 
 
-# What a way of meeting is asked by, and the words that say it of talks or a meeting.
-_MODE_ASKED = frozenset(["form", "format", "mode", "medium"])
-_HELD_AS = re.compile(r"\b(?:face[- ]to[- ]face|in[- ]person|virtual|online|remote|video|"
-                      r"telephone|phone|written|direct|indirect)\s+(?:talks?|meetings?|"
-                      r"sessions?|discussions?|contacts?|negotiations?|conversations?)\b",
-                      re.IGNORECASE)
+# What a way of meeting is asked by, and the words that say it of talks or a meeting; asked
+# what kind of meeting it was ("kind"), also whether it was kept secret or held openly.
+_MODE_ASKED = frozenset(["form", "format", "mode", "medium", "kind"])
+_WAYS = (r"face[- ]to[- ]face|in[- ]person|virtual|online|remote|video|telephone|phone|written|"
+         r"direct|indirect")
+_KEPT = r"secret|private|closed[- ]door|public|informal|formal|unannounced"
+_TALKS = (r"\s+(?:talks?|meetings?|sessions?|discussions?|contacts?|negotiations?|"
+          r"conversations?)\b")
+_HELD_AS = re.compile(rf"\b(?:{_WAYS}){_TALKS}", re.IGNORECASE)
+_HELD_OR_KEPT_AS = re.compile(rf"\b(?:{_WAYS}|{_KEPT}){_TALKS}", re.IGNORECASE)
 
 
-def _held_as(doc: Any, matched: set[int]) -> str | None:
-    """The way of meeting a sentence gives the talks asked about: "face-to-face talks"."""
+def _held_as(doc: Any, matched: set[int], kind: str) -> str | None:
+    """The way of meeting a sentence gives the talks asked about: "face-to-face talks" (or,
+    asked its kind, "a secret meeting")."""
     ends = {doc[i].idx + len(doc[i].text) for i in matched if i >= 0}
-    return next((m.group(0) for m in _HELD_AS.finditer(doc.text) if m.end() in ends), None)
+    said = _HELD_OR_KEPT_AS if kind == "kind" else _HELD_AS
+    return next((m.group(0) for m in said.finditer(doc.text) if m.end() in ends), None)
 
 
 def _looks_ahead(doc: Any) -> bool:
@@ -2310,6 +2350,11 @@ def read(
         its_own = owns[cand.doc.doc_id]
         found = _match(q, doc, context, its_described, its_alone, titled=q.form == "says"
                        and is_headline(cand) and title_cased(cand.text), own=its_own)
+        if found[0] < MIN_MATCH and _names_own_occasion(q, doc, its_own):
+            # "Where did the port officials meet the union?": "the Karsa meeting" is the
+            # story's own meeting, where they met; it answers, ranked below a sentence that
+            # has the question's words too.
+            found = (MIN_MATCH, found[1] | {t.i for t in doc if is_occasion(t)}, True)
         if q.held and found[0] < MIN_MATCH:
             # "Which city hosted the Contact Group?": "the Contact Group meeting July 15 in
             # Istanbul" places the event without the verb; it answers, ranked below a
@@ -2347,7 +2392,8 @@ def read(
         for cand, doc, (share, matched, name_hit) in zip(candidates, docs, matches,
                                                          strict=True):
             if q.proper and not name_hit and not ((unnamed or cand.doc.doc_id in nameless)
-                                                  and THE_PLACE.search(doc.text)):
+                                                  and THE_PLACE.search(doc.text)) \
+                    and not _names_own_occasion(q, doc, owns[cand.doc.doc_id]):
                 continue
             if q.headline and not is_headline(cand):
                 continue  # what the headline says is in it alone
@@ -2400,6 +2446,11 @@ def read(
         # (the closer to the topic, the better it answers)
         about = take([(MIN_MATCH + 0.5 * (near[k] - TOPIC_CLOSE), set(), True) if k in near
                       else (0.0, set(), False) for k in range(len(candidates))])
+    if q.form == "says" and q.speaker and not q.ahead and _topic_names(q) and (
+            own := [r for r in about if _names_topic(q, r)]):
+        # "What did the official say about the Transitional National Council?": a statement
+        # that names it, before those that leave its name to the rest of the document
+        about = own
     if q.ahead and q.form == "says":
         # "What comes next?": what a party plans, wants or rules out for what follows
         about = [r for r in about if _looks_ahead(r.doc) or any(
@@ -2434,8 +2485,9 @@ def read(
     kind_words = set(_terms(q.attribute)) if q.which_one else set()  # the word and its kin
     # "What form did the talks take?": the way they were held ("face-to-face talks").
     mode = q.expects == "KIND" and q.attribute in _MODE_ASKED
-    which = [_held_as(r.doc, r.matched) if mode else named_instance(kind_words, r.doc, r.matched)
-             if kind_words else None for r in about]
+    which = [_held_as(r.doc, r.matched, q.attribute) if mode
+             else named_instance(kind_words, r.doc, r.matched) if kind_words else None
+             for r in about]
     # "Which hotel ...?" asks for a hotel: where no sentence names one, nor says "hotel",
     # nothing answers it, whatever else a sentence gives.
     unnamed_kind = q.expects == "KIND" and q.which_one and not _said_in_clauses(q.attribute) \
@@ -2479,16 +2531,28 @@ def read(
                 fit += 0.5  # the party's own sense of it, asked for
             if q.ahead and MORE_TO_COME & set(words(r.value)):
                 fit += 0.5  # what lies ahead, said as more of it ("further steps")
-            if r.attribution and r.attribution.verb == "according to" and not r.teller:
+            timed = bool((when := _timed(q.topic)) and when == _timed(doc.text))
+            if timed:
+                fit += 1.0  # set as the question sets it: "before the talks"
+            if r.attribution and r.attribution.verb == "according to" and not r.teller \
+                    and not timed:
                 # What a party says in its own words ("said", "described", "told") before
-                # a sentence of the story that it is only the source for ("according to").
+                # a sentence of the story that it is only the source for ("according to"),
+                # unless only that one sets the deed as asked.
                 fit -= 1.0
         r.score = _score(r, fit)
         readings.append(r)
+    if q.expects == "MANNER" and q.way and (q.predicate in MET_WITH or q.predicate in TOOK_PLACE
+                                            or q.predicate == "conduct"):
+        readings = _ways_held(q, readings)
     if any(r.served for r in readings):
         # A body his post names answers whom he serves; other names near him do not.
         readings = [r for r in readings if r.served]
     readings = _of_the_kind(q, readings)
+    if q.expects == "DATE":
+        readings = _dates_of_the_deed(q, readings, unvalued)
+    if q.expects == "PERSON":
+        readings = [n for r in readings for n in _named_group(q, r, candidates, docs, parse)]
     if not readings and q.expects == "DATE":
         readings = _dated_by_event(q, unvalued, candidates, docs, parse)
     if not readings and not unnamed_kind and not q.name_asked:
@@ -2501,6 +2565,59 @@ def read(
 # Entities that name no one and nothing: a people's word ("Libyan"), amounts and times.
 _NO_NAME = frozenset(["NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY",
                       "PERCENT"])
+
+
+def _dates_of_the_deed(q: Question, readings: list[Reading], unvalued: list[Reading]
+                       ) -> list[Reading]:
+    """"When was the meeting disclosed?": where a document tells of the deed asked without
+    a date ("Disclosure of the meeting came first in Tripoli"), a date its other sentences
+    give is another deed's ("held a secret meeting July 16"), not this one's."""
+    if not _deed_asked(q):
+        return readings
+    told = {r.candidate.doc.doc_id for r in unvalued if _tells_deed(q, r)}
+    return [r for r in readings if r.candidate.doc.doc_id not in told or _tells_deed(q, r)]
+
+
+def _deed_asked(q: Question) -> bool:
+    """Does the question ask of a deed, not of an occasion's taking place ("held")?"""
+    # (a birth or death is dated by a life's dates in brackets, which no verb tells)
+    return bool(q.predicate) and q.predicate not in TOOK_PLACE and q.predicate not in (
+        "be", "have", "do") and not set(q.focus) & (BIRTH | DEATH)
+
+
+def _tells_deed(q: Question, r: Reading) -> bool:
+    """Does a matched word of the sentence say the deed the question asks about?"""
+    asked = stem(q.predicate)
+    same = _terms(q.predicate)
+    said = {stem(r.doc[i].lemma_.lower()) for i in r.matched if i >= 0}
+    return any(s in same or _derived(asked, s) for s in said)
+
+
+def _named_group(q: Question, r: Reading, candidates: Sequence[Candidate], docs: Sequence[Any],
+                 parse: Callable[[list[str]], list[Any]]) -> list[Reading]:
+    """"Who attended the secret meeting?" - "Three senior U.S. officials held a secret
+    meeting": the names another sentence of the document gives the three, where one does,
+    first, and the sentence that describes them as one answer with it."""
+    counted = group_counted(r.doc, r.value or "")
+    if counted is None:
+        return [r]
+    same = [k for k, c in enumerate(candidates)
+            if c.doc.doc_id == r.candidate.doc.doc_id and docs[k] is not r.doc]
+    found = names_of_group(*counted, [docs[k] for k in same])
+    if found is None:
+        return [r]
+    k = same[found[0]]
+    named = replace(r, candidate=candidates[k], doc=docs[k],
+                    matched={t.i for e in found[1] for t in e},
+                    value=_join([e.text for e in found[1]]))
+    named.attribution = speaker_of(named.candidate, named.doc, named.matched, parse)
+    named.key = r.key = _value_key(q, named.value or "", named)
+    # (cited beside the names, the description is shown as its sentence writes it)
+    at = r.candidate.text.lower().find((r.value or "").lower())
+    if at >= 0:
+        r.value = r.candidate.text[at : at + len(r.value or "")]
+    named.score = r.score + 0.01
+    return [named, r]
 
 
 def _owner(q: Question, doc: Any) -> str | None:
@@ -2594,7 +2711,12 @@ def _dated_by_event(q: Question, unvalued: list[Reading], candidates: Sequence[C
     has the date the same page gives the occasion, read from that sentence."""
     out: list[Reading] = []
     for r in sorted(unvalued, key=lambda r: -r.match):
+        if _deed_asked(q) and not _tells_deed(q, r):
+            continue  # (another deed set at the occasion: "joined ... in deciding to recognize")
+        # (an occasion the deed was done at, not one it was done to: "Disclosure of the
+        # meeting came first in Tripoli, where a spokesman described the Tunisia meeting")
         names = {m.lower_ for t in r.doc if t.lemma_.lower() in _OCCASIONS
+                 and t.dep_ == "pobj" and t.head.lower_ in ("at", "during")
                  for m in t.lefts if m.pos_ == "PROPN" and m.dep_ in ("compound", "amod")}
         occasions = {t.lemma_.lower() for t in r.doc if t.lemma_.lower() in _OCCASIONS}
         if not names:
@@ -3224,6 +3346,7 @@ def _reports(q: Question, doc: Any) -> bool:
     """Does the party asked about report this sentence ("..., the AP reported")?"""
     asked = q.speaker or ""
     return any(_names_party(q, who) or any(initials(w, asked) for w in who.split())
+               or any(initials(w, who) for w in asked.split())  # "the AP": the Associated Press
                for who in reporters(doc))
 
 
@@ -3255,6 +3378,85 @@ def _names_party(q: Question, said_text: str) -> bool:
 
 def _title_words(text: str) -> set[str]:
     return {stem(w) for w in re.findall(r"[a-z]+", text.lower())} - _ARTICLES
+
+
+def _ways_held(q: Question, readings: list[Reading]) -> list[Reading]:
+    """"How were the talks held?", "How did the officials meet the Libyans?": the way a
+    sentence says a meeting was held or kept ("face-to-face talks", "a secret meeting"),
+    where any does; the sentences as they are otherwise."""
+    held = []
+    for r in readings:
+        way = next(iter(_HELD_OR_KEPT_AS.finditer(r.doc.text)), None)
+        if way is not None:
+            held.append(r)
+            r.value = way.group(0)
+            r.key = _value_key(q, r.value, r)
+    return held or readings
+
+
+def _deed_words(q: Question, doc: Any, matched: set[int]) -> set[int]:
+    """The matched words that tell the deed asked about and those who did it ("held talks",
+    "diplomats"), not the names of those a clause is about ("... thought the U.S. was
+    prepared to see a role for Qaddafi in Libya"); all matched words when only names are."""
+    common = {i for i in matched if i >= 0 and doc[i].pos_ != "PROPN"
+              and doc[i].ent_type_ not in ("GPE", "NORP", "PERSON", "ORG")}
+    return common or matched
+
+
+def _of_a_title(tok: Any, q: Question) -> bool:
+    """Is the name the object of a title's preposition ("Ambassador to Libya", however the
+    parse joins it to the name after it: "to Libya Gene Cretz"), a title the question does
+    not ask by ("Which country is Cretz ambassador to?" asks it)?"""
+    while tok.dep_ == "compound" and tok.head.i != tok.i:
+        tok = tok.head
+    head = tok.head
+    title = head.head.lemma_.lower()
+    return tok.dep_ == "pobj" and head.lower_ in ("to", "of") and head.head.i != head.i and (
+        title in TITLES or title in ROLE_NOUNS) and not any(
+        stem(w) == stem(title) for w in q.focus)
+
+
+# A deed set before or after an occasion: "before the talks", "after the meeting".
+_TIMED = re.compile(r"\b(before|after|during|ahead of|prior to|since)\s+(?:the\s+|this\s+|"
+                    r"that\s+|its\s+)?(?:[\w-]+\s+)?(?:meeting|talks|session|summit|"
+                    r"encounter|sit-down)\b", re.IGNORECASE)
+
+
+def _timed(text: str) -> str | None:
+    """Which way the words set a deed against an occasion ("before", "after"), if they do."""
+    m = _TIMED.search(text)
+    if m is None:
+        return None
+    return {"ahead of": "before", "prior to": "before"}.get(m.group(1).lower(),
+                                                            m.group(1).lower())
+
+
+def _names_own_occasion(q: Question, doc: Any, own: frozenset[str]) -> bool:
+    """"Where did the Americans meet Qaddafi's representatives?": "the Tunisia meeting" is
+    the story's own meeting called by its place, the one its parties held, whoever the
+    sentence names (asked where or when it took place)."""
+    # (asked of the meeting itself: "before the talks" only says when another deed was)
+    if q.expects not in ("PLACE", "DATE") or not own or not (
+            q.predicate in MET_WITH or q.predicate in TOOK_PLACE or (
+                q.predicate in ("", "be") and any(stem(w) in EVENTS for w in q.focus))):
+        return False
+    return any(is_occasion(t) and own & {stem(c.lower_) for c in t.lefts
+                                         if c.dep_ == "compound" and c.pos_ == "PROPN"}
+               for t in doc)
+
+
+def _names_topic(q: Question, r: Reading) -> bool:
+    """Does the sentence itself name what the question asks a party's words about, every
+    word of its name ("National Security Council" is not the Transitional National one)?"""
+    said = {stem(r.doc[i].lower_) for i in r.matched if i >= 0}
+    return all(any(s == stem(w) or _derived(stem(w), s) for s in said) for w in _topic_names(q))
+
+
+def _topic_names(q: Question) -> list[str]:
+    """The names of a topic asked about that are not a country: a country ("relations
+    between the U.S. and Libya", "the Tunisia meeting") says whose or where, which a
+    statement may leave to the rest of the document."""
+    return [w for w in q.proper if country_asked(w) is None]
 
 
 def _named(q: Question, r: Reading) -> bool:

@@ -298,6 +298,11 @@ FURTHER = frozenset(["another", "further", "second", "more"])
 # "we want to take further steps", "meet again").
 MORE_TO_COME = frozenset(["more", "further", "another", "again", "next"])
 
+# Nouns a "that" clause after says the content of ("the message that X must step down",
+# "concern that officials thought ..."): asked "what message?", the content is the answer.
+CONTENT_NOUNS = frozenset("message demand warning news word claim idea belief sense notion "
+                          "assurance promise hope fear concern impression signal".split())
+
 # Verbs of being with the preposition that says what their subject is ("amounted to
 # bargaining", "counts as a negotiation").
 COPULAS_WITH = {"amount": "to", "count": "as", "qualify": "as", "pass": "for"}

@@ -14,6 +14,7 @@ from typing import Any
 from bot.engine.aliases import canonical
 from bot.engine.anonymity import asks_why_unnamed
 from bot.engine.lexicon import (
+    CONTENT_NOUNS,
     EVENTS,
     MET_WITH,
     MORE_TO_COME,
@@ -124,11 +125,14 @@ _WHAT_HEADLINE = re.compile(
 # A topic of what is to come: "holding more talks", "another meeting", "meeting again".
 _MORE_TO_COME = re.compile(r"\b(?:" + "|".join(sorted(MORE_TO_COME | {"follow-up"})) + r")\b",
                            re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:future|upcoming|coming)\s+(?:talks?|meetings?|sessions?|contacts?|"
+                     r"negotiations?|steps?)\b", re.IGNORECASE)
 # Verbs asking a party's own sense of a thing: "How did they feel it went?"
 _VIEW_VERBS = frozenset(["feel", "think", "see", "view"])
 _STANCE_OF = re.compile(
     r"^(?:and\s+)?what\s+(?:is|was|are|were)\s+(?P<who>.+?)(?:(?:['\u2019]s?)?\s+"
     r"(?:position|view|stance|account|version|response|reaction|line|take|explanation|assessment)"
+    r"s?"  # ("the two sides' views of the meeting")
     # ... or what the party said, by the word for it, said as the party's ("Chollet's
     # comment after the meeting"; "the answer to the question" is no one's)
     r"|['\u2019]s?\s+(?:comments?|remarks?|statement|words|reply|answer|verdict|message|"
@@ -143,6 +147,10 @@ _LABELS = re.compile(
     r"(?:\s+(?P<about>[^?!]+?))?\s*[?.!]*$",
     re.IGNORECASE,
 )
+# "What kind of meeting was it?", "What type of talks were held?": the way it was held.
+_KIND_OF_OCCASION = re.compile(r"^(?:what|which)\s+(?:kind|sort|type)\s+of\s+(?P<occasion>[\w-]+)"
+                               r"\s+(?:is|was|are|were|did|does|do|had|has|have)\b",
+                               re.IGNORECASE)
 # "What kind of group is the Transitional National Council?"
 _KIND_OF_NAMED = re.compile(r"^(?:what|which)\s+(?:kind|sort|type)\s+of\s+[\w-]+\s+(?:is|was|are|"
                             r"were)\s+(?P<named>.+?)\s*[?.!]*$", re.IGNORECASE)
@@ -1148,9 +1156,10 @@ def read_question(
             everyone, about = True, f"{who} {about or ''}".strip()
         topic_doc = parser.parse(about) if about else None
         focus, proper = _focus(topic_doc, set()) if topic_doc is not None else ((), ())
-        # "What do the two sides say about holding more talks?": what each says lies ahead,
-        # seldom said in the topic's words
-        ahead = several and bool(about and _MORE_TO_COME.search(about))
+        # "What do the two sides say about holding more talks?", "What did the official say
+        # about future talks?": what each says lies ahead, seldom said in the topic's words
+        ahead = bool(about and ((several and _MORE_TO_COME.search(about))
+                                or _FUTURE.search(about)))
         if ahead:
             focus = proper
         return Question(
@@ -1252,6 +1261,8 @@ def read_question(
         if noun is not None and (not kind_of or kind_of.group(4)) and (expects != "THING" or
                                                       noun.lemma_.lower() in _GENERIC):
             noun = None  # "What message did X deliver?": the message is what it is about
+        if noun is not None and noun.lemma_.lower() in CONTENT_NOUNS:
+            noun = None  # "What concern led to the talks?": what the concern was, not a kind
         if noun is not None and noun.lemma_.lower() in _PLACE_OF:
             noun = None  # "the capital of Libya": a place only a sentence saying so answers
         if noun is not None:
@@ -1264,6 +1275,11 @@ def read_question(
                 # "What sport ...?", "the genre of ...": a word for a kind of that thing.
                 expects, kind = "KIND", noun.lemma_.lower()
                 which_one = not (kind_of and kind_of.group(2))
+    occasion_kind = _KIND_OF_OCCASION.match(q)
+    if occasion_kind and described_as is None and _an_occasion(occasion_kind.group("occasion")):
+        # the words that say how it was held ("a secret meeting", "face-to-face talks")
+        expects, kind, which_one = "KIND", "kind", False
+        skip |= {t.i for t in doc if t.lower_ in ("kind", "sort", "type")}
     if wh == "what" and (fame := _FAME.search(q)):
         # "What is Robin Wright known for?" asks what she is: her description, the words
         # of fame are none of its words.
@@ -1379,6 +1395,12 @@ def read_question(
         wh_role = "with"  # "Who did they meet with?": the other side of the deed
     if wh in ("which", "what") and expects in ("PERSON", "ORG") and _met_asked(doc):
         wh_role = "with"  # "Which diplomats did they consult?": whom they consulted with
+    if place_kind in _COUNTRY_WORDS and wh_tok is not None and (
+            (wh_tok.dep_ == "pobj" and wh_tok.head.lower_ == "with")
+            or re.search(r"\bwith\W*$", q, re.IGNORECASE)):
+        # "Which country did the officials meet with?": the country on the other side of
+        # the deed, not where it was done
+        expects, wh_role, place_kind = "ORG", "with", ""
     with_names: tuple[str, ...] = ()
     if wh_role == "subject" and wh_tok is not None:
         # "Who met with Gene Cretz?": a sentence with him among those who met answers with
@@ -1438,6 +1460,8 @@ def read_question(
         which_one=which_one,
         ahead=_asks_ahead(doc),
         each_side=bool(each),
+        way=wh == "how" and bool(re.match(r"^\W*how\s+(?:did|do|does|was|were|is|are|had|has|"
+                                         r"have)\b", q, re.IGNORECASE)),
         place_kind=place_kind,
         held=held,
         party=party and expects == "ORG",

@@ -80,7 +80,8 @@ def test_claims_in_readers_words(services, question, verdict, given, not_given) 
 
 
 @pytest.mark.parametrize(("question", "given"), [
-    ("Who attended the secret meeting?", "three senior U.S. officials"),
+    # (the three the opening sentence describes, named where another sentence lists them)
+    ("Who attended the secret meeting?", "Gene Cretz, Jeffrey Feltman and Derek Chollet"),
     ("Who was at the meeting?", "Gene Cretz, Jeffrey Feltman and Derek Chollet"),
     ("Who took part in the meeting?", "Gene Cretz, Jeffrey Feltman and Derek Chollet"),
     # (nor who described it: "a Libyan government spokesman described the Tunisia meeting")
