@@ -28,7 +28,6 @@ from bot.engine.headings import LIFE, is_headline, page_label
 from bot.engine.instances import named_instance
 from bot.engine.lexicon import (
     CONTENT_NOUNS,
-    EVENTS,
     MET_WITH,
     MORE_TO_COME,
     REPORTING_VERBS,
@@ -44,9 +43,11 @@ from bot.engine.normalise import date, key, number, words
 from bot.engine.occasions import (
     is_occasion,
     names_before,
+    names_own_occasion,
     of_an_occasion_unasked,
     of_another_occasion,
     own_occasion,
+    set_against,
     told_first,
     told_unnamed,
 )
@@ -70,7 +71,7 @@ from bot.engine.question_kind import (
     party_words,
 )
 from bot.engine.quotations import paragraph_before, previous_sentence, speaker_of
-from bot.engine.titles import listed_with, title_before, titles_of_list
+from bot.engine.titles import listed_with, of_a_title, title_before, titles_of_list
 from bot.types import (
     Attribution,
     Candidate,
@@ -1745,7 +1746,7 @@ def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
                 group = listed if q.names_many else titled or group
             group = [e for e in group if not _set_aside(q, e.text)] or [best]
             if q.expects == "PLACE" and (in_another_clause(best.root, doc, _deed_words(
-                    q, doc, matched)) or _of_a_title(best.root, q)):
+                    q, doc, matched)) or of_a_title(best.root, q.focus)):
                 # "... held talks reflected concern that ... a role for Qaddafi in Libya":
                 # a place in a clause of its own, not the deed's, is where something else
                 # is; "Ambassador to Libya" says whose envoy he is, not where he met anyone.
@@ -2350,7 +2351,7 @@ def read(
         its_own = owns[cand.doc.doc_id]
         found = _match(q, doc, context, its_described, its_alone, titled=q.form == "says"
                        and is_headline(cand) and title_cased(cand.text), own=its_own)
-        if found[0] < MIN_MATCH and _names_own_occasion(q, doc, its_own):
+        if found[0] < MIN_MATCH and names_own_occasion(q, doc, its_own):
             # "Where did the port officials meet the union?": "the Karsa meeting" is the
             # story's own meeting, where they met; it answers, ranked below a sentence that
             # has the question's words too.
@@ -2393,7 +2394,7 @@ def read(
                                                          strict=True):
             if q.proper and not name_hit and not ((unnamed or cand.doc.doc_id in nameless)
                                                   and THE_PLACE.search(doc.text)) \
-                    and not _names_own_occasion(q, doc, owns[cand.doc.doc_id]):
+                    and not names_own_occasion(q, doc, owns[cand.doc.doc_id]):
                 continue
             if q.headline and not is_headline(cand):
                 continue  # what the headline says is in it alone
@@ -2531,7 +2532,7 @@ def read(
                 fit += 0.5  # the party's own sense of it, asked for
             if q.ahead and MORE_TO_COME & set(words(r.value)):
                 fit += 0.5  # what lies ahead, said as more of it ("further steps")
-            timed = bool((when := _timed(q.topic)) and when == _timed(doc.text))
+            timed = bool((when := set_against(q.topic)) and when == set_against(doc.text))
             if timed:
                 fit += 1.0  # set as the question sets it: "before the talks"
             if r.attribution and r.attribution.verb == "according to" and not r.teller \
@@ -3401,48 +3402,6 @@ def _deed_words(q: Question, doc: Any, matched: set[int]) -> set[int]:
     common = {i for i in matched if i >= 0 and doc[i].pos_ != "PROPN"
               and doc[i].ent_type_ not in ("GPE", "NORP", "PERSON", "ORG")}
     return common or matched
-
-
-def _of_a_title(tok: Any, q: Question) -> bool:
-    """Is the name the object of a title's preposition ("Ambassador to Libya", however the
-    parse joins it to the name after it: "to Libya Gene Cretz"), a title the question does
-    not ask by ("Which country is Cretz ambassador to?" asks it)?"""
-    while tok.dep_ == "compound" and tok.head.i != tok.i:
-        tok = tok.head
-    head = tok.head
-    title = head.head.lemma_.lower()
-    return tok.dep_ == "pobj" and head.lower_ in ("to", "of") and head.head.i != head.i and (
-        title in TITLES or title in ROLE_NOUNS) and not any(
-        stem(w) == stem(title) for w in q.focus)
-
-
-# A deed set before or after an occasion: "before the talks", "after the meeting".
-_TIMED = re.compile(r"\b(before|after|during|ahead of|prior to|since)\s+(?:the\s+|this\s+|"
-                    r"that\s+|its\s+)?(?:[\w-]+\s+)?(?:meeting|talks|session|summit|"
-                    r"encounter|sit-down)\b", re.IGNORECASE)
-
-
-def _timed(text: str) -> str | None:
-    """Which way the words set a deed against an occasion ("before", "after"), if they do."""
-    m = _TIMED.search(text)
-    if m is None:
-        return None
-    return {"ahead of": "before", "prior to": "before"}.get(m.group(1).lower(),
-                                                            m.group(1).lower())
-
-
-def _names_own_occasion(q: Question, doc: Any, own: frozenset[str]) -> bool:
-    """"Where did the Americans meet Qaddafi's representatives?": "the Tunisia meeting" is
-    the story's own meeting called by its place, the one its parties held, whoever the
-    sentence names (asked where or when it took place)."""
-    # (asked of the meeting itself: "before the talks" only says when another deed was)
-    if q.expects not in ("PLACE", "DATE") or not own or not (
-            q.predicate in MET_WITH or q.predicate in TOOK_PLACE or (
-                q.predicate in ("", "be") and any(stem(w) in EVENTS for w in q.focus))):
-        return False
-    return any(is_occasion(t) and own & {stem(c.lower_) for c in t.lefts
-                                         if c.dep_ == "compound" and c.pos_ == "PROPN"}
-               for t in doc)
 
 
 def _names_topic(q: Question, r: Reading) -> bool:

@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from bot.engine.casing import without_headlines
-from bot.engine.lexicon import EVENTS
+from bot.engine.lexicon import EVENTS, MET_WITH, TOOK_PLACE
 from bot.types import Question
 from retrieval.text import stem
 
@@ -123,3 +123,32 @@ def of_another_occasion(q: Question, ent: Any, matched: set[int]) -> bool:
              and not ent.start <= c.i < ent.end]
     return bool(named) and not any(t.lemma_.lower() in asked or t.lower_ in asked
                                    for c in named for t in c.subtree)
+
+
+# A deed set before or after an occasion: "before the talks", "after the meeting".
+_TIMED = re.compile(r"\b(before|after|during|ahead of|prior to|since)\s+(?:the\s+|this\s+|"
+                    r"that\s+|its\s+)?(?:[\w-]+\s+)?(?:meeting|talks|session|summit|"
+                    r"encounter|sit-down)\b", re.IGNORECASE)
+
+
+def set_against(text: str) -> str | None:
+    """Which way the words set a deed against an occasion ("before", "after"), if they do."""
+    m = _TIMED.search(text)
+    if m is None:
+        return None
+    return {"ahead of": "before", "prior to": "before"}.get(m.group(1).lower(),
+                                                            m.group(1).lower())
+
+
+def names_own_occasion(q: Question, doc: Any, own: frozenset[str]) -> bool:
+    """"Where did the Americans meet Qaddafi's representatives?": "the Tunisia meeting" is
+    the story's own meeting called by its place, the one its parties held, whoever the
+    sentence names (asked where or when it took place)."""
+    # (asked of the meeting itself: "before the talks" only says when another deed was)
+    if q.expects not in ("PLACE", "DATE") or not own or not (
+            q.predicate in MET_WITH or q.predicate in TOOK_PLACE or (
+                q.predicate in ("", "be") and any(stem(w) in EVENTS for w in q.focus))):
+        return False
+    return any(is_occasion(t) and own & {stem(c.lower_) for c in t.lefts
+                                         if c.dep_ == "compound" and c.pos_ == "PROPN"}
+               for t in doc)

@@ -9,7 +9,11 @@ National Security Council staff member Derek Chollet met ...") contradicts the s
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
+
+from bot.engine.lexicon import ROLE_NOUNS, TITLES
+from retrieval.text import stem
 
 _TITLE_LINKS = frozenset(["of", "to", "for", "at", "on"])
 # Marks that end the words set before a name: a bracket, a quotation, a clause.
@@ -108,3 +112,16 @@ def titles_of_list(name: Any, alone: bool = False) -> list[Any]:
         before.reverse()
         out += before[: next((k for k, t in enumerate(before) if t.pos_ == "ADP"), len(before))]
     return out
+
+
+def of_a_title(tok: Any, asked: Collection[str]) -> bool:
+    """Is the name the object of a title's preposition ("Ambassador to Libya", however the
+    parse joins it to the name after it: "to Libya Gene Cretz"), a title the question does
+    not ask by ("Which country is Cretz ambassador to?" asks it)?"""
+    while tok.dep_ == "compound" and tok.head.i != tok.i:
+        tok = tok.head
+    head = tok.head
+    title = head.head.lemma_.lower()
+    return tok.dep_ == "pobj" and head.lower_ in ("to", "of") and head.head.i != head.i and (
+        title in TITLES or title in ROLE_NOUNS) and not any(
+        stem(w) == stem(title) for w in asked)
