@@ -1115,10 +1115,18 @@ def _reports_the_deed(q: Question, att: Attribution, doc: Any, matched: set[int]
     is only reported by whoever it is according to (unless reporting is what is asked)."""
     if att.verb != "according to" or q.source or q.predicate == "report":
         return False
+    return bool(_deed_said(q, doc, matched))
+
+
+def _deed_said(q: Question, doc: Any, matched: Collection[int]) -> list[Any]:
+    """The matched words that say the deed the question asks about: its verb, a word formed
+    from it or one for it ("Disclosure" for "disclosed")."""
+    if not q.predicate:
+        return []
     asked = stem(q.predicate)
     same = _terms(q.predicate)
-    return any(_derived(asked, stem(doc[i].lemma_.lower())) or stem(doc[i].lemma_.lower()) in same
-               for i in matched)
+    return [doc[i] for i in matched if i >= 0 and (
+        (said := stem(doc[i].lemma_.lower())) in same or _derived(asked, said))]
 
 
 def _asks_reporter(q: Question) -> bool:
@@ -1170,10 +1178,7 @@ def _rank_entity(ent: Any, matched: set[int], doc: Any, q: Question
     # Without a matched verb, a noun made from the question's verb or a word for it
     # ("Disclosure of the meeting came first in Tripoli" for "disclosed" or "revealed") is
     # what the answer attaches to.
-    asked = stem(q.predicate) if q.predicate else ""
-    same = _terms(q.predicate) if q.predicate else frozenset()
-    action = [doc[i] for i in matched if asked and (
-        _derived(asked, stem(doc[i].lemma_.lower())) or stem(doc[i].lemma_.lower()) in same)]
+    action = _deed_said(q, doc, matched)
     anchors = verbs or action or [doc[i] for i in matched]
     if not anchors:
         return (99, 0, 0, 0)
@@ -1746,7 +1751,7 @@ def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
                 group = listed if q.names_many else titled or group
             group = [e for e in group if not _set_aside(q, e.text)] or [best]
             if q.expects == "PLACE" and (in_another_clause(best.root, doc, _deed_words(
-                    q, doc, matched)) or of_a_title(best.root, q.focus)):
+                    doc, matched)) or of_a_title(best.root, q.focus)):
                 # "... held talks reflected concern that ... a role for Qaddafi in Libya":
                 # a place in a clause of its own, not the deed's, is where something else
                 # is; "Ambassador to Libya" says whose envoy he is, not where he met anyone.
@@ -2500,6 +2505,9 @@ def read(
         q = replace(q, expects="THING", attribute="")
     readings: list[Reading] = []
     unvalued: list[Reading] = []
+    # "What did the official say the U.S. did before the talks?": the occasion the deed is
+    # set against, read once
+    asked_when = set_against(q.topic) if q.form == "says" else None
     for r, phrases, one in zip(about, kinds, which, strict=True):
         cand, doc = r.candidate, r.doc
         if q.expects == "KIND":
@@ -2532,7 +2540,7 @@ def read(
                 fit += 0.5  # the party's own sense of it, asked for
             if q.ahead and MORE_TO_COME & set(words(r.value)):
                 fit += 0.5  # what lies ahead, said as more of it ("further steps")
-            timed = bool((when := set_against(q.topic)) and when == set_against(doc.text))
+            timed = bool(asked_when and asked_when == set_against(doc.text))
             if timed:
                 fit += 1.0  # set as the question sets it: "before the talks"
             if r.attribution and r.attribution.verb == "according to" and not r.teller \
@@ -2575,8 +2583,9 @@ def _dates_of_the_deed(q: Question, readings: list[Reading], unvalued: list[Read
     give is another deed's ("held a secret meeting July 16"), not this one's."""
     if not _deed_asked(q):
         return readings
-    told = {r.candidate.doc.doc_id for r in unvalued if _tells_deed(q, r)}
-    return [r for r in readings if r.candidate.doc.doc_id not in told or _tells_deed(q, r)]
+    told = {r.candidate.doc.doc_id for r in unvalued if _deed_said(q, r.doc, r.matched)}
+    return [r for r in readings
+            if r.candidate.doc.doc_id not in told or _deed_said(q, r.doc, r.matched)]
 
 
 def _deed_asked(q: Question) -> bool:
@@ -2584,14 +2593,6 @@ def _deed_asked(q: Question) -> bool:
     # (a birth or death is dated by a life's dates in brackets, which no verb tells)
     return bool(q.predicate) and q.predicate not in TOOK_PLACE and q.predicate not in (
         "be", "have", "do") and not set(q.focus) & (BIRTH | DEATH)
-
-
-def _tells_deed(q: Question, r: Reading) -> bool:
-    """Does a matched word of the sentence say the deed the question asks about?"""
-    asked = stem(q.predicate)
-    same = _terms(q.predicate)
-    said = {stem(r.doc[i].lemma_.lower()) for i in r.matched if i >= 0}
-    return any(s in same or _derived(asked, s) for s in said)
 
 
 def _named_group(q: Question, r: Reading, candidates: Sequence[Candidate], docs: Sequence[Any],
@@ -2712,7 +2713,7 @@ def _dated_by_event(q: Question, unvalued: list[Reading], candidates: Sequence[C
     has the date the same page gives the occasion, read from that sentence."""
     out: list[Reading] = []
     for r in sorted(unvalued, key=lambda r: -r.match):
-        if _deed_asked(q) and not _tells_deed(q, r):
+        if _deed_asked(q) and not _deed_said(q, r.doc, r.matched):
             continue  # (another deed set at the occasion: "joined ... in deciding to recognize")
         # (an occasion the deed was done at, not one it was done to: "Disclosure of the
         # meeting came first in Tripoli, where a spokesman described the Tunisia meeting")
@@ -3395,7 +3396,7 @@ def _ways_held(q: Question, readings: list[Reading]) -> list[Reading]:
     return held or readings
 
 
-def _deed_words(q: Question, doc: Any, matched: set[int]) -> set[int]:
+def _deed_words(doc: Any, matched: set[int]) -> set[int]:
     """The matched words that tell the deed asked about and those who did it ("held talks",
     "diplomats"), not the names of those a clause is about ("... thought the U.S. was
     prepared to see a role for Qaddafi in Libya"); all matched words when only names are."""

@@ -1383,9 +1383,12 @@ def read_question(
         or (wh_tok.dep_ == "pobj" and wh_tok.head.lower_ == "by")) else ""
     if doer:
         wh_role = "subject"  # "Who is behind the campaign?": who leads, runs or wages it
+    # ("Who did they meet with?", "Which country did they meet with?": the other side)
+    asked_with = wh_tok is not None and bool(
+        (wh_tok.dep_ == "pobj" and wh_tok.head.lower_ == "with")
+        or re.search(r"\bwith\W*$", q, re.IGNORECASE))
     if wh in ("who", "whom") and wh_tok is not None and (
-            (wh_tok.dep_ == "pobj" and wh_tok.head.lower_ == "with")
-            or re.search(r"\bwith\W*$", q, re.IGNORECASE)
+            asked_with
             # "Whom did they meet?": whom one meets is whom one meets with
             or ((wh_tok.dep_ == "dobj" or _inverted(wh_tok))
                 and wh_tok.head.lemma_.lower() in MET_WITH)
@@ -1395,9 +1398,7 @@ def read_question(
         wh_role = "with"  # "Who did they meet with?": the other side of the deed
     if wh in ("which", "what") and expects in ("PERSON", "ORG") and _met_asked(doc):
         wh_role = "with"  # "Which diplomats did they consult?": whom they consulted with
-    if place_kind in _COUNTRY_WORDS and wh_tok is not None and (
-            (wh_tok.dep_ == "pobj" and wh_tok.head.lower_ == "with")
-            or re.search(r"\bwith\W*$", q, re.IGNORECASE)):
+    if place_kind in _COUNTRY_WORDS and asked_with:
         # "Which country did the officials meet with?": the country on the other side of
         # the deed, not where it was done
         expects, wh_role, place_kind = "ORG", "with", ""
