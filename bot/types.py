@@ -160,6 +160,12 @@ class Question:
     # "Besides Gene Cretz, who attended?": the words of those set aside, whom the answer leaves
     # out.
     besides: tuple[str, ...] = ()
+    # "Which diplomats did the US talk to before meeting the Libyans?": the deed set before
+    # or after an occasion ("before"), as a sentence that answers sets it.
+    timed: str = ""
+    # "What is the National Security Council?": the words of the name the kind word of
+    # ``named_kind`` ends ("national", "security", "council").
+    kind_name: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ from bot.engine.lexicon import (
     TOOK_PLACE,
     WANTING,
     related,
+    set_against,
 )
 from bot.engine.named_groups import group_counted, names_of_group
 from bot.engine.names import name_part, respelled, spelled_out
@@ -47,7 +48,6 @@ from bot.engine.occasions import (
     of_an_occasion_unasked,
     of_another_occasion,
     own_occasion,
-    set_against,
     told_first,
     told_unnamed,
 )
@@ -305,6 +305,13 @@ def _context(c: Candidate, whole: bool = False) -> set[str]:
     return _name_stems(f"{c.doc.title} {text[start : c.span.start]}")
 
 
+def _opens_on_it(c: Candidate, doc: Any) -> bool:
+    """Is the sentence the first of its document, with "it" for its subject (the text begins
+    after the page named what "it" is)?"""
+    return not c.doc.text[: c.span.start].strip() and any(
+        t.lower_ == "it" and t.dep_ in ("nsubj", "nsubjpass") for t in doc)
+
+
 def _name_stems(text: str) -> set[str]:
     """Stems of a text's words as a question's names are written: "St. John's Church" holds
     "st.", "john" and "church" (a sentence's last word loses its full stop)."""
@@ -390,8 +397,14 @@ def _derived(a: str, b: str) -> bool:
     "disclos" / "disclosur", "chair" / "chairman"; a post is no word formed from another
     ("secretary" is not "secret")."""
     short, long = sorted((a, b), key=len)
-    return a == b or (len(short) >= 5 and long.startswith(short) and len(long) - len(short) <= 3
+    return a == b or (len(short) >= 5 and long.startswith(short) and (
+        len(long) - len(short) <= 3 or long[len(short):] in _AGENT_ENDINGS)
                       and long not in _TITLE_STEMS) or _root(a) == _root(b)
+
+
+# Endings that make of a verb the noun for whoever does it, beyond the short ones
+# ("represent" / "representatives"); a stem has dropped their final letters.
+_AGENT_ENDINGS = frozenset(["ativ"])
 
 
 # Endings that make an adverb, an adjective or a noun of one root ("anonymously",
@@ -549,6 +562,12 @@ def _match(q: Question, doc: Any, context: set[str] | None = None,
         found += sum(1.0 for w in q.focus if w in BIRTH | DEATH and not any(
             stem(doc[i].lemma_) in _terms(w) for i in matched))
         matched.add(-1)  # the dates in brackets stand for "born" / "died"
+    if set(q.focus) & _LOCATED and _placed_as_what_it_is(doc):
+        # "Indera Mahkota is a township in Kuantan" says where it is located, as a sentence
+        # saying "located" does
+        found += sum(1.0 for w in q.focus if w in _LOCATED and not any(
+            stem(doc[i].lemma_) in _terms(w) for i in matched))
+        matched.add(-1)
     if q.expects != "KIND" and any(w not in q.proper and not (lenient and w in q.held)
                                    for w in q.focus) and not any(
         i < 0 or (doc[i].lemma_.lower() not in q.proper and stem(doc[i].lower_) not in q.proper
@@ -562,6 +581,19 @@ def _match(q: Question, doc: Any, context: set[str] | None = None,
         return 0.0, matched, False
     matched.discard(-1)
     return min(1.0, found / total), matched, name_hit
+
+
+_LOCATED = frozenset(["locate", "situate"])
+
+
+def _placed_as_what_it_is(doc: Any) -> bool:
+    """"X is a township in Kuantan, Pahang": what the thing is, and a place it is in."""
+    return any(t.lemma_ == "be" and any(
+        a.dep_ == "attr" and a.pos_ == "NOUN" and any(
+            p.dep_ == "prep" and p.lower_ in ("in", "at", "on") and any(
+                o.dep_ == "pobj" and o.pos_ == "PROPN" for o in p.children)
+            for p in a.children)
+        for a in t.children) for t in doc)
 
 
 def _descriptions(q: Question, text: str) -> frozenset[str]:
@@ -697,6 +729,30 @@ def _about_another(q: Question, doc: Any, matched: set[int]) -> bool:
     return owner and not any(t.dep_ in ("nsubj", "nsubjpass") for t in names)
 
 
+def _another_of_the_kind(q: Question, doc: Any, matched: set[int]) -> bool:
+    """Does the sentence give the kind word of the name asked ("Council" of "the National
+    Security Council") only in another name of that kind, which lacks a word of the one asked
+    and has one of its own ("the Transitional National Council")?"""
+    kind, asked = q.named_kind, set(q.kind_name)
+    if not kind or len(asked) < 2:
+        return False
+    names = [{tok.lemma_.lower()} | {c.lemma_.lower() for c in _compounds(tok)}
+             for i in matched if i >= 0 and (tok := doc[i]).lemma_.lower() == kind
+             and tok.pos_ == "PROPN"]
+    return bool(names) and all(not asked <= name and bool(name - asked) for name in names)
+
+
+def _compounds(tok: Any) -> list[Any]:
+    """The names a name's head word is written after ("Northern Port" of "Council")."""
+    out, todo = [], [tok]
+    while todo:
+        for c in todo.pop().children:
+            if c.dep_ == "compound" and c.pos_ == "PROPN":
+                out.append(c)
+                todo.append(c)
+    return out
+
+
 def _anothers_thing(q: Question, doc: Any, matched: set[int]) -> bool:
     """Is the thing a person has in the question ("Qaddafi's representatives") matched here
     only as someone else's ("the country's legitimate representatives")?"""
@@ -738,6 +794,9 @@ def _named_otherwise(q: Question, doc: Any, matched: set[int]) -> bool:
     # (A month says when, not which by name: "the July 16 meeting" is described.)
     nouns = {n for _, n in q.described} - {n for w, n in q.described
                                            if w in q.proper and date(w) is None}
+    # (people's organisation before them names no other people: "staff member" of the
+    # "National Security Council" is a member, whichever body he serves)
+    nouns = {n for n in nouns if not names_people(n)}
     hits = [doc[i] for i in matched if i >= 0 and doc[i].lemma_.lower() in nouns]
     # (A place's name says where it was: "the Tunisia meeting" is no other meeting.)
     return bool(hits) and all(any(
@@ -1125,7 +1184,8 @@ def _deed_said(q: Question, doc: Any, matched: Collection[int]) -> list[Any]:
         return []
     asked = stem(q.predicate)
     same = _terms(q.predicate)
-    return [doc[i] for i in matched if i >= 0 and (
+    # (not a word of a name: "State" of "the State Department" says nothing)
+    return [doc[i] for i in matched if i >= 0 and doc[i].pos_ != "PROPN" and (
         (said := stem(doc[i].lemma_.lower())) in same or _derived(asked, said))]
 
 
@@ -1440,11 +1500,34 @@ def _event(doc: Any, matched: set[int]) -> str | None:
     return _trim([t for t in verb.subtree if t.i not in inner], True) or None
 
 
+def _governed_by_deed(q: Question, doc: Any, matched: set[int]) -> str | None:
+    """"What was the meeting intended to do?", "What do the Libyans want to repair?": what
+    the question's own verb governs in the sentence."""
+    for i in sorted(matched):
+        tok = doc[i]
+        # ("What did they wrongly believe?": "incorrectly thought the U.S. was ...")
+        if tok.pos_ == "VERB" and q.predicate and (tok.lemma_.lower() == q.predicate or stem(
+                tok.lemma_.lower()) in _terms(q.predicate)):
+            for child in tok.children:
+                # "asked the agency to report ...": the object the question names is not
+                # the answer, what it is asked to do is.
+                if child.dep_ in ("dobj", "xcomp", "ccomp") and child.i not in matched:
+                    return _trim(list(child.subtree), True) or None
+    return None
+
+
 def _thing(q: Question, doc: Any, matched: set[int]) -> str | None:
     """The words that say what the question asks, next to the words it asks about."""
     # "As what did they recognize the council?": what follows "as" after a matched verb.
     if q.wh_prep:
         for i in sorted(matched):
+            noun = doc[i]
+            if noun.dep_ == "pobj" and noun.pos_ == "NOUN" and noun.head.dep_ == "prep" and \
+                    noun.head.lower_ == q.wh_prep and any(
+                        stem(noun.lemma_.lower()) in _terms(w) for w in q.focus):
+                # "On what terms did he speak?" - "speaking on the condition of anonymity":
+                # the asked noun's own phrase after the question's preposition
+                return _trim(list(noun.subtree), True) or None
             for prep in doc[i].children:
                 obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 if prep.dep_ == "prep" and prep.lower_ == q.wh_prep and obj is not None and (
@@ -1459,17 +1542,9 @@ def _thing(q: Question, doc: Any, matched: set[int]) -> str | None:
                 subject = {t.i for t in doc[i].subtree}
                 phrase = [t for t in verb.subtree if t.i >= verb.i and t.i not in subject]
                 return _trim(phrase, True) or None
-    # "What was the meeting intended to do?": what the question's own verb governs.
-    for i in sorted(matched):
-        tok = doc[i]
-        # ("What did they wrongly believe?": "incorrectly thought the U.S. was ...")
-        if tok.pos_ == "VERB" and q.predicate and (tok.lemma_.lower() == q.predicate or stem(
-                tok.lemma_.lower()) in _terms(q.predicate)):
-            for child in tok.children:
-                # "asked the agency to report ...": the object the question names is not
-                # the answer, what it is asked to do is.
-                if child.dep_ in ("dobj", "xcomp", "ccomp") and child.i not in matched:
-                    return _trim(list(child.subtree), True) or None
+    governed = _governed_by_deed(q, doc, matched)
+    if governed:
+        return governed
     # "What is the broadcast format of WCMA?" - "broadcasting a Spanish Tropical format": the
     # words that say which one the asked noun is.
     if q.proper:
@@ -1700,6 +1775,9 @@ def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
     if q.expects in ("ROLE", "THING") and (what := _as_what(q, doc, matched)):
         reading.said_as = True
         return what, 1.0
+    if q.expects == "THING" and q.wh == "what" and not q.wh_prep and (
+            done := _governed_by_deed(q, doc, matched)):
+        return done, 1.0  # tied to the deed asked, not only near the words asked
     if q.expects in ("PERSON", "ORG") and (q.wh_role == "with" or _with_among_doers(q, doc,
                                                                                       matched)):
         # Only a sentence that says whom the deed was with answers.
@@ -1708,6 +1786,8 @@ def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
         maker = _maker_named(q, doc, matched)
         if maker:
             return maker, 1.0
+        if q.wh_role == "subject" and (agents := _doers_named_for_deed(q, doc, matched)):
+            return agents, 1.0
         if q.expects == "PERSON" and q.wh_role == "subject" and (
                 doers := _described_doers(q, doc, matched)):
             return doers, 0.5  # (people named outrank people described)
@@ -1865,6 +1945,32 @@ def _described_doers(q: Question, doc: Any, matched: set[int]) -> str | None:
     return None
 
 
+def _doers_named_for_deed(q: Question, doc: Any, matched: set[int]) -> str | None:
+    """"Who represented Qaddafi at the meeting?" - "a meeting ... with representatives of
+    Muammar Qaddafi's government": a noun for those who do the deed asked, of the one it is
+    done for, names who did it (by name, where the sentence gives one beside it)."""
+    if not q.predicate:
+        return None
+    deed = stem(q.predicate)
+    for noun in doc:
+        said = stem(noun.lemma_.lower())
+        if noun.i not in matched or noun.pos_ != "NOUN" or said == deed \
+                or not said.startswith(deed) or not _derived(deed, said):
+            continue
+        # (not a clause said of them or of the one they act for: "..., which said today")
+        told = {t.i for c in noun.subtree if c.dep_ in ("relcl", "acl", "appos")
+                for t in c.subtree}
+        of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
+        if not any(t.i in matched and t.i not in told for c in of for t in c.subtree):
+            continue
+        named = [c for c in noun.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+        if named:
+            return _trim(list(named[0].subtree))
+        return _trim([t for t in noun.subtree if t.i not in told and (
+            t.i >= noun.i or t.dep_ != "det")])
+    return None
+
+
 def _quoted(doc: Any, i: int) -> bool:
     """Is the token inside quotation marks ("Piece by Piece")?"""
     marks = [t.text for t in doc[:i] if t.text in _QUOTES]
@@ -1969,7 +2075,14 @@ def _partner(q: Question, doc: Any, matched: set[int]) -> str | None:
     representatives of Muammar Qaddafi's government": whoever a matched word (or the verb that
     governs it) was "with", named whole: a name, or the people a phrase describes."""
     anchors = {doc[i] for i in matched} | {doc[i].head for i in matched
-                                           if doc[i].dep_ in ("dobj", "nsubjpass")}
+                                           if doc[i].dep_ in ("dobj", "nsubjpass")} | {
+        # "Which diplomats did the US talk to?" - "consulted with diplomats from ...": the
+        # people asked for, with whom the deed was, in other words than the question's
+        doc[i].head.head for i in matched if q.wh in ("which", "what") and q.expects == "PERSON"
+        and doc[i].dep_ == "pobj" and doc[i].head.lower_ == "with"
+        and names_people(doc[i].lemma_.lower())
+        # (not the people the question names as those who did it: "the U.S. officials")
+        and doc[i].lemma_.lower() not in {n for _, n in q.described}}
     found: list[tuple[str, Any, int]] = []  # (phrase, its head word, where its "with" is)
     # "... with diplomats ... as well as with officials from the council": a "with" joined
     # to the verb's own, however deep the parse sets it
@@ -2342,6 +2455,11 @@ def read(
             context = documents[cand.doc.doc_id]
         elif q.proper:
             context = _context(cand)
+            if _opens_on_it(cand, doc):
+                # "The Central Statistical Agency in 2005, it had an estimated total
+                # population of 5,000": a text cut from a page, opening on the page's "it",
+                # is about the thing the rest of it names
+                context |= _context(cand, whole=True)
         if q.described and cand.doc.doc_id not in described:
             described[cand.doc.doc_id] = _descriptions(q, cand.doc.text)
         if q.person and cand.doc.doc_id not in alone:
@@ -2404,7 +2522,8 @@ def read(
             if q.headline and not is_headline(cand):
                 continue  # what the headline says is in it alone
             if _about_another(q, doc, matched) or _named_otherwise(q, doc, matched) \
-                    or _another_person(q, doc) or _anothers_thing(q, doc, matched):
+                    or _another_person(q, doc) or _anothers_thing(q, doc, matched) \
+                    or _another_of_the_kind(q, doc, matched):
                 continue
             # (what the headline says of a thing may be in other words: it is all there is)
             if share < MIN_MATCH and not (q.form == "says" and (not q.focus or q.headline)):
@@ -2507,7 +2626,7 @@ def read(
     unvalued: list[Reading] = []
     # "What did the official say the U.S. did before the talks?": the occasion the deed is
     # set against, read once
-    asked_when = set_against(q.topic) if q.form == "says" else None
+    asked_when = set_against(q.topic) if q.form == "says" else q.timed
     for r, phrases, one in zip(about, kinds, which, strict=True):
         cand, doc = r.candidate, r.doc
         if q.expects == "KIND":
@@ -2549,6 +2668,8 @@ def read(
                 # a sentence of the story that it is only the source for ("according to"),
                 # unless only that one sets the deed as asked.
                 fit -= 1.0
+        elif asked_when and asked_when == set_against(doc.text):
+            fit += 1.0  # "before meeting the Libyans": "Before the talks, U.S. officials ..."
         r.score = _score(r, fit)
         readings.append(r)
     if q.expects == "MANNER" and q.way and (q.predicate in MET_WITH or q.predicate in TOOK_PLACE

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from retrieval.text import stem
@@ -76,6 +77,8 @@ _SYNONYMS = [
     "willing willingness ready readiness prepared eager",
     "forward ahead onward onwards",
     "ties tie relations relationship",
+    "past history",
+    "terms condition conditions",
     "group body",
 ]
 
@@ -406,3 +409,18 @@ IRREGULAR_PAST = {
     "sink": "sank",
     "withdraw": "withdrew",
 }
+
+
+# A deed set before or after an occasion: "before the talks", "after the meeting".
+_TIMED = re.compile(r"\b(before|after|during|ahead of|prior to|since)\s+(?:the\s+|this\s+|"
+                    r"that\s+|its\s+)?(?:[\w-]+\s+)?(?:meeting|talks|session|summit|"
+                    r"encounter|sit-down)\b", re.IGNORECASE)
+
+
+def set_against(text: str) -> str | None:
+    """Which way the words set a deed against an occasion ("before", "after"), if they do."""
+    m = _TIMED.search(text)
+    if m is None:
+        return None
+    return {"ahead of": "before", "prior to": "before"}.get(m.group(1).lower(),
+                                                            m.group(1).lower())

@@ -125,21 +125,6 @@ def of_another_occasion(q: Question, ent: Any, matched: set[int]) -> bool:
                                    for c in named for t in c.subtree)
 
 
-# A deed set before or after an occasion: "before the talks", "after the meeting".
-_TIMED = re.compile(r"\b(before|after|during|ahead of|prior to|since)\s+(?:the\s+|this\s+|"
-                    r"that\s+|its\s+)?(?:[\w-]+\s+)?(?:meeting|talks|session|summit|"
-                    r"encounter|sit-down)\b", re.IGNORECASE)
-
-
-def set_against(text: str) -> str | None:
-    """Which way the words set a deed against an occasion ("before", "after"), if they do."""
-    m = _TIMED.search(text)
-    if m is None:
-        return None
-    return {"ahead of": "before", "prior to": "before"}.get(m.group(1).lower(),
-                                                            m.group(1).lower())
-
-
 def names_own_occasion(q: Question, doc: Any, own: frozenset[str]) -> bool:
     """"Where did the Americans meet Qaddafi's representatives?": "the Tunisia meeting" is
     the story's own meeting called by its place, the one its parties held, whoever the

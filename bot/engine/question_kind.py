@@ -23,6 +23,7 @@ from bot.engine.lexicon import (
     TOOK_PLACE,
     WANTING,
     hyphened,
+    set_against,
 )
 from bot.engine.names import is_name_word, name_part_asked, names_asked, short_form_asked
 from bot.engine.nlp import Parser
@@ -260,8 +261,14 @@ _BODIES = frozenset("government administration regime department embassy office 
 
 
 def _sides_named(text: str) -> re.Match[str] | None:
-    """Where the text names every side at once ("the two sides", "each government")."""
-    return _PLURAL_SIDES.search(text) or _EACH_PARTY.search(text)
+    """Where the text names every side at once ("the two sides", "each government"); not
+    where it names what lies between them ("the history between the two countries"), which
+    is a topic, not whose accounts are asked."""
+    for found in (*_PLURAL_SIDES.finditer(text), *_EACH_PARTY.finditer(text)):
+        if not re.search(r"\b(?:between|among|amongst)\s+(?:the\s+)?$", text[: found.start()],
+                         re.IGNORECASE):
+            return found
+    return None
 
 
 def several_parties(who: str, parser: Parser) -> bool:
@@ -278,6 +285,15 @@ def several_parties(who: str, parser: Parser) -> bool:
     return all(any(canonical(w) for w in re.findall(r"[\w.'\u2019-]+", part)) or any(
         t.ent_type_ in ("GPE", "NORP", "ORG") for t in parser.parse(part))
         or _SIDE_OF.search(part) for part in parts)
+
+
+def _joint_sides(doc: Any) -> bool:
+    """"Why did the US and Libya meet in Tunisia?": the deed's doers are two sides joined,
+    so each one's reason is asked."""
+    def side(tok: Any) -> bool:
+        return canonical(tok.text) is not None or tok.ent_type_ in ("GPE", "NORP")
+    return any(t.dep_ in ("nsubj", "nsubjpass") and side(t) and any(
+        c.dep_ == "conj" and side(c) for c in t.children) for t in doc)
 
 
 # A side named by whom it serves: "Gaddafi's people", "the president's camp".
@@ -474,6 +490,9 @@ def is_open(question: str, parser: Parser | None = None) -> bool:
             # ("how it was done is unclear" is a statement).
             or (len(words) > 2 and words[2] in _INTERROGATIVE_NEXT
                 and words[1] not in _PRONOUNS | _PERSONS)
+            # "how long ago did it start": how long ago, then the verb first
+            or (len(words) > 3 and words[:3] == ["how", "long", "ago"]
+                and words[3] in _INTERROGATIVE_NEXT)
             # "what kind of group is the council": the kind, then the verb first
             or (len(words) > 4 and words[1] in ("kind", "sort", "type") and words[2] == "of"
                 and words[4] in _INTERROGATIVE_NEXT)
@@ -583,8 +602,8 @@ _TIME_UNITS = frozenset(["time", "years", "months", "weeks", "days", "hours", "m
                          "seconds", "decades", "centuries"])
 
 
-def _expects(wh: str, words: list[str], doc: Any) -> str:
-    """The answer type an open question wants."""
+def _expects(wh: str, words: list[str], doc: Any, in_title: set[int]) -> str:
+    """The answer type an open question wants (``in_title``: the tokens of a quoted title)."""
     if wh == "who" or wh == "whom" or wh == "whose":
         return "PERSON"
     if wh == "when":
@@ -603,6 +622,9 @@ def _expects(wh: str, words: list[str], doc: Any) -> str:
             return "AGE"
         if nxt == "often":
             return "FREQUENCY"  # "twice a year", "every week", "all the time"
+        if nxt == "long" and words.index("how") + 2 < len(words) and \
+                words[words.index("how") + 2] == "ago":
+            return "DATE"  # "How long ago did the campaign start?": when
         if nxt in ("long", "far", "big", "large", "tall", "high", "deep", "heavy"):
             return "DURATION" if nxt == "long" else "NUMBER"
         return "MANNER"
@@ -613,6 +635,8 @@ def _expects(wh: str, words: list[str], doc: Any) -> str:
         # type ("What did the council decide?" asks for a thing, not the council).
         return "THING"
     for j, w in enumerate(words[i + 1 : i + 6], start=i + 1):
+        if j in in_title:
+            break
         if w in ("is", "was", "are", "were", "the", "a", "an", "of") or (
                 _of_a_country(doc[j]) and all(_of_a_country(t) for t in doc[i + 1 : j])):
             continue  # ("which U.S. officials", "what Libyan officials": people)
@@ -637,6 +661,8 @@ def _expects(wh: str, words: list[str], doc: Any) -> str:
         # word of when or where after its verb says nothing of what it is.
         return "THING"
     for j, w in enumerate(words[i + 1 : i + 8], start=i + 1):
+        if j in in_title:
+            continue
         if w == "place" and words[j - 1] in ("take", "took", "taken", "takes", "taking"):
             continue  # "What gathering took place ...?" asks for no place
         if w in _CATEGORY and w not in ("age",) and "-" not in words[j - 1 : j + 2] and not (
@@ -860,8 +886,18 @@ def _people_named(doc: Any, q: str) -> Any | None:
         else:
             after = [t for t in doc[wh.i + 1 : wh.i + 5] if not _of_a_country(t)] if wh else []
             obj = after[0] if after and after[0].pos_ == "NOUN" else None
+    if obj is None and (on := _WHO_WAS_ON.match(q)):
+        # "Who was on the U.S. team?": the people of that party's team, by name
+        span = doc.char_span(on.start(1), on.end(1), alignment_mode="expand")
+        if span is not None and span.root.lemma_.lower() in _GROUPS_OF_PEOPLE:
+            return span.root
     return obj if obj is not None and (
         names_people(obj.lemma_.lower()) or obj.ent_type_ == "NORP") else None
+
+
+_WHO_WAS_ON = re.compile(r"^\W*who\s+(?:was|were|is|are)\s+on\s+(.+?)[\s?.!]*$", re.IGNORECASE)
+# Words for the people a party sends: those on them are asked for by name.
+_GROUPS_OF_PEOPLE = frozenset(["team", "delegation", "staff", "panel", "side"])
 
 
 def _one_described(people: Any) -> bool:
@@ -931,6 +967,14 @@ def _described(doc: Any, focus: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
                   for g in c.children if g.dep_ == "pobj"]
         out += [(w.lemma_.lower(), noun.lemma_.lower()) for w in words
                 if w.lemma_.lower() in focus and w.lemma_.lower() != noun.lemma_.lower()]
+    # "Why did they meet in Brenna?": the place of a meeting says which meeting it was, as
+    # "the meeting in Brenna" does
+    for verb in doc:
+        if verb.pos_ == "VERB" and (verb.lemma_.lower() in MET_WITH
+                                    or verb.lemma_.lower() in TOOK_PLACE):
+            out += [(g.lemma_.lower(), verb.lemma_.lower()) for c in verb.children
+                    if c.dep_ == "prep" and c.lower_ in ("in", "at") for g in c.children
+                    if g.dep_ == "pobj" and g.lemma_.lower() in focus]
     return tuple(out)
 
 
@@ -962,6 +1006,24 @@ def _named_kind(doc: Any, proper: tuple[str, ...], skip: set[int]) -> str:
         ):
             return tok.lemma_.lower()
     return ""
+
+
+def _kind_name(doc: Any, kind: str) -> tuple[str, ...]:
+    """The words of the name a kind word ends ("National Security Council"): the word and
+    the names written before it."""
+    head = next((t for t in doc if kind and t.lemma_.lower() == kind and t.pos_ == "PROPN"), None)
+    if head is None or head.ent_type_ == "PERSON" or (
+            head.i + 1 < len(doc) and doc[head.i + 1].pos_ == "PROPN"):
+        # (a person's surname is no kind: "Senator Tate" may be "John Tate"; nor a word
+        # within a longer name: "Jones" of "the David Jones House")
+        return ()
+    out, todo = [head], [head]
+    while todo:
+        for c in todo.pop().children:
+            if c.dep_ == "compound" and c.pos_ == "PROPN":
+                out.append(c)
+                todo.append(c)
+    return tuple(t.lemma_.lower() for t in sorted(out, key=lambda t: t.i))
 
 
 def _title_tokens(doc: Any, kind: str) -> list[Any]:
@@ -1176,7 +1238,11 @@ def read_question(
             ahead=ahead,
         )
     wh = next((w for w in words if w in WH_WORDS), "what")
-    expects = _expects(wh, words, doc)
+    quoted = _QUOTED_TITLE.search(q)
+    # '"A Single Man"': the words of a title say nothing of what kind of thing is asked
+    in_title = {t.i for t in doc if quoted and quoted.start("title") <= t.idx
+                < quoted.end("title")}
+    expects = _expects(wh, words, doc, in_title)
     sourced = _SOURCED.search(q)
     if wh == "where" and sourced:
         expects = "ORG"  # the outlet a story has it from
@@ -1328,12 +1394,11 @@ def read_question(
     # the event took place; a sentence placing the event answers with it or without it.
     held = tuple(w for w in focus if w in _HELD) if expects in ("PLACE", "DATE") and any(
         w not in _HELD for w in focus) else ()
-    named_kind = _named_kind(doc, proper, skip)
+    named_kind = _named_kind(doc, proper, skip | in_title)
     # "the film A House Under Rain": every capitalised word of the title is of its name,
     # whatever the tagger makes of "Rain".
     proper += tuple(w for w in _title_after(doc, named_kind) if w in focus and w not in proper)
     # '"Something for Everybody"': a quoted title's words are its name, small as they are.
-    quoted = _QUOTED_TITLE.search(q)
     title = quoted.group("title") if quoted else _title_text(doc, named_kind)
     named = tuple(dict.fromkeys(
         t.lemma_.lower() for t in doc if quoted and quoted.start("title") <= t.idx
@@ -1369,6 +1434,12 @@ def read_question(
             focus = named
     if (post_asked or (wh == "who" and described)) and (proper and len(proper) == len(focus)):
         expects = "ROLE"  # "Who is Tomas Ferreira?": what they are, not another name
+    # "What is NATO's role?": a body's part in the story is what it does, not a post
+    body_role = expects == "ROLE" and wh == "what" and bool(re.search(r"\brole\b", q, re.I)) \
+        and any(t.ent_type_ == "ORG" for t in doc if t.lemma_.lower() in proper) \
+        and not any(t.ent_type_ == "PERSON" for t in doc if t.lemma_.lower() in proper)
+    if body_role:
+        expects = "THING"
     wh_tok = next((t for t in doc if t.lower_ == wh), None)
     if wh_tok is not None and wh_tok.dep_ == "det" and wh in ("which", "what") and (
             wh_tok.head.dep_ in ("nsubj", "nsubjpass")) and kind_of_noun(
@@ -1436,6 +1507,12 @@ def read_question(
         and people.head.head.lower_ in WH_WORDS
     if name_asked and expects == "THING" and people is not None:
         expects = "PERSON"  # "the names of the Libyans who met them": people's names
+    grouped = people.lemma_.lower() if people is not None and name_asked and country and \
+        people.lemma_.lower() in _GROUPS_OF_PEOPLE else ""
+    if grouped:
+        # "Who was on the U.S. team?": the word that groups the people is no word a
+        # sentence naming them need have
+        focus = tuple(w for w in focus if w != grouped)
     return Question(
         form=form, wh=wh, expects=expects, focus=focus, proper=proper, context=context,
         named_kind=named_kind,
@@ -1450,17 +1527,17 @@ def read_question(
         wh_prep=(m.group(1).lower() if (m := _WH_PREP.match(q) or _OF_LAST.search(q))
                  else ""),
         negated=any(t.dep_ == "neg" and t.head.pos_ in ("VERB", "AUX") for t in doc),
-        predicate=_predicate(doc),
+        predicate="do" if body_role else _predicate(doc),
         short_form=short_form_asked(q),
         name_part=part,
-        described=_described(doc, focus),
+        described=tuple(d for d in _described(doc, focus) if d[1] != grouped),
         with_names=with_names,
         person=_person(doc, proper),
         titled=bool(_TITLED.search(q)),
         title=title,
         which_one=which_one,
         ahead=_asks_ahead(doc),
-        each_side=bool(each),
+        each_side=bool(each) or (wh == "why" and _joint_sides(doc)),
         way=wh == "how" and bool(re.match(r"^\W*how\s+(?:did|do|does|was|were|is|are|had|has|"
                                          r"have)\b", q, re.IGNORECASE)),
         place_kind=place_kind,
@@ -1472,10 +1549,13 @@ def read_question(
         owned=_persons_things(doc),
         name_party=country if name_asked else "",
         # ("Which of the three Americans is ...?" asks for one of them, not all.)
-        names_many=name_asked and people is not None and people.tag_ in ("NNS", "NNPS")
+        names_many=name_asked and people is not None and (
+            people.tag_ in ("NNS", "NNPS") or bool(grouped))
         and not one_of_many,
         one_of_many=one_of_many,
         besides=besides,
+        timed=set_against(q) or "",
+        kind_name=_kind_name(doc, named_kind),
         named_as=people.lemma_.lower() if name_asked and people is not None else "",
         money=bool(re.search(r"\bhow much\b|\b(?:cost|price|pay|paid|spend|spent|worth|"
                              r"revenue|budget|salary|income|wage|earning|fee|toll|per ?cent|"
