@@ -39,7 +39,7 @@ from bot.engine.lexicon import (
     set_against,
 )
 from bot.engine.named_groups import group_counted, names_of_group
-from bot.engine.names import name_part, respelled, spelled_out
+from bot.engine.names import name_part, names_before_head, respelled, spelled_out
 from bot.engine.normalise import date, key, number, words
 from bot.engine.occasions import (
     is_occasion,
@@ -736,21 +736,10 @@ def _another_of_the_kind(q: Question, doc: Any, matched: set[int]) -> bool:
     kind, asked = q.named_kind, set(q.kind_name)
     if not kind or len(asked) < 2:
         return False
-    names = [{tok.lemma_.lower()} | {c.lemma_.lower() for c in _compounds(tok)}
+    names = [{tok.lemma_.lower()} | {c.lemma_.lower() for c in names_before_head(tok)}
              for i in matched if i >= 0 and (tok := doc[i]).lemma_.lower() == kind
              and tok.pos_ == "PROPN"]
     return bool(names) and all(not asked <= name and bool(name - asked) for name in names)
-
-
-def _compounds(tok: Any) -> list[Any]:
-    """The names a name's head word is written after ("Northern Port" of "Council")."""
-    out, todo = [], [tok]
-    while todo:
-        for c in todo.pop().children:
-            if c.dep_ == "compound" and c.pos_ == "PROPN":
-                out.append(c)
-                todo.append(c)
-    return out
 
 
 def _anothers_thing(q: Question, doc: Any, matched: set[int]) -> bool:

@@ -136,3 +136,14 @@ def name_part(part: str, asked: set[str], doc: Any) -> tuple[str, list[int]] | N
         if chosen:
             return " ".join(t.text for t in chosen), [t.i for t in tokens]
     return None
+
+
+def names_before_head(tok: Any) -> list[Any]:
+    """The names a name's head word is written after ("Northern Port" of "Council")."""
+    out, todo = [], [tok]
+    while todo:
+        for c in todo.pop().children:
+            if c.dep_ == "compound" and c.pos_ == "PROPN":
+                out.append(c)
+                todo.append(c)
+    return out

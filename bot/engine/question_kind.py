@@ -25,7 +25,13 @@ from bot.engine.lexicon import (
     hyphened,
     set_against,
 )
-from bot.engine.names import is_name_word, name_part_asked, names_asked, short_form_asked
+from bot.engine.names import (
+    is_name_word,
+    name_part_asked,
+    names_asked,
+    names_before_head,
+    short_form_asked,
+)
 from bot.engine.nlp import Parser
 from bot.engine.normalise import date
 from bot.types import Question
@@ -1017,13 +1023,8 @@ def _kind_name(doc: Any, kind: str) -> tuple[str, ...]:
         # (a person's surname is no kind: "Senator Tate" may be "John Tate"; nor a word
         # within a longer name: "Jones" of "the David Jones House")
         return ()
-    out, todo = [head], [head]
-    while todo:
-        for c in todo.pop().children:
-            if c.dep_ == "compound" and c.pos_ == "PROPN":
-                out.append(c)
-                todo.append(c)
-    return tuple(t.lemma_.lower() for t in sorted(out, key=lambda t: t.i))
+    return tuple(t.lemma_.lower() for t in sorted([head, *names_before_head(head)],
+                                                   key=lambda t: t.i))
 
 
 def _title_tokens(doc: Any, kind: str) -> list[Any]:
