@@ -559,14 +559,12 @@ def _match(q: Question, doc: Any, context: set[str] | None = None,
     if counted:
         matched.add(-1)  # the names listed stand for "three"
     if set(q.focus) & (BIRTH | DEATH) and LIFE.search(doc.text):
-        found += sum(1.0 for w in q.focus if w in BIRTH | DEATH and not any(
-            stem(doc[i].lemma_) in _terms(w) for i in matched))
+        found += _said_otherwise(q, doc, matched, BIRTH | DEATH)
         matched.add(-1)  # the dates in brackets stand for "born" / "died"
     if set(q.focus) & _LOCATED and _placed_as_what_it_is(doc):
         # "Indera Mahkota is a township in Kuantan" says where it is located, as a sentence
         # saying "located" does
-        found += sum(1.0 for w in q.focus if w in _LOCATED and not any(
-            stem(doc[i].lemma_) in _terms(w) for i in matched))
+        found += _said_otherwise(q, doc, matched, _LOCATED)
         matched.add(-1)
     if q.expects != "KIND" and any(w not in q.proper and not (lenient and w in q.held)
                                    for w in q.focus) and not any(
@@ -581,6 +579,14 @@ def _match(q: Question, doc: Any, context: set[str] | None = None,
         return 0.0, matched, False
     matched.discard(-1)
     return min(1.0, found / total), matched, name_hit
+
+
+def _said_otherwise(q: Question, doc: Any, matched: set[int], kin: frozenset[str]) -> float:
+    """The weight of the question's words of ``kin`` that no matched word says, which the
+    sentence says in another form (a life's dates in brackets for "born"; "is a township in"
+    for "located")."""
+    return sum(1.0 for w in q.focus if w in kin and not any(
+        stem(doc[i].lemma_) in _terms(w) for i in matched))
 
 
 _LOCATED = frozenset(["locate", "situate"])
@@ -2063,15 +2069,16 @@ def _partner(q: Question, doc: Any, matched: set[int]) -> str | None:
     """"Who did the officials meet with?" - "... held a secret meeting July 16 with
     representatives of Muammar Qaddafi's government": whoever a matched word (or the verb that
     governs it) was "with", named whole: a name, or the people a phrase describes."""
+    # "Which diplomats did the US talk to?" - "consulted with diplomats from ...": the people
+    # asked for, with whom the deed was, in other words than the question's (not the people
+    # the question names as those who did it: "the U.S. officials")
+    doers = {n for _, n in q.described}
+    asked_for = {doc[i].head.head for i in matched
+                 if q.wh in ("which", "what") and q.expects == "PERSON"
+                 and doc[i].dep_ == "pobj" and doc[i].head.lower_ == "with"
+                 and names_people(doc[i].lemma_.lower()) and doc[i].lemma_.lower() not in doers}
     anchors = {doc[i] for i in matched} | {doc[i].head for i in matched
-                                           if doc[i].dep_ in ("dobj", "nsubjpass")} | {
-        # "Which diplomats did the US talk to?" - "consulted with diplomats from ...": the
-        # people asked for, with whom the deed was, in other words than the question's
-        doc[i].head.head for i in matched if q.wh in ("which", "what") and q.expects == "PERSON"
-        and doc[i].dep_ == "pobj" and doc[i].head.lower_ == "with"
-        and names_people(doc[i].lemma_.lower())
-        # (not the people the question names as those who did it: "the U.S. officials")
-        and doc[i].lemma_.lower() not in {n for _, n in q.described}}
+                                           if doc[i].dep_ in ("dobj", "nsubjpass")} | asked_for
     found: list[tuple[str, Any, int]] = []  # (phrase, its head word, where its "with" is)
     # "... with diplomats ... as well as with officials from the council": a "with" joined
     # to the verb's own, however deep the parse sets it
@@ -2642,23 +2649,23 @@ def read(
             r.counts = _counts_asked(q, doc, at + len(r.value))
             if _counts_other_ones(q, doc, at + len(r.value)):
                 continue
+        # set as the question sets it: "before the talks", "Before the talks, U.S. officials
+        # ..." for "before meeting the Libyans"
+        timed = bool(asked_when and asked_when == set_against(doc.text))
         if q.form == "says":
             fit = 1.0 if _named(q, r) else 0.5
             if q.view and _SENSE_NOUNS & set(words(r.value)):
                 fit += 0.5  # the party's own sense of it, asked for
             if q.ahead and MORE_TO_COME & set(words(r.value)):
                 fit += 0.5  # what lies ahead, said as more of it ("further steps")
-            timed = bool(asked_when and asked_when == set_against(doc.text))
-            if timed:
-                fit += 1.0  # set as the question sets it: "before the talks"
             if r.attribution and r.attribution.verb == "according to" and not r.teller \
                     and not timed:
                 # What a party says in its own words ("said", "described", "told") before
                 # a sentence of the story that it is only the source for ("according to"),
                 # unless only that one sets the deed as asked.
                 fit -= 1.0
-        elif asked_when and asked_when == set_against(doc.text):
-            fit += 1.0  # "before meeting the Libyans": "Before the talks, U.S. officials ..."
+        if timed:
+            fit += 1.0
         r.score = _score(r, fit)
         readings.append(r)
     if q.expects == "MANNER" and q.way and (q.predicate in MET_WITH or q.predicate in TOOK_PLACE

@@ -619,17 +619,16 @@ def _expects(wh: str, words: list[str], doc: Any, in_title: set[int]) -> str:
     if wh == "why":
         return "REASON"
     if wh == "how":
-        nxt = words[words.index("how") + 1] if words.index("how") + 1 < len(words) else ""
+        # (the two words after "how", blank where the question ends)
+        nxt, after = [*words[words.index("how") + 1 :], "", ""][:2]
         if nxt in ("many", "much"):
             # "How much time ...", "how many years ...": a length of time.
-            after = words[words.index("how") + 2] if words.index("how") + 2 < len(words) else ""
             return "DURATION" if after in _TIME_UNITS else "NUMBER"
         if nxt == "old":
             return "AGE"
         if nxt == "often":
             return "FREQUENCY"  # "twice a year", "every week", "all the time"
-        if nxt == "long" and words.index("how") + 2 < len(words) and \
-                words[words.index("how") + 2] == "ago":
+        if nxt == "long" and after == "ago":
             return "DATE"  # "How long ago did the campaign start?": when
         if nxt in ("long", "far", "big", "large", "tall", "high", "deep", "heavy"):
             return "DURATION" if nxt == "long" else "NUMBER"
@@ -1402,9 +1401,8 @@ def read_question(
     # '"Something for Everybody"': a quoted title's words are its name, small as they are.
     title = quoted.group("title") if quoted else _title_text(doc, named_kind)
     named = tuple(dict.fromkeys(
-        t.lemma_.lower() for t in doc if quoted and quoted.start("title") <= t.idx
-        < quoted.end("title") and t.is_alpha and len(t) > 1 and t.lower_ not in _TITLE_LINKS
-        and t.lemma_.lower() not in proper))
+        t.lemma_.lower() for t in doc if t.i in in_title and t.is_alpha and len(t) > 1
+        and t.lower_ not in _TITLE_LINKS and t.lemma_.lower() not in proper))
     focus, proper = focus + tuple(w for w in named if w not in focus), proper + named
     attribute = kind if expects == "KIND" else _attribute(doc, expects, words)
     if attribute:
