@@ -132,6 +132,9 @@ class Question:
     # ... and the country those people are of ("the Libyan officials": "libya"), their
     # names answering only where a sentence says so.
     name_party: str = ""
+    # The side whose people are asked ("Who was on the Libyan side?", "Who represented
+    # Libya?"): "libya"; people a sentence calls that side's ("Libyan officials") answer.
+    side_asked: str = ""
     # ... and asked of many ("the officials"): every name listed answers, not one by title.
     names_many: bool = False
     one_of_many: bool = False  # "Which of the three Americans is ...?": one of those named

@@ -145,6 +145,7 @@ class Reading:
     teller: str = ""  # who says what "that" in the sentence after stands for ("U.S. diplomats")
     served: bool = False  # the value is the body a person's post names ("whom does X serve?")
     said_as: bool = False  # the value is what the verb asked did "as" ("played as a winger")
+    of_side: bool = False  # the value is people the sentence calls the asked side's, unnamed
 
     @property
     def source(self) -> tuple[str, str]:
@@ -450,7 +451,9 @@ def _match(q: Question, doc: Any, context: set[str] | None = None,
     stems: dict[str, list[int]] = {}
     for tok in doc:
         # a verb with its particle is one word ("set up" the firm: "set-up", as founded)
-        phrasal = [f"{tok.lemma_.lower()}-{c.lower_}" for c in tok.children if c.dep_ == "prt"]
+        # ("came away with the sense that ...": "away" is parsed as an adverb, and is one)
+        phrasal = [f"{tok.lemma_.lower()}-{c.lower_}" for c in tok.children
+                   if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ == "away")]
         # "came into the world" is how a birth is told too
         phrasal += [idiom for c in tok.children if c.dep_ == "prep" for o in c.children
                     if (idiom := _IDIOMS.get((tok.lemma_.lower(), c.lower_, o.lemma_.lower())))]
@@ -672,12 +675,30 @@ def _other_deed(q: Question, r: Reading) -> bool:
     if maker_of_a_work(q):
         return not _says_maker(q, r)
     if not (q.wh_role == "subject" and q.expects in ("PERSON", "ORG") and q.predicate
-            and q.predicate in q.focus):
+            and q.predicate in q.focus) or q.side_asked:
+        # ("Who represented Poland?": a side's people at the meeting represent it.)
         return False
-    if q.predicate in REPORTING_VERBS and r.attribution is not None \
-            and r.attribution.speaker:
+    if q.predicate in REPORTING_VERBS and q.predicate not in _MAKING_KNOWN \
+            and r.attribution is not None and r.attribution.speaker:
         return False
+    if q.wanted_done and q.predicate in WANTING and _says_must(r.doc, r.matched):
+        # "Who wants Qaddafi to step down?" - "the message that Qaddafi must step down": what
+        # must be done is what its sender wants done
+        return _done_to_another(q, r)
     return not _holds_word(q.predicate, r.doc) or _done_to_another(q, r)
+
+
+def _says_must(doc: Any, matched: Collection[int]) -> bool:
+    """Does the sentence say what the question asks be done must be done ("the message that
+    Qaddafi must step down"): a word of must ("must", "demand", "urge") on a verb whose words
+    the question has?"""
+    return any((stem(t.lower_) in _SAYS_MUST or stem(t.lemma_.lower()) in _SAYS_MUST) and any(
+        c.i in matched and c.i != t.i for c in t.head.subtree) for t in doc)
+
+
+# Telling what was not known: "Who disclosed the meeting?" is not answered by whoever said
+# something of it, only by a sentence that tells of it being made known.
+_MAKING_KNOWN = frozenset(["disclose", "reveal", "announce", "publish", "leak"])
 
 
 def _done_to_another(q: Question, r: Reading) -> bool:
@@ -1500,14 +1521,25 @@ def _governed_by_deed(q: Question, doc: Any, matched: set[int]) -> str | None:
     the question's own verb governs in the sentence."""
     for i in sorted(matched):
         tok = doc[i]
+        if tok.pos_ != "VERB" or not q.predicate:
+            continue
         # ("What did they wrongly believe?": "incorrectly thought the U.S. was ...")
-        if tok.pos_ == "VERB" and q.predicate and (tok.lemma_.lower() == q.predicate or stem(
-                tok.lemma_.lower()) in _terms(q.predicate)):
-            for child in tok.children:
-                # "asked the agency to report ...": the object the question names is not
-                # the answer, what it is asked to do is.
-                if child.dep_ in ("dobj", "xcomp", "ccomp") and child.i not in matched:
-                    return _trim(list(child.subtree), True) or None
+        own = tok.lemma_.lower() == q.predicate or stem(tok.lemma_.lower()) in _terms(q.predicate)
+        # "What did the meeting achieve?": "came away with the sense that ...", a verb with
+        # its particle, governs what its preposition takes.
+        particles = [c for c in tok.children if c.dep_ == "prt" or (
+            c.dep_ == "advmod" and c.lower_ == "away")]
+        phrasal = any(stem(f"{tok.lemma_.lower()}-{c.lower_}") in _terms(q.predicate)
+                      for c in particles)
+        for child in tok.children if own or phrasal else ():
+            # "asked the agency to report ...": the object the question names is not
+            # the answer, what it is asked to do is.
+            if child.dep_ in ("dobj", "xcomp", "ccomp") and child.i not in matched:
+                return _trim(list(child.subtree), True) or None
+            if phrasal and child.dep_ == "prep" and child.i > particles[0].i:
+                obj = next((o for o in child.children if o.dep_ == "pobj"), None)
+                if obj is not None and obj.i not in matched:
+                    return _trim(list(obj.subtree), True) or None
     return None
 
 
@@ -1767,6 +1799,10 @@ def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
     if q.party:
         party = party_named(doc, matched)
         return (party, 1.0) if party else (None, 0.0)
+    if q.side_asked and q.expects in ("PERSON", "ROLE") and (
+            people := _people_of_the_side(q.side_asked, doc)):
+        reading.of_side = True
+        return people, -1.0  # (people named outrank people described)
     if q.expects in ("ROLE", "THING") and (what := _as_what(q, doc, matched)):
         reading.said_as = True
         return what, 1.0
@@ -1847,6 +1883,12 @@ def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
             # "Who said they don't want to be stuck in the past?": a quotation names no one;
             # its speaker, found where the quotation opens, said it.
             return att.speaker, 1.0
+        if q.wh_role == "subject" and q.wanted_done and q.predicate in WANTING \
+                and att is not None and att.speaker and _says_must(doc, matched):
+            # "Who wants Qaddafi to step down?" - "A U.S. State Department official said the
+            # meeting was to deliver the message that Qaddafi must step down": whoever says it
+            # must be done (for their side) wants it done.
+            return att.speaker, 0.5
         slots = _subject_slots(doc, matched, q) if q.wh_role == "subject" else None
         named = _fallback(q, doc, matched, slots)
         if named is None and slots and q.expects in ("PERSON", "ORG") and not found:
@@ -1963,6 +2005,31 @@ def _doers_named_for_deed(q: Question, doc: Any, matched: set[int]) -> str | Non
             return _trim(list(named[0].subtree))
         return _trim([t for t in noun.subtree if t.i not in told and (
             t.i >= noun.i or t.dep_ != "det")])
+    return None
+
+
+def _people_of_the_side(side: str, doc: Any) -> str | None:
+    """"Who was on the Libyan side?" - "... met with Libyan officials": people the sentence
+    calls that side's ("Libyan officials", "the Libyans"); not an envoy sent to it ("U.S.
+    Ambassador to Libya Gene Cretz"), whose country is where he is sent."""
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and any(
+                canonical(t.text) == side and not (t.i > 0 and t.doc[t.i - 1].lower_ == "to")
+                for t in title_before(doc, ent.start)):
+            return None  # the side's people are named: their names answer
+    # (any word of the side's: the question's name may have matched another one, "Libya" of
+    # "Ambassador to Libya")
+    for tok in doc:
+        if canonical(tok.text) != side:
+            continue
+        head = tok.head if tok.dep_ in ("amod", "compound", "poss") else tok
+        if not names_people(head.lemma_.lower()) and not (
+                head is tok and tok.tag_ in ("NNPS", "NNS")):
+            continue
+        said = {t.i for c in head.children if c.dep_ in _CLAUSES | {"prep"}
+                for t in c.subtree}
+        return _trim([t for t in head.subtree if (t.i not in said and t.i <= head.i) or (
+            t.i > head.i and t.i not in said and t.dep_ == "appos")], True) or None
     return None
 
 
@@ -2638,7 +2705,8 @@ def read(
             unvalued.append(r)
             continue
         at = doc.text.find(r.value)
-        if q.name_asked and not q.whose and not _gives_a_name(q, doc, r.value):
+        if q.name_asked and not q.whose and not r.of_side and not _gives_a_name(q, doc,
+                                                                                r.value):
             continue  # "Libyan officials" is no name of the Libyans asked about
         if at >= 0:  # the parse reads quotes folded: show the source's own characters
             r.value = cand.text[at : at + len(r.value)]
@@ -2674,6 +2742,10 @@ def read(
     if any(r.served for r in readings):
         # A body his post names answers whom he serves; other names near him do not.
         readings = [r for r in readings if r.served]
+    if q.name_asked and any(not r.of_side for r in readings):
+        # Names asked ("Who was on the U.S. team?"): the side's people described unnamed
+        # ("U.S. officials") answer only where no sentence names them.
+        readings = [r for r in readings if not r.of_side]
     readings = _of_the_kind(q, readings)
     if q.expects == "DATE":
         readings = _dates_of_the_deed(q, readings, unvalued)
@@ -2784,7 +2856,7 @@ def _gives_a_name(q: Question, doc: Any, value: str) -> bool:
         # official, not another one it gives ("the message that Qaddafi must step down");
         # asked of "the three officials" plainly, a name given with any post is one.
         posts = titles_of_list(names[0])
-        return any(t.lemma_.lower() == q.named_as for t in posts) or (
+        return any(_called(t, q.named_as) for t in posts) or (
             q.names_many and q.named_as in _ANY_POST and any(t.pos_ == "NOUN" for t in posts))
     if not names or not q.name_party:
         return bool(names)
@@ -2794,9 +2866,15 @@ def _gives_a_name(q: Question, doc: Any, value: str) -> bool:
     # (One asked alone is called so: "the Libyan spokesman, Moussa Ibrahim" for the
     # spokesman; "U.S. Ambassador ... Gene Cretz" is no answer to "the U.S. official quoted".)
     own = titles_of_list(names[0], alone=True)
-    return q.names_many or q.one_of_many or any(t.lemma_.lower() == q.named_as for t in own) or (
+    return q.names_many or q.one_of_many or any(_called(t, q.named_as) for t in own) or (
         q.wh == "which" and q.named_as in _ANY_POST
         and any(t.is_alpha and canonical(t.text) is None for t in own))
+
+
+def _called(tok: Any, noun: str) -> bool:
+    """Is a word of a name's title the noun a person was asked by, or a word for it ("U.S.
+    Ambassador" for "the U.S. envoy")?"""
+    return tok.lemma_.lower() == noun or stem(tok.lemma_.lower()) in _terms(noun)
 
 
 # "Which U.S. official is ...?": a name given with any post is an official's (one asked
@@ -3381,9 +3459,17 @@ _RANKING = re.compile(r"(?:al|ic|ive|ous|ary|ior|er|ful|less|able|ible|ern|ed)$"
 def _ranks(word: Any) -> bool:
     """Does a word qualifying those who take part rank or place them, not name what they do?"""
     # ("the retired coach", "the most experienced athlete": what they are, not what they do)
+    # ("the world championships", "the national league": how far the contest reaches; a
+    # lower-case word the tagger took for a name is read as the adjective it is)
     return word.ent_type_ in ("ORDINAL", "CARDINAL") or word.pos_ in ("NUM", "ADV") or (
-        word.tag_ in ("VBN", "VBD")) or (word.pos_ == "ADJ" and (
+        word.tag_ in ("VBN", "VBD")) or word.lower_ in _REACH or (
+        (word.pos_ == "ADJ" or (word.pos_ == "PROPN" and word.is_lower)) and (
             word.tag_ in ("JJR", "JJS") or bool(_RANKING.search(word.lower_))))
+
+
+# How far a contest reaches, which says nothing of what is played in it.
+_REACH = frozenset("world national international continental regional county state district "
+                   "local global".split())
 
 
 # Those who take part in a kind of thing, and their contests, which a word of the kind

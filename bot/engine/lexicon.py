@@ -36,6 +36,7 @@ _SYNONYMS = [
     "campaign operation offensive",
     "send dispatch deploy",
     "delegation delegates envoy envoys representatives",
+    "envoy ambassador emissary",
     "rebel insurgent rebellion insurgency uprising",
     "say state tell declare",
     "speak spokesman spokeswoman spokesperson mouthpiece",
@@ -56,6 +57,8 @@ _SYNONYMS = [
     "establish found launch inaugurate",
     "end stop halt finish",
     "step-down resign quit relinquish abdicate",
+    # what a meeting came to, as those who took part "came away with" it
+    "achieve accomplish outcome result come-away upshot",
     "another further additional follow-up second again",
     "secret covert clandestine undisclosed confidential",
     "buy purchase acquire",

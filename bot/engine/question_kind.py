@@ -173,6 +173,24 @@ _NEXT = re.compile(r"^(?:and\s+|so\s+)?what(?:['\u2019]s|\s+(?:is|are|will|comes
                    # (its choices after it: "what happens next, more talks or not")
                    r"(?:\s*[,:;\u2014-]+\s*[^,:;]+?\s+or\s+[^,:;]+?)?\s*[?.!]*$",
                    re.IGNORECASE)
+# "What further meetings are planned?", "What stage are the talks at?", "What is the future
+# of the talks?", "Where do things go from here?": what lies ahead of a process of meetings,
+# asked in other words than "next", as each party says it.
+_MEETINGS = r"(?:talks?|meetings?|sessions?|steps?|contacts?|negotiations?|rounds?|" \
+    r"discussions?|sit-downs?|dialogues?)"
+_AHEAD_ASKED = re.compile(
+    r"^(?:and\s+|so\s+)?(?:"
+    rf"what\s+(?:further|more|next|additional|follow[- ]?up|future|upcoming)\s+{_MEETINGS}\b"
+    rf"|what\s+(?:stage|phase|point)\s+(?:is|are|has|have)\s+(?:the\s+)?{_MEETINGS}\b"
+    r"|what\s+(?:is|was)\s+the\s+future\s+(?:of|for)\b"
+    r"|what\s+does\s+the\s+future\s+hold\b"
+    r"|where\s+(?:do|does|will|can)\s+[\w\s'\u2019-]{1,40}?\s+go\s+from\s+here\b)",
+    re.IGNORECASE)
+# Who plans or wants what lies ahead ("What further talks does the U.S. plan?").
+_PLANNER = re.compile(r"\b(?:does|do|will|is|are)\s+(?P<who>[\w.'\u2019 -]+?)\s+(?:plan|want|"
+                      r"expect|envisage|hope|propose|seek|foresee)\w*\b", re.IGNORECASE)
+# What was done is no plan ("What further meetings did they hold?").
+_DONE = re.compile(r"\b(?:did|had|held|took)\b", re.IGNORECASE)
 # "What was the nature of the meeting?": a thing's character, as the sources give it.
 _NATURE = re.compile(r"^(?:and\s+)?what\s+(?:is|was|were|are)\s+the\s+(?:nature|character)\s+of"
                      r"\s+(?P<about>.+?)\s*[?.!]*$", re.IGNORECASE)
@@ -905,6 +923,15 @@ _WHO_WAS_ON = re.compile(r"^\W*who\s+(?:was|were|is|are)\s+on\s+(.+?)[\s?.!]*$",
 _GROUPS_OF_PEOPLE = frozenset(["team", "delegation", "staff", "panel", "side"])
 
 
+def _side_represented(doc: Any) -> str:
+    """"Who represented Libya at the meeting?": the country whose people did the deed for it."""
+    for tok in doc:
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("represent", "speak") and (
+                country := canonical(tok.text)):
+            return country
+    return ""
+
+
 def _one_described(people: Any) -> bool:
     """"the State Department official", "the anonymous American source": one person told by
     words of their own, not by a post of something ("the director of X")."""
@@ -1096,6 +1123,15 @@ _WHAT_ABOUT = re.compile(r"^\s*what\s+(?:is|was|are|were)\s+(?P<occasion>(?:the|
 _TALKED_AT = re.compile(r"^\s*what\s+(?:did|do|does|was|were|is|are)\s+(?:[\w\s.'’-]{1,40}?\s+)?"
                         r"(?:discuss(?:ed)?|talk(?:ed)?\s+about|talk\s+over|cover(?:ed)?)\s+"
                         r"(?:at|during|in)\s+(?P<occasion>.{1,60}?)\s*[?.!]*\s*$", re.IGNORECASE)
+# "Where did news of the meeting break?", "Who broke the news of the meeting?": where and by
+# whom it was disclosed.
+_NEWS_BROKE = re.compile(r"^\s*(?P<wh>\w+(?:\s+\w+)?)\s+did\s+(?:the\s+)?news\s+of\s+(?P<what>.+?)"
+                         r"\s+break\b(?P<rest>.*)$", re.IGNORECASE)
+_BROKE_NEWS = re.compile(r"^\s*(?P<wh>who|which\s+\w+|what\s+\w+)\s+broke\s+(?:the\s+)?news\s+"
+                         r"(?:of|about)\s+(?P<what>.+?)(?P<rest>[?.!]*)$", re.IGNORECASE)
+# "What was the outcome of the meeting?": what the meeting achieved.
+_OUTCOME = re.compile(r"^\s*what\s+(?:was|is|were|are)\s+the\s+(?:outcome|result|upshot)s?\s+of\s+"
+                      r"(?P<occasion>.{1,60}?)\s*[?.!]*\s*$", re.IGNORECASE)
 _FAME = re.compile(r"\b(?:best\s+|most\s+|well\s+|widely\s+)?(?:known|famous|noted|"
                    r"remembered|renowned|celebrated)\s+for\s*\??$", re.IGNORECASE)
 
@@ -1157,6 +1193,12 @@ def read_question(
     if (talked := _TALKED_AT.match(q)) and _an_occasion(talked.group("occasion")):
         # "What did they discuss at the meeting?" asks what the meeting was about.
         q = f"What was {talked.group('occasion')} about?"
+    if (news := _NEWS_BROKE.match(q)) and _an_occasion(news.group("what")):
+        q = f"{news.group('wh')} was {news.group('what')} disclosed{news.group('rest')}"
+    elif (news := _BROKE_NEWS.match(q)) and _an_occasion(news.group("what")):
+        q = f"{news.group('wh')} disclosed {news.group('what')}{news.group('rest')}"
+    if (outcome := _OUTCOME.match(q)) and _an_occasion(outcome.group("occasion")):
+        q = f"What did {outcome.group('occasion')} achieve?"
     if _WHAT_HEADLINE.match(q):
         # "What is the headline?": the headline's own words, as "What does it say?" asks
         return Question(form="says", wh="what", expects="STATEMENT", focus=(), proper=(),
@@ -1177,6 +1219,23 @@ def read_question(
         _, proper = _focus(parser.parse(about), set()) if about else ((), ())
         return Question(form="says", wh="what", expects="STATEMENT", focus=proper,
                         proper=proper, speaker=None, ahead=True, topic=about)
+    if _AHEAD_ASKED.match(q) and not _DONE.search(q):
+        # "What stage are talks between Washington and Tripoli at?": what each party says
+        # lies ahead; the sides it names between them speak for themselves ("we want to take
+        # further steps"), so only the other names need be in the words.
+        asked = parser.parse(q)
+        sides = {t.i for p in asked if p.lower_ in ("between", "among", "with")
+                 for t in p.subtree}
+        # ("What next steps does Libya want?", "..., according to Libya?": that party's
+        # own account alone.)
+        planner = _PLANNER.search(q)
+        who = according_to or (planner.group("who") if planner else None)
+        if who:
+            sides |= {t.i for t in asked if planner and planner.start("who") <= t.idx
+                      < planner.end("who")}
+        _, proper = _focus(asked, sides)
+        return Question(form="says", wh="what", expects="STATEMENT", focus=proper,
+                        proper=proper, speaker=who, ahead=True)
     says = _SAYS.match(q) or _STANCE_OF.match(q) or _LABELS.match(q)
     if says and says.re is _SAYS and _IN_ERROR.search(says.group("who")):
         says = None  # "What did they mistakenly think?": a belief the story tells, not words
@@ -1547,6 +1606,7 @@ def read_question(
         whose=whose.lemma_.lower() if whose is not None else "",
         owned=_persons_things(doc),
         name_party=country if name_asked else "",
+        side_asked=country if grouped else _side_represented(doc),
         # ("Which of the three Americans is ...?" asks for one of them, not all.)
         names_many=name_asked and people is not None and (
             people.tag_ in ("NNS", "NNPS") or bool(grouped))

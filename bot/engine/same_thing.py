@@ -89,8 +89,14 @@ _PLACE_DEFINED = re.compile(
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
 
 
+# "Marchbank Hall is a concert hall on Queen's Esplanade in Kirkhaven" / "... is a Palladian
+# country house near the village of Yelverston": a thing of any kind, and where it is.
+_THING_DEFINED = re.compile(r"\b(?:is|was)\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,3}?[a-z][\w'’-]*"
+                            r"\s+(?:[a-z][\w'’-]*\s+)?(?:on|in|at|near|outside)\s+([^.;]*)")
+
+
 def _where_defined(text: str) -> frozenset[str]:
-    m = _PLACE_DEFINED.search(text)
+    m = _PLACE_DEFINED.search(text) or _THING_DEFINED.search(text)
     return frozenset(_CAPITALISED.findall(m.group(1))) if m else frozenset()
 
 
