@@ -2243,10 +2243,11 @@ def _with_among_doers(q: Question, doc: Any, matched: set[int]) -> bool:
 
 
 def _asks_whom_served(q: Question) -> bool:
-    """"Who does X speak / work for?", "Whom does X represent?" (not "Who speaks for X?",
-    which asks for the person)."""
+    """"Who does X speak / work for?", "Whom does X represent?", "Where does X work?" (not
+    "Who speaks for X?", which asks for the person)."""
     return bool(q.predicate in _SERVES or _SERVES & set(q.focus)) and q.wh_role != "subject" \
-        and q.expects in ("PERSON", "ORG", "THING")
+        and (q.expects in ("PERSON", "ORG", "THING") or (q.expects == "PLACE"
+                                                         and q.predicate == "work"))
 
 
 def _reported(r: Reading, ents: list[Any]) -> list[Any]:

@@ -1,7 +1,8 @@
 """The people of a side asked for ("Who was on the Polish side?", "Who represented Poland?"):
 the people a sentence calls that side's ("Polish officials"), not an envoy sent to it
 ("Norwegian Ambassador to Poland Ola Brekke"), and names where the sentences give them
-(also for another word for a post: "the Norwegian envoy" is the ambassador);
+(also for another word for a post: "the Norwegian envoy" is the ambassador); where someone
+works, by the body their post names ("Fisheries Council staff member");
 and two things of one name whose pages say what each is and where ("a concert hall in
 Kirkby" / "a country house near Yelling"): two things, each answered."""
 
@@ -36,6 +37,17 @@ CASES = [
                          ids=[c[0] for c in CASES])
 def test_people_of_a_side(services, question, verdict, given, not_given) -> None:
     check_text(ask_over(services, question, STORY), verdict, given, not_given)
+
+
+def test_where_someone_works_is_the_body_of_their_post(services) -> None:
+    story = ["Envoys in Brenna\n\nNorwegian Ambassador Ola Brekke and Fisheries Council staff "
+             "member Anna Veld met with Polish officials in Brenna, a Norwegian official said."]
+    check_text(ask_over(services, "Where does Anna Veld work?", story), "ANSWERED",
+               ["Fisheries Council"], ["Brenna"])
+    # (a place the sentence says she works in is where she works)
+    check_text(ask_over(services, "Where does Ilse Marr work?", [
+        "Pilots\n\nIlse Marr, a harbour pilot, works in Brenna. She was born in Vessen."]),
+        "ANSWERED", ["Brenna"], ["Vessen"])
 
 
 HALL = "Marchby Hall Marchby Hall is a {kind} {where}. It was built in {year}{more}."
