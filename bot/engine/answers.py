@@ -451,9 +451,7 @@ def _match(q: Question, doc: Any, context: set[str] | None = None,
     stems: dict[str, list[int]] = {}
     for tok in doc:
         # a verb with its particle is one word ("set up" the firm: "set-up", as founded)
-        # ("came away with the sense that ...": "away" is parsed as an adverb, and is one)
-        phrasal = [f"{tok.lemma_.lower()}-{c.lower_}" for c in tok.children
-                   if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ == "away")]
+        phrasal = [f"{tok.lemma_.lower()}-{c.lower_}" for c in _particles(tok)]
         # "came into the world" is how a birth is told too
         phrasal += [idiom for c in tok.children if c.dep_ == "prep" for o in c.children
                     if (idiom := _IDIOMS.get((tok.lemma_.lower(), c.lower_, o.lemma_.lower())))]
@@ -582,6 +580,13 @@ def _match(q: Question, doc: Any, context: set[str] | None = None,
         return 0.0, matched, False
     matched.discard(-1)
     return min(1.0, found / total), matched, name_hit
+
+
+def _particles(verb: Any) -> list[Any]:
+    """The verb's particles ("set up"; "came away with the sense that ...", where "away" is
+    parsed as an adverb, and is one)."""
+    return [c for c in verb.children
+            if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ == "away")]
 
 
 def _said_otherwise(q: Question, doc: Any, matched: set[int], kin: frozenset[str]) -> float:
@@ -1524,11 +1529,10 @@ def _governed_by_deed(q: Question, doc: Any, matched: set[int]) -> str | None:
         if tok.pos_ != "VERB" or not q.predicate:
             continue
         # ("What did they wrongly believe?": "incorrectly thought the U.S. was ...")
-        own = tok.lemma_.lower() == q.predicate or stem(tok.lemma_.lower()) in _terms(q.predicate)
+        own = _called(tok, q.predicate)
         # "What did the meeting achieve?": "came away with the sense that ...", a verb with
         # its particle, governs what its preposition takes.
-        particles = [c for c in tok.children if c.dep_ == "prt" or (
-            c.dep_ == "advmod" and c.lower_ == "away")]
+        particles = _particles(tok)
         phrasal = any(stem(f"{tok.lemma_.lower()}-{c.lower_}") in _terms(q.predicate)
                       for c in particles)
         for child in tok.children if own or phrasal else ():
@@ -2872,10 +2876,11 @@ def _gives_a_name(q: Question, doc: Any, value: str) -> bool:
         and any(t.is_alpha and canonical(t.text) is None for t in own))
 
 
-def _called(tok: Any, noun: str) -> bool:
-    """Is a word of a name's title the noun a person was asked by, or a word for it ("U.S.
-    Ambassador" for "the U.S. envoy")?"""
-    return tok.lemma_.lower() == noun or stem(tok.lemma_.lower()) in _terms(noun)
+def _called(tok: Any, word: str) -> bool:
+    """Is the token the word asked (by its lemma), or a near-synonym of it: a word of a
+    name's title for the noun a person was asked by ("U.S. Ambassador" for "the U.S.
+    envoy"), a verb for the question's own ("thought" for "believe")?"""
+    return tok.lemma_.lower() == word or stem(tok.lemma_.lower()) in _terms(word)
 
 
 # "Which U.S. official is ...?": a name given with any post is an official's (one asked

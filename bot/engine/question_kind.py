@@ -1230,9 +1230,8 @@ def read_question(
         # own account alone.)
         planner = _PLANNER.search(q)
         who = according_to or (planner.group("who") if planner else None)
-        if who:
-            sides |= {t.i for t in asked if planner and planner.start("who") <= t.idx
-                      < planner.end("who")}
+        if planner:
+            sides |= {t.i for t in asked if planner.start("who") <= t.idx < planner.end("who")}
         _, proper = _focus(asked, sides)
         return Question(form="says", wh="what", expects="STATEMENT", focus=proper,
                         proper=proper, speaker=who, ahead=True)
