@@ -120,6 +120,9 @@ class Question:
     # "How did they meet?", "How were the talks held?": the way the deed was done (not "how
     # senior were they").
     way: bool = False
+    # "How long has the embassy been closed?": how long a state has held since the deed that
+    # began it, which the deed's date says ("closed ... in February").
+    lasting: bool = False
     # "In which country ...?", "Which city ...?": the kind of place asked for.
     place_kind: str = ""
     # "When was the meeting held?": the words that only say the event took place, counted

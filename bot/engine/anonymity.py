@@ -10,13 +10,15 @@ from __future__ import annotations
 import re
 
 # "Why wasn't the U.S. official named?", "Why doesn't the article name him?", "Why is the
-# source anonymous?", "On what condition did the official speak?"
+# source anonymous?", "What is the reason for not naming him?", "On what condition did the
+# official speak?"
 _ASKED = re.compile(
-    r"\bwhy\b.*(?:(?:\bnot|n['\u2019]t|\bnever)\b.*\b(?:named?|identif(?:y|ied))\b"
+    r"\b(?:why|reasons?)\b.*(?:(?:\bnot|n['\u2019]t|\bnever)\b.*\b(?:nam(?:e|ed|ing)|identif(?:y|ied|ying))\b"
     r"|\b(?:anonym\w*|unnamed|unidentified|nameless)\b)"
-    # "On what condition did the official speak?": the terms a source spoke on
-    r"|\bon\s+what\s+conditions?\b.*\b(?:speak|spoke|spoken|talk|talked|comment|commented|"
-    r"brief|briefed)\b",
+    # "On what condition did the official speak?", "On what terms did he agree to talk?":
+    # the terms a source spoke on
+    r"|\b(?:on|under)\s+what\s+(?:conditions?|terms|basis|grounds?)\b.*\b(?:speak|spoke|"
+    r"spoken|talk|talked|comment|commented|brief|briefed)\b",
     re.IGNORECASE,
 )
 # The phrases, a stated reason first: "not authorized to ...", "because ..." after the

@@ -52,6 +52,7 @@ from bot.engine.occasions import (
     told_unnamed,
 )
 from bot.engine.parties import (
+    body_in_words,
     body_of,
     holds_post,
     initials,
@@ -203,6 +204,8 @@ _KIN_OF = re.compile(r"\b(?:son|daughter|child|wife|husband|widow|brother|sister
                      r"grandson|granddaughter|nephew|niece|heir)s? of\b", re.IGNORECASE)
 # A party's words, which a sentence gives with a verb of saying ("X's comments": "X said").
 _WORDS_SAID = frozenset(["comment", "remark", "statement", "account", "version", "quote", "word"])
+# "the anonymous official": one the sentence has speak by post alone
+_UNNAMED = frozenset(["anonymous", "unnamed", "unidentified", "nameless"])
 # "What does Washington want Qaddafi to do?" is answered by what it says he "must" do, one
 # way only ("Qaddafi must step down" says what someone wants; "want" says no "must").
 _OUGHT = frozenset(["must", "should"])
@@ -429,6 +432,14 @@ def _spelling_of(a: str, b: str) -> bool:
     return sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
+def _unnamed_speakers(doc: Any) -> list[int]:
+    """"A U.S. State Department official said ...": the role nouns that speak with no name."""
+    named = {t.i for e in doc.ents if e.label_ == "PERSON" for t in e}
+    return [c.i for tok in doc if tok.pos_ == "VERB" and tok.lemma_.lower() in REPORTING_VERBS
+            for c in tok.children if c.dep_ == "nsubj" and c.lower_ in ROLE_NOUNS
+            and not any(g.dep_ == "appos" or g.i in named for g in c.subtree)]
+
+
 def _match(q: Question, doc: Any, context: set[str] | None = None,
            described: frozenset[str] = frozenset(),
            alone: frozenset[str] = frozenset(), lenient: bool = False,
@@ -479,6 +490,7 @@ def _match(q: Question, doc: Any, context: set[str] | None = None,
     # "What newspaper reported X?": a sentence "according to" someone says who reported it
     according = [t.i for t in doc if t.lower_ == "according"] \
         if q.source and "report" in q.focus else []
+    unnamed = _unnamed_speakers(doc) if _UNNAMED.intersection(q.focus) else []
     # "the U.S." is what "America" and "Washington" name (read only when a country is asked)
     named = aliases_of(doc) if any(country_asked(w) for w in q.proper) else {}
     for word, weight in [(w, 2.0 if w in q.proper else 1.0) for w in q.focus] + [
@@ -513,13 +525,16 @@ def _match(q: Question, doc: Any, context: set[str] | None = None,
                 i for s in (_SAYS_MUST if word in WANTING and q.wanted_done else ())
                 for i in stems.get(s, []) if i not in used] or [
                 i for i in (said if word in _WORDS_SAID else ()) if i not in used] or [
-                i for i in (according if word == "report" else ()) if i not in used]
+                i for i in (according if word == "report" else ()) if i not in used] or [
+                i for i in (unnamed if word in _UNNAMED else ())]
             maker_hits.update(i for i in hits if i in makers)
             common_hits.update(i for i in hits if _common(doc[i]) or titled)  # "LP": "album"
         if hits:
             found += weight
             matched.update(hits)
-            used.update(hits)
+            # (the word that says the speaker goes unnamed leaves the speaker's noun to the
+            # role asked: "the anonymous official")
+            used.update(hits if word not in _UNNAMED else ())
             name_hit = name_hit or word in q.proper
         elif word in q.proper and context and (
             stem(word) in context or any(_derived(stem(word), c) for c in context)
@@ -937,9 +952,17 @@ def _entities(q: Question, doc: Any, matched: set[int]) -> list[Any]:
         ents = [e for e in ents if not _footnote(e) and not re.search(r"\d-\d", e.text)]
         ents = [e for e in ents if re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|"
                                              r"nine|ten|eleven|twelve|hundred|dozen)\b", e.text,
-                                             re.IGNORECASE)]
+                                             re.IGNORECASE) or (q.lasting and (
+                                                 _start(e) or _dates_deed(e, matched)))]
     if q.expects == "PLACE" and q.predicate not in PLACE_DOES:
         ents = [e for e in ents if not party_or_origin(e)]
+    if q.expects == "PLACE" and q.predicate and not (
+            q.predicate in MET_WITH or q.predicate in TOOK_PLACE or q.predicate in HAPPENING
+            or q.predicate in PLACE_DOES):
+        # "Where did the government first talk about the meeting?": "the Tunisia meeting"
+        # says where the meeting was, not where anyone spoke of it
+        ents = [e for e in ents if not (e.root.dep_ in ("compound", "amod", "nmod")
+                                        and e.root.head.lemma_.lower() in _OCCASIONS)]
     if q.expects == "DATE":
         # "within two weeks" says how long, not when; "the largest protest of the 20th
         # century" says over what time it is the largest.
@@ -949,7 +972,8 @@ def _entities(q: Question, doc: Any, matched: set[int]) -> list[Any]:
         # ("July 16", "in 2011"), which says when, nor a bare count ("three officials").
         ents = [e for e in ents if re.search(r"\b(?:day|week|month|year|hour|minute|decade)",
                                              e.text, re.IGNORECASE)] or [
-            e for e in ents if (not _point_in_time(e) or _start(e)) and e.label_ != "CARDINAL"]
+            e for e in ents if (not _point_in_time(e) or _start(e) or (
+                q.lasting and _dates_deed(e, matched))) and e.label_ != "CARDINAL"]
     ents = [e for e in ents if not any(t.i in matched for t in e) or q.expects == "DATE"]
     if q.expects == "PERSON" and q.wh_role == "subject" and not ents:
         # "Who closed its embassy?" - "The U.S. closed its embassy": a country that does
@@ -980,7 +1004,7 @@ def _entities(q: Question, doc: Any, matched: set[int]) -> list[Any]:
 
 
 # "Who does X speak / work for?", "Whom does X represent?": asked of a person, the body he serves
-_SERVES = frozenset(["speak", "work", "represent", "serve"])
+_SERVES = frozenset(["speak", "work", "represent", "serve", "belong"])
 _COUNTS = frozenset(["population", "number", "total"])
 _SCALE = re.compile(r"\b(?:thousand|million|billion|trillion|lakh|crore)\b", re.IGNORECASE)
 
@@ -1044,6 +1068,15 @@ def _start(ent: Any) -> bool:
     if head.pos_ == "ADP":
         head = head.head
     return head.lemma_.lower() in _BEGUN
+
+
+def _dates_deed(ent: Any, matched: set[int]) -> bool:
+    """"The U.S. closed its embassy ... in February": the date of a deed asked about, which
+    began the state it left ("closed" since then)."""
+    head = ent.root.head
+    if head.pos_ == "ADP":
+        head = head.head
+    return head.i in matched and head.pos_ == "VERB"
 
 
 def _length_of_time(ent: Any) -> bool:
@@ -1114,10 +1147,12 @@ def _subject_slots(doc: Any, matched: set[int], q: Question) -> set[int] | None:
     if not verbs:  # "held a secret meeting": the verb that governs a matched noun
         # (not one of saying, unless saying is asked: "a spokesman described the meeting as
         # ..." says who spoke of it, not who attended it)
-        verbs = {doc[i].head for i in matched if doc[i].dep_ in ("dobj", "nsubjpass", "pobj")
-                 and doc[i].head.pos_ in ("VERB", "AUX")
+        # ("leading an air campaign": the noun a matched word qualifies)
+        nouns = {doc[i].head if doc[i].dep_ in ("compound", "amod") else doc[i] for i in matched}
+        verbs = {n.head for n in nouns if n.dep_ in ("dobj", "nsubjpass", "pobj")
+                 and n.head.pos_ in ("VERB", "AUX")
                  and (q.predicate in REPORTING_VERBS
-                      or doc[i].head.lemma_.lower() not in REPORTING_VERBS)}
+                      or n.head.lemma_.lower() not in REPORTING_VERBS)}
     if not verbs:
         return None
     slots: set[int] = set()
@@ -1568,9 +1603,12 @@ def _thing(q: Question, doc: Any, matched: set[int]) -> str | None:
     # "What is NATO doing over Libya?": what the one asked about does, the subject left out.
     if q.predicate == "do":
         for i in sorted(matched):
-            verb = doc[i].head
-            if doc[i].dep_ == "nsubj" and verb.pos_ == "VERB" and verb.i not in matched:
-                subject = {t.i for t in doc[i].subtree}
+            doer = doc[i]
+            while doer.dep_ in ("compound", "amod") and doer.head.i != doer.i:
+                doer = doer.head  # "U.S. officials consulted ...": the U.S., by its people
+            verb = doer.head
+            if doer.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.i not in matched:
+                subject = {t.i for t in doer.subtree}
                 phrase = [t for t in verb.subtree if t.i >= verb.i and t.i not in subject]
                 return _trim(phrase, True) or None
     governed = _governed_by_deed(q, doc, matched)
@@ -1787,6 +1825,39 @@ def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
         # "Who does Moussa Ibrahim speak for?": the body his post names.
         roles = [w for w in q.focus if names_people(w)]
         asked = {w.strip(".").lower() for w in q.focus}
+        att = reading.attribution
+        # (a name only qualifying the role asked: "the anonymous American official", "the
+        # unnamed US official")
+        qualifying = all(country_asked(w) or any(w == a and n in roles for a, n in q.described)
+                         for w in q.proper)
+        if roles and qualifying and att is not None and att.anonymous and att.speaker and (
+                body := body_in_words(att.speaker, roles)):
+            # "Which department does the anonymous official work for?": the unnamed source
+            # of the sentence, by the fullest post the document gives it ("the U.S. official"
+            # is "A U.S. State Department official"), not other officials it names; a
+            # sentence giving less of the post leaves the answer to one that gives it all
+            if body not in doc.text:
+                return None, 0.0
+            reading.served = True
+            return body, 1.0
+        for ent in doc.ents:
+            # "Assistant Secretary of State Jeffrey Feltman": a post "of" a body names it
+            # after "of", whatever the names listed after his are
+            title = title_before(doc, ent.start) if ent.label_ == "PERSON" and any(
+                w.lower() in q.proper for w in ent.text.split()) else []
+            of = max((t.i for t in title if t.lower_ == "of"), default=-1)
+            body = " ".join(t.text for t in title if of >= 0 and t.i > of)
+            if body and all(doc[i].pos_ == "PROPN" for i in range(of + 1, title[-1].i + 1)):
+                reading.served = True
+                return body, 1.0
+            # ... and one whose post is "to" another names his own first ("U.S. Ambassador to
+            # Libya Gene Cretz")
+            to = next((t for t in title if t.lower_ == "to"), None)
+            first = next((e for e in doc.ents if title and e.start == title[0].i
+                          and e.label_ in ("GPE", "NORP", "ORG")), None)
+            if to is not None and first is not None and first.end <= to.i:
+                reading.served = True
+                return first.text, 1.0
         for noun in post_nouns(doc, q.proper, roles):
             body = body_of(noun)
             if body and {w.strip(".").lower() for w in body.split()} - asked:
@@ -1908,7 +1979,10 @@ def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
                 _told_by_the_story(reading, heads[0])
                 return _trim(doer, True) or None, -1.0  # a name, where one is given, fits better
         return named, 0.0
-    return _span(q, reading), 0.5
+    value = _span(q, reading)
+    if q.predicate == "do" and value and not any(doc[i].dep_ == "nsubj" for i in matched):
+        return value, 0.25  # what the asked one's people did, below what it did itself
+    return value, 0.5
 
 
 def _post_asked(q: Question, tok: Any) -> bool:
@@ -2249,6 +2323,9 @@ def _with_among_doers(q: Question, doc: Any, matched: set[int]) -> bool:
 def _asks_whom_served(q: Question) -> bool:
     """"Who does X speak / work for?", "Whom does X represent?", "Where does X work?" (not
     "Who speaks for X?", which asks for the person)."""
+    if q.expects == "ORG" and not q.predicate and q.wh_role != "subject" and (
+            q.person or any(names_people(w) for w in q.focus)):
+        return True  # "Which agency is the official from?": the body a person is of
     return bool(q.predicate in _SERVES or _SERVES & set(q.focus)) and q.wh_role != "subject" \
         and (q.expects in ("PERSON", "ORG", "THING") or (q.expects == "PLACE"
                                                          and q.predicate == "work"))
@@ -2656,6 +2733,11 @@ def read(
     if q.negated and any(_denies(r) for r in about):
         # "What does Libya not want?": what a sentence denies of the words asked about.
         about = [r for r in about if _denies(r)]
+    elif not q.negated and q.predicate in WANTING:
+        # "What does Libya want to do with its past?": not what it says it does not want
+        about = [r for r in about if not any(
+            r.doc[i].lemma_.lower() in WANTING and any(c.dep_ == "neg" for c in r.doc[i].children)
+            for i in r.matched)]
     if q.source:
         # "Which agency did the article rely on for the Libyan side?": a sentence in which
         # the party asked speaks says whom the story has its words from (the agency that
@@ -2956,7 +3038,7 @@ def _unnamed(q: Question, candidates: Sequence[Candidate], docs: Sequence[Any],
     unnamed, each with those words as its answer."""
     out: list[Reading] = []
     for cand, doc in zip(candidates, docs, strict=True):
-        found = unnamed_because(cand.text, why=q.wh == "why")
+        found = unnamed_because(cand.text, why=q.wh == "why" or q.expects == "REASON")
         if found is None:
             continue
         r = Reading(cand, doc, 1.0, value=found[0])
@@ -3388,17 +3470,17 @@ def _counts_asked(q: Question, doc: Any, end: int) -> bool | None:
 
 
 def _counts_other_ones(q: Question, doc: Any, end: int) -> bool:
-    """Does the number ending at ``end`` count something other than what is asked? People
-    against places or bodies ("more than 30 other nations" counts no officials), or another
+    """Does the number ending at ``end`` count something other than what is asked? Things of
+    another kind ("more than 30 other nations" counts no officials, nor times), or another
     party's people ("three senior U.S. officials" counts no TNC officials; two names of one
     country or body still agree)."""
     found = _noun_counted(doc, end, 4)
     if found is None:
         return False
     noun, between = found
-    kinds = {kind_of_noun(q.counted), kind_of_noun(noun.lemma_.lower())}
-    if "PERSON" in kinds and kinds & {"PLACE", "ORG"}:
-        return True
+    asked, counted = kind_of_noun(q.counted), kind_of_noun(noun.lemma_.lower())
+    if asked and counted and asked != counted:
+        return True  # ("more than 30 other nations" counts no times they met either)
     names = party_words(between)
     return bool(names and q.counted_of) and not any(
         a.lower() == b.lower() or same_entity(a, b) for a in names for b in q.counted_of)
@@ -3583,8 +3665,14 @@ def _names_party(q: Question, said_text: str) -> bool:
     roles = {r for w in spoken if w.lower() in ROLE_NOUNS for r in related(stem(w))}
     if (asked | roles) & said or any(_spelling_of(a, s) for a in asked for s in said):
         return True  # (a name spelled another way is the same name: "Gaddafi's government")
+    if asked & _RULERS and said & _RULERS:
+        return True  # "the regime" asked, "a Libyan government spokesman" speaks
     # "Libya" asked, "a Libyan government spokesman" speaks: compare the first letters.
     return any(a[:4] == s[:4] for a in asked for s in said if len(a) >= 4 and len(s) >= 4)
+
+
+# Words for who governs, which name one party whatever the speaker thinks of it.
+_RULERS = frozenset(stem(w) for w in ("government", "regime", "administration"))
 
 
 def _title_words(text: str) -> set[str]:

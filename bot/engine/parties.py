@@ -133,3 +133,20 @@ def body_of(noun: Any) -> str | None:
 
 
 _BODIES = frozenset(["NORP", "GPE", "ORG"])
+
+
+def body_in_words(phrase: str, roles: Iterable[str]) -> str | None:
+    """The body named before a post's noun in a phrase of words: "A U.S. State Department
+    official" -> "U.S. State Department"; None when its noun is no role asked or no capitalised
+    word names a body ("a senior official")."""
+    found = phrase.split()
+    if not found or stem(found[-1].lower()) not in {stem(r) for r in roles}:
+        return None
+    before = found[:-1]
+    while before and not before[0][:1].isupper():
+        before = before[1:]
+    if before and before[0].lower() in ("a", "an", "the"):
+        before = before[1:]
+    while before and not before[0][:1].isupper():
+        before = before[1:]  # "senior", "anonymous": what kind of official, not whose
+    return " ".join(before) or None

@@ -97,11 +97,11 @@ for _type, _words in {
     "ORG": "company firm party organisation organization team club unit battalion bank "
     "agency group airline band network publisher label university school newspaper "
     "side camp faction "  # "Which side ...?": a party
-    "body institution service outlet broadcaster ministry committee",
+    "body institution service outlet broadcaster ministry committee department bureau",
     "NUMBER": "population number amount price cost percentage share total figure age "
     "size height length weight salary budget toll income wage earnings revenue",
     # "What was the purpose of the meeting?" asks why, as "Why was it held?" does.
-    "REASON": "purpose aim goal objective motive rationale",
+    "REASON": "purpose aim goal objective motive rationale reason",
 }.items():
     for _w in _words.split():
         _CATEGORY[_w] = _type
@@ -118,6 +118,8 @@ _SAYS = re.compile(
     r"describe|characteri[sz]e|see|view|portray|react|respond|report|mean|state|"
     # how a party feels about it, or answers it, is what it says of it
     r"feel|sound|answer|reply|explain|sum\s+up|"
+    # what an occasion "signals" is what the parties make of it
+    r"signal|show|indicate|suggest|imply|signify|"
     # where parties part: "How do Tripoli and Washington differ on ...?"
     r"differ|disagree))\b"
     r"(?:\s+(?:about|of|on|over|to|regarding)\b)?(?:\s+(?P<about>[^?!]+?))?\s*[?.!]*$",
@@ -183,11 +185,15 @@ _AHEAD_ASKED = re.compile(
     rf"what\s+(?:further|more|next|additional|follow[- ]?up|future|upcoming)\s+{_MEETINGS}\b"
     rf"|what\s+(?:stage|phase|point)\s+(?:is|are|has|have)\s+(?:the\s+)?{_MEETINGS}\b"
     r"|what\s+(?:is|was)\s+the\s+future\s+(?:of|for)\b"
+    # "What are the plans for further meetings?", "What are the prospects for more talks?"
+    r"|what\s+(?:is|was|are|were)\s+the\s+(?:plans?|prospects?|outlook)\s+(?:for|of)\s+"
+    rf"(?:(?:any|further|more|next|additional|another|future|follow[- ]?up)\s+)?{_MEETINGS}\b"
     r"|what\s+does\s+the\s+future\s+hold\b"
     r"|where\s+(?:do|does|will|can)\s+[\w\s'\u2019-]{1,40}?\s+go\s+from\s+here\b)",
     re.IGNORECASE)
 # Who plans or wants what lies ahead ("What further talks does the U.S. plan?").
-_PLANNER = re.compile(r"\b(?:does|do|will|is|are)\s+(?P<who>[\w.'\u2019 -]+?)\s+(?:plan|want|"
+_PLANNER = re.compile(r"\b(?:does|do|will|is|are)\s+(?!(?:the|a|an|any)\s+(?:plan|prospect))"
+                      r"(?P<who>[\w.'\u2019 -]+?)\s+(?:plan|want|"
                       r"expect|envisage|hope|propose|seek|foresee)\w*\b", re.IGNORECASE)
 # What was done is no plan ("What further meetings did they hold?").
 _DONE = re.compile(r"\b(?:did|had|held|took)\b", re.IGNORECASE)
@@ -273,8 +279,9 @@ def _a_party(doc: Any) -> bool:
     if head is None:
         return True
     lemma = head.lemma_.lower()
-    return head.pos_ in ("PROPN", "PRON") or bool(head.ent_type_) or bool(
-        canonical(doc.text) or canonical(head.text)) or names_people(lemma) or (
+    # (a name the tagger reads alone as a common word: "Ibrahim" of "What did Ibrahim say?")
+    return head.pos_ in ("PROPN", "PRON") or bool(head.ent_type_) or head.text[:1].isupper() \
+        or bool(canonical(doc.text) or canonical(head.text)) or names_people(lemma) or (
         _CATEGORY.get(lemma) == "ORG") or lemma in _BODIES or head.lower_ in _BODIES
 
 
@@ -792,10 +799,24 @@ def party_words(span: Any) -> tuple[str, ...]:
                  if t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "ORG", "GPE"))
 
 
+def _occasion_set_against(doc: Any) -> set[int]:
+    """"What did the U.S. do before meeting the Libyans?": the deed asked is the one done;
+    the clause after "before" only says which occasion it is set against, which an answering
+    sentence may name in its own words ("Before the talks, U.S. officials consulted ...")."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_.lower() != "do" or root.pos_ != "VERB" or not any(
+            c.dep_ == "dobj" and c.lower_ == "what" for c in root.children):
+        return set()
+    return {t.i for c in root.children if c.dep_ == "prep" and c.lower_ in (
+        "before", "after", "during", "since") for t in c.subtree}
+
+
 def _predicate(doc: Any) -> str:
     """"In which city was the meeting first disclosed?": the lemma of its first full verb."""
     # "What is NATO doing?" asks what it does: "do" when it is the only full verb.
     verbs = [t for t in doc if t.pos_ == "VERB" and t.dep_ not in ("aux", "auxpass")]
+    if _occasion_set_against(doc):
+        return "do"  # "What did they do before meeting X?": a deed, whichever
     first = next((v for v in verbs if v.lemma_.lower() not in ("be", "do", "have")), None)
     if first is not None and first.lemma_.lower() in _AIMING:
         # "What did the officials want to clear up?" asks what they cleared up: the aim is
@@ -806,10 +827,17 @@ def _predicate(doc: Any) -> str:
         if deed is not None and not any(first.i < c.i < deed.i and c.dep_ in ("dobj", "nsubj")
                                         for c in [*first.children, *deed.children]):
             return str(deed.lemma_.lower())
+    if first is not None and first.lemma_.lower() == "take" and any(
+            c.lower_ == "place" for c in first.children):
+        return "happen"  # "When did the meeting take place?": it was held, no deed of anyone's
     if first is not None:
         return str(first.lemma_.lower())
     return "do" if any(v.lemma_.lower() == "do" for v in verbs) else ""
 
+
+# "How long has the embassy been closed?", "how long have they been at war": a state that
+# still holds, in the present perfect.
+_LASTING = re.compile(r"^\s*how\s+long\s+(?:has|have|had)\b.*\bbeen\b", re.IGNORECASE)
 
 # Verbs of aiming at a deed: "want to", "hope to", "try to", "seek to", "intend to".
 _AIMING = frozenset("want hope try seek intend aim plan attempt mean wish".split())
@@ -910,7 +938,8 @@ def _people_named(doc: Any, q: str) -> Any | None:
             after = [t for t in doc[wh.i + 1 : wh.i + 5] if not _of_a_country(t)] if wh else []
             obj = after[0] if after and after[0].pos_ == "NOUN" else None
     if obj is None and (on := _WHO_WAS_ON.match(q)):
-        # "Who was on the U.S. team?": the people of that party's team, by name
+        # "Who was on the U.S. team?", "Who made up the American delegation?": the people of
+        # that party's team, by name
         span = doc.char_span(on.start(1), on.end(1), alignment_mode="expand")
         if span is not None and span.root.lemma_.lower() in _GROUPS_OF_PEOPLE:
             return span.root
@@ -918,7 +947,9 @@ def _people_named(doc: Any, q: str) -> Any | None:
         names_people(obj.lemma_.lower()) or obj.ent_type_ == "NORP") else None
 
 
-_WHO_WAS_ON = re.compile(r"^\W*who\s+(?:was|were|is|are)\s+on\s+(.+?)[\s?.!]*$", re.IGNORECASE)
+_WHO_WAS_ON = re.compile(r"^\W*who\s+(?:(?:was|were|is|are)\s+(?:on|in|part\s+of)|(?:made|make|"
+                         r"makes)\s+up|formed|comprised|(?:was|were)\s+members\s+of)\s+(.+?)"
+                         r"[\s?.!]*$", re.IGNORECASE)
 # Words for the people a party sends: those on them are asked for by name.
 _GROUPS_OF_PEOPLE = frozenset(["team", "delegation", "staff", "panel", "side"])
 
@@ -1097,19 +1128,32 @@ def _inverted(wh_tok: Any) -> bool:
     makes the wh-word the object, however the parse reads a long question ("Who did it?" has
     no verb after "did": there the wh-word is the subject)."""
     doc, nxt = wh_tok.doc, wh_tok.i + 1
-    return nxt < len(doc) and doc[nxt].lemma_ == "do" and any(
-        t.pos_ == "VERB" for t in doc[nxt + 1 :])
+    if nxt < len(doc) and doc[nxt].lemma_ == "be" and doc[nxt].dep_ == "aux":
+        # "Who were the officials meeting?": another is the subject of the verb "were" helps
+        verb = doc[nxt].head
+        return any(c.dep_ == "nsubj" and c.i != wh_tok.i for c in verb.children)
+    # (a preposition left at the end with no object of its own has the wh-word for it,
+    # however the verb before it is tagged: "Which department does the official work for?")
+    last = next((t for t in reversed(doc) if not t.is_punct), None)
+    stranded = last is not None and last.pos_ == "ADP" and not any(
+        c.dep_ == "pobj" for c in last.children)
+    return nxt < len(doc) and doc[nxt].lemma_ == "do" and (stranded or any(
+        t.pos_ == "VERB" for t in doc[nxt + 1 :]))
 
 
 # Words that ask what something is by what it is known as.
 _WHAT_FOR = re.compile(r"^\s*what\s+(?:is|was|are|were)\s+(?:the|this|that|these|those|its|"
                        r"their|his|her)\s+[\w\s'’.-]{1,50}?\s+for\s*[?.!]*\s*$", re.IGNORECASE)
+# ... and its words that only ask for the aim
+_AIM_WORDS = frozenset("try hope seek aim want intend mean achieve accomplish gain get do "
+                       "suppose design".split())
 # "What were they trying to achieve?", "What did Washington hope to gain?": a purpose.
 _AIMED_AT = re.compile(r"^\s*what\b.*\b(?:try|tries|trying|tried|hope|hopes|hoping|hoped|seek|"
                        r"seeks|seeking|sought|aim|aims|aiming|aimed|want|wants|wanted|intend|"
                        r"intends|intended|mean|meant)\s+to\s+(?:achieve|accomplish|gain|get)\b"
                        # "What was the meeting meant to do?": what it was for
-                       r"|^\s*what\b.*\b(?:meant|intended|supposed|designed)\s+to\s+do\b"
+                       r"|^\s*what\b.*\b(?:meant|intended|supposed|designed|aim|aimed|aims)\s+to"
+                       r"\s+do\b"
                        # "What did the Libyans want from the meeting?": what it was for, to them
                        r"|^\s*what\b.*\b(?:want|wants|wanted|hope|hopes|hoped|expect|expects|"
                        r"expected)\s+(?:to\s+get\s+)?(?:from|out\s+of)\s+(?:the|this|that)\s+"
@@ -1132,6 +1176,14 @@ _BROKE_NEWS = re.compile(r"^\s*(?P<wh>who|which\s+\w+|what\s+\w+)\s+broke\s+(?:t
 # "What was the outcome of the meeting?": what the meeting achieved.
 _OUTCOME = re.compile(r"^\s*what\s+(?:was|is|were|are)\s+the\s+(?:outcome|result|upshot)s?\s+of\s+"
                       r"(?P<occasion>.{1,60}?)\s*[?.!]*\s*$", re.IGNORECASE)
+# "What status did the nations give the council?": what they recognized it as.
+_STANDING = re.compile(r"^\s*what\s+(?:status|standing)\s+(?P<aux>did|does|do|has|have)\s+"
+                       r"(?P<who>.{1,60}?)\s+(?:give|given|grant|granted|accord|accorded|award|"
+                       r"awarded)\s+(?:to\s+)?(?P<whom>.{1,60}?)\s*[?.!]*\s*$", re.IGNORECASE)
+# "What does the spokesman want to avoid?": what he does not want.
+_AVOIDED = re.compile(r"^\s*what\s+(?P<aux>do|does|did)\s+(?P<who>.{1,60}?)\s+(?:want|wish|hope|"
+                      r"try|seek)\s+to\s+(?:avoid|escape|prevent|move\s+away\s+from|get\s+away\s+"
+                      r"from|leave\s+behind|steer\s+clear\s+of)(?P<rest>\b.*)$", re.IGNORECASE)
 _FAME = re.compile(r"\b(?:best\s+|most\s+|well\s+|widely\s+)?(?:known|famous|noted|"
                    r"remembered|renowned|celebrated)\s+for\s*\??$", re.IGNORECASE)
 
@@ -1199,6 +1251,11 @@ def read_question(
         q = f"{news.group('wh')} disclosed {news.group('what')}{news.group('rest')}"
     if (outcome := _OUTCOME.match(q)) and _an_occasion(outcome.group("occasion")):
         q = f"What did {outcome.group('occasion')} achieve?"
+    if standing := _STANDING.match(q):
+        aux = "did" if standing.group("aux").lower() in ("has", "have") else standing.group("aux")
+        q = f"What {aux} {standing.group('who')} recognize {standing.group('whom')} as?"
+    if avoided := _AVOIDED.match(q):
+        q = f"What {avoided.group('aux')} {avoided.group('who')} not want{avoided.group('rest')}"
     if _WHAT_HEADLINE.match(q):
         # "What is the headline?": the headline's own words, as "What does it say?" asks
         return Question(form="says", wh="what", expects="STATEMENT", focus=(), proper=(),
@@ -1272,8 +1329,10 @@ def read_question(
         headline = bool(_HEADLINE.fullmatch(who))
         if not everyone and not headline and not _a_party(parser.parse(who)):
             # "What does the secret meeting mean for ties?": no party speaks; what the parties
-            # say of the meeting is asked, each side's account.
-            everyone, about = True, f"{who} {about or ''}".strip()
+            # say of the meeting is asked, each side's account (or the one party's the
+            # question names: "In the regime's view, what did the meeting signal?").
+            everyone, about = not according_to, f"{who} {about or ''}".strip()
+            who = according_to or who
         topic_doc = parser.parse(about) if about else None
         focus, proper = _focus(topic_doc, set()) if topic_doc is not None else ((), ())
         # "What do the two sides say about holding more talks?", "What did the official say
@@ -1320,6 +1379,10 @@ def read_question(
     if what_for:
         expects = "REASON"  # "What was the meeting for?" asks its purpose
     skip: set[int] = set()
+    if (aimed := _AIMED_AT.search(q)) and what_for:
+        # "What is NATO trying to achieve?": the words asking for an aim are no words of it
+        skip |= {t.i for t in doc if aimed.start() <= t.idx < aimed.end()
+                 and t.lemma_.lower() in _AIM_WORDS}
     place_kind = ""
     # The category noun ("which city", "what year") is the answer's type, not its topic; so
     # are its common adjectives and nouns ("what political party": a party, whatever the text calls
@@ -1349,10 +1412,11 @@ def read_question(
                             for w in a.subtree)
     kind = ""
     which_one = False  # "which meeting ...?": one thing of a kind, not "the genre of ..."
-    job = re.search(r"['\u2019]s\s+(job|role|position|title|profession|occupation|post)\b",
-                    q, re.IGNORECASE)
+    # ("Chollet's job title", "her official position": the post, however qualified)
+    job = re.search(r"['\u2019]s\s+(?:(job|official|formal|current|exact)\s+)?(job|role|position|"
+                    r"title|profession|occupation|post)\b", q, re.IGNORECASE)
     if job:
-        skip |= {t.i for t in doc if t.lower_ == job.group(1).lower()}
+        skip |= {t.i for t in doc if t.lower_ in {g.lower() for g in job.groups() if g}}
     if expects == "REASON":
         # "What is NATO's goal?": the word for a purpose is what is asked, not a word of it
         skip |= {t.i for t in doc if t.pos_ == "NOUN" and _CATEGORY.get(t.lower_) == "REASON"}
@@ -1447,6 +1511,7 @@ def read_question(
                                  if c.dep_ in ("amod", "compound")}
     if described_as:
         skip |= {t.i for t in doc if t.idx < described_as.start("named")}
+    skip |= _occasion_set_against(doc)
     focus, proper = _focus(doc, skip)
     # "Which city hosted the Contact Group?", "When was the meeting held?": the verb only says
     # the event took place; a sentence placing the event answers with it or without it.
@@ -1519,7 +1584,8 @@ def read_question(
             asked_with
             # "Whom did they meet?": whom one meets is whom one meets with
             or ((wh_tok.dep_ == "dobj" or _inverted(wh_tok))
-                and wh_tok.head.lemma_.lower() in MET_WITH)
+                and (wh_tok.head.lemma_.lower() in MET_WITH or (
+                    wh_tok.head.dep_ == "aux" and wh_tok.head.head.lemma_.lower() in MET_WITH)))
             # ("whom" is never the doer, however the parse hangs it)
             or (wh == "whom" and any(t.pos_ == "VERB" and t.lemma_.lower() in MET_WITH
                                      for t in doc))):
@@ -1606,6 +1672,7 @@ def read_question(
         owned=_persons_things(doc),
         name_party=country if name_asked else "",
         side_asked=country if grouped else _side_represented(doc),
+        lasting=expects == "DURATION" and bool(_LASTING.match(q)),
         # ("Which of the three Americans is ...?" asks for one of them, not all.)
         names_many=name_asked and people is not None and (
             people.tag_ in ("NNS", "NNPS") or bool(grouped))
