@@ -2323,12 +2323,13 @@ def _with_among_doers(q: Question, doc: Any, matched: set[int]) -> bool:
 def _asks_whom_served(q: Question) -> bool:
     """"Who does X speak / work for?", "Whom does X represent?", "Where does X work?" (not
     "Who speaks for X?", which asks for the person)."""
-    if q.expects == "ORG" and not q.predicate and q.wh_role != "subject" and (
-            q.person or any(names_people(w) for w in q.focus)):
+    if q.expects == "ORG" and not q.predicate and q.wh_role != "subject" and any(
+            names_people(w) for w in q.focus):
         return True  # "Which agency is the official from?": the body a person is of
+    # ("Which government department does X work for?": whatever kind of body it is)
     return bool(q.predicate in _SERVES or _SERVES & set(q.focus)) and q.wh_role != "subject" \
-        and (q.expects in ("PERSON", "ORG", "THING") or (q.expects == "PLACE"
-                                                         and q.predicate == "work"))
+        and (q.expects in ("PERSON", "ORG", "THING", "KIND") or (q.expects == "PLACE"
+                                                                 and q.predicate == "work"))
 
 
 def _reported(r: Reading, ents: list[Any]) -> list[Any]:

@@ -97,7 +97,7 @@ for _type, _words in {
     "ORG": "company firm party organisation organization team club unit battalion bank "
     "agency group airline band network publisher label university school newspaper "
     "side camp faction "  # "Which side ...?": a party
-    "body institution service outlet broadcaster ministry committee department bureau",
+    "body institution service outlet broadcaster ministry committee",
     "NUMBER": "population number amount price cost percentage share total figure age "
     "size height length weight salary budget toll income wage earnings revenue",
     # "What was the purpose of the meeting?" asks why, as "Why was it held?" does.
@@ -1144,9 +1144,9 @@ def _inverted(wh_tok: Any) -> bool:
 # Words that ask what something is by what it is known as.
 _WHAT_FOR = re.compile(r"^\s*what\s+(?:is|was|are|were)\s+(?:the|this|that|these|those|its|"
                        r"their|his|her)\s+[\w\s'’.-]{1,50}?\s+for\s*[?.!]*\s*$", re.IGNORECASE)
-# ... and its words that only ask for the aim
-_AIM_WORDS = frozenset("try hope seek aim want intend mean achieve accomplish gain get do "
-                       "suppose design".split())
+# ... and its words that only ask for the aim, where it is asked as what is to be gained
+_AIM_WORDS = frozenset("try hope seek aim want intend mean achieve accomplish gain get".split())
+_GAINED = re.compile(r"\b(?:achieve|accomplish|gain|get)\b", re.IGNORECASE)
 # "What were they trying to achieve?", "What did Washington hope to gain?": a purpose.
 _AIMED_AT = re.compile(r"^\s*what\b.*\b(?:try|tries|trying|tried|hope|hopes|hoping|hoped|seek|"
                        r"seeks|seeking|sought|aim|aims|aiming|aimed|want|wants|wanted|intend|"
@@ -1331,8 +1331,9 @@ def read_question(
             # "What does the secret meeting mean for ties?": no party speaks; what the parties
             # say of the meeting is asked, each side's account (or the one party's the
             # question names: "In the regime's view, what did the meeting signal?").
-            everyone, about = not according_to, f"{who} {about or ''}".strip()
-            who = according_to or who
+            one = bool(according_to) and not several_parties(according_to or "", parser)
+            everyone, about = not one, f"{who} {about or ''}".strip()
+            who = according_to if one and according_to else who
         topic_doc = parser.parse(about) if about else None
         focus, proper = _focus(topic_doc, set()) if topic_doc is not None else ((), ())
         # "What do the two sides say about holding more talks?", "What did the official say
@@ -1379,8 +1380,9 @@ def read_question(
     if what_for:
         expects = "REASON"  # "What was the meeting for?" asks its purpose
     skip: set[int] = set()
-    if (aimed := _AIMED_AT.search(q)) and what_for:
+    if (aimed := _AIMED_AT.search(q)) and what_for and _GAINED.search(aimed.group(0)):
         # "What is NATO trying to achieve?": the words asking for an aim are no words of it
+        # (where they say what was "intended", a sentence saying so answers best)
         skip |= {t.i for t in doc if aimed.start() <= t.idx < aimed.end()
                  and t.lemma_.lower() in _AIM_WORDS}
     place_kind = ""
