@@ -52,6 +52,7 @@ from bot.engine.occasions import (
     told_unnamed,
 )
 from bot.engine.parties import (
+    body_in_title,
     body_in_words,
     body_of,
     holds_post,
@@ -383,8 +384,12 @@ def _by_one_part(part: str, doc: Any) -> bool:
 
 def _denies(r: Reading) -> bool:
     """Is a matched verb of the sentence negated ("We don't want ...")?"""
-    return any(r.doc[i].pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in r.doc[i].children)
-               for i in r.matched)
+    return any(r.doc[i].pos_ in ("VERB", "AUX") and _has_not(r.doc[i]) for i in r.matched)
+
+
+def _has_not(tok: Any) -> bool:
+    """Does the word carry a "not" ("don't want", "was not")?"""
+    return any(c.dep_ == "neg" for c in tok.children)
 
 
 def country_asked(name: str) -> str | None:
@@ -1062,20 +1067,21 @@ _BEGUN = frozenset(["begin", "start", "launch", "commence", "open"])
 def _start(ent: Any) -> bool:
     """"since March", "an air campaign that began in March": when a length of time began,
     which says how long it has lasted."""
-    head = ent.root.head
-    if head.lower_ in ("since", "from"):
+    if ent.root.head.lower_ in ("since", "from"):
         return True
-    if head.pos_ == "ADP":
-        head = head.head
-    return head.lemma_.lower() in _BEGUN
+    return _dated(ent).lemma_.lower() in _BEGUN
+
+
+def _dated(ent: Any) -> Any:
+    """The word a date says when of, through its preposition ("began in March": "began")."""
+    head = ent.root.head
+    return head.head if head.pos_ == "ADP" else head
 
 
 def _dates_deed(ent: Any, matched: set[int]) -> bool:
     """"The U.S. closed its embassy ... in February": the date of a deed asked about, which
     began the state it left ("closed" since then)."""
-    head = ent.root.head
-    if head.pos_ == "ADP":
-        head = head.head
+    head = _dated(ent)
     return head.i in matched and head.pos_ == "VERB"
 
 
@@ -1515,7 +1521,7 @@ def _names_something(tokens: list[Any]) -> bool:
 
 def _negated(verb: Any, said: str) -> str:
     """"The meeting was not a negotiation": what is denied of the subject keeps its "not"."""
-    if said and any(c.dep_ == "neg" for c in verb.children):
+    if said and _has_not(verb):
         return f"not {said}"
     return said
 
@@ -1841,23 +1847,11 @@ def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
             reading.served = True
             return body, 1.0
         for ent in doc.ents:
-            # "Assistant Secretary of State Jeffrey Feltman": a post "of" a body names it
-            # after "of", whatever the names listed after his are
-            title = title_before(doc, ent.start) if ent.label_ == "PERSON" and any(
-                w.lower() in q.proper for w in ent.text.split()) else []
-            of = max((t.i for t in title if t.lower_ == "of"), default=-1)
-            body = " ".join(t.text for t in title if of >= 0 and t.i > of)
-            if body and all(doc[i].pos_ == "PROPN" for i in range(of + 1, title[-1].i + 1)):
+            # (the title before the name asked, whatever the names listed after it are)
+            if ent.label_ == "PERSON" and any(w.lower() in q.proper for w in ent.text.split()) \
+                    and (body := body_in_title(title_before(doc, ent.start))):
                 reading.served = True
                 return body, 1.0
-            # ... and one whose post is "to" another names his own first ("U.S. Ambassador to
-            # Libya Gene Cretz")
-            to = next((t for t in title if t.lower_ == "to"), None)
-            first = next((e for e in doc.ents if title and e.start == title[0].i
-                          and e.label_ in ("GPE", "NORP", "ORG")), None)
-            if to is not None and first is not None and first.end <= to.i:
-                reading.served = True
-                return first.text, 1.0
         for noun in post_nouns(doc, q.proper, roles):
             body = body_of(noun)
             if body and {w.strip(".").lower() for w in body.split()} - asked:
@@ -2737,8 +2731,7 @@ def read(
     elif not q.negated and q.predicate in WANTING:
         # "What does Libya want to do with its past?": not what it says it does not want
         about = [r for r in about if not any(
-            r.doc[i].lemma_.lower() in WANTING and any(c.dep_ == "neg" for c in r.doc[i].children)
-            for i in r.matched)]
+            r.doc[i].lemma_.lower() in WANTING and _has_not(r.doc[i]) for i in r.matched)]
     if q.source:
         # "Which agency did the article rely on for the Libyan side?": a sentence in which
         # the party asked speaks says whom the story has its words from (the agency that

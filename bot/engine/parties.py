@@ -150,3 +150,22 @@ def body_in_words(phrase: str, roles: Iterable[str]) -> str | None:
     while before and not before[0][:1].isupper():
         before = before[1:]  # "senior", "anonymous": what kind of official, not whose
     return " ".join(before) or None
+
+
+def body_in_title(title: list[Any]) -> str | None:
+    """The body a person's title names: after "of" ("Assistant Secretary of State" ->
+    "State"), or, for a post "to" another, the holder's own named first ("U.S. Ambassador to
+    Libya" -> "U.S."); None otherwise."""
+    if not title:
+        return None
+    doc = title[0].doc
+    of = max((t.i for t in title if t.lower_ == "of"), default=-1)
+    body = " ".join(t.text for t in title if of >= 0 and t.i > of)
+    if body and all(doc[i].pos_ == "PROPN" for i in range(of + 1, title[-1].i + 1)):
+        return body
+    to = next((t for t in title if t.lower_ == "to"), None)
+    first = next((e for e in doc.ents if e.start == title[0].i
+                  and e.label_ in ("GPE", "NORP", "ORG")), None)
+    if to is not None and first is not None and first.end <= to.i:
+        return str(first.text)
+    return None
