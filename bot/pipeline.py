@@ -11,7 +11,7 @@ from bot.engine.aliases import seats_known
 from bot.engine.answer_groups import all_evidence, decide_answers
 from bot.engine.answers import read
 from bot.engine.attribution import attribute
-from bot.engine.casing import spelled_out, true_case, typed_lower
+from bot.engine.casing import about_name, spelled_out, true_case, typed_lower
 from bot.engine.claims import make_claim
 from bot.engine.compose import Composer, TemplateComposer
 from bot.engine.contested import (
@@ -363,7 +363,7 @@ class Verifier:
         if slips:
             question = corrected(question, texts, english)
         if typed_lower(question):
-            question = true_case(question, texts, english)
+            question = about_name(true_case(question, texts, english))
         # ("Libya's leader": the person the documents call its government after)
         return by_name(question, texts) if leader_asked(question) else question
 

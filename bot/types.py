@@ -123,6 +123,9 @@ class Question:
     # "How long has the embassy been closed?": how long a state has held since the deed that
     # began it, which the deed's date says ("closed ... in February").
     lasting: bool = False
+    # "What language does RSK broadcast in?": the preposition left at the end, whose object
+    # on the deed answers ("broadcasts in Ossic").
+    stranded: str = ""
     # "In which country ...?", "Which city ...?": the kind of place asked for.
     place_kind: str = ""
     # "When was the meeting held?": the words that only say the event took place, counted
@@ -144,6 +147,9 @@ class Question:
     # ... and the word they are asked by ("official"): one asked alone ("Who is the U.S.
     # official quoted?") is a name the sentence calls so, not another official's.
     named_as: str = ""
+    # "What was the name of the international group that met in Istanbul?": the noun for the
+    # body whose name is asked, which a name it heads answers ("the Libya Contact Group").
+    name_of: str = ""
     # "What does Washington want (Qaddafi to do)?": what it says someone must do answers.
     wanted_done: bool = False
     # "Whose government met them?": the noun whose owner is asked ("government").

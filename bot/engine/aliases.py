@@ -87,7 +87,9 @@ def canonical(name: str) -> str | None:
     text, lowered = _bare(name)
     if lowered in _CASE_SENSITIVE and not text.isupper():
         return None
-    return _INDEX.get(lowered) or _LEARNED.get().get(lowered)
+    # ("Norwegians": the people of Norway, as "Norwegian" is)
+    plural = _INDEX.get(lowered[:-1]) if lowered.endswith("s") and len(lowered) > 4 else None
+    return _INDEX.get(lowered) or _LEARNED.get().get(lowered) or plural
 
 
 def _bare(name: str) -> tuple[str, str]:

@@ -42,6 +42,7 @@ from bot.engine.named_groups import group_counted, names_of_group
 from bot.engine.names import name_part, names_before_head, respelled, spelled_out
 from bot.engine.normalise import date, key, number, words
 from bot.engine.occasions import (
+    also_named,
     is_occasion,
     names_before,
     names_own_occasion,
@@ -178,6 +179,7 @@ _SAME = [
     "charge manage manager coach head lead run",  # "in charge of" a club or team
     "another more further additional next follow-up",  # "more meetings": "another session"
     "album lp",  # a work by the words a page calls it
+    "singer vocalist frontman frontwoman front",  # a band "fronted by" its singer
     "film movie feature picture",
 ]
 _SAME_INDEX: dict[str, set[str]] = {}
@@ -194,7 +196,9 @@ _MAKERS = {
     "composer": "compose write", "founder": "found establish start create set",
     "designer": "design", "architect": "design build", "inventor": "invent develop create",
     "developer": "develop create", "builder": "build construct", "producer": "produce",
-    "painter": "paint", "director": "direct",
+    "painter": "paint", "director": "direct make shoot",
+    # (a film "made by" or "shot" by someone was directed by her)
+    "direct": "make shoot",
 }
 _MAKER_INDEX = {stem(k): frozenset(stem(w) for w in v.split()) for k, v in _MAKERS.items()}
 _TRAIL = re.compile(r"[>|»→]")
@@ -542,7 +546,10 @@ def _match(q: Question, doc: Any, context: set[str] | None = None,
             used.update(hits if word not in _UNNAMED else ())
             name_hit = name_hit or word in q.proper
         elif word in q.proper and context and (
-            stem(word) in context or any(_derived(stem(word), c) for c in context)
+            stem(word) in context
+            or any(_derived(stem(word), c) or _spelling_of(stem(word), c) for c in context)
+            # ("Qaddafi" nearby on a page naming Muammar Qaddafi and no other Qaddafi)
+            or (word in alone and stem(q.person[0 if word == q.person[-1] else -1]) in context)
         ):
             found += weight
             from_context.add(word)
@@ -934,7 +941,10 @@ def _entities(q: Question, doc: Any, matched: set[int]) -> list[Any]:
         e
         for e in doc.ents
         if (e.label_ in labels or (q.expects == "PLACE" and _called_a_place(e)))
-        and not in_question(e.text, q) and not _modifier(e, matched)
+        and not in_question(e.text, q) and (not _modifier(e, matched) or (
+            q.expects == "PLACE" and _names_occasion_done_at(e) and not (
+                q.predicate in MET_WITH or q.predicate in TOOK_PLACE
+                or q.predicate in HAPPENING)))
     ]
     if q.expects in ("PERSON", "ORG", "PLACE"):
         # A name is written with a capital: "Marta Selby, a village chandler" names one
@@ -965,9 +975,11 @@ def _entities(q: Question, doc: Any, matched: set[int]) -> list[Any]:
             q.predicate in MET_WITH or q.predicate in TOOK_PLACE or q.predicate in HAPPENING
             or q.predicate in PLACE_DOES):
         # "Where did the government first talk about the meeting?": "the Tunisia meeting"
-        # says where the meeting was, not where anyone spoke of it
+        # says where the meeting was, not where anyone spoke of it (a deed done "at the
+        # Istanbul meeting" was done there)
         ents = [e for e in ents if not (e.root.dep_ in ("compound", "amod", "nmod")
-                                        and e.root.head.lemma_.lower() in _OCCASIONS)]
+                                        and e.root.head.lemma_.lower() in _OCCASIONS
+                                        and not _done_at(e.root.head))]
     if q.expects == "DATE":
         # "within two weeks" says how long, not when; "the largest protest of the 20th
         # century" says over what time it is the largest.
@@ -1164,6 +1176,8 @@ def _subject_slots(doc: Any, matched: set[int], q: Question) -> set[int] | None:
     slots: set[int] = set()
     for verb in verbs:
         verb = _controller(verb)
+        if _of_the_name_before(verb, matched):
+            continue
         for child in verb.children:
             # (a relative "who" the clause is about, in either voice: "said the official,
             # who was not authorized to discuss the event")
@@ -1180,6 +1194,31 @@ def _subject_slots(doc: Any, matched: set[int], q: Question) -> set[int] | None:
         if verb.dep_ == "acl" and not any(c.dep_ == "nsubj" for c in verb.children):
             slots |= {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
     return slots
+
+
+def _of_the_name_before(verb: Any, matched: set[int]) -> bool:
+    """"... in Lanterns at Meret (2009), and later appeared in Cold Acre (2013), directed by
+    Mats Ekholm": a participle set after a name, with its doer after "by", tells of the thing
+    that name is, not of the one asked about earlier in the sentence."""
+    if verb.tag_ != "VBN" or verb.dep_ not in ("advcl", "acl") or not any(
+            c.dep_ == "agent" for c in verb.children):
+        return False
+    before = verb.i - 1
+    depth = 0
+    while before >= 0:
+        tok = verb.doc[before]
+        if tok.text == ")":
+            depth += 1
+        elif tok.text == "(":
+            depth -= 1
+        elif depth <= 0 and not tok.is_punct:
+            break
+        before -= 1
+    if before < 0:
+        return False
+    tok = verb.doc[before]
+    return tok.pos_ == "PROPN" and tok.i not in matched and not any(
+        t.i in matched for t in tok.subtree)
 
 
 def _leaders(noun: Any) -> set[int]:
@@ -1755,7 +1794,10 @@ def _reason(doc: Any, matched: set[int]) -> tuple[str | None, Any | None]:
     m = _cause_at(doc, after)
     if not m:
         # "... met with Libyan officials to clear up any misunderstanding": a purpose.
+        # (not what was decided or wanted: "in deciding to recognize the council" says what
+        # they decided, not why)
         purpose = next((c for v in verbs for c in v.children if c.dep_ in ("advcl", "xcomp")
+                        and not (c.dep_ == "xcomp" and v.lemma_.lower() in _WILLS_WHAT)
                         and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
         purpose = purpose or _purpose_of(doc, matched)
         if purpose is not None:
@@ -1769,6 +1811,8 @@ def _reason(doc: Any, matched: set[int]) -> tuple[str | None, Any | None]:
     return None, None
 
 
+# Verbs whose infinitive says what is decided or wanted, not what something is for.
+_WILLS_WHAT = frozenset("decide choose agree want wish hope refuse promise offer vote".split())
 # Nouns whose infinitive says what is wanted, able or allowed, not what something is for.
 _TAKES_WHAT_IS_WANTED = frozenset(
     "willingness readiness eagerness desire wish intention decision ability capacity refusal "
@@ -1827,6 +1871,8 @@ def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
     doc, matched = reading.doc, reading.matched
     if q.whose:
         return _owner(q, doc), 1.0
+    if q.name_of and (named := named_instance(_terms(q.name_of), doc, matched)):
+        return named, 1.0  # "the name of the group ...": "the Libya Contact Group"
     if _asks_whom_served(q):
         # "Who does Moussa Ibrahim speak for?": the body his post names.
         roles = [w for w in q.focus if names_people(w)]
@@ -1904,6 +1950,10 @@ def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
         ents = [e for e in ents if not of_another_occasion(q, e, matched)]
         # (nor whoever reports it: "A State Department official said the meeting was ...")
         ents = [e for e in ents if not _reports_it(q, e.root, matched)]
+        # (nor another of a list the name asked about is in: "albums for Paper Foxes, The
+        # Lamplighters and the singer Annika Dore" names no singer of Paper Foxes)
+        if q.expects in ("PERSON", "ORG"):
+            ents = [e for e in ents if not _listed_with_asked(q, e, matched)]
         # (nor those the question sets aside: "Besides Gene Cretz, who ...?", though they
         # are still read as part of a list)
         kept = [e for e in ents if not _set_aside(q, e.text)]
@@ -2594,7 +2644,8 @@ def read(
                 documents[cand.doc.doc_id] = _context(cand, whole=True)
             context = documents[cand.doc.doc_id]
         elif q.proper:
-            context = _context(cand)
+            # (and the names the story gives an occasion the sentence calls by its place)
+            context = _context(cand) | also_named(cand.doc.text, cand.text)
             if _opens_on_it(cand, doc):
                 # "The Central Statistical Agency in 2005, it had an estimated total
                 # population of 5,000": a text cut from a page, opening on the page's "it",
@@ -2748,14 +2799,17 @@ def read(
     if q.form != "says" and q.speaker and any(_speaks(q, r.attribution) for r in about):
         # "According to the U.S. official, why ...?": that party's answer, when it gives one.
         about = [r for r in about if _speaks(q, r.attribution)]
-    kinds = [_kind_phrases(r) if q.expects == "KIND" else [] for r in about]
+    # (not in a headline's capitals, which name nothing: "Secret Talks With ...")
+    kinds = [_kind_phrases(r) if q.expects == "KIND" and not _title_case_headline(r) else []
+             for r in about]
     fits = _kind_fits(q, kinds, embed) if q.expects == "KIND" and embed is not None else {}
     # "At which meeting ...?": "the Istanbul meeting" names which one.
     kind_words = set(_terms(q.attribute)) if q.which_one else set()  # the word and its kin
     # "What form did the talks take?": the way they were held ("face-to-face talks").
     mode = q.expects == "KIND" and q.attribute in _MODE_ASKED
     which = [_held_as(r.doc, r.matched, q.attribute) if mode
-             else named_instance(kind_words, r.doc, r.matched) if kind_words else None
+             else (named_instance(kind_words, r.doc, r.matched) or _stranded_object(q, r))
+             if kind_words and not _title_case_headline(r) else None
              for r in about]
     # "Which hotel ...?" asks for a hotel: where no sentence names one, nor says "hotel",
     # nothing answers it, whatever else a sentence gives.
@@ -3461,6 +3515,52 @@ def _counts_asked(q: Question, doc: Any, end: int) -> bool | None:
     return stem(noun.lemma_.lower()) == counted or (
         verb is not None and verb.pos_ == "VERB" and stem(verb.lemma_.lower()) == counted
     )
+
+
+def _listed_with_asked(q: Question, ent: Any, matched: set[int]) -> bool:
+    """Is the name one of a list that the name asked about heads?"""
+    tok, listed = ent.root, False
+    while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
+        listed = listed or tok.dep_ == "conj"
+        tok = tok.head
+        if listed and tok.i in matched and tok.pos_ == "PROPN" and tok.lemma_.lower() in q.proper:
+            return True
+    return False
+
+
+def _title_case_headline(r: Reading) -> bool:
+    """Is the sentence a headline in title case, whose capitals name nothing?"""
+    return is_headline(r.candidate) and title_cased(r.candidate.text)
+
+
+def _stranded_object(q: Question, r: Reading) -> str | None:
+    """"What language does RSK broadcast in?" - "broadcasts mostly in Lathen": the name the
+    question's last preposition takes on the deed asked about."""
+    if not q.stranded:
+        return None
+    for i in r.matched:
+        verb = r.doc[i] if i >= 0 else None
+        if verb is None or verb.pos_ != "VERB":
+            continue
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == q.stranded:
+                name = next((o for o in prep.children if o.dep_ == "pobj"), None)
+                if name is not None and name.pos_ == "PROPN" and name.i not in r.matched:
+                    first = min([name.i, *(c.i for c in name.lefts if c.dep_ == "compound")])
+                    return r.doc[first : name.i + 1].text
+    return None
+
+
+def _done_at(occasion: Any) -> bool:
+    """Is the occasion where a deed was done ("joined ... at the Istanbul meeting")?"""
+    return occasion.dep_ == "pobj" and occasion.head.lower_ in ("at", "during")
+
+
+def _names_occasion_done_at(ent: Any) -> bool:
+    """"at the Istanbul meeting": a place naming the occasion a deed was done at says where
+    it was done (not where another meeting asked about was held)."""
+    return ent.root.dep_ == "compound" and ent.root.head.lemma_.lower() in _OCCASIONS \
+        and _done_at(ent.root.head)
 
 
 def _counts_other_ones(q: Question, doc: Any, end: int) -> bool:

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 
 from bot.engine.aliases import canonical
+from bot.engine.names import respelled
 from bot.engine.question_kind import WH_WORDS, names_people
 from retrieval.text import STOPWORDS
 
@@ -103,6 +104,35 @@ _LIST = re.compile(_PLEASE + _YOU +
                    re.IGNORECASE)
 
 
+# "Tell me about Derek Chollet", "What does the article say about NATO?": what the documents
+# say of a name, as "What about NATO?" asks (only a name: what they say about "the meeting"
+# or "negotiations" is read as asked).
+_ABOUT_NAME = re.compile(
+    _PLEASE + r"(?:" + _YOU + r"tell\s+(?:me|us)\s+(?:more\s+|something\s+|a\s+bit\s+)?about"
+    r"|what\s+(?:do|does|did)\s+(?:we|you|i)\s+know\s+about"
+    r"|what\s+(?:do|does|did)\s+(?:the\s+|this\s+)?(?:article|story|report|text|piece|"
+    r"documents?|sources?|reports?)\s+(?:say|tell\s+(?:me|us))\s+about"
+    r"|what\s+(?:is|was)\s+said\s+about"
+    r"|what\s+(?:can|could)\s+you\s+tell\s+(?:me|us)\s+about"
+    r"|what\s+is\s+known\s+about|(?:give\s+me\s+)?(?:some\s+)?background\s+on)\s+"
+    r"(?P<name>(?:the\s+)?[A-Z][\w.'\u2019-]*(?:\s+(?:of\s+|al-)?[A-Z][\w.'\u2019-]*){0,4})"
+    r"[\s?.!]*$", re.IGNORECASE)
+
+
+def about_name(question: str) -> str:
+    """"Tell me about Derek Chollet" -> "What about Derek Chollet?"; any other question as it
+    is."""
+    return _ABOUT_NAME.sub(_about_name, question)
+
+
+def _about_name(m: re.Match[str]) -> str:
+    name = m.group("name")
+    words = [w for w in name.split() if w.lower() not in ("the", "of")]
+    if not all(w[:1].isupper() for w in words):
+        return m.group(0)
+    return f"What about {name}?"
+
+
 _PHRASE_END = re.compile(r"\s(?:of|that|which|who|whom|where|when|in|at|on|with|from|for)\s")
 
 
@@ -141,6 +171,11 @@ _GOT_THROUGH = {"get": "is understood", "gets": "is understood", "got": "was und
 _SHORT = {"reps": "representatives", "rep": "representative", "govt": "government",
           "gov't": "government", "dept": "department", "mtg": "meeting",
           "admin": "administration"}
+
+
+# (what an occasion is "called" is how it is described: "a first-step dialogue")
+_OCCASION_WORDS = re.compile(r"\b(?:meeting|talks|session|summit|encounter|gathering|dialogue|"
+                             r"conference|contact|sit-down|get-together)\b", re.IGNORECASE)
 
 
 def _as(forms: tuple[str, ...], before: str = "", after: str = ""
@@ -199,13 +234,43 @@ _IDIOMS = [
     # "the sit-down", "their get-together": a meeting, in the word documents use
     (re.compile(r"\b(?:sit|get)-(?:down|together)(s?)\b", re.IGNORECASE),
      lambda m: f"meeting{m.group(1)}"),
-    # "who took part in the meeting", "who was at the talks": who attended them
-    (re.compile(r"\b(take|takes|took|taking|taken)\s+part\s+in\b", re.IGNORECASE),
-     _as(_ATTEND)),
-    (re.compile(r"^(\W*(?:who|which\s+[\w.]+(?:\s+[\w.]+)?)\s+)(?:was|were)\s+(?:present\s+)?"
-                r"(?:at|in)\s+(?=(?:the|this|that|their)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks|"
-                r"session|summit|encounter|gathering|sit-down|get-together|conference)\b)",
-                re.IGNORECASE), lambda m: f"{m.group(1)}attended "),
+    # "who took part (in the meeting)", "who was at / involved in the talks", "Who was
+    # there?": who attended them
+    (re.compile(r"\b(take|takes|took|taking|taken)\s+part(?:\s+in\b|(?=\s*[?.!]*\s*$))",
+                re.IGNORECASE), _as(_ATTEND)),
+    (re.compile(r"^(\W*(?:who|which\s+[\w.]+(?:\s+[\w.]+)?)\s+)(?:was|were)\s+(?:(?:present\s+)?"
+                r"(?:at|in)|involved\s+in)\s+(?=(?:the|this|that|their)\s+(?:[\w-]+\s+){0,2}?"
+                r"(?:meeting|talks|session|summit|encounter|gathering|sit-down|get-together|"
+                r"conference)\b)", re.IGNORECASE), lambda m: f"{m.group(1)}attended "),
+    (re.compile(r"^(\W*who\s+)(?:was|were)\s+(?:involved|there)(?=\s*[?.!]*\s*$)",
+                re.IGNORECASE), lambda m: f"{m.group(1)}attended"),
+    # "how many Americans were at the table": who attended the meeting
+    (re.compile(r"\b(?:was|were|is|are|sat|sit|sits)\s+(?:at|around)\s+the\s+(?:negotiating\s+)?"
+                r"table\b", re.IGNORECASE), lambda m: "attended the meeting"),
+    # "where did the news of the meeting break": where it was disclosed
+    (re.compile(r"\b(?:did|does|do)\s+(?:the\s+)?news\s+(?:of|about)\s+(.+?)\s+(?:first\s+)?"
+                r"(?:break|come\s+out|emerge|surface|leak)\b", re.IGNORECASE),
+     lambda m: f"was {m.group(1)} disclosed"),
+    # "How open is Washington to bargaining with Gaddafi?": whether it is willing to, which
+    # the documents may settle or dispute (a degree no sentence gives as such)
+    (re.compile(r"^\W*how\s+(?:willing|open|ready|prepared|eager|keen|inclined|amenable|"
+                r"receptive)\s+(is|are|was|were)\s+(.+?)\s+to\s+(?=\w)", re.IGNORECASE),
+     lambda m: f"{m.group(1).capitalize()} {m.group(2)} willing to "),
+    # "What is the multinational forum on Libya called (in the article)?": its name
+    (re.compile(r"^(\W*)what\s+(is|was|are|were)\s+((?:the|this|that)\s+.+?)\s+(?:called|named)"
+                r"(?:\s+in\s+(?:the|this)\s+(?:article|story|report|text|piece))?(?=\s*[?.!]*\s*$)",
+                re.IGNORECASE),
+     lambda m: m.group(0) if _OCCASION_WORDS.search(m.group(3))
+     else f"{m.group(1)}What {m.group(2)} the name of {m.group(3)}"),
+    # "Feltman's position?", "the TNC's role?": a noun phrase asked, what it is
+    (re.compile(r"^(\W*)(?!(?i:is|are|was|were|do|does|did|has|have|had|can|could|will|would|"
+                r"should|who|what|when|where|which|why|how)\b)((?:the\s+)?[A-Z][\w.'\u2019-]*"
+                r"(?:\s+[A-Z][\w.'\u2019-]*)*['\u2019]s?\s+[a-z]+(?:\s+[a-z]+)?)(?=\s*\?\s*$)"),
+     lambda m: f"{m.group(1)}What is {m.group(2)}"),
+    # "When did this happen?", "When was it?": the story's own occasion, held then
+    (re.compile(r"^(\W*)when\s+(?:(?:did|does)\s+(?:this|it|that)\s+(?:happen|take\s+place|occur)"
+                r"|(?:was|is)\s+(?:this|it|that)(?=\s*[?.!]*\s*$))", re.IGNORECASE),
+     lambda m: f"{m.group(1)}When was it held"),
     # "why meet them in person": face to face, as the documents may put it
     (re.compile(r"\bin[\s-]person\b", re.IGNORECASE), lambda m: "face to face"),
     # "who sat down with Gaddafi's people": who met with them; "will they sit down again"
@@ -281,6 +346,9 @@ def spelled_out(question: str) -> str:
         question = inside[:1].upper() + inside[1:].rstrip(" .!")
         question = question if question.endswith("?") else question + "?"
     question = _LIST.sub(_listed, question)
+    question = about_name(question)
+    if _WH_FIRST.match(question) and not re.search(r"[?.!]\s*$", question):
+        question = question.rstrip() + "?"  # (typed in haste: the parse reads it as asked)
     for idiom, plain in _IDIOMS:
         question = idiom.sub(plain, question)
     question = _ABOUT_THE_TEXT.sub("", question)
@@ -361,6 +429,9 @@ def true_case(question: str, texts: Iterable[str],
             return seen.most_common(1)[0][0]
         if canonical(low) and not seen:
             return word[:1].upper() + word[1:]
+        if not seen and any(respelled(low, other) and not forms[other].get(other)
+                            for other in forms):
+            return word[:1].upper() + word[1:]  # "gaddafi": a name they write "Qaddafi"
         if not seen and low.endswith("s") and low[:-1] in forms and not forms[low[:-1]].get(
                 low[:-1]):
             # "feltmans title": a name the documents always capitalise, with its possessive

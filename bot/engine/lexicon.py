@@ -33,18 +33,19 @@ _SYNONYMS = [
     "recognize recognise acknowledge",
     "consult confer check-in",
     "lead head run command direct",
-    "campaign operation offensive",
+    "campaign operation offensive bombing bomb",
     "send dispatch deploy",
     "delegation delegates envoy envoys representatives",
     "envoy ambassador emissary",
-    "rebel insurgent rebellion insurgency uprising",
+    "rebel insurgent rebellion insurgency uprising opposition",
     "say state tell declare",
     "speak spokesman spokeswoman spokesperson mouthpiece",
     "describe call characterize characterise term label",
     "plan intend intention schedule calendar",
     "worry concern fear",
-    "think believe assume suppose presume",
-    "incorrectly wrongly falsely mistakenly erroneously",
+    "want wish hope desire",
+    "think believe assume suppose presume belief",
+    "incorrectly wrongly falsely mistakenly erroneously mistaken incorrect erroneous",
     "role place position",
     UP,
     DOWN,
@@ -55,10 +56,10 @@ _SYNONYMS = [
     "small little minor",
     "begin start launch beginning outset commence kick-off opening",
     "establish found launch inaugurate",
-    "end stop halt finish",
+    "end stop halt finish wind-down",
     "step-down resign quit relinquish abdicate",
     # what a meeting came to, as those who took part "came away with" it
-    "achieve accomplish outcome result come-away upshot",
+    "achieve accomplish outcome result come-away upshot conclude conclusion",
     "another further additional follow-up second again",
     "secret covert clandestine undisclosed confidential",
     "buy purchase acquire",
@@ -315,7 +316,7 @@ COPULAS_WITH = {"amount": "to", "count": "as", "qualify": "as", "pass": "for"}
 
 # Verbs of wanting something done ("What is Washington demanding of Qaddafi?"): what a party
 # says someone "must" do answers them.
-WANTING = frozenset(["want", "demand", "expect", "require", "wish", "insist"])
+WANTING = frozenset(["want", "demand", "expect", "require", "wish", "insist", "hope"])
 
 
 def related(term: str) -> frozenset[str]:

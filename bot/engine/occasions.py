@@ -41,6 +41,29 @@ def told_first(noun: str, text: str) -> set[str]:
     return next((names for names in mentions if names), set())
 
 
+_NOUNS = "|".join(_OCCASION_NOUNS)
+# "the Libya Contact Group meeting July 15 in Istanbul": an occasion's names and its place
+_NAMED_AND_PLACED = re.compile(
+    rf"((?:\b[A-Z][\w.'’-]*\s+)+)(?i:{_NOUNS})s?\b[^.;\n]{{0,40}}?\b(?:in|at)\s+"
+    r"((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*)?)")
+
+
+def also_named(text: str, sentence: str) -> set[str]:
+    """Stems of the names the story gives an occasion the sentence calls by its place ("the
+    Istanbul meeting" of a story that told of "the Libya Contact Group meeting July 15 in
+    Istanbul"): one occasion, by either name."""
+    out: set[str] = set()
+    for m in _NAMED_AND_PLACED.finditer(without_headlines(text)):
+        names, place = names_before(m.group(1)), names_before(m.group(2))
+        if not names or not place or names & place:
+            continue
+        called = [names_before(c.group(1)) for c in re.finditer(
+            rf"((?:\b[A-Z][\w.'’-]*\s+)+)(?i:{_NOUNS})s?\b", sentence)]
+        if any(c and c <= place for c in called):
+            out |= names
+    return out
+
+
 def names_before(run: str) -> set[str]:
     """Stems of the capitalised words written before a noun ("the Tunisia meeting"), the
     article aside."""

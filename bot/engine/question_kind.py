@@ -97,7 +97,7 @@ for _type, _words in {
     "ORG": "company firm party organisation organization team club unit battalion bank "
     "agency group airline band network publisher label university school newspaper "
     "side camp faction "  # "Which side ...?": a party
-    "body institution service outlet broadcaster ministry committee",
+    "body institution service outlet broadcaster ministry committee forum",
     "NUMBER": "population number amount price cost percentage share total figure age "
     "size height length weight salary budget toll income wage earnings revenue",
     # "What was the purpose of the meeting?" asks why, as "Why was it held?" does.
@@ -226,7 +226,7 @@ _LIGHT_NOUNS = frozenset(["nature", "character", "subject", "matter", "topic"])
 _LIGHT_VERBS = frozenset(["be", "do", "have", "get", "happen", "take", "make", "go", "associate"])
 # "What is the profession of X?": the type noun asks for what X is.
 _ROLE_NOUNS = frozenset("profession occupation job role title position post career "
-                        "nationality capacity".split())
+                        "nationality capacity rank".split())
 _MEMBERSHIP = frozenset("member membership affiliate affiliated belong part".split())
 # The documents themselves, named in a question ("quoted in the article"): not its topic.
 _DOCUMENT_WORDS = frozenset("article story report piece text page document".split())
@@ -318,13 +318,40 @@ def several_parties(who: str, parser: Parser) -> bool:
         or _SIDE_OF.search(part) for part in parts)
 
 
+def _name_of(doc: Any) -> str:
+    """The noun after "the name of" ("the international group"), when it is a body's."""
+    of = next((t for t in doc if t.lower_ == "of" and t.head.lemma_.lower() == "name"), None)
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return obj.lemma_.lower() if obj is not None and kind_of_noun(obj.lemma_.lower()) == "ORG" \
+        else ""
+
+
+def _stranded(doc: Any) -> str:
+    """The preposition a question ends on, its object asked ("What language does RSK
+    broadcast in?")."""
+    words = [t for t in doc if not t.is_punct]
+    last = words[-1] if words else None
+    # (the parse may hang the wh-phrase on it as its object)
+    return last.lower_ if last is not None and last.pos_ == "ADP" and last.dep_ == "prep" \
+        and not any(c.dep_ == "pobj" and c.i > last.i for c in last.children) else ""
+
+
 def _joint_sides(doc: Any) -> bool:
     """"Why did the US and Libya meet in Tunisia?": the deed's doers are two sides joined,
     so each one's reason is asked."""
+    return bool(_joint_side_words(doc))
+
+
+def _joint_side_words(doc: Any) -> set[int]:
+    """The words naming the two sides joined as a deed's doers ("the US and Libya")."""
     def side(tok: Any) -> bool:
         return canonical(tok.text) is not None or tok.ent_type_ in ("GPE", "NORP")
-    return any(t.dep_ in ("nsubj", "nsubjpass") and side(t) and any(
-        c.dep_ == "conj" and side(c) for c in t.children) for t in doc)
+    for t in doc:
+        # (one side known joins a name as the other: "Norway and Vardia")
+        if t.dep_ in ("nsubj", "nsubjpass") and side(t) and any(
+                c.dep_ == "conj" and (side(c) or c.pos_ == "PROPN") for c in t.children):
+            return {w.i for w in t.subtree}
+    return set()
 
 
 # A side named by whom it serves: "Gaddafi's people", "the president's camp".
@@ -589,15 +616,19 @@ def _lead_of(text: str) -> tuple[str, str, str]:
 
 def _asks_ahead(doc: Any) -> bool:
     """"When will they meet next?", "What is the next step going to be?": a question about
-    what is still to come (its main verb in the future, or "next" / "upcoming")."""
+    what is still to come (its main verb in the future, "next" / "upcoming", or what a party
+    expects or plans to do)."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     future = root is not None and any(
         c.lower_ in ("will", "shall", "'ll") and c.dep_ == "aux" for c in root.children)
     going = re.search(r"\b(?:going to|due to|scheduled to|set to)\b", doc.text, re.IGNORECASE)
     past = root is not None and (root.tag_ in ("VBD", "VBN") or any(
         c.tag_ == "VBD" for c in root.children if c.dep_ in ("aux", "auxpass")))
-    return bool(future or going or (
-        not past and any(t.lower_ in ("next", "upcoming") for t in doc)))
+    # ("When does NATO expect to wind down its strikes?": when what it means to do will be)
+    meant = re.search(r"^\W*(?:when|where)\b.*\b(?:expects?|plans?|intends?|hopes?|aims?)\s+"
+                      r"to\b", doc.text, re.IGNORECASE)
+    return bool(future or going or (not past and (meant or any(
+        t.lower_ in ("next", "upcoming") for t in doc))))
 
 
 _BACK = re.compile(r"\b(?:they|it|he|she|them|him|her)\b", re.IGNORECASE)
@@ -670,6 +701,9 @@ def _expects(wh: str, words: list[str], doc: Any, in_title: set[int]) -> str:
         if w in ("is", "was", "are", "were", "the", "a", "an", "of") or (
                 _of_a_country(doc[j]) and all(_of_a_country(t) for t in doc[i + 1 : j])):
             continue  # ("which U.S. officials", "what Libyan officials": people)
+        if j < len(doc) and (doc[j].tag_ == "POS" or (
+                doc[j].dep_ == "poss" and doc[j].head.i > j and doc[j].head.i < i + 6)):
+            continue  # "What was the official's sense ...?": the thing the official has
         if w in _CATEGORY and j < len(doc) and _a_name_of_its_kind(doc[j]):
             break  # "What is the Libya Contact Group?": what that group is
         if w in _CATEGORY:
@@ -787,6 +821,11 @@ def _counted(doc: Any) -> tuple[str, tuple[str, ...]]:
     for t in doc:
         if t.lower_ == "many" and t.i > 0 and doc[t.i - 1].lower_ == "how":
             noun = next((x for x in doc[t.i + 1 : t.i + 4] if x.pos_ == "NOUN"), None)
+            first = doc[t.i + 1] if t.i + 1 < len(doc) else None
+            if noun is None and first is not None and first.lower_.endswith("s") and (
+                    first.ent_type_ == "NORP" or canonical(first.text)
+                    or canonical(first.text.removesuffix("s"))):
+                return "people", (first.text,)  # "How many Americans ...?": a country's people
             if noun is None:
                 return "", ()
             return noun.lemma_.lower(), party_words(doc[t.i + 1 : noun.i])
@@ -936,7 +975,9 @@ def _people_named(doc: Any, q: str) -> Any | None:
             obj = next((c for c in doc[wh.i + 1].children if c.dep_ == "pobj"), None)
         else:
             after = [t for t in doc[wh.i + 1 : wh.i + 5] if not _of_a_country(t)] if wh else []
-            obj = after[0] if after and after[0].pos_ == "NOUN" else None
+            # (not one whose thing is asked: "What was the official's sense ...?")
+            obj = after[0] if after and after[0].pos_ == "NOUN" and after[0].dep_ != "poss" \
+                else None
     if obj is None and (on := _WHO_WAS_ON.match(q)):
         # "Who was on the U.S. team?", "Who made up the American delegation?": the people of
         # that party's team, by name
@@ -1416,7 +1457,7 @@ def read_question(
     which_one = False  # "which meeting ...?": one thing of a kind, not "the genre of ..."
     # ("Chollet's job title", "her official position": the post, however qualified)
     job = re.search(r"['\u2019]s\s+(?:(job|official|formal|current|exact)\s+)?(job|role|position|"
-                    r"title|profession|occupation|post)\b", q, re.IGNORECASE)
+                    r"title|profession|occupation|post|rank)\b", q, re.IGNORECASE)
     if job:
         skip |= {t.i for t in doc if t.lower_ in {g.lower() for g in job.groups() if g}}
     if expects == "REASON":
@@ -1482,6 +1523,10 @@ def read_question(
     each = _sides_named(q)
     if each:
         skip |= {t.i for t in doc if each.start() <= t.idx < each.end()}
+    if wh == "why":
+        # ... as are the sides named: "Why did Washington and Tripoli meet?" asks each one's
+        # reason, which each side's account gives without naming the other
+        skip |= _joint_side_words(doc)
     doer = _DOER.match(q) if wh == "who" else None
     if doer:
         skip |= {t.i for t in doc if t.idx < doer.end()}  # the words asking for a doer
@@ -1572,8 +1617,7 @@ def read_question(
         # that "hosted" is seldom a sentence's subject: "the Tunisia meeting")
         wh_tok = wh_tok.head
     wh_role = "subject" if wh_tok is not None and (
-        (wh_tok.dep_ in ("nsubj", "nsubjpass") and wh_tok.head.lemma_ != "be"
-         and not _inverted(wh_tok))
+        (wh_tok.dep_ == "nsubj" and wh_tok.head.lemma_ != "be" and not _inverted(wh_tok))
         # "... were consulted by whom?": the doer, as "Who consulted them?" asks.
         or (wh_tok.dep_ == "pobj" and wh_tok.head.lower_ == "by")) else ""
     if doer:
@@ -1592,6 +1636,9 @@ def read_question(
             or (wh == "whom" and any(t.pos_ == "VERB" and t.lemma_.lower() in MET_WITH
                                      for t in doc))):
         wh_role = "with"  # "Who did they meet with?": the other side of the deed
+    if wh_tok is not None and wh_tok.dep_ == "nsubjpass" and expects in ("PERSON", "ORG") \
+            and wh_tok.head.lemma_.lower() in MET_WITH:
+        wh_role = "with"  # "Who was consulted?": whom they consulted with, not who did
     if wh in ("which", "what") and expects in ("PERSON", "ORG") and _met_asked(doc):
         wh_role = "with"  # "Which diplomats did they consult?": whom they consulted with
     if place_kind in _COUNTRY_WORDS and asked_with:
@@ -1675,6 +1722,7 @@ def read_question(
         name_party=country if name_asked else "",
         side_asked=country if grouped else _side_represented(doc),
         lasting=expects == "DURATION" and bool(_LASTING.match(q)),
+        stranded=_stranded(doc) if wh in ("what", "which") else "",
         # ("Which of the three Americans is ...?" asks for one of them, not all.)
         names_many=name_asked and people is not None and (
             people.tag_ in ("NNS", "NNPS") or bool(grouped))
@@ -1684,6 +1732,7 @@ def read_question(
         timed=set_against(q) or "",
         kind_name=_kind_name(doc, named_kind),
         named_as=people.lemma_.lower() if name_asked and people is not None else "",
+        name_of=_name_of(doc) if expects == "ORG" and people is None else "",
         money=bool(re.search(r"\bhow much\b|\b(?:cost|price|pay|paid|spend|spent|worth|"
                              r"revenue|budget|salary|income|wage|earning|fee|toll|per ?cent|"
                              r"percentage|share|rate|rise|fall|grow|drop)\w*", q, re.IGNORECASE)),
