@@ -11,7 +11,7 @@ from bot.engine.aliases import seats_known
 from bot.engine.answer_groups import all_evidence, decide_answers
 from bot.engine.answers import read
 from bot.engine.attribution import attribute
-from bot.engine.casing import about_name, spelled_out, true_case, typed_lower
+from bot.engine.casing import about_name, spelled_out, true_case, typed_lower, with_mark
 from bot.engine.claims import make_claim
 from bot.engine.compose import Composer, TemplateComposer
 from bot.engine.contested import (
@@ -353,7 +353,7 @@ class Verifier:
         """The question spelled out, a word typed with a slip spelt as the passages it finds
         spell it, and, when typed in lower case, capitalised as they write its words (the
         search itself ignores case)."""
-        question = spelled_out(question)
+        question = with_mark(spelled_out(question))
         english = self.services.parser.english()
         slips = unknown(question, english)
         if not slips and not typed_lower(question) and not leader_asked(question):

@@ -173,11 +173,6 @@ _SHORT = {"reps": "representatives", "rep": "representative", "govt": "governmen
           "admin": "administration"}
 
 
-# (what an occasion is "called" is how it is described: "a first-step dialogue")
-_OCCASION_WORDS = re.compile(r"\b(?:meeting|talks|session|summit|encounter|gathering|dialogue|"
-                             r"conference|contact|sit-down|get-together)\b", re.IGNORECASE)
-
-
 def _as(forms: tuple[str, ...], before: str = "", after: str = ""
         ) -> Callable[[re.Match[str]], str]:
     """The replacement for an idiom whose first group is its verb: the plain verb in the
@@ -256,12 +251,6 @@ _IDIOMS = [
     (re.compile(r"^\W*how\s+(?:willing|open|ready|prepared|eager|keen|inclined|amenable|"
                 r"receptive)\s+(is|are|was|were)\s+(.+?)\s+to\s+(?=\w)", re.IGNORECASE),
      lambda m: f"{m.group(1).capitalize()} {m.group(2)} willing to "),
-    # "What is the multinational forum on Libya called (in the article)?": its name
-    (re.compile(r"^(\W*)what\s+(is|was|are|were)\s+((?:the|this|that)\s+.+?)\s+(?:called|named)"
-                r"(?:\s+in\s+(?:the|this)\s+(?:article|story|report|text|piece))?(?=\s*[?.!]*\s*$)",
-                re.IGNORECASE),
-     lambda m: m.group(0) if _OCCASION_WORDS.search(m.group(3))
-     else f"{m.group(1)}What {m.group(2)} the name of {m.group(3)}"),
     # "Feltman's position?", "the TNC's role?": a noun phrase asked, what it is
     (re.compile(r"^(\W*)(?!(?i:is|are|was|were|do|does|did|has|have|had|can|could|will|would|"
                 r"should|who|what|when|where|which|why|how)\b)((?:the\s+)?[A-Z][\w.'\u2019-]*"
@@ -347,14 +336,20 @@ def spelled_out(question: str) -> str:
         question = question if question.endswith("?") else question + "?"
     question = _LIST.sub(_listed, question)
     question = about_name(question)
-    if _WH_FIRST.match(question) and not re.search(r"[?.!]\s*$", question):
-        question = question.rstrip() + "?"  # (typed in haste: the parse reads it as asked)
     for idiom, plain in _IDIOMS:
         question = idiom.sub(plain, question)
     question = _ABOUT_THE_TEXT.sub("", question)
     question = _DESCRIBED.sub(_active, question)
     question = _DISAGREEMENT.sub(_as_differing, question)
     return _SAYS_WANTED.sub(_wanted_as_said, question)
+
+
+def with_mark(question: str) -> str:
+    """A wh-question typed without its question mark, with it ("who is chollet" -> "who is
+    chollet?"): the parse reads the words as asked only then."""
+    if _WH_FIRST.match(question) and not re.search(r"[?.!]\s*$", question):
+        return question.rstrip() + "?"
+    return question
 
 
 def typed_lower(question: str) -> bool:
