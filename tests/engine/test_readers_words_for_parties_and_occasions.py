@@ -7,13 +7,13 @@ being at a meeting or for its news coming out; an occasion named by its place fo
 the story names otherwise ("the Riga meeting" for "the Baltic Forum meeting"); each side's
 reason when both sides are named, and no reason in what was decided; how willing a party
 is, which is whether it is; where a deed done at an occasion was done; a body's name asked
-by its kind or as what it is "called"; a question with no object ("When did this happen?",
-"Who took part?"); hoping, which is wanting; a mistaken belief, which is what one wrongly
-thought; what a party expects to do, which no date of what it began says; what a party
-concluded; a question typed without its mark, or as a noun phrase alone ("Brekke's
-job?"). And on pages: the name beside a word for a kind ("the river Sonne"), the object of
-a question's last preposition, a maker's "by" after another title, another of a list the
-name asked about is in, and a band "fronted by" its singer."""
+by its kind; a question with no object ("When did this happen?", "Who took part?"); hoping,
+which is wanting; a mistaken belief, which is what one wrongly thought; what a party expects
+to do, which no date of what it began says; what a party concluded; a question typed
+without its mark, or as a noun phrase alone ("Brekke's job?"). And on pages: the name
+beside a word for a kind ("the river Sonne"), the object of a question's last preposition,
+a maker's "by" after another title, another of a list the name asked about is in, and a
+band "fronted by" its singer."""
 
 from __future__ import annotations
 
