@@ -6,6 +6,10 @@ country's ("a Libyan government spokesman").
 Readers name a leader by office where the documents use the name. Where the documents call
 governments after two people ("the Obama administration" beside "Qaddafi's government") or
 by two countries' names, nothing says whose office it is, and the question is left as asked.
+
+So too "the regime", "the government" and "the alliance" in an open question, named by no
+one: the one government the documents name ("the Libyan regime"), the one alliance they
+name ("NATO"). A claim is judged in its own words.
 """
 
 from __future__ import annotations
