@@ -44,6 +44,7 @@ from bot.engine.normalise import date, key, number, words
 from bot.engine.occasions import (
     also_named,
     is_occasion,
+    named_and_placed,
     names_before,
     names_own_occasion,
     of_an_occasion_unasked,
@@ -2632,6 +2633,7 @@ def read(
     described: dict[str, frozenset[str]] = {}  # per document, as ``_descriptions``
     alone: dict[str, frozenset[str]] = {}  # per document, as ``_parts_left_out``
     owns: dict[str, frozenset[str]] = {}  # per document, as ``_own_occasion``
+    placed: dict[str, list[tuple[set[str], set[str]]]] = {}  # ... as ``named_and_placed``
     # (A page headed "X (politician)" says others bear the name: then a fragment's surname
     # alone may be any of them.)
     pages = "\n".join({c.doc.doc_id: c.doc.text for c in candidates}.values()) \
@@ -2645,7 +2647,9 @@ def read(
             context = documents[cand.doc.doc_id]
         elif q.proper:
             # (and the names the story gives an occasion the sentence calls by its place)
-            context = _context(cand) | also_named(cand.doc.text, cand.text)
+            if cand.doc.doc_id not in placed:
+                placed[cand.doc.doc_id] = named_and_placed(cand.doc.text)
+            context = _context(cand) | also_named(placed[cand.doc.doc_id], cand.text)
             if _opens_on_it(cand, doc):
                 # "The Central Statistical Agency in 2005, it had an estimated total
                 # population of 5,000": a text cut from a page, opening on the page's "it",
@@ -2664,7 +2668,7 @@ def read(
             owns[cand.doc.doc_id] = own_occasion(cand.doc.text)
         its_own = owns[cand.doc.doc_id]
         found = _match(q, doc, context, its_described, its_alone, titled=q.form == "says"
-                       and is_headline(cand) and title_cased(cand.text), own=its_own)
+                       and _title_case_headline(cand), own=its_own)
         if found[0] < MIN_MATCH and names_own_occasion(q, doc, its_own):
             # "Where did the port officials meet the union?": "the Karsa meeting" is the
             # story's own meeting, where they met; it answers, ranked below a sentence that
@@ -2800,7 +2804,8 @@ def read(
         # "According to the U.S. official, why ...?": that party's answer, when it gives one.
         about = [r for r in about if _speaks(q, r.attribution)]
     # (not in a headline's capitals, which name nothing: "Secret Talks With ...")
-    kinds = [_kind_phrases(r) if q.expects == "KIND" and not _title_case_headline(r) else []
+    kinds = [_kind_phrases(r) if q.expects == "KIND" and not _title_case_headline(r.candidate)
+             else []
              for r in about]
     fits = _kind_fits(q, kinds, embed) if q.expects == "KIND" and embed is not None else {}
     # "At which meeting ...?": "the Istanbul meeting" names which one.
@@ -2809,7 +2814,7 @@ def read(
     mode = q.expects == "KIND" and q.attribute in _MODE_ASKED
     which = [_held_as(r.doc, r.matched, q.attribute) if mode
              else (named_instance(kind_words, r.doc, r.matched) or _stranded_object(q, r))
-             if kind_words and not _title_case_headline(r) else None
+             if kind_words and not _title_case_headline(r.candidate) else None
              for r in about]
     # "Which hotel ...?" asks for a hotel: where no sentence names one, nor says "hotel",
     # nothing answers it, whatever else a sentence gives.
@@ -3528,9 +3533,9 @@ def _listed_with_asked(q: Question, ent: Any, matched: set[int]) -> bool:
     return False
 
 
-def _title_case_headline(r: Reading) -> bool:
+def _title_case_headline(cand: Candidate) -> bool:
     """Is the sentence a headline in title case, whose capitals name nothing?"""
-    return is_headline(r.candidate) and title_cased(r.candidate.text)
+    return is_headline(cand) and title_cased(cand.text)
 
 
 def _stranded_object(q: Question, r: Reading) -> str | None:

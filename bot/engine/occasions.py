@@ -48,17 +48,27 @@ _NAMED_AND_PLACED = re.compile(
     r"((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*)?)")
 
 
-def also_named(text: str, sentence: str) -> set[str]:
-    """Stems of the names the story gives an occasion the sentence calls by its place ("the
-    Istanbul meeting" of a story that told of "the Libya Contact Group meeting July 15 in
-    Istanbul"): one occasion, by either name."""
-    out: set[str] = set()
+def named_and_placed(text: str) -> list[tuple[set[str], set[str]]]:
+    """(stems of its names, stems of its place) of each occasion a story names and places
+    ("the Libya Contact Group meeting July 15 in Istanbul"), read once per story."""
+    out = []
     for m in _NAMED_AND_PLACED.finditer(without_headlines(text)):
         names, place = names_before(m.group(1)), names_before(m.group(2))
-        if not names or not place or names & place:
-            continue
-        called = [names_before(c.group(1)) for c in re.finditer(
-            rf"((?:\b[A-Z][\w.'’-]*\s+)+)(?i:{_NOUNS})s?\b", sentence)]
+        if names and place and not names & place:
+            out.append((names, place))
+    return out
+
+
+def also_named(placed: list[tuple[set[str], set[str]]], sentence: str) -> set[str]:
+    """Stems of the names the story gives an occasion the sentence calls by its place ("the
+    Istanbul meeting" of a story that told of "the Libya Contact Group meeting July 15 in
+    Istanbul"; ``placed`` as ``named_and_placed`` reads them): one occasion, by either name."""
+    if not placed:
+        return set()
+    called = [names_before(c.group(1)) for c in re.finditer(
+        rf"((?:\b[A-Z][\w.'’-]*\s+)+)(?i:{_NOUNS})s?\b", sentence)]
+    out: set[str] = set()
+    for names, place in placed:
         if any(c and c <= place for c in called):
             out |= names
     return out
