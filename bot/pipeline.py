@@ -11,7 +11,14 @@ from bot.engine.aliases import seats_known
 from bot.engine.answer_groups import all_evidence, decide_answers
 from bot.engine.answers import read
 from bot.engine.attribution import attribute
-from bot.engine.casing import about_name, spelled_out, true_case, typed_lower, with_mark
+from bot.engine.casing import (
+    about_name,
+    people_of,
+    spelled_out,
+    true_case,
+    typed_lower,
+    with_mark,
+)
 from bot.engine.claims import make_claim
 from bot.engine.compose import Composer, TemplateComposer
 from bot.engine.contested import (
@@ -24,6 +31,7 @@ from bot.engine.contested import (
 )
 from bot.engine.evidence import EvidenceFinder
 from bot.engine.first_person import named, side_of, speaks_as_we
+from bot.engine.in_situ import fronted
 from bot.engine.intervals import Interval, interval_asked, reckon
 from bot.engine.leaders import by_name, leader_asked
 from bot.engine.positions import its_own, party_of
@@ -357,15 +365,18 @@ class Verifier:
         english = self.services.parser.english()
         slips = unknown(question, english)
         if not slips and not typed_lower(question) and not leader_asked(question):
-            return question
+            return fronted(question, self.services.parser)
         passages = self.services.searcher.search(question, self.services.settings.top_k)
         texts = [p.chunk.text for p in passages]
         if slips:
             question = corrected(question, texts, english)
         if typed_lower(question):
-            question = about_name(true_case(question, texts, english))
+            question = people_of(about_name(true_case(question, texts, english)))
         # ("Libya's leader": the person the documents call its government after)
-        return by_name(question, texts) if leader_asked(question) else question
+        if leader_asked(question):
+            question = by_name(question, texts)
+        # ("Cretz is who?": the question word put in front, once the names have capitals)
+        return fronted(question, self.services.parser)
 
     def _find_answers(self, claim: Claim, timings: dict[str, float]) -> Findings:
         """Open question -> passages -> sentences that answer it -> answers grouped by value."""

@@ -92,6 +92,9 @@ class Question:
     unnamed_why: bool = False  # "Why wasn't the official named?": why a source goes unnamed
     wh_prep: str = ""  # "As what did they recognize it?": the preposition the answer follows
     negated: bool = False  # "What does Libya not want?": answered by what is denied
+    # "Who says there will be another session?": a clause said, with no "no", "not" or
+    # "never" in it (one who says it is not so does not answer)
+    says_that: bool = False
     predicate: str = ""  # "Where was the meeting disclosed?": the verb the answer attaches to
     named_kind: str = ""  # "Selmore Priory": the common noun a name asked about qualifies
     short_form: str = ""  # "What is the NSC?": the short form to spell out ("nsc")

@@ -179,6 +179,12 @@ def aliases_of(doc: Any) -> dict[int, str]:
 # Washington does, and is a place as Tunis is.
 _LEARNED: ContextVar[Mapping[str, str]] = ContextVar("learned_names", default=MappingProxyType({}))
 _LEARNED_SEATS: ContextVar[frozenset[str]] = ContextVar("learned_seats", default=frozenset())
+# ... and the one ruler a document names its one country's government after ("Muammar
+# Qaddafi's government" beside "a Libyan government spokesman"): ruler -> country key.
+_LEARNED_RULERS: ContextVar[Mapping[str, str]] = ContextVar(
+    "learned_rulers", default=MappingProxyType({}))
+_GOVERNED = re.compile(r"\b(?P<name>[A-Z][\w-]+)(?:['\u2019]s)?\s+(?i:government|regime|"
+                       r"administration)\b")
 _NAME = r"[A-Z][\w’'-]+"
 _CAPITAL_SAID = (
     re.compile(rf"\b(?P<city>{_NAME}), (?:the )?(?P<people>{_NAME}) capital\b"),
@@ -203,6 +209,45 @@ def seats_named(texts: Iterable[str]) -> dict[str, str]:
                     if name and name not in _INDEX:
                         found.setdefault(name, key)
                 found[f"@seat:{city}"] = key
+        found.update(_ruler_named(text))
+    return found
+
+
+def _ruler_named(text: str) -> dict[str, str]:
+    """"@ruler:<name>" -> country key, where the text calls one government after a person and
+    one after a country, and so both are one government."""
+    rulers, lands = set(), set()
+    for m in _GOVERNED.finditer(text):
+        name = m["name"]
+        # (a people's word the table does not know names its country: "Vardian")
+        key = canonical(name) or (_country_of(name.lower()) if name.endswith("an") else None)
+        if key is not None:
+            lands.add(key)
+        elif name.lower() not in ("the", "its", "his", "her", "their", "a", "an", "this"):
+            rulers.add(name.lower())
+    if len(rulers) != 1 or len(lands) != 1:
+        return {}
+    return {f"@ruler:{next(iter(rulers))}": next(iter(lands))}
+
+
+def governed_by(text: str) -> set[str]:
+    """The countries whose government the text names after its ruler, as the documents at
+    hand do ("Muammar Qaddafi's government": Libya's)."""
+    rulers = _LEARNED_RULERS.get()
+    return {rulers[m["name"].lower()] for m in _GOVERNED.finditer(text)
+            if m["name"].lower() in rulers}
+
+
+def governments_of(doc: Any) -> dict[int, str]:
+    """Token index -> country, for a government named after its ruler ("Qaddafi's
+    government", as ``governed_by``)."""
+    rulers = _LEARNED_RULERS.get()
+    found: dict[int, str] = {}
+    for m in _GOVERNED.finditer(doc.text):
+        key = rulers.get(m["name"].lower())
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand") if key else None
+        if span is not None and key is not None:
+            found.update((t.i, key) for t in span)
     return found
 
 
@@ -214,13 +259,17 @@ def _country_of(people: str) -> str:
 
 @contextmanager
 def seats_known(named: Mapping[str, str]) -> Iterator[None]:
-    """Within the block, the names ``seats_named`` found stand for their countries."""
+    """Within the block, the names ``seats_named`` found stand for their countries (and a
+    ruler's government for his country's)."""
     seats = frozenset(k.removeprefix("@seat:") for k in named if k.startswith("@seat:"))
-    names = {k: v for k, v in named.items() if not k.startswith("@seat:")}
+    rulers = {k.removeprefix("@ruler:"): v for k, v in named.items() if k.startswith("@ruler:")}
+    names = {k: v for k, v in named.items() if not k.startswith(("@seat:", "@ruler:"))}
     token = _LEARNED.set(MappingProxyType(names))
     seat_token = _LEARNED_SEATS.set(seats)
+    ruler_token = _LEARNED_RULERS.set(MappingProxyType(rulers))
     try:
         yield
     finally:
+        _LEARNED_RULERS.reset(ruler_token)
         _LEARNED_SEATS.reset(seat_token)
         _LEARNED.reset(token)

@@ -18,7 +18,14 @@ from typing import Any
 
 import numpy as np
 
-from bot.engine.aliases import aliases_of, canonical, is_country, same_entity
+from bot.engine.aliases import (
+    aliases_of,
+    canonical,
+    governed_by,
+    governments_of,
+    is_country,
+    same_entity,
+)
 from bot.engine.anonymity import unnamed_because
 from bot.engine.attribution import attribute
 from bot.engine.casing import title_cased, without_headlines
@@ -28,6 +35,7 @@ from bot.engine.headings import LIFE, is_headline, page_label
 from bot.engine.instances import named_instance
 from bot.engine.lexicon import (
     CONTENT_NOUNS,
+    DENIAL_VERBS,
     MET_WITH,
     MORE_TO_COME,
     REPORTING_VERBS,
@@ -392,6 +400,27 @@ def _denies(r: Reading) -> bool:
     return any(r.doc[i].pos_ in ("VERB", "AUX") and _has_not(r.doc[i]) for i in r.matched)
 
 
+def _denies_what_is_said(r: Reading) -> bool:
+    """Does the sentence deny the words the question has it say ("the meeting was not a
+    negotiation", "there is no plan to hold another session")?"""
+    doc = r.doc
+    asked = {i for i in r.matched if (i >= 0 and doc[i].pos_ not in ("VERB", "AUX"))
+             or (i >= 0 and doc[i].lemma_.lower() not in REPORTING_VERBS)}
+    for tok in doc:
+        if not (tok.dep_ == "neg" or (tok.dep_ == "det" and tok.lower_ == "no")):
+            continue
+        head = tok.head
+        if head.lemma_.lower() in REPORTING_VERBS:
+            continue  # ("did not say"): a frame, not what is said
+        # (what the negated word governs, not a clause joined to it: "was not a negotiation,
+        # and was intended only to deliver the message that Qaddafi must step down")
+        scope = {head.i} | {t.i for c in head.children if c.dep_ not in ("conj", "cc")
+                            for t in c.subtree}
+        if asked & scope:
+            return True
+    return False
+
+
 def _has_not(tok: Any) -> bool:
     """Does the word carry a "not" ("don't want", "was not")?"""
     return any(c.dep_ == "neg" for c in tok.children)
@@ -502,7 +531,9 @@ def _match(q: Question, doc: Any, context: set[str] | None = None,
         if q.source and "report" in q.focus else []
     unnamed = _unnamed_speakers(doc) if _UNNAMED.intersection(q.focus) else []
     # "the U.S." is what "America" and "Washington" name (read only when a country is asked)
-    named = aliases_of(doc) if any(country_asked(w) for w in q.proper) else {}
+    # (and "Qaddafi's government" is Libya's, where the documents say so)
+    named = {**governments_of(doc), **aliases_of(doc)} if any(
+        country_asked(w) for w in q.proper) else {}
     for word, weight in [(w, 2.0 if w in q.proper else 1.0) for w in q.focus] + [
         (w, 0.5) for w in q.context
     ]:
@@ -1190,11 +1221,34 @@ def _subject_slots(doc: Any, matched: set[int], q: Question) -> set[int] | None:
                     slots |= _leaders(verb.head)
                 else:
                     slots |= {t.i for t in child.subtree}
-            elif child.dep_ == "agent":
+            elif child.dep_ == "agent" or _through(child, verb):
+                # ("released ... through Fernhill Records": the label that released it)
                 slots |= {t.i for t in child.subtree}
-        if verb.dep_ == "acl" and not any(c.dep_ == "nsubj" for c in verb.children):
+        # (a participle's own doer, "an album by X, released through Y", is Y: the noun it
+        # qualifies is no doer then)
+        if verb.dep_ == "acl" and not any(c.dep_ == "nsubj" or _through(c, verb)
+                                          for c in verb.children):
             slots |= {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
     return slots
+
+
+def _we_quoted(q: Question, reading: Reading) -> str | None:
+    """The speaker whose own "we" or "I" does the deed asked about ("Who wants ...?")."""
+    att = reading.attribution
+    if q.expects != "PERSON" or q.wh_role != "subject" or att is None or not att.speaker \
+            or att.content is None:
+        return None
+    doc, start = reading.doc, reading.candidate.span.start
+    said = range(att.content.start - start, att.content.end - start)
+    slots = _subject_slots(doc, reading.matched, q) or set()
+    if any(doc[i].lower_ in ("we", "i") and doc[i].idx in said for i in slots):
+        return att.speaker
+    return None
+
+
+def _through(child: Any, verb: Any) -> bool:
+    """"released ... through Fernhill Records": a participle's doer after "through" or "via"."""
+    return child.dep_ == "prep" and child.lower_ in ("through", "via") and verb.tag_ == "VBN"
 
 
 def _of_the_name_before(verb: Any, matched: set[int]) -> bool:
@@ -1907,6 +1961,14 @@ def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
     if q.source and q.expects in ("PERSON", "ORG", "THING") and (told := reporters(doc)):
         # "What is the source of the spokesman's remarks?": who reports them, not who spoke
         return told[0], 1.0
+    att = reading.attribution
+    if q.source and q.expects in ("PERSON", "ORG", "THING") and att is not None and (
+            att.speaker and att.verb != "according to"):
+        # "Who is the source for the U.S. account?": with no one reporting it, whoever says
+        # it ("Which arm of the government ...?": the body he speaks for)
+        said = att.organisation if q.expects == "ORG" else att.speaker
+        if said:
+            return said, 1.0
     life = _life_dates(q, doc) if q.expects == "DATE" else None
     if life:
         return life, 1.0
@@ -1979,7 +2041,7 @@ def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
                 listed = listed_with(best.root)
                 if len(group) > 1 and {e.start for e in group} <= {e.start for e in listed}:
                     group = sorted(listed, key=lambda e: e.start)
-                group = listed if q.names_many else titled or group
+                group = sorted(listed, key=lambda e: e.start) if q.names_many else titled or group
             group = [e for e in group if not _set_aside(q, e.text)] or [best]
             if q.expects == "PLACE" and (in_another_clause(best.root, doc, _deed_words(
                     doc, matched)) or of_a_title(best.root, q.focus)):
@@ -2003,6 +2065,10 @@ def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
             # "Who said they don't want to be stuck in the past?": a quotation names no one;
             # its speaker, found where the quotation opens, said it.
             return att.speaker, 1.0
+        if not found and (speaker := _we_quoted(q, reading)):
+            # "'... we want to take further steps,' said the spokesman": who wants it is the
+            # one who says "we"
+            return speaker, 1.0
         if q.wh_role == "subject" and q.wanted_done and q.predicate in WANTING \
                 and att is not None and att.speaker and _says_must(doc, matched):
             # "Who wants Qaddafi to step down?" - "A U.S. State Department official said the
@@ -2787,6 +2853,11 @@ def read(
         # "What does Libya want to do with its past?": not what it says it does not want
         about = [r for r in about if not any(
             r.doc[i].lemma_.lower() in WANTING and _has_not(r.doc[i]) for i in r.matched)]
+    elif q.says_that and q.expects in ("PERSON", "ORG") and q.wh_role == "subject" and \
+            q.predicate in REPORTING_VERBS and q.predicate not in DENIAL_VERBS:
+        # "Who says there will be another session?": not one who says there will be none
+        # (who denies it, or says there will be none, is asked otherwise)
+        about = [r for r in about if not _denies_what_is_said(r)]
     if q.source:
         # "Which agency did the article rely on for the Libyan side?": a sentence in which
         # the party asked speaks says whom the story has its words from (the agency that
@@ -3631,6 +3702,10 @@ def _kind_fits(q: Question, kinds: Sequence[list[Any]], embed: Callable[[list[st
     taken = {p[0].lower_ for phrases in kinds for p in phrases
              if len(p) == 2 and p[1].lower_ in takers and p[0].is_lower
              and not _ranks(p[0])}
+    # (... or the word alone, where the parse kept it apart: "a Lusmondish squash player")
+    taken |= {p[0].lower_ for phrases in kinds for p in phrases
+              if len(p) == 1 and p[0].head.lower_ in takers and p[0].i + 1 == p[0].head.i
+              and p[0].is_lower and not _ranks(p[0])}
     # Those who take part, and their contests, are not kinds of it: "athletes", "games" are
     # near "sport" in meaning, and are no sport.
     return {t: 1.0 if stem(t.split()[-1]) in synonyms or t in taken
@@ -3753,9 +3828,10 @@ def _names_party(q: Question, said_text: str) -> bool:
     # "Tripoli" asked, "the Libyan spokesman" speaks: a capital speaks for its country.
     asked_keys = {canonical(w) for w in [q.speaker, *spoken, *q.speaker.split()]} - {None}
     # (as written: "U.S." is the country, its folded "us" a pronoun)
-    said_keys = {canonical(w) for w in [*words(said_text), *said_text.split()]} - {None}
-    if asked_keys & said_keys:
-        return True
+    said_keys = ({canonical(w) for w in [*words(said_text), *said_text.split()]} - {None}) | \
+        governed_by(said_text)
+    if asked_keys & said_keys or governed_by(said_text) & {w.lower() for w in spoken}:
+        return True  # (the second: a ruler's government, of a country the table lacks)
     if asked_keys and said_keys:
         return False  # "the U.S. spokesman" is not "a Libyan government spokesman"
     asked = {stem(w) for w in spoken} - {"side", "offici"}

@@ -165,12 +165,16 @@ _REPORT = ("report", "reports", "reported", "reporting", "reported")
 _CLEAR_UP = ("clear up", "clears up", "cleared up", "clearing up", "cleared up")
 _CONSULT = ("consult", "consults", "consulted", "consulting", "consulted")
 _ATTEND = ("attend", "attends", "attended", "attending", "attended")
+_DELIVER = ("deliver", "delivers", "delivered", "delivering", "delivered")
+_COMMENT_ON = ("comment on", "comments on", "commented on", "commenting on")
+_AGREE = ("agree", "agrees", "agreed", "agreeing")
+_DECIDE = ("decide", "decides", "decided", "deciding")
 # A message that "gets" / "got" through, without "has" or "had": it is / was understood.
 _GOT_THROUGH = {"get": "is understood", "gets": "is understood", "got": "was understood",
                 "gotten": "was understood"}
 _SHORT = {"reps": "representatives", "rep": "representative", "govt": "government",
           "gov't": "government", "dept": "department", "mtg": "meeting",
-          "admin": "administration"}
+          "admin": "administration", "ppl": "people"}
 
 
 def _as(forms: tuple[str, ...], before: str = "", after: str = ""
@@ -205,8 +209,11 @@ _IDIOMS = [
     # "which group did the us check with": consult
     (re.compile(r"\b(check|checks|checked|checking)\s+(?:in\s+)?with\b", re.IGNORECASE),
      lambda m: f"{_CONSULT[_FORM[m.group(1).lower()]]} with"),
+    # "what r the rebels called", "who r they": "are", typed in haste after a question word
+    (re.compile(r"^(\W*(?i:what|who|where|when|why|how|which)\s+)r(?=\s)"),
+     lambda m: f"{m.group(1)}are"),
     # shortened words, as typed in haste (lower case only: "REP" may be a name)
-    (re.compile(r"\b(?:reps|rep|govt|gov\'t|dept|mtg|admin)\b"), lambda m: _SHORT[m.group(0)]),
+    (re.compile(r"\b(?:reps|rep|govt|gov\'t|dept|mtg|admin|ppl)\b"), lambda m: _SHORT[m.group(0)]),
     # "the Obama administration": the U.S. government, which news also calls "Washington"
     # (a president's name alone is the person)
     (re.compile(r"\b(?:the\s+)?(?:obama|trump|biden|bush|clinton|reagan|carter|nixon)\s+"
@@ -226,6 +233,13 @@ _IDIOMS = [
     (re.compile(r"\b(?:this|it|that)\s+(?:won['\u2019]t|will\s+not)\s+be\s+the\s+last\s+time\s+"
                 r"(?:that\s+)?(.+?)\s+(meet|talk|sit\s+down)\b", re.IGNORECASE),
      lambda m: f"{m.group(1)} will {m.group(2)} again"),
+    # "what does Chollet do for a living": his job
+    (re.compile(r"^(\W*)what\s+(?:does|did|do)\s+(.+?)\s+do\s+for\s+(?:a\s+)?(?:living|work|"
+                r"a\s+job)\b", re.IGNORECASE),
+     lambda m: f"{m.group(1)}What is {m.group(2)}'s job"),
+    # "when was the sit down": the meeting, however the two words are typed
+    (re.compile(r"\b((?:the|this|that|their|a)\s+)(?:sit|get)\s+(?:down|together)(s?)\b",
+                re.IGNORECASE), lambda m: f"{m.group(1)}meeting{m.group(2)}"),
     # "the sit-down", "their get-together": a meeting, in the word documents use
     (re.compile(r"\b(?:sit|get)-(?:down|together)(s?)\b", re.IGNORECASE),
      lambda m: f"meeting{m.group(1)}"),
@@ -239,6 +253,10 @@ _IDIOMS = [
                 r"conference)\b)", re.IGNORECASE), lambda m: f"{m.group(1)}attended "),
     (re.compile(r"^(\W*who\s+)(?:was|were)\s+(?:involved|there)(?=\s*[?.!]*\s*$)",
                 re.IGNORECASE), lambda m: f"{m.group(1)}attended"),
+    # "how many people from the US went", "who were the Americans that went": who went to
+    # the story's occasion, that is who attended it
+    (re.compile(r"^(\W*(?:who|whom|how\s+many|which)\b.*?)\b(?:went|traveled|travelled|flew)"
+                r"(?=\s*[?.!]*\s*$)", re.IGNORECASE), lambda m: f"{m.group(1)}attended"),
     # "how many Americans were at the table": who attended the meeting
     (re.compile(r"\b(?:was|were|is|are|sat|sit|sits)\s+(?:at|around)\s+the\s+(?:negotiating\s+)?"
                 r"table\b", re.IGNORECASE), lambda m: "attended the meeting"),
@@ -277,10 +295,49 @@ _IDIOMS = [
     # did he make")
     (re.compile(r"^(\W*what(?:['\u2019]s|\s+(?:is|was|are|were))\s+(?:the|its|their)\s+)"
                 r"point(\s+of\b)", re.IGNORECASE), lambda m: f"{m.group(1)}purpose{m.group(2)}"),
+    # "What did they agree to in Istanbul?", "What was agreed?": what they decided (a
+    # question's word only: a claim that a body "agreed" is no claim that it decided)
+    (re.compile(r"^(\W*what\s+(?:did|do|does|had|has|have|was|were|is|are)\s+"
+                r"(?:[\w.'\u2019-]+\s+){0,6}?)(agree|agrees|agreed|agreeing)(?:\s+(?:to|on|upon)\b)?",
+                re.IGNORECASE), lambda m: m.group(1) + _DECIDE[_AGREE.index(m.group(2).lower())]),
+    # "when did Tripoli come out with its claim about the meeting": commented on it
+    (re.compile(r"\b(come|comes|came|coming)\s+out\s+with\s+(?:its|their|his|her|the|a)\s+"
+                r"(?:claim|statement|account|version|view|comment)s?\s+(?:about|on|of)\b",
+                re.IGNORECASE),
+     lambda m: _COMMENT_ON[("come", "comes", "came", "coming").index(m.group(1).lower())]),
+    # "What was the official's name?": the name of the official, as that is asked
+    (re.compile(r"^(\W*what\s+(?:is|was|are|were)\s+)((?:the|that|this)\s+[\w\s.-]{1,40}?)"
+                r"['\u2019]s?\s+(names?)(?=\s*[?.!]*\s*$)", re.IGNORECASE),
+     lambda m: f"{m.group(1)}the {m.group(3)} of {m.group(2)}"),
+    # "what rank were the officials" (of many, no one post): how senior they were
+    (re.compile(r"^(\W*)what\s+(?:rank|level|grade|seniority)\s+(were|are)\b", re.IGNORECASE),
+     lambda m: f"{m.group(1)}How senior {m.group(2).lower()}"),
+    # "what does the regime make of / read into the meeting": how it sees it
+    (re.compile(r"(^\W*|,\s+and\s+)what\s+(do|does|did)\s+([^,?]+?)\s+(?:make\s+of|read\s+into)\s+",
+                re.IGNORECASE),
+     lambda m: f"{m.group(1)}{'H' if not m.group(1).strip() else 'h'}ow {m.group(2).lower()} "
+               f"{m.group(3)} see "),
+    # "what did the US want to get across to them": the message it delivered
+    (re.compile(r"\b(get|gets|got|getting|gotten)\s+across\b", re.IGNORECASE), _as(_DELIVER)),
     # "did they get the message", "got the point": understood
     (re.compile(r"\b(get|gets|got|getting|gotten)\s+the\s+(?:point|message)\b",
                 re.IGNORECASE), _as(_UNDERSTAND)),
 ]
+
+
+# "Which Americans met the Libyans?": which of a country's people, asked as people of it
+_WHICH_PEOPLE = re.compile(r"^(\W*(?i:which|what)\s+)([A-Z][a-z]+)s(?=\s)")
+
+
+def people_of(question: str) -> str:
+    """"Which Americans met ...?" -> "Which American people met ...?"; any other question as
+    it is (the parser takes a country's people for a name, not for the people asked)."""
+    return _WHICH_PEOPLE.sub(_which_people, question)
+
+
+def _which_people(m: re.Match[str]) -> str:
+    people = m.group(2)
+    return f"{m.group(1)}{people} people" if canonical(people) else m.group(0)
 
 
 # Framing that says how to answer, not what is asked: "Bottom line, what ...?", "In short,
@@ -338,6 +395,7 @@ def spelled_out(question: str) -> str:
     question = about_name(question)
     for idiom, plain in _IDIOMS:
         question = idiom.sub(plain, question)
+    question = people_of(question)
     question = _ABOUT_THE_TEXT.sub("", question)
     question = _DESCRIBED.sub(_active, question)
     question = _DISAGREEMENT.sub(_as_differing, question)

@@ -35,6 +35,8 @@ _SYNONYMS = [
     "lead head run command direct",
     "campaign operation offensive bombing bomb",
     "send dispatch deploy",
+    "deliver convey communicate",
+    "senior high-ranking high-level top-level top-ranking",
     "delegation delegates envoy envoys representatives",
     "envoy ambassador emissary",
     "rebel insurgent rebellion insurgency uprising opposition",

@@ -18,6 +18,7 @@ from bot.engine.lexicon import (
     EVENTS,
     MET_WITH,
     MORE_TO_COME,
+    REPORTING_VERBS,
     ROLE_NOUNS,
     TITLES,
     TOOK_PLACE,
@@ -93,11 +94,11 @@ for _type, _words in {
     "creator coach chief leader president minister mayor owner singer actor player "
     "captain chair chairman chairwoman head ceo winner designer producer painter "
     "ambassador spokesman spokeswoman mediator father mother son daughter wife husband "
-    "member staffer",
+    "member staffer mouthpiece",
     "ORG": "company firm party organisation organization team club unit battalion bank "
     "agency group airline band network publisher label university school newspaper "
     "side camp faction "  # "Which side ...?": a party
-    "body institution service outlet broadcaster ministry committee forum",
+    "body institution service outlet broadcaster ministry committee forum outfit arm",
     "NUMBER": "population number amount price cost percentage share total figure age "
     "size height length weight salary budget toll income wage earnings revenue",
     # "What was the purpose of the meeting?" asks why, as "Why was it held?" does.
@@ -246,6 +247,8 @@ _SOURCED = re.compile(r"\b(?:rel(?:y|ies|ied|ying)\s+on|source\s+(?:of|for)|"
                       r"(?:is|was|are|were)\s+(?:cited|credited|quoted)\s+(?:for|on|as)|"
                       r"where\s+(?:did|does|do)\s+(?:the|this)\s+(?:article|story|report|piece|"
                       r"reporter|writer|author)\s+get)\b", re.IGNORECASE)
+# Words for what a party tells: its "side", "account", "version" of "the story", "events".
+_TOLD = frozenset("side account version story event events telling".split())
 # "What newspaper reported the union's view?": whom the words are according to.
 _REPORTED_BY = re.compile(r"^\W*(?:who|(?:which|what)(?:\s+[\w-]+){1,2}?)\s+reported\b",
                           re.IGNORECASE)
@@ -686,7 +689,8 @@ def _expects(wh: str, words: list[str], doc: Any, in_title: set[int]) -> str:
             return "FREQUENCY"  # "twice a year", "every week", "all the time"
         if nxt == "long" and after == "ago":
             return "DATE"  # "How long ago did the campaign start?": when
-        if nxt in ("long", "far", "big", "large", "tall", "high", "deep", "heavy"):
+        # ("how high-ranking": a standing, no measure)
+        if nxt in ("long", "far", "big", "large", "tall", "high", "deep", "heavy") and after != "-":
             return "DURATION" if nxt == "long" else "NUMBER"
         return "MANNER"
     # what / which: the noun after it, or the head of "the X of ..."
@@ -709,6 +713,12 @@ def _expects(wh: str, words: list[str], doc: Any, in_title: set[int]) -> str:
         if w in _CATEGORY:
             return _CATEGORY[w]
         if names_people(w) or names_people(w.removesuffix("s")) or w in TITLES:
+            if j < len(doc) and words[i + 1] in ("is", "was", "are", "were") and any(
+                    c.dep_ == "acl" and c.tag_ in ("VBN", "VBG") and c.i > j
+                    for c in doc[j].children):
+                # "What was the official not authorized to do?": the people are the
+                # subject of the deed asked, not its answer
+                return "THING"
             return "PERSON"  # "which two members ...", "which officials ...": people
         if w in _NUMBER_WORDS or w.isdigit():
             continue  # "which two members"
@@ -828,7 +838,14 @@ def _counted(doc: Any) -> tuple[str, tuple[str, ...]]:
                 return "people", (first.text,)  # "How many Americans ...?": a country's people
             if noun is None:
                 return "", ()
-            return noun.lemma_.lower(), party_words(doc[t.i + 1 : noun.i])
+            named = party_words(doc[t.i + 1 : noun.i])
+            if not named and (names_people(noun.lemma_.lower())
+                              or noun.lemma_.lower() in ("people", "person")):
+                # "How many people did Libya send?": the people of the party that sent them
+                named = tuple(c.text for c in doc[noun.i + 1 :] if c.dep_ == "nsubj"
+                              and c.head.pos_ == "VERB"
+                              and (_of_a_country(c) or canonical(c.text)))
+            return noun.lemma_.lower(), named
     return "", ()
 
 
@@ -856,7 +873,12 @@ def _predicate(doc: Any) -> str:
     verbs = [t for t in doc if t.pos_ == "VERB" and t.dep_ not in ("aux", "auxpass")]
     if _occasion_set_against(doc):
         return "do"  # "What did they do before meeting X?": a deed, whichever
-    first = next((v for v in verbs if v.lemma_.lower() not in ("be", "do", "have")), None)
+    full = [v for v in verbs if v.lemma_.lower() not in ("be", "do", "have")]
+    first = full[0] if full else None
+    if first is not None and first.dep_ in ("acl", "relcl", "csubj"):
+        # (not a participle that only says which ones: "What did the nations meeting in
+        # Riga decide?" asks what they decided)
+        first = next((v for v in full if v.dep_ == "ROOT" and v.i > first.i), first)
     if first is not None and first.lemma_.lower() in _AIMING:
         # "What did the officials want to clear up?" asks what they cleared up: the aim is
         # how the question puts it, and "met ... to clear up X" answers.
@@ -879,7 +901,8 @@ def _predicate(doc: Any) -> str:
 _LASTING = re.compile(r"^\s*how\s+long\s+(?:has|have|had)\b.*\bbeen\b", re.IGNORECASE)
 
 # Verbs of aiming at a deed: "want to", "hope to", "try to", "seek to", "intend to".
-_AIMING = frozenset("want hope try seek intend aim plan attempt mean wish".split())
+# ("hop": the small parser's lemma of "hoping")
+_AIMING = frozenset("want hope hop try seek intend aim plan attempt mean wish".split())
 
 
 def _attribute(doc: Any, expects: str, words: list[str]) -> str:
@@ -929,6 +952,9 @@ def _focus(doc: Any, skip: set[int]) -> tuple[tuple[str, ...], tuple[str, ...]]:
             continue  # "ahead of", "prior to": a preposition of two words
         if lemma in _LIGHT_NOUNS and any(c.lower_ == "of" for c in tok.children):
             continue  # "the nature of the meeting" is the meeting, said of what it was
+        if lemma in ("people", "person", "individual") and any(
+                t.lower_ in ("which", "what") for t in doc[max(0, tok.i - 2) : tok.i]):
+            continue  # "Which American people ...?": people is what the answer is, no topic
         lemma = hyphened(tok) or lemma
         words.append(lemma)
         if _names_which(tok):
@@ -1182,16 +1208,33 @@ def _inverted(wh_tok: Any) -> bool:
         t.pos_ == "VERB" for t in doc[nxt + 1 :]))
 
 
+# "What did the team go to the meeting for?": why they went (not "ask for", "pay for": the
+# verbs of going and meeting take no "for" of their own)
+_GOING_FOR = re.compile(r"^\s*what\s+(?:did|do|does|was|were|is|are)\b.*\bfor\s*[?.!]*\s*$",
+                        re.IGNORECASE)
+_GOING = frozenset("go come travel fly head meet gather convene hold arrange visit return "
+                   "send sit".split())
+
+
+def _went_for(q: str, doc: Any) -> bool:
+    return bool(_GOING_FOR.match(q)) and _predicate(doc) in _GOING
+
+
 # Words that ask what something is by what it is known as.
 _WHAT_FOR = re.compile(r"^\s*what\s+(?:is|was|are|were)\s+(?:the|this|that|these|those|its|"
                        r"their|his|her)\s+[\w\s'’.-]{1,50}?\s+for\s*[?.!]*\s*$", re.IGNORECASE)
 # ... and its words that only ask for the aim, where it is asked as what is to be gained
-_AIM_WORDS = frozenset("try hope seek aim want intend mean achieve accomplish gain get".split())
-_GAINED = re.compile(r"\b(?:achieve|accomplish|gain|get)\b", re.IGNORECASE)
+# ("hop": the small parser's lemma of "hoping")
+_AIM_WORDS = frozenset("try hope hop seek aim want intend mean achieve accomplish gain get".split())
+_GAINED = re.compile(r"\b(?:achieve|accomplish|gain|get)\b|\b(?:try|tries|trying|tried|seek|seeks|"
+                     r"seeking|sought|aiming)\s+to\s+do\b", re.IGNORECASE)
 # "What were they trying to achieve?", "What did Washington hope to gain?": a purpose.
 _AIMED_AT = re.compile(r"^\s*what\b.*\b(?:try|tries|trying|tried|hope|hopes|hoping|hoped|seek|"
                        r"seeks|seeking|sought|aim|aims|aiming|aimed|want|wants|wanted|intend|"
                        r"intends|intended|mean|meant)\s+to\s+(?:achieve|accomplish|gain|get)\b"
+                       # "What were the officials trying to do?": what they went for
+                       r"|^\s*what\b.*\b(?:try|tries|trying|tried|seek|seeks|seeking|sought|aiming)"
+                       r"\s+to\s+do\b"
                        # "What was the meeting meant to do?": what it was for
                        r"|^\s*what\b.*\b(?:meant|intended|supposed|designed|aim|aimed|aims)\s+to"
                        r"\s+do\b"
@@ -1416,7 +1459,8 @@ def read_question(
     else:
         described_as = None
     about_occasion = _WHAT_ABOUT.match(q)
-    what_for = (bool(_WHAT_FOR.match(q) or _AIMED_AT.search(q)) and not _FAME.search(q)) or (
+    what_for = (bool(_WHAT_FOR.match(q) or _AIMED_AT.search(q) or _went_for(q, doc))
+                and not _FAME.search(q)) or (
         about_occasion is not None and _an_occasion(about_occasion.group("occasion")))
     if what_for:
         expects = "REASON"  # "What was the meeting for?" asks its purpose
@@ -1666,6 +1710,9 @@ def read_question(
         context = tuple(w for w in context if w not in focus)
     counted, counted_of = _counted(doc)
     people = _people_named(doc, q)
+    source = bool(_ASKS_SOURCE.search(q) or sourced or _REPORTED_BY.search(q))
+    if source and people is not None and people.lemma_.lower() == "source":
+        people = None  # "Who was the source of ...?": whoever it is, named or not
     country = _party_of(people) if people is not None else ""
     # "What are the names of ...?"; "Who were the American officials?" asks for their names
     # too ("Who is the director of X?" may be answered by a band or a studio).
@@ -1685,6 +1732,12 @@ def read_question(
         # "Who was on the U.S. team?": the word that groups the people is no word a
         # sentence naming them need have
         focus = tuple(w for w in focus if w != grouped)
+    told_dropped = source and expects != "ORG" and any(w not in _TOLD for w in focus)
+    if told_dropped:
+        # "Who is the source of the U.S. side of the story?": the party's words, however
+        # the question names them, are what a source is asked of (an agency asked for is
+        # found by its "according to" beside the party's words, which rank it)
+        focus = tuple(w for w in focus if w not in _TOLD)
     return Question(
         form=form, wh=wh, expects=expects, focus=focus, proper=proper, context=context,
         named_kind=named_kind,
@@ -1694,15 +1747,19 @@ def read_question(
         attribute=attribute,
         counted=counted,
         counted_of=counted_of,
-        source=bool(_ASKS_SOURCE.search(q) or sourced or _REPORTED_BY.search(q)),
+        source=source,
         unnamed_why=wh in ("why", "what") and asks_why_unnamed(q),
         wh_prep=(m.group(1).lower() if (m := _WH_PREP.match(q) or _OF_LAST.search(q))
                  else ""),
         negated=any(t.dep_ == "neg" and t.head.pos_ in ("VERB", "AUX") for t in doc),
+        says_that=any(t.dep_ == "ccomp" and t.head.lemma_.lower() in REPORTING_VERBS and any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children) for t in doc) and not any(
+                          t.dep_ == "neg" or t.lower_ in ("no", "never", "none") for t in doc),
         predicate="do" if body_role else _predicate(doc),
         short_form=short_form_asked(q),
         name_part=part,
-        described=tuple(d for d in _described(doc, focus) if d[1] != grouped),
+        described=tuple(d for d in _described(doc, focus) if d[1] != grouped
+                        and not (told_dropped and d[1] in _TOLD)),
         with_names=with_names,
         person=_person(doc, proper),
         titled=bool(_TITLED.search(q)),
@@ -1722,9 +1779,11 @@ def read_question(
         name_party=country if name_asked else "",
         side_asked=country if grouped else _side_represented(doc),
         lasting=expects == "DURATION" and bool(_LASTING.match(q)),
-        stranded=_stranded(doc) if wh in ("what", "which") else "",
+        stranded=_stranded(doc) if wh in ("what", "which") and expects != "REASON" else "",
         # ("Which of the three Americans is ...?" asks for one of them, not all.)
-        names_many=name_asked and people is not None and (
+        # ("Which officials ...?": every one of them, whatever party they are of)
+        names_many=(name_asked or (wh in ("which", "what") and expects == "PERSON"))
+        and people is not None and (
             people.tag_ in ("NNS", "NNPS") or bool(grouped))
         and not one_of_many,
         one_of_many=one_of_many,
