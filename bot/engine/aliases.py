@@ -238,19 +238,6 @@ def governed_by(text: str) -> set[str]:
             if m["name"].lower() in rulers}
 
 
-def governments_of(doc: Any) -> dict[int, str]:
-    """Token index -> country, for a government named after its ruler ("Qaddafi's
-    government", as ``governed_by``)."""
-    rulers = _LEARNED_RULERS.get()
-    found: dict[int, str] = {}
-    for m in _GOVERNED.finditer(doc.text):
-        key = rulers.get(m["name"].lower())
-        span = doc.char_span(m.start(), m.end(), alignment_mode="expand") if key else None
-        if span is not None and key is not None:
-            found.update((t.i, key) for t in span)
-    return found
-
-
 def _country_of(people: str) -> str:
     """The country a people's adjective names, by its usual ending ("rovenian" -> "rovenia",
     "velmoran" -> "velmora"); the adjective itself where no ending says."""

@@ -22,7 +22,6 @@ from bot.engine.aliases import (
     aliases_of,
     canonical,
     governed_by,
-    governments_of,
     is_country,
     same_entity,
 )
@@ -531,9 +530,7 @@ def _match(q: Question, doc: Any, context: set[str] | None = None,
         if q.source and "report" in q.focus else []
     unnamed = _unnamed_speakers(doc) if _UNNAMED.intersection(q.focus) else []
     # "the U.S." is what "America" and "Washington" name (read only when a country is asked)
-    # (and "Qaddafi's government" is Libya's, where the documents say so)
-    named = {**governments_of(doc), **aliases_of(doc)} if any(
-        country_asked(w) for w in q.proper) else {}
+    named = aliases_of(doc) if any(country_asked(w) for w in q.proper) else {}
     for word, weight in [(w, 2.0 if w in q.proper else 1.0) for w in q.focus] + [
         (w, 0.5) for w in q.context
     ]:

@@ -38,6 +38,8 @@ def fronted(question: str, parser: Parser) -> str:
     # asks for; what follows that noun stays at the end: "... how many nations at Riga?")
     end = next((j + 1 for j in range(k + 1, min(k + 3, len(toks)))
                 if toks[j].pos_ in ("NOUN", "PROPN")), k + 1)
+    while end > k + 1 and end < len(toks) and toks[end].pos_ in ("NOUN", "PROPN"):
+        end += 1  # ("which wire service": the noun's own compound)
     if toks[k].lower_ == "how":
         # "how long ago", "how often", "how many nations"
         end = k + 1
@@ -54,6 +56,15 @@ def fronted(question: str, parser: Parser) -> str:
     # The clause's verb, or the first of its auxiliaries, before the question word
     verb = next((t for t in toks[:k] if t.dep_ == "ROOT"), None)
     if verb is None or verb.i == toks[0].i:
+        return question
+    # (the question word of the clause itself, not of one inside it: "... scientists are
+    # struggling to explain why" asks nothing)
+    up = toks[k].head
+    while up.i != verb.i and up.head.i != up.i:
+        if up.pos_ in ("VERB", "AUX"):
+            return question
+        up = up.head
+    if up.i != verb.i:
         return question
     auxes = [t for t in toks[:k] if t.head.i == verb.i and t.dep_ in ("aux", "auxpass")
              and t.i < verb.i]

@@ -76,6 +76,8 @@ def test_readers_words(services, question, verdict, given, not_given) -> None:
     ("Is Berg the ambassador?", "Is Berg the ambassador?"),
     ("Tell me who met", "Tell me who met"),
     ("Olsen must step down, says who?", "Olsen must step down, says who?"),
+    ("Catches have fallen, and scientists are struggling to explain why.",
+     "Catches have fallen, and scientists are struggling to explain why."),
     # the doer of a passive, asked after "by": in front with its "by"
     ("The talks were disclosed by whom?", "By whom were the talks disclosed?"),
 ])
