@@ -183,8 +183,15 @@ _LEARNED_SEATS: ContextVar[frozenset[str]] = ContextVar("learned_seats", default
 # Qaddafi's government" beside "a Libyan government spokesman"): ruler -> country key.
 _LEARNED_RULERS: ContextVar[Mapping[str, str]] = ContextVar(
     "learned_rulers", default=MappingProxyType({}))
+# "Muammar Qaddafi's government", "Qaddafi Regime", "the Obama administration", "a Libyan
+# government spokesman": a government called after a person or a country.
 _GOVERNED = re.compile(r"\b(?P<name>[A-Z][\w-]+)(?:['\u2019]s)?\s+(?i:government|regime|"
                        r"administration)\b")
+
+
+def governments_called_after(text: str) -> Iterator[str]:
+    """The names the text calls governments after, as written ("Qaddafi", "Libyan")."""
+    return (m["name"] for m in _GOVERNED.finditer(text))
 _NAME = r"[A-Z][\w’'-]+"
 _CAPITAL_SAID = (
     re.compile(rf"\b(?P<city>{_NAME}), (?:the )?(?P<people>{_NAME}) capital\b"),
@@ -217,8 +224,7 @@ def _ruler_named(text: str) -> dict[str, str]:
     """"@ruler:<name>" -> country key, where the text calls one government after a person and
     one after a country, and so both are one government."""
     rulers, lands = set(), set()
-    for m in _GOVERNED.finditer(text):
-        name = m["name"]
+    for name in governments_called_after(text):
         # (a people's word the table does not know names its country: "Vardian")
         key = canonical(name) or (_country_of(name.lower()) if name.endswith("an") else None)
         if key is not None:
@@ -234,8 +240,8 @@ def governed_by(text: str) -> set[str]:
     """The countries whose government the text names after its ruler, as the documents at
     hand do ("Muammar Qaddafi's government": Libya's)."""
     rulers = _LEARNED_RULERS.get()
-    return {rulers[m["name"].lower()] for m in _GOVERNED.finditer(text)
-            if m["name"].lower() in rulers}
+    return {rulers[name.lower()] for name in governments_called_after(text)
+            if name.lower() in rulers}
 
 
 def _country_of(people: str) -> str:

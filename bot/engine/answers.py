@@ -403,8 +403,8 @@ def _denies_what_is_said(r: Reading) -> bool:
     """Does the sentence deny the words the question has it say ("the meeting was not a
     negotiation", "there is no plan to hold another session")?"""
     doc = r.doc
-    asked = {i for i in r.matched if (i >= 0 and doc[i].pos_ not in ("VERB", "AUX"))
-             or (i >= 0 and doc[i].lemma_.lower() not in REPORTING_VERBS)}
+    asked = {i for i in r.matched if i >= 0 and (doc[i].pos_ not in ("VERB", "AUX")
+                                                 or doc[i].lemma_.lower() not in REPORTING_VERBS)}
     for tok in doc:
         if not (tok.dep_ == "neg" or (tok.dep_ == "det" and tok.lower_ == "no")):
             continue

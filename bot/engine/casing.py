@@ -155,7 +155,8 @@ _FORM = {"make": 0, "makes": 1, "made": 2, "making": 3, "break": 0, "breaks": 1,
          "carry": 0, "carries": 1, "carried": 2, "carrying": 3, "set": 0, "sets": 1,
          "setting": 3, "straighten": 0, "straightens": 1, "straightened": 2,
          "straightening": 3, "check": 0, "checks": 1, "checked": 2, "checking": 3,
-         "take": 0, "takes": 1, "took": 2, "taking": 3, "taken": 4}
+         "take": 0, "takes": 1, "took": 2, "taking": 3, "taken": 4, "agree": 0, "agrees": 1,
+         "agreed": 2, "agreeing": 3, "come": 0, "comes": 1, "came": 2, "coming": 3}
 _DISCLOSE = ("disclose", "discloses", "disclosed", "disclosing", "disclosed")
 _BEGIN = ("begin", "begins", "began", "beginning", "begun")
 _UNDERSTAND = ("understand", "understands", "understood", "understanding", "understood")
@@ -166,9 +167,8 @@ _CLEAR_UP = ("clear up", "clears up", "cleared up", "clearing up", "cleared up")
 _CONSULT = ("consult", "consults", "consulted", "consulting", "consulted")
 _ATTEND = ("attend", "attends", "attended", "attending", "attended")
 _DELIVER = ("deliver", "delivers", "delivered", "delivering", "delivered")
-_COMMENT_ON = ("comment on", "comments on", "commented on", "commenting on")
-_AGREE = ("agree", "agrees", "agreed", "agreeing")
-_DECIDE = ("decide", "decides", "decided", "deciding")
+_COMMENT_ON = ("comment on", "comments on", "commented on", "commenting on", "commented on")
+_DECIDE = ("decide", "decides", "decided", "deciding", "decided")
 # A message that "gets" / "got" through, without "has" or "had": it is / was understood.
 _GOT_THROUGH = {"get": "is understood", "gets": "is understood", "got": "was understood",
                 "gotten": "was understood"}
@@ -237,12 +237,13 @@ _IDIOMS = [
     (re.compile(r"^(\W*)what\s+(?:does|did|do)\s+(.+?)\s+do\s+for\s+(?:a\s+)?(?:living|work|"
                 r"a\s+job)\b", re.IGNORECASE),
      lambda m: f"{m.group(1)}What is {m.group(2)}'s job"),
-    # "when was the sit down": the meeting, however the two words are typed
-    (re.compile(r"\b((?:the|this|that|their|a)\s+)(?:sit|get)\s+(?:down|together)(s?)\b",
-                re.IGNORECASE), lambda m: f"{m.group(1)}meeting{m.group(2)}"),
-    # "the sit-down", "their get-together": a meeting, in the word documents use
-    (re.compile(r"\b(?:sit|get)-(?:down|together)(s?)\b", re.IGNORECASE),
-     lambda m: f"meeting{m.group(1)}"),
+    # "the sit-down", "their get-together", "when was the sit down": a meeting, in the word
+    # documents use (two words apart only after a word that makes them a noun: "sat down
+    # with them" is a deed)
+    (re.compile(r"\b((?:the|this|that|their|a)\s+)?(?:sit|get)(-|\s+)(?:down|together)(s?)\b",
+                re.IGNORECASE),
+     lambda m: f"{m.group(1) or ''}meeting{m.group(3)}" if m.group(1) or m.group(2) == "-"
+     else m.group(0)),
     # "who took part (in the meeting)", "who was at / involved in the talks", "Who was
     # there?": who attended them
     (re.compile(r"\b(take|takes|took|taking|taken)\s+part(?:\s+in\b|(?=\s*[?.!]*\s*$))",
@@ -299,12 +300,12 @@ _IDIOMS = [
     # question's word only: a claim that a body "agreed" is no claim that it decided)
     (re.compile(r"^(\W*what\s+(?:did|do|does|had|has|have|was|were|is|are)\s+"
                 r"(?:[\w.'\u2019-]+\s+){0,6}?)(agree|agrees|agreed|agreeing)(?:\s+(?:to|on|upon)\b)?",
-                re.IGNORECASE), lambda m: m.group(1) + _DECIDE[_AGREE.index(m.group(2).lower())]),
+                re.IGNORECASE), lambda m: m.group(1) + _DECIDE[_FORM[m.group(2).lower()]]),
     # "when did Tripoli come out with its claim about the meeting": commented on it
     (re.compile(r"\b(come|comes|came|coming)\s+out\s+with\s+(?:its|their|his|her|the|a)\s+"
                 r"(?:claim|statement|account|version|view|comment)s?\s+(?:about|on|of)\b",
                 re.IGNORECASE),
-     lambda m: _COMMENT_ON[("come", "comes", "came", "coming").index(m.group(1).lower())]),
+     _as(_COMMENT_ON)),
     # "What was the official's name?": the name of the official, as that is asked
     (re.compile(r"^(\W*what\s+(?:is|was|are|were)\s+)((?:the|that|this)\s+[\w\s.-]{1,40}?)"
                 r"['\u2019]s?\s+(names?)(?=\s*[?.!]*\s*$)", re.IGNORECASE),

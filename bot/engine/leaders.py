@@ -17,16 +17,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from bot.engine.aliases import canonical
+from bot.engine.aliases import canonical, governments_called_after
 
 _OFFICE = r"(?i:leader|ruler|strongman|dictator|head\s+of\s+state)"
 _LAND = r"[A-Za-z][\w.]*"
 _ASKED = re.compile(
     rf"\b(?:(?i:the)\s+)?(?P<land>{_LAND})(?:['\u2019]s)?\s+{_OFFICE}\b(?!\s+of\b)"
     rf"|\b(?:(?i:the)\s+)?{_OFFICE}\s+of\s+(?P<land2>{_LAND})\b")
-# "Muammar Qaddafi's government", "Qaddafi Regime", "the Obama administration".
-_CALLED_AFTER = re.compile(
-    r"\b(?P<name>[A-Z][\w-]+)(?:['\u2019]s)?\s+(?i:government|regime|administration)\b")
 
 # "the regime", "the government" with no country or person said: whose it is is left to
 # the documents.
@@ -61,8 +58,7 @@ def by_name(question: str, texts: Iterable[str]) -> str:
     rulers: set[str] = set()
     lands: dict[str, str] = {}  # countries whose government is called by the country's name
     for text in texts:
-        for m in _CALLED_AFTER.finditer(text):
-            name = m.group("name")
+        for name in governments_called_after(text):
             land = _country(name)
             if land is not None:
                 lands.setdefault(land, name)
