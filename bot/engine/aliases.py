@@ -89,7 +89,18 @@ def canonical(name: str) -> str | None:
         return None
     # ("Norwegians": the people of Norway, as "Norwegian" is)
     plural = _INDEX.get(lowered[:-1]) if lowered.endswith("s") and len(lowered) > 4 else None
-    return _INDEX.get(lowered) or _LEARNED.get().get(lowered) or plural
+    return _INDEX.get(lowered) or _LEARNED.get().get(lowered) or plural or _ruled(lowered)
+
+
+def _ruled(lowered: str) -> str | None:
+    """A country the table does not know, whose government the documents at hand name after
+    its ruler ("Jan Olsen's government" beside "a Vardian government spokesman"): "vardia",
+    "vardian"."""
+    lands = set(_LEARNED_RULERS.get().values())
+    if lowered in lands:
+        return lowered
+    return _country_of(lowered) if lowered.endswith("an") and _country_of(lowered) in lands \
+        else None
 
 
 def _bare(name: str) -> tuple[str, str]:
@@ -242,6 +253,23 @@ def governed_by(text: str) -> set[str]:
     rulers = _LEARNED_RULERS.get()
     return {rulers[name.lower()] for name in governments_called_after(text)
             if name.lower() in rulers}
+
+
+def governments_of(doc: Any) -> dict[int, str]:
+    """Token index -> country, for the words of a government the documents at hand name
+    after its ruler ("Muammar Qaddafi's government": Libya's)."""
+    rulers = _LEARNED_RULERS.get()
+    found: dict[int, str] = {}
+    if not rulers:
+        return found
+    for tok in doc:
+        if tok.lemma_.lower() not in ("government", "regime", "administration"):
+            continue
+        for child in tok.children:
+            if child.dep_ in ("poss", "compound") and child.text.lower() in rulers:
+                found.update((t.i, rulers[child.text.lower()])
+                             for t in (*child.subtree, tok) if t.pos_ == "PROPN" or t is tok)
+    return found
 
 
 def _country_of(people: str) -> str:

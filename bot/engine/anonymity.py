@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 
 # "Why wasn't the U.S. official named?", "Why doesn't the article name him?", "Why is the
-# source anonymous?", "What is the reason for not naming him?", "On what condition did the
-# official speak?"
+# source anonymous?", "What is the reason for not naming him?", "Why is his name kept
+# out?", "On what condition did the official speak?"
 _ASKED = re.compile(
     r"\b(?:why|reasons?)\b.*(?:(?:\bnot|n['\u2019]t|\bnever)\b.*\b(?:nam(?:e|ed|ing)|identif(?:y|ied|ying))\b"
-    r"|\b(?:anonym\w*|unnamed|unidentified|nameless)\b)"
+    r"|\b(?:anonym\w*|unnamed|unidentified|nameless)\b"
+    # "the reason for keeping the source's name out", "why is his name withheld"
+    r"|\bnames?\b.*\b(?:out|back|secret|hidden|private|withheld|under\s+wraps)\b)"
     # "On what condition did the official speak?", "On what terms did he agree to talk?":
     # the terms a source spoke on
     r"|\b(?:on|under)\s+what\s+(?:conditions?|terms|basis|grounds?)\b.*\b(?:speak|spoke|"

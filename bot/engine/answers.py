@@ -22,6 +22,7 @@ from bot.engine.aliases import (
     aliases_of,
     canonical,
     governed_by,
+    governments_of,
     is_country,
     same_entity,
 )
@@ -114,6 +115,7 @@ NEAR_COPY = 0.5  # share of words two texts have in common to count as one text 
 # pages by chance)
 COPY_WORDS = 8
 SHORT_COPY = 3  # ... and within a document that copies another, a sentence of a few words
+_ALIKE_FIT = 0.1  # kinds' fits this close are told apart by where they are said
 KIND_FIT = 0.6  # cosine a word needs to the kind asked about ("football" to "sport": 0.75,
 # "league" 0.55)
 BIRTH = frozenset(["bear", "born", "birth"])
@@ -170,7 +172,12 @@ class Reading:
 _SAME = [
     "people population resident inhabitant citizen",
     "live reside home dwell populate",
-    "build construct erect complete",
+    "build construct erect complete finish",
+    # "Where did the Contact Group gather?": where it met (asked only: a petition that
+    # "gathered" signatures met no one)
+    "meet gather convene",
+    "consult brief",  # "Who briefed the council beforehand?": who consulted it
+    "sign signal show indicate",  # what a meeting "shows" is what it is a sign of
     "found establish create set-up",
     "design architect",
     "die death",
@@ -227,7 +234,8 @@ _SAYS_MUST = frozenset(stem(w) for w in _OUGHT | {"demand", "urge"})
 _MAKING = frozenset(stem(w) for verbs in _MAKERS.values() for w in verbs.split())
 # Makers of works, which "an album by X", "a 1967 novel by X" name with a bare "by".
 _PERFORMERS = frozenset(stem(w) for w in "artist singer band performer".split())
-_WORK_MAKERS = frozenset(stem(w) for w in "creator maker author writer composer painter".split())
+_WORK_MAKERS = frozenset(stem(w) for w in "creator maker author writer composer painter director"
+                          .split())
 # ... and what they do: "Who wrote / recorded X?" is answered by "an album by X" too (not
 # "Who built X?": "By Deborah Quayle" under a headline is who wrote the report).
 _WORK_DEEDS = frozenset(stem(w) for w in "write compose direct paint record perform sing".split())
@@ -257,7 +265,15 @@ def _work_by(doc: Any) -> list[int]:
             # "certified platinum by the RIAA": the "by" of a participle the parse hung on
             # its noun says who certified, not who made anything
             and not any(c.dep_ in ("amod", "acl") and c.tag_ == "VBN" and c.i < t.i and stem(
-                c.lemma_.lower()) not in _MAKING_DEEDS for c in t.head.children)]
+                c.lemma_.lower()) not in _MAKING_DEEDS for c in t.head.children)] + [
+        # "Saltmarsh Elegy was the work of Dervit Hollerey", "the brainchild of X"
+        t.i for t in doc if t.lower_ == "of" and t.dep_ == "prep"
+        and t.head.lemma_.lower() in _WORK_OF and any(
+            c.dep_ == "pobj" and c.pos_ == "PROPN" for c in t.children)]
+
+
+# Nouns whose "of" names who made a thing
+_WORK_OF = frozenset(["work", "brainchild", "creation", "handiwork"])
 
 
 def _work_of(q: Question, doc: Any) -> list[int]:
@@ -362,8 +378,9 @@ def _parts_left_out(q: Question, text: str, pages: str = "") -> frozenset[str]:
         return frozenset()
 
     def other_name(word: str) -> bool:
+        # (not a title, nor a headline's verb: "Dr Marchbank", "Remembering Terrefey")
         return word[:1].isupper() and not word.endswith(".") and word.lower() not in (
-            *q.person, *STOP_WORDS)
+            *q.person, *STOP_WORDS, *TITLES, *_ADDRESS) and not word.lower().endswith("ing")
 
     def named_otherwise(beside: str, where: str = text) -> bool:
         return any(other_name(m.group(1)) for m in re.finditer(beside, where, re.IGNORECASE))
@@ -529,8 +546,15 @@ def _match(q: Question, doc: Any, context: set[str] | None = None,
     according = [t.i for t in doc if t.lower_ == "according"] \
         if q.source and "report" in q.focus else []
     unnamed = _unnamed_speakers(doc) if _UNNAMED.intersection(q.focus) else []
+    people = [t.i for t in doc if t.pos_ == "NOUN" and names_people(t.lemma_.lower())] \
+        if q.counted in _PEOPLE else []
     # "the U.S." is what "America" and "Washington" name (read only when a country is asked)
-    named = aliases_of(doc) if any(country_asked(w) for w in q.proper) else {}
+    countries = any(country_asked(w) for w in q.proper)
+    named = aliases_of(doc) if countries else {}
+    # ... and "Muammar Qaddafi's government" what "Libya" names as a party, where the
+    # documents call the country's government after him (not "the embassy in Tripoli")
+    ruled = governments_of(doc) if countries else {}
+    placing = {w for w, _ in q.described}
     for word, weight in [(w, 2.0 if w in q.proper else 1.0) for w in q.focus] + [
         (w, 0.5) for w in q.context
     ]:
@@ -549,6 +573,8 @@ def _match(q: Question, doc: Any, context: set[str] | None = None,
                 i for s, idx in stems.items() if _derived(stem(word), s) for i in idx
                 if i not in used and not doc[i].is_lower
             ] or [i for i, k in named.items() if country and k == country and i not in used] or [
+                i for i, k in ruled.items() if country and k == country and i not in used
+                and word not in placing] or [
                 i for i in spelled_out(word, doc) if i not in used] or [
                 i for s, idx in stems.items() if _spelling_of(stem(word), s) for i in idx
                 if i not in used and not doc[i].is_lower]
@@ -564,7 +590,10 @@ def _match(q: Question, doc: Any, context: set[str] | None = None,
                 for i in stems.get(s, []) if i not in used] or [
                 i for i in (said if word in _WORDS_SAID else ()) if i not in used] or [
                 i for i in (according if word == "report" else ()) if i not in used] or [
-                i for i in (unnamed if word in _UNNAMED else ())]
+                i for i in (unnamed if word in _UNNAMED else ())] or [
+                # "How many people did the U.S. send?": "Three senior U.S. officials"
+                i for i in (people if word == q.counted and word in _PEOPLE else ())
+                if i not in taken]
             maker_hits.update(i for i in hits if i in makers)
             common_hits.update(i for i in hits if _common(doc[i]) or titled)  # "LP": "album"
         if hits:
@@ -801,6 +830,20 @@ def _we_of_another_side(q: Question, r: Reading) -> bool:
     return side is not None and bool(doers) and side != doer
 
 
+# Words for people in general, which any word for people answers when counted
+_PEOPLE = frozenset(["people", "person", "persons", "individual", "ppl"])
+# Verbs of speaking for a side ("Who spoke for the U.S.?")
+_SPEAKING = frozenset(["speak", "talk", "comment"])
+
+
+def _speaks_for_another(q: Question, said: Sequence[Attribution | None]) -> bool:
+    """"Who spoke for the U.S.?" - "... said the Libyan spokesman": one who speaks for another
+    side (the country asked named only by the page around it) does not speak for it."""
+    country = doer_country(q) if q.wh_role == "subject" else None
+    sides = {side for a in said if a is not None and (side := side_of(a)) is not None}
+    return country is not None and bool(sides) and country not in sides
+
+
 def doer_country(q: Question) -> str | None:
     """The country a question names first, the doer of its deed ("Why did the U.S. decide to
     meet the Libyans?", "What does the U.S. want from Libya?")."""
@@ -975,6 +1018,10 @@ def _entities(q: Question, doc: Any, matched: set[int]) -> list[Any]:
                 q.predicate in MET_WITH or q.predicate in TOOK_PLACE
                 or q.predicate in HAPPENING)))
     ]
+    if q.expects == "DATE":
+        # "Categories : 1939 births | 2010 deaths": years the tagger counts
+        ents += [e for e in doc.ents if e.label_ == "CARDINAL" and _life_listed(e, q)
+                 and re.fullmatch(r"1\d{3}|20\d{2}", e.text)]
     if q.expects in ("PERSON", "ORG", "PLACE"):
         # A name is written with a capital: "Marta Selby, a village chandler" names one
         # woman, whatever the tagger makes of the trade.
@@ -1000,6 +1047,11 @@ def _entities(q: Question, doc: Any, matched: set[int]) -> list[Any]:
                                                  _start(e) or _dates_deed(e, matched)))]
     if q.expects == "PLACE" and q.predicate not in PLACE_DOES:
         ents = [e for e in ents if not party_or_origin(e)]
+    if q.expects == "PLACE" and sum(1 for w in q.proper if country_asked(w)) > 1:
+        # "Where did the U.S. and Libya meet?": not where another occasion was ("attending
+        # the Libya Contact Group meeting July 15 in Istanbul"), a body's named after one
+        ents = [e for e in ents if not (e.root.head.pos_ == "ADP" and is_occasion(
+            e.root.head.head) and of_an_occasion_unasked(e.root.head.head, q))]
     if q.expects == "PLACE" and q.predicate and not (
             q.predicate in MET_WITH or q.predicate in TOOK_PLACE or q.predicate in HAPPENING
             or q.predicate in PLACE_DOES):
@@ -1021,6 +1073,10 @@ def _entities(q: Question, doc: Any, matched: set[int]) -> list[Any]:
             e for e in ents if (not _point_in_time(e) or _start(e) or (
                 q.lasting and _dates_deed(e, matched))) and e.label_ != "CARDINAL"]
     ents = [e for e in ents if not any(t.i in matched for t in e) or q.expects == "DATE"]
+    if q.expects in ("NUMBER", "DATE", "DURATION", "AGE"):
+        # "Its highest summit is Mount Vastrel; the second highest, Mount Orlask, reaches
+        # 2,291 metres": the value another named thing has
+        ents = [e for e in ents if not _anothers_value(e, q, matched)]
     if q.expects == "PERSON" and q.wh_role == "subject" and not ents:
         # "Who closed its embassy?" - "The U.S. closed its embassy": a country that does
         # the deed asked about is who did it.
@@ -1047,6 +1103,51 @@ def _entities(q: Question, doc: Any, matched: set[int]) -> list[Any]:
                 ents = [e for e in ents if e.label_ == label]
                 break
     return ents
+
+
+def _head_of_name(tok: Any) -> Any:
+    """The last word of the name a word is part of ("Orlask" of "Mount Orlask")."""
+    while tok.dep_ in ("compound", "flat") and tok.head.pos_ == "PROPN" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+_TELLS_A_VALUE = REPORTING_VERBS | frozenset("estimate count record put list give rate "
+                                             "measure survey".split())
+
+
+def _anothers_value(ent: Any, q: Question, matched: set[int]) -> bool:
+    """Is the value said of a subject that another name names, in a clause without the name
+    asked ("Its highest summit is Mount Vastrel; the second highest, Mount Orlask, reaches
+    2,291 metres")?"""
+    verb = ent.root.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or not q.proper or verb.lemma_.lower() in _TELLS_A_VALUE:
+        return False  # ("The Census Bureau estimated its population at 5,000")
+    if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False  # a participle's "subject" is the parse's guess ("Arkansas ... built in")
+    inside = {t.i for c in subjects for t in c.subtree}
+    # (a name of the subject's own, or one set beside it, not asked: "Mount Orlask", "the
+    # Kettle Wall"; not a name qualifying a common noun, "Three senior U.S. officials")
+    others = [i for i in inside if ent.doc[i].pos_ == "PROPN" and i not in matched
+              and _head_of_name(ent.doc[i]).dep_ in ("nsubj", "nsubjpass", "appos")]
+    # ... with the name asked elsewhere, not in the clause ("Dalvane has extended its recall
+    # of Norvexa to 22 batches" says it of Norvexa)
+    clause = _own_clause(verb)
+    asked = [i for i in matched if i >= 0 and ent.doc[i].pos_ == "PROPN" and i not in inside]
+    return bool(others) and bool(asked) and not any(i in clause for i in asked)
+
+
+def _own_clause(verb: Any) -> set[int]:
+    """The words of a verb's own clause, not of the clauses joined to it."""
+    joined = {t.i for c in verb.children if c.dep_ in _JOINED_CLAUSES
+              and c.pos_ in ("VERB", "AUX") for t in c.subtree}
+    return {t.i for t in verb.subtree} - joined
+
+
+_JOINED_CLAUSES = frozenset(["ccomp", "conj", "advcl", "parataxis", "relcl"])
 
 
 # "Who does X speak / work for?", "Whom does X represent?": asked of a person, the body he serves
@@ -1408,8 +1509,22 @@ def _rank_entity(ent: Any, matched: set[int], doc: Any, q: Question
     # hamlets was 4,812" counts other things.)
     other = int(q.expects == "NUMBER" and ent.root.dep_ == "nummod"
                 and ent.root.head.i not in matched)
-    return (dist - 2 * counts + 2 * possessive + 3 * _changed_from(ent, q), whole, other,
-            ent.start)
+    # "..., which said today the development was ...": when a thing was said, not when the
+    # thing asked about was done (unless a saying is what is asked)
+    said_when = int(q.expects == "DATE" and _dated(ent).lemma_.lower() in REPORTING_VERBS
+                    and _dated(ent).i not in matched)
+    return (dist - 2 * counts + 2 * possessive + 3 * _changed_from(ent, q) + 2 * said_when
+            + 3 * _life_listed(ent, q), whole, other, ent.start)
+
+
+def _life_listed(ent: Any, q: Question) -> int:
+    """A page's categories, "1939 births | 2010 deaths": -1 for the year of the life event
+    asked, 1 for the other's, 0 for a date not listed so."""
+    after = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
+    asked = set(q.focus)
+    if after not in ("births", "deaths") or not asked & (BIRTH | DEATH):
+        return 0
+    return -1 if (after == "births") == bool(asked & BIRTH) else 1
 
 
 def _changed_from(ent: Any, q: Question) -> bool:
@@ -1531,7 +1646,8 @@ def _role_said(q: Question, doc: Any, matched: set[int], head: Any, said: str | 
         # "the Libyan spokesman, Moussa Ibrahim" (not a name listed with its own title,
         # however the parse hangs it: "..., treasury adviser Mara Quist")
         parent = head.head
-        left = [t for t in parent.subtree if t.i < head.i and t.i not in matched]
+        first = min(t.i for t in head.subtree)  # (not "Moussa" of the name)
+        left = [t for t in parent.subtree if t.i < first and t.i not in matched]
         if _names_something(left):
             return _trim(left, True) or None
     title = title_before(doc, name_start) or [t for t in head.subtree if t.i < name_start]
@@ -1923,6 +2039,8 @@ def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
     doc, matched = reading.doc, reading.matched
     if q.whose:
         return _owner(q, doc), 1.0
+    if q.expects == "THING" and (quality := _known_for(q, doc)):
+        return quality, 1.0  # "What is the BCI known for?": "known for stained glass"
     if q.name_of and (named := named_instance(_terms(q.name_of), doc, matched)):
         return named, 1.0  # "the name of the group ...": "the Libya Contact Group"
     if _asks_whom_served(q):
@@ -2525,33 +2643,39 @@ def _fallback(q: Question, doc: Any, matched: set[int], slots: set[int] | None) 
         return None
     if q.expects not in ("PERSON", "ORG"):
         return None
-    run: list[Any] = []
+    runs: list[list[Any]] = [[]]
     for tok in doc:
         if tok.ent_type_ in ("DATE", "TIME", "GPE", "CARDINAL", "NORP"):
             ok = False
         else:
             ok = tok.pos_ == "PROPN" and tok.i not in matched and (slots is None or tok.i in slots)
         if ok:
-            run.append(tok)
-        elif run:
-            break
-    if run and any(_reports_it(q, t, matched) for t in run):
-        return None  # who reports the deed is not who did it
-    # "representatives of Muammar Qaddafi's government": a name that only says whose the
-    # noun is, as in ``_modifier`` (unless whose it is is what is asked).
-    if run and q.wh != "whose" and (
-            run[-1].dep_ == "poss" or any(c.tag_ == "POS" for c in run[-1].children)):
+            runs[-1].append(tok)
+        elif runs[-1]:
+            runs.append([])
+    # (the first run that names a doer: "developed by the Leeds programmer Harriet Oduya" is
+    # Harriet Oduya, "Leeds" only saying where the programmer is from)
+    for run in (r for r in runs if r):
+        if any(_reports_it(q, t, matched) for t in run):
+            return None  # who reports the deed is not who did it
+        # "representatives of Muammar Qaddafi's government": a name that only says whose the
+        # noun is, as in ``_modifier`` (unless whose it is is what is asked).
+        if q.wh != "whose" and (
+                run[-1].dep_ == "poss" or any(c.tag_ == "POS" for c in run[-1].children)):
+            return None
+        # ... or whose people they are ("Three senior Velmoran officials": the doers
+        # described), or which occasion it is ("the Libya Contact Group meeting": no one who
+        # did a thing), or where a thing is ("the Velmont summer concerts", "the Leeds
+        # programmer": a name set before a noun the question does not ask)
+        if run[-1].dep_ in ("compound", "amod") and run[-1].head.pos_ == "NOUN":
+            if names_people(run[-1].head.lemma_.lower()) or is_occasion(run[-1].head):
+                return None
+            if run[-1].head.i not in matched:
+                continue
+        # A name is a few capitalised words; a longer run is a menu or a list of links.
+        if len(run) <= 4 and all(t.is_title for t in run) and not in_question(_trim(run), q):
+            return _trim(run) or None
         return None
-    # ... or whose people they are ("Three senior Velmoran officials": the doers described),
-    # or which occasion it is ("the Libya Contact Group meeting": no one who did a thing)
-    if run and run[-1].dep_ in ("compound", "amod") and run[-1].head.pos_ == "NOUN" and (
-            names_people(run[-1].head.lemma_.lower()) or is_occasion(run[-1].head)):
-        return None
-    # A name is a few capitalised words; a longer run is a menu or a list of links.
-    if run and len(run) <= 4 and all(t.is_title for t in run) and not in_question(
-        _trim(run), q
-    ):
-        return _trim(run) or None
     return None
 
 
@@ -2794,7 +2918,9 @@ def read(
                 matched = matched | measure
             r = Reading(cand, doc, share, matched)
             r.attribution = speaker_of(cand, doc, matched, parse)
-            if _other_deed(q, r) or _we_of_another_side(q, r):
+            if _other_deed(q, r) or _we_of_another_side(q, r) or (
+                    q.predicate in _SPEAKING and _speaks_for_another(
+                        q, [r.attribution, speaker_of(cand, doc, (), parse)])):
                 continue
             told = _refers_back(q, doc) if q.form == "says" else None
             # (the party's own sense of it, asked for, is in a clause joined to the telling)
@@ -2902,7 +3028,7 @@ def read(
         cand, doc = r.candidate, r.doc
         if q.expects == "KIND":
             r.value, fit = (one, 1.0) if one else (None, 0.0) if mode else _kind_value(
-                phrases, fits)
+                phrases, fits, r.matched)
             if q.which_one and r.value and _only_the_kind(q, r.value):
                 # "Which countries ...?" - "more than 30 other nations": none of them named,
                 # and no sentence answers as a whole what it names no one of
@@ -3585,6 +3711,8 @@ def _counts_asked(q: Question, doc: Any, end: int) -> bool | None:
     noun = found[0]
     counted = stem(q.counted)
     verb = noun.head if noun.dep_ in ("dobj", "obj") else None
+    if q.counted in _PEOPLE and names_people(noun.lemma_.lower()):
+        return True  # ("how many people": "three senior officials")
     return stem(noun.lemma_.lower()) == counted or (
         verb is not None and verb.pos_ == "VERB" and stem(verb.lemma_.lower()) == counted
     )
@@ -3622,6 +3750,26 @@ def _stranded_object(q: Question, r: Reading) -> str | None:
                     first = min([name.i, *(c.i for c in name.lefts if c.dep_ == "compound")])
                     return r.doc[first : name.i + 1].text
     return None
+
+
+def _known_for(q: Question, doc: Any) -> str | None:
+    """"What is X known for / made of?": what the sentence's own verb of the question ("known
+    for stained glass", "made of bronze") takes with the question's preposition."""
+    if not q.stranded or not q.predicate or stem(q.predicate) not in _QUALITY_VERBS or q.person:
+        return None  # (what a person is known for is what she is: her description)
+    for verb in doc:
+        if verb.pos_ != "VERB" or stem(verb.lemma_.lower()) != stem(q.predicate):
+            continue
+        for prep in verb.children:
+            obj = next((o for o in prep.children if o.dep_ == "pobj"), None) \
+                if prep.dep_ == "prep" and prep.lower_ == q.stranded else None
+            if obj is not None and obj.pos_ in ("NOUN", "PROPN") and not in_question(obj.text, q):
+                return _trim(list(obj.subtree)) or None
+    return None
+
+
+# Verbs whose stranded preposition takes what a thing is or is known for, named or not
+_QUALITY_VERBS = frozenset(stem(w) for w in "know make build construct cast carve".split())
 
 
 def _done_at(occasion: Any) -> bool:
@@ -3757,10 +3905,17 @@ _HOW_MANY = frozenset("other others some many several more most less fewer than 
                       "under nearly almost all both".split())
 
 
-def _kind_value(phrases: list[Any], fits: dict[str, float]) -> tuple[str | None, float]:
-    """The word of the sentence that best names a kind of what is asked, if one is close."""
+def _kind_value(phrases: list[Any], fits: dict[str, float], matched: Collection[int] = ()
+                ) -> tuple[str | None, float]:
+    """The word of the sentence that best names a kind of what is asked, if one is close; of
+    words about as close, the one said of the words asked ("a plain yellow field with a red
+    anchor": the flag is yellow)."""
     def fit(p: Any) -> float:
         return fits.get(p.text.lower(), 0.0)
+
+    def near(p: Any) -> int:
+        asked = [p.doc[i] for i in matched if i >= 0]
+        return min((_tree_distance(p.root, a) for a in asked), default=0)
 
     # A word naming the kind; failing that, a verb saying it ("deciding" for a decision).
     # (A verb that modifies a noun is a word for it: "the hurling clubs", "a squash player".)
@@ -3772,6 +3927,8 @@ def _kind_value(phrases: list[Any], fits: dict[str, float]) -> tuple[str | None,
     best = max(named or said, key=lambda p: (fit(p), len(p)), default=None)
     if best is None:
         return None, 0.0
+    alike = [p for p in (named or said) if fit(p) >= fit(best) - _ALIKE_FIT]
+    best = min(alike, key=lambda p: (near(p), -fit(p), -len(p)))
     root, doc = best.root, best.doc
     if not naming(best):
         what = next((c for c in root.children if c.dep_ in ("xcomp", "ccomp", "dobj")), None)

@@ -84,6 +84,21 @@ _DISAGREEMENT = re.compile(
     r"regarding|concerning)\s+(?P<about>[^?!]+?))?\s*[?.!]*$", re.IGNORECASE)
 
 
+# "what's the US version of the meeting vs the Libyan govt version": how each tells it
+_VERSIONS = re.compile(
+    r"^\W*what\s+(?:is|are|was|were)\s+(?P<a>(?:the\s+)?[\w.'\u2019 -]{2,40}?)\s+"
+    r"(?P<kind>version|account|story|take|side)\s+(?:of|on)\s+(?P<what>.+?)\s*,?\s+"
+    r"(?:vs\.?|versus|compared\s+(?:to|with)|against|and)\s+"
+    r"(?P<b>(?:the\s+)?[\w.'\u2019 -]{2,40}?)(?:['\u2019]s)?\s+(?P=kind)s?(?:\s+of\s+it)?"
+    r"\s*[?.!]*$",
+    re.IGNORECASE)
+
+
+def _as_told_by_each(m: re.Match[str]) -> str:
+    a = re.sub(r"['\u2019]s$", "", m.group("a"))
+    return f"How do {a} and {m.group('b')} describe {m.group('what')}?"
+
+
 def _as_differing(m: re.Match[str]) -> str:
     about = f" on {m.group('about')}" if m.group("about") else ""
     return f"How do {m.group('who')} differ{about}?"
@@ -182,6 +197,16 @@ def _as(forms: tuple[str, ...], before: str = "", after: str = ""
     """The replacement for an idiom whose first group is its verb: the plain verb in the
     same form."""
     return lambda m: f"{before}{forms[_FORM[m.group(1).lower()]]}{after}"
+
+
+def _between(m: re.Match[str]) -> str:
+    """"U.S.-Libya talks" -> "talks between U.S. and Libya", of two names (or, typed in lower
+    case, of two countries: "us-libya meeting")."""
+    a, b, noun = m.groups()
+    if (a[0].isupper() and b[0].isupper()) or all(canonical(n) or canonical(n.upper())
+                                                  for n in (a, b)):
+        return f"{noun} between {a} and {b}"
+    return m.group(0)
 
 
 _IDIOMS = [
@@ -320,6 +345,10 @@ _IDIOMS = [
                f"{m.group(3)} see "),
     # "what did the US want to get across to them": the message it delivered
     (re.compile(r"\b(get|gets|got|getting|gotten)\s+across\b", re.IGNORECASE), _as(_DELIVER)),
+    # "the U.S.-Libya session": the session between the two
+    (re.compile(r"\b([A-Za-z][A-Za-z.]*[A-Za-z.])[-\u2013]([A-Za-z]+)\s+(talks|meetings?|"
+                r"sessions?|summits?|negotiations|dialogue|contacts?|ties|relations)\b",
+                re.IGNORECASE), _between),
     # "did they get the message", "got the point": understood
     (re.compile(r"\b(get|gets|got|getting|gotten)\s+the\s+(?:point|message)\b",
                 re.IGNORECASE), _as(_UNDERSTAND)),
@@ -371,11 +400,60 @@ def _unframed(question: str) -> str:
     return _AS_FAR_AS.sub(lambda m: f"for {m.group('who')}", rest or question)
 
 
+# "washington vs tripoli: what's the state of play?": the question, asked of both
+_VERSUS = re.compile(r"^\W*(?P<a>[\w.'\u2019 -]{2,40}?)\s+(?:vs\.?|versus)\s+"
+                     r"(?P<b>[\w.'\u2019 -]{2,40}?)\s*[:\u2013\u2014-]\s+(?P<q>.+?)\s*$",
+                     re.IGNORECASE)
+# "by each side's telling", "in each side's account": according to each side
+_TELLING = re.compile(r"\b(?:by|in|on)\s+(?:each|either|both)\s+sides?['\u2019]?s?\s+"
+                      r"(?:telling|account|version|reckoning)s?\b", re.IGNORECASE)
+
+
+# "the tnc, what kind of group is that", "Regarding the embassy, when did it close?": the
+# thing named first is what the question's "that" or "it" stands for
+_TOPIC_FIRST = re.compile(
+    r"^\W*(?:(?:regarding|concerning|about|on|as\s+for|re)\s+)?(?P<np>[\w.'\u2019 -]{2,50}?)"
+    r"\s*[,:\u2013\u2014-]\s+(?P<q>(?:what|who|whom|where|when|why|how|which)\b.+)$",
+    re.IGNORECASE)
+_STANDS_FOR = re.compile(
+    r"(?:\b(?P<aux>did|does|do|is|was|are|were|has|have|had)\s+(?:it|they|he|she)\b"
+    r"|\b(?:it|that|this|they|them|he|she|him|her)(?=\W*$))", re.IGNORECASE)
+
+
+# Words that open no noun phrase: "In his quoted remarks, what does he ...?" names no thing
+_NOT_A_THING = frozenset("in at from for with by during after before according since under over "
+                         "to of as if when while because so but and then ok okay well his her "
+                         "their its my our your".split())
+# Every word a question may refer back by
+_BACK = re.compile(r"\b(?:it|they|them|he|she|him|her|this)\b", re.IGNORECASE)
+
+
+def _topic_in_place(m: re.Match[str]) -> str:
+    q, topic = m.group("q"), m.group("np").strip()
+    if topic.split()[0].lower() in _NOT_A_THING:
+        return m.group(0)
+    topic = re.sub(r"^The\b", "the", topic)  # (set inside the question)
+    # (one word standing for it, and no other: "who said it, and who reported it?" is left)
+    if len(_STANDS_FOR.findall(q)) != 1 or len(_BACK.findall(q)) > 1:
+        return m.group(0)
+    return _STANDS_FOR.sub(lambda p: f"{p.group('aux')} {topic}" if p.group("aux") else topic, q)
+
+
+def _of_both(m: re.Match[str]) -> str:
+    q = m.group("q")
+    if re.search(r"\baccording\s+to\b", q, re.IGNORECASE):
+        return q  # (asked of each side already)
+    mark = "?" if q.rstrip().endswith("?") else ""
+    return f"{q.rstrip(' ?.!')}, according to {m.group('a')} and {m.group('b')}{mark}"
+
+
 def spelled_out(question: str) -> str:
     """"where'd" -> "where did", "what's" -> "what is", "whos" -> "who is": question words as
     the parser knows them."""
     question = _CONTRACTED.sub(lambda m: f"{m.group(1)} {_SPELLED[m.group(2).lower()]}",
                                _unframed(question))
+    question = _VERSUS.sub(_of_both, _TELLING.sub("according to each side", question))
+    question = _TOPIC_FIRST.sub(_topic_in_place, question)
     m = _FIRST.match(question)
     # (In lower case only, as typed in haste: "Wen" may be a name.)
     if m and m.group(2).lower() in _CHAT and (m.group(2).islower() or m.group(2).endswith("s")):
@@ -400,6 +478,7 @@ def spelled_out(question: str) -> str:
     question = _ABOUT_THE_TEXT.sub("", question)
     question = _DESCRIBED.sub(_active, question)
     question = _DISAGREEMENT.sub(_as_differing, question)
+    question = _VERSIONS.sub(_as_told_by_each, question)
     return _SAYS_WANTED.sub(_wanted_as_said, question)
 
 

@@ -28,6 +28,12 @@ def fronted(question: str, parser: Parser) -> str:
         toks = toks[1:]
     while toks and toks[-1].lower_ in _STRESS:
         toks = toks[:-1]
+    # ("according to the Libyans the dialogue is to fix what?": the source it is asked of
+    # stays in front)
+    lead: list[Any] = []
+    if toks and toks[0].lower_ == "according" and toks[0].dep_ == "prep":
+        lead = sorted(toks[0].subtree, key=lambda t: t.i)
+        toks = [t for t in toks if t.i > lead[-1].i]
     if len(toks) < 3 or toks[0].lower_ in _WH or toks[0].pos_ == "AUX":
         return question  # asked in the usual order, or a yes/no question
     wh_at = [k for k, t in enumerate(toks) if t.lower_ in _WH]
@@ -59,9 +65,12 @@ def fronted(question: str, parser: Parser) -> str:
         return question
     # (the question word of the clause itself, not of one inside it: "... scientists are
     # struggling to explain why" asks nothing)
+    # (but through a verb the clause's verb goes on with: "... is supposed to fix what?",
+    # "... wanted to tell them what?"; "why" and "how" under such a verb ask nothing)
     up = toks[k].head
     while up.i != verb.i and up.head.i != up.i:
-        if up.pos_ in ("VERB", "AUX"):
+        if up.pos_ in ("VERB", "AUX") and not (
+                up.dep_ == "xcomp" and toks[k].lower_ not in ("why", "how")):
             return question
         up = up.head
     if up.i != verb.i:
@@ -91,6 +100,9 @@ def fronted(question: str, parser: Parser) -> str:
     else:
         return question
     text = _joined(parts)
+    if lead:
+        said = _joined(_words(lead))
+        return f"{said[:1].upper()}{said[1:]}, {text[:1].lower()}{text[1:]}?"
     return text[:1].upper() + text[1:] + "?"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -172,6 +172,9 @@ class Parser:
         if todo:
             with self._checkout() as nlp:
                 parsed = list(nlp.pipe(fold_quotes(t) for t in todo))
+                stop_words = nlp.Defaults.stop_words
+            for doc in parsed:
+                _names_as_names(doc, stop_words)
             with self._cache_lock:
                 for text, doc in zip(todo, parsed, strict=True):
                     found[text] = doc
@@ -182,3 +185,16 @@ class Parser:
 
     def parse(self, text: str) -> Any:
         return self.parse_many([text])[0]
+
+
+# Pronouns the stop list may lack: "Everybody", "Somebody", "Themselves"
+_PRONOUN_ENDS = ("body", "one", "thing", "self", "selves", "ever")
+
+
+def _names_as_names(doc: Any, stop_words: Collection[str]) -> None:
+    """A capitalised word the tagger took for a pronoun, that is no pronoun ("What role does
+    Ibrahim have?"), is a name."""
+    for tok in doc:
+        if tok.pos_ == "PRON" and tok.text[:1].isupper() and tok.is_alpha \
+                and tok.lower_ not in stop_words and not tok.lower_.endswith(_PRONOUN_ENDS):
+            tok.pos_, tok.tag_ = "PROPN", "NNP"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.engine.aliases import canonical
 from bot.engine.casing import without_headlines
 from bot.engine.lexicon import EVENTS, MET_WITH, TOOK_PLACE
 from bot.types import Question
@@ -90,13 +91,21 @@ def of_an_occasion_unasked(tok: Any, q: Question, own: frozenset[str] = frozense
     if not nouns:
         return False  # (most words: asked for every word of every sentence read)
     asked = {stem(w) for w in (*q.focus, *q.proper, *q.context)} | own
+    # (Asked of two countries, their meeting: one named after one of them with other words
+    # is a body's, "the Libya Contact Group meeting", not theirs.)
+    countries = {stem(w) for w in q.proper if canonical(w) or canonical(w.upper())}
+    parties = countries if len(countries) > 1 else set()
     for noun in nouns:
         names = [t for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"
                  for t in c.subtree]
         places = [t for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
                   for o in c.children if o.dep_ == "pobj" for t in o.subtree]
-        if names and not any(stem(t.lower_) in asked or stem(t.lemma_.lower()) in asked
-                             for t in (*names, *places)):
+        told = [t for t in names if stem(t.lower_) in asked or stem(t.lemma_.lower()) in asked]
+        if parties and told and all(stem(t.lower_) in parties for t in told) and len(told) < len(
+                names):
+            return True
+        if names and not told and not any(
+                stem(t.lower_) in asked or stem(t.lemma_.lower()) in asked for t in places):
             return True
     return False
 

@@ -842,9 +842,10 @@ def _counted(doc: Any) -> tuple[str, tuple[str, ...]]:
             if not named and (names_people(noun.lemma_.lower())
                               or noun.lemma_.lower() in ("people", "person")):
                 # "How many people did Libya send?": the people of the party that sent them
+                # (a named party the tables may not know: "How many people did Vardia send?")
                 named = tuple(c.text for c in doc[noun.i + 1 :] if c.dep_ == "nsubj"
                               and c.head.pos_ == "VERB"
-                              and (_of_a_country(c) or canonical(c.text)))
+                              and (_of_a_country(c) or canonical(c.text) or c.pos_ == "PROPN"))
             return noun.lemma_.lower(), named
     return "", ()
 
@@ -939,7 +940,7 @@ def _focus(doc: Any, skip: set[int]) -> tuple[tuple[str, ...], tuple[str, ...]]:
                                       for c in tok.children) and not any(
                                           c.dep_ == "dobj" for c in tok.children):
             continue  # "What kicked off in March?": the happening is what is asked
-        if low in _PRONOUNS:
+        if low in _PRONOUNS or (tok.pos_ == "ADV" and low in _STRESSING):
             continue
         if tok.ent_type_ == "DATE" and low in _WITHIN_A_DATE:
             continue  # "in mid July": July 15 is in it; no sentence says "mid"
@@ -969,6 +970,10 @@ def _focus(doc: Any, skip: set[int]) -> tuple[tuple[str, ...], tuple[str, ...]]:
 # words after "the" describe or name.
 _WHO_WERE_THE = re.compile(r"^who\s+(?:is|was|are|were)\s+the\s+([\w\s.'\u2019-]+?)\W*$",
                            re.IGNORECASE)
+# Adverbs that only stress what is asked ("whether a dialogue has actually started"): no
+# sentence need say them.
+_STRESSING = frozenset("actually really truly indeed ever exactly precisely basically "
+                       "essentially genuinely".split())
 # First words of two-word prepositions ("ahead of the talks", "prior to the meeting").
 _PREPOSITION_HEADS = frozenset(["ahead", "prior"])
 
@@ -1419,7 +1424,10 @@ def read_question(
             everyone, about = not one, f"{who} {about or ''}".strip()
             who = according_to if one and according_to else who
         topic_doc = parser.parse(about) if about else None
-        focus, proper = _focus(topic_doc, set()) if topic_doc is not None else ((), ())
+        # ("How do they describe the July 16 meeting?": the date says which meeting; what each
+        # side says of it seldom repeats it)
+        focus, proper = _focus(topic_doc, {t.i for t in topic_doc if _names_which(t)}) \
+            if topic_doc is not None else ((), ())
         # "What do the two sides say about holding more talks?", "What did the official say
         # about future talks?": what each says lies ahead, seldom said in the topic's words
         ahead = bool(about and ((several and _MORE_TO_COME.search(about))
