@@ -2156,7 +2156,10 @@ def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
                 listed = listed_with(best.root)
                 if len(group) > 1 and {e.start for e in group} <= {e.start for e in listed}:
                     group = sorted(listed, key=lambda e: e.start)
-                group = sorted(listed, key=lambda e: e.start) if q.names_many else titled or group
+                # (... and so do all of those listed for the side asked: "Who attended for the
+                # Americans?" - the three, not the one whose title names the U.S.)
+                every = q.names_many or (q.side_asked and not q.one_of_many and len(listed) > 1)
+                group = sorted(listed, key=lambda e: e.start) if every else titled or group
             group = [e for e in group if not _set_aside(q, e.text)] or [best]
             if q.expects == "PLACE" and (in_another_clause(best.root, doc, _deed_words(
                     doc, matched)) or of_a_title(best.root, q.focus)):

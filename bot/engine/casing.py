@@ -154,7 +154,9 @@ _PHRASE_END = re.compile(r"\s(?:of|that|which|who|whom|where|when|in|at|on|with|
 def _listed(m: re.Match[str]) -> str:
     what = m.group("what")
     head = re.findall(r"[A-Za-z]+", _PHRASE_END.split(what)[0])
-    people = any(names_people(w.lower().removesuffix("s")) for w in head)
+    # (or a country's people: "Name the three Americans at the meeting")
+    people = any(names_people(w.lower().removesuffix("s")) or (
+        w[:1].isupper() and w.endswith("s") and canonical(w.removesuffix("s"))) for w in head)
     many = bool(head) and head[-1].lower().endswith("s")
     return f"{'Who' if people else 'What'} {'are' if many else 'is'} {what}"
 
@@ -345,6 +347,15 @@ _IDIOMS = [
                f"{m.group(3)} see "),
     # "what did the US want to get across to them": the message it delivered
     (re.compile(r"\b(get|gets|got|getting|gotten)\s+across\b", re.IGNORECASE), _as(_DELIVER)),
+    # "is there going to be another meeting": will there be one
+    (re.compile(r"^(\W*)(?:is|are)\s+(there|it|they|he|she|we)\s+going\s+to\s+", re.IGNORECASE),
+     lambda m: f"{m.group(1)}{'Will' if m.group(0)[len(m.group(1)):][:1].isupper() else 'will'} "
+               f"{m.group(2)} "),
+    # "in what way did they hold talks", "in which manner": how
+    (re.compile(r"^(\W*)in\s+(?:what|which)\s+(?:way|manner|fashion)\b", re.IGNORECASE),
+     lambda m: f"{m.group(1)}{'How' if m.group(0)[len(m.group(1)):][:1].isupper() else 'how'}"),
+    # "who was in the room for the americans": who attended
+    (re.compile(r"\b(?:was|were)\s+in\s+the\s+room\b", re.IGNORECASE), lambda m: "attended"),
     # "the U.S.-Libya session": the session between the two
     (re.compile(r"\b([A-Za-z][A-Za-z.]*[A-Za-z.])[-\u2013]([A-Za-z]+)\s+(talks|meetings?|"
                 r"sessions?|summits?|negotiations|dialogue|contacts?|ties|relations)\b",

@@ -1032,7 +1032,16 @@ def _side_represented(doc: Any) -> str:
         if tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("represent", "speak") and (
                 country := canonical(tok.text)):
             return country
+        # "Who attended for the Americans?", "Who was there for the U.S.?"
+        done = tok.head.head if tok.head.head.pos_ != "NOUN" else tok.head.head.head
+        if tok.dep_ == "pobj" and tok.head.lower_ == "for" and (
+                done.lemma_.lower() in _ON_BEHALF) and (country := canonical(tok.text)):
+            return country
     return ""
+
+
+# Verbs whose "for X" says on whose behalf it was done
+_ON_BEHALF = frozenset(["attend", "be", "go", "sit", "meet", "negotiate"])
 
 
 def _one_described(people: Any) -> bool:

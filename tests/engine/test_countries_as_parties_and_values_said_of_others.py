@@ -1,13 +1,16 @@
-"""A country asked as a party: its name inside another body's name is not the country ("the
-Baltic Vardia Forum"), and the government a story names after its ruler is the country's,
-for a country the tables do not know too ("Jan Olsen's government" beside "a Vardian
-government spokesman"); "the Norway-Vardia talks" are the talks between the two; when a
-party said something is not when the thing was done; a capitalised name the tagger takes for
-a pronoun ("What role does Marr have?"); a question word left in place under a verb the
-clause goes on with, after "according to ..."; words that only stress what is asked; a
-question put "A vs B:"; a source's name "kept out". On pages: a value said of another thing
-of the kind named in the same sentence, and of two colours the one said of the thing
-asked."""
+"""A country asked as a party: the government a story names after its ruler is the
+country's, for a country the tables do not know too ("Jan Olsen's government" beside "a
+Vardian government spokesman"), and, asked of two countries, a meeting named after one of them
+with other words is another's ("the Vardia Forum meeting"); "the Norway-Vardia talks" are the
+talks between the two; when a party said something is not when the thing was done; one who
+speaks for another side does not speak for the country asked, and all those listed for a side
+attended for it; a capitalised name the tagger takes for a pronoun ("What role does Marr
+have?"); a question word left in place under a verb the clause goes on with, after
+"according to ..."; words that only stress what is asked; a question put "A vs B:" or led by
+its topic ("the coastal council, what kind of group is that"); people counted by any word for
+people; a source's name "kept out". On pages: a value said of another thing of the kind named
+in the same sentence, of two colours the one said of the thing asked, a category list's birth
+year, "finished" for built, and "the work of" naming a maker."""
 
 from __future__ import annotations
 
@@ -48,6 +51,13 @@ CASES = [
      []),
     # "briefed": consulted
     ("Who briefed the Coastal Council beforehand?", "ANSWERED", ["Norwegian officials"], []),
+    # all of those listed for the side asked, not the one whose title names it
+    ("Who attended the talks for Norway?", "ANSWERED", ["Erik Hansen, Olav Brekke and Lars Berg"],
+     []),
+    ("who was in the room for the norwegians", "ANSWERED",
+     ["Erik Hansen, Olav Brekke and Lars Berg"], []),
+    # a country's people, named on request
+    ("Name the Norwegians at the talks", "ANSWERED", ["Erik Hansen"], []),
 ]
 
 
@@ -95,6 +105,9 @@ def test_stressing_words_are_not_asked(services) -> None:
     # ... and only when the question has one word that stands for it
     ("On the Istanbul gathering: how many countries joined the US?",
      "On the Istanbul gathering: how many countries joined the US?"),
+    # "going to" is "will"; "in what way" is how
+    ("is there going to be another meeting", "will there be another meeting"),
+    ("In what way did they meet?", "How did they meet?"),
     # each side's version, set against the other's
     ("What is Washington's account of the talks versus Tripoli's account?",
      "How do Washington and Tripoli describe the talks?"),
