@@ -92,6 +92,12 @@ def canonical(name: str) -> str | None:
     return _INDEX.get(lowered) or _LEARNED.get().get(lowered) or plural or _ruled(lowered)
 
 
+def country_asked(name: str) -> str | None:
+    """The country or body a name asked about stands for (names asked about were written
+    with capitals, so "us" among them was "US")."""
+    return canonical(name) or canonical(name.upper())
+
+
 def _ruled(lowered: str) -> str | None:
     """A country the table does not know, whose government the documents at hand name after
     its ruler ("Jan Olsen's government" beside "a Vardian government spokesman"): "vardia",
@@ -99,8 +105,8 @@ def _ruled(lowered: str) -> str | None:
     lands = set(_LEARNED_RULERS.get().values())
     if lowered in lands:
         return lowered
-    return _country_of(lowered) if lowered.endswith("an") and _country_of(lowered) in lands \
-        else None
+    key = _land_of_people(lowered)
+    return key if key in lands else None
 
 
 def _bare(name: str) -> tuple[str, str]:
@@ -196,8 +202,9 @@ _LEARNED_RULERS: ContextVar[Mapping[str, str]] = ContextVar(
     "learned_rulers", default=MappingProxyType({}))
 # "Muammar Qaddafi's government", "Qaddafi Regime", "the Obama administration", "a Libyan
 # government spokesman": a government called after a person or a country.
-_GOVERNED = re.compile(r"\b(?P<name>[A-Z][\w-]+)(?:['\u2019]s)?\s+(?i:government|regime|"
-                       r"administration)\b")
+GOVERNMENT_NOUNS = ("government", "regime", "administration")
+_GOVERNED = re.compile(r"\b(?P<name>[A-Z][\w-]+)(?:['\u2019]s)?\s+(?i:"
+                       + "|".join(GOVERNMENT_NOUNS) + r")\b")
 
 
 def governments_called_after(text: str) -> Iterator[str]:
@@ -237,7 +244,7 @@ def _ruler_named(text: str) -> dict[str, str]:
     rulers, lands = set(), set()
     for name in governments_called_after(text):
         # (a people's word the table does not know names its country: "Vardian")
-        key = canonical(name) or (_country_of(name.lower()) if name.endswith("an") else None)
+        key = canonical(name) or _land_of_people(name.lower())
         if key is not None:
             lands.add(key)
         elif name.lower() not in ("the", "its", "his", "her", "their", "a", "an", "this"):
@@ -263,13 +270,19 @@ def governments_of(doc: Any) -> dict[int, str]:
     if not rulers:
         return found
     for tok in doc:
-        if tok.lemma_.lower() not in ("government", "regime", "administration"):
+        if tok.lemma_.lower() not in GOVERNMENT_NOUNS:
             continue
         for child in tok.children:
             if child.dep_ in ("poss", "compound") and child.text.lower() in rulers:
                 found.update((t.i, rulers[child.text.lower()])
                              for t in (*child.subtree, tok) if t.pos_ == "PROPN" or t is tok)
     return found
+
+
+def _land_of_people(word: str) -> str | None:
+    """The country a people's word the table does not know names, by its ending ("vardian"
+    -> "vardia"); None for a word that is no people's."""
+    return _country_of(word) if word.endswith("an") else None
 
 
 def _country_of(people: str) -> str:

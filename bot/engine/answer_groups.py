@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from bot.engine.aliases import canonical
+from bot.engine.aliases import canonical, country_asked
 from bot.engine.answers import (
     ANSWERS,
     BIRTH,
@@ -17,7 +17,6 @@ from bot.engine.answers import (
     THE_PLACE,
     Reading,
     asks_occupation,
-    country_asked,
     doer_country,
     in_question,
     maker_of_a_work,

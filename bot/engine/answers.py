@@ -19,8 +19,10 @@ from typing import Any
 import numpy as np
 
 from bot.engine.aliases import (
+    GOVERNMENT_NOUNS,
     aliases_of,
     canonical,
+    country_asked,
     governed_by,
     governments_of,
     is_country,
@@ -440,12 +442,6 @@ def _denies_what_is_said(r: Reading) -> bool:
 def _has_not(tok: Any) -> bool:
     """Does the word carry a "not" ("don't want", "was not")?"""
     return any(c.dep_ == "neg" for c in tok.children)
-
-
-def country_asked(name: str) -> str | None:
-    """The country or body a name asked about stands for (names asked about were written
-    with capitals, so "us" among them was "US")."""
-    return canonical(name) or canonical(name.upper())
 
 
 _TITLE_STEMS = frozenset(stem(t) for t in TITLES)
@@ -1591,9 +1587,7 @@ def _role(q: Question, doc: Any, matched: set[int]) -> str | None:
         return _fronted(doc, matched)
     heads: list[Any] = []
     for name in sorted(names, key=lambda t: -sum(1 for _ in t.subtree)):
-        while name.head.i != name.i and name.dep_ in ("compound", "flat") and \
-                name.head.pos_ == "PROPN":
-            name = name.head
+        name = _head_of_name(name)
         if name not in heads:
             heads.append(name)
     # The name where the sentence says most, then where else it is named ("Tove Arneby
@@ -4004,7 +3998,7 @@ def _names_party(q: Question, said_text: str) -> bool:
 
 
 # Words for who governs, which name one party whatever the speaker thinks of it.
-_RULERS = frozenset(stem(w) for w in ("government", "regime", "administration"))
+_RULERS = frozenset(stem(w) for w in GOVERNMENT_NOUNS)
 
 
 def _title_words(text: str) -> set[str]:

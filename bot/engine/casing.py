@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 
-from bot.engine.aliases import canonical
+from bot.engine.aliases import canonical, country_asked
 from bot.engine.names import respelled
 from bot.engine.question_kind import WH_WORDS, names_people
 from retrieval.text import STOPWORDS
@@ -205,8 +205,7 @@ def _between(m: re.Match[str]) -> str:
     """"U.S.-Libya talks" -> "talks between U.S. and Libya", of two names (or, typed in lower
     case, of two countries: "us-libya meeting")."""
     a, b, noun = m.groups()
-    if (a[0].isupper() and b[0].isupper()) or all(canonical(n) or canonical(n.upper())
-                                                  for n in (a, b)):
+    if (a[0].isupper() and b[0].isupper()) or all(country_asked(n) for n in (a, b)):
         return f"{noun} between {a} and {b}"
     return m.group(0)
 

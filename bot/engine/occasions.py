@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.engine.aliases import canonical
+from bot.engine.aliases import country_asked
 from bot.engine.casing import without_headlines
 from bot.engine.lexicon import EVENTS, MET_WITH, TOOK_PLACE
 from bot.types import Question
@@ -93,7 +93,7 @@ def of_an_occasion_unasked(tok: Any, q: Question, own: frozenset[str] = frozense
     asked = {stem(w) for w in (*q.focus, *q.proper, *q.context)} | own
     # (Asked of two countries, their meeting: one named after one of them with other words
     # is a body's, "the Libya Contact Group meeting", not theirs.)
-    countries = {stem(w) for w in q.proper if canonical(w) or canonical(w.upper())}
+    countries = {stem(w) for w in q.proper if country_asked(w)}
     parties = countries if len(countries) > 1 else set()
     for noun in nouns:
         names = [t for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"

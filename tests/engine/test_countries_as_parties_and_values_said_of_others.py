@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import pytest
 
-from ..conftest import ask_over, check_text, titled, verifier_over
-from .test_readers_words_for_parties_and_occasions import HEADLINE, STORY
+from ..conftest import ask_over, check_text
+from .test_readers_words_for_parties_and_occasions import STORY, ask_story
 
 # The story with the other meeting's body named after the country, and the day the
 # government spoke.
@@ -64,19 +64,17 @@ CASES = [
 @pytest.mark.parametrize(("question", "verdict", "given", "not_given"), CASES,
                          ids=[c[0] for c in CASES])
 def test_story(services, question, verdict, given, not_given) -> None:
-    answer = verifier_over(services, [titled(HEADLINE, STORY[0])]).verify(question)
-    check_text(answer, verdict, given, not_given)
+    check_text(ask_story(services, question), verdict, given, not_given)
 
 
 def test_country_inside_another_name_is_not_the_country(services) -> None:
-    answer = verifier_over(services, [titled(HEADLINE, FORUM_STORY)]).verify(
-        "Where did Norway and Vardia meet?")
+    answer = ask_story(services, "Where did Norway and Vardia meet?", FORUM_STORY)
     check_text(answer, "ANSWERED", [], ["Riga"])
 
 
 def test_when_it_was_said_is_not_when_it_was_done(services) -> None:
-    answer = verifier_over(services, [titled(HEADLINE, SAID_STORY)]).verify(
-        "What date was the meeting between Norway and Vardia?")
+    answer = ask_story(services, "What date was the meeting between Norway and Vardia?",
+                       SAID_STORY)
     check_text(answer, "ANSWERED", ["May 3"], ["May 9"])
 
 

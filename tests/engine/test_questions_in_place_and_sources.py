@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import pytest
 
-from ..conftest import ask_over, check_text, titled, verifier_over
-from .test_readers_words_for_parties_and_occasions import HEADLINE, STORY
+from ..conftest import ask_over, check_text
+from .test_readers_words_for_parties_and_occasions import ask_story
 
 # (question, verdict, words the answer gives, words it must not give)
 CASES = [
@@ -60,8 +60,7 @@ CASES = [
 @pytest.mark.parametrize(("question", "verdict", "given", "not_given"), CASES,
                          ids=[c[0] for c in CASES])
 def test_readers_words(services, question, verdict, given, not_given) -> None:
-    answer = verifier_over(services, [titled(HEADLINE, STORY[0])]).verify(question)
-    check_text(answer, verdict, given, not_given)
+    check_text(ask_story(services, question), verdict, given, not_given)
 
 
 @pytest.mark.parametrize(("question", "front"), [

@@ -100,19 +100,20 @@ CASES = [
 @pytest.mark.parametrize(("question", "verdict", "given", "not_given"), CASES,
                          ids=[c[0] for c in CASES])
 def test_readers_words(services, question, verdict, given, not_given) -> None:
-    check_text(_ask(services, question), verdict, given, not_given)
+    check_text(ask_story(services, question), verdict, given, not_given)
 
 
 def test_how_willing_asks_whether_willing(services) -> None:
     # a degree no sentence gives: whether the party is willing, which the story may dispute
-    answer = _ask(services, "How open is Norway to bargaining with Olsen?")
+    answer = ask_story(services, "How open is Norway to bargaining with Olsen?")
     assert answer.kind == "claim" and answer.claim.startswith("Norway is willing to"), answer
     assert answer.verdict.value != "NOT_ENOUGH_INFO", answer.text
 
 
-def _ask(services, question: str):
-    """Asked over the story, titled by its headline as an ingested article is."""
-    return verifier_over(services, [titled(HEADLINE, STORY[0])]).verify(question)
+def ask_story(services, question: str, text: str = STORY[0]):
+    """Asked over the story (or a text made from it), titled by its headline as an ingested
+    article is."""
+    return verifier_over(services, [titled(HEADLINE, text)]).verify(question)
 
 
 PAGES = [
