@@ -98,6 +98,7 @@ class Question:
     predicate: str = ""  # "Where was the meeting disclosed?": the verb the answer attaches to
     named_kind: str = ""  # "Selmore Priory": the common noun a name asked about qualifies
     short_form: str = ""  # "What is the NSC?": the short form to spell out ("nsc")
+    ruler_of: str = ""  # "Who rules Libya?": the country ("libya"; "*": the one government)
     name_part: str = ""  # "What is Qaddafi's first name?": first, last, middle or full
     # "the secret meeting in Tunisia": (word, noun) for the words that only say which thing
     # "the meeting" is; a sentence's plain "the meeting" is that thing.

@@ -33,6 +33,11 @@ from retrieval.text import stem
 _NEUTRAL = StanceScore(Stance.NEUTRAL, 1.0, "answer")
 
 
+
+def _rank(r: Reading) -> tuple[float, int]:
+    """Best first; of equals, the one earlier in its document (where it is first named)."""
+    return -r.score, r.candidate.span.start
+
 def _party(r: Reading) -> str:
     """The side a statement comes from: its speaker's organisation or country, else the speaker."""
     att = r.attribution
@@ -106,7 +111,7 @@ def decide_answers(q: Question, readings: Sequence[Reading]) -> tuple[Decision, 
     # name its department ("a U.S. State Department official", "The State Department").
     voice = _side_or_party if q.form == "says" and q.speaker is None else \
         _side_or_speaker if q.form == "says" else _party
-    for r in sorted(keep, key=lambda r: -r.score):
+    for r in sorted(keep, key=_rank):
         src: tuple[str, ...]
         if q.form != "says":
             src = r.source
@@ -119,7 +124,7 @@ def decide_answers(q: Question, readings: Sequence[Reading]) -> tuple[Decision, 
             src = (r.candidate.doc.doc_id, _party(r), str(r.candidate.span.start))
         by_source.setdefault(src, r)
     groups: list[list[Reading]] = []
-    for r in sorted(by_source.values(), key=lambda r: -r.score):
+    for r in sorted(by_source.values(), key=_rank):
         for g in groups:
             if q.form != "says" and any(agree(r.key or "", o.key or "") for o in g):
                 g.append(r)

@@ -35,6 +35,7 @@ from bot.engine.edits import changes
 from bot.engine.first_person import side_of
 from bot.engine.headings import LIFE, is_headline, page_label
 from bot.engine.instances import named_instance
+from bot.engine.leaders import ONE_GOVERNMENT
 from bot.engine.lexicon import (
     CONTENT_NOUNS,
     DENIAL_VERBS,
@@ -198,6 +199,7 @@ _SAME = [
     "album lp",  # a work by the words a page calls it
     "singer vocalist frontman frontwoman front",  # a band "fronted by" its singer
     "film movie feature picture",
+    "husband wife spouse marry married",  # "the husband of X": whom she married
 ]
 _SAME_INDEX: dict[str, set[str]] = {}
 for _line in _SAME:
@@ -2078,6 +2080,9 @@ def _value(q: Question, reading: Reading) -> tuple[str | None, float]:
         said = att.organisation if q.expects == "ORG" else att.speaker
         if said:
             return said, 1.0
+    if q.expects == "PLACE" and q.place_kind in _DIVISIONS and (
+            division := _division_named(q.place_kind, doc, matched)):
+        return division, 1.0  # "Which province is Orla in?": "in the province of Dask"
     life = _life_dates(q, doc) if q.expects == "DATE" else None
     if life:
         return life, 1.0
@@ -2778,6 +2783,42 @@ def _held_as(doc: Any, matched: set[int], kind: str) -> str | None:
     return next((m.group(0) for m in said.finditer(doc.text) if m.end() in ends), None)
 
 
+def _which_named(q: Question, r: Reading, kind_words: set[str], mode: bool) -> str | None:
+    """The one thing of the kind asked the sentence names: the way talks were held, the
+    language a work is in, the thing beside the kind's word ("the Istanbul meeting")."""
+    if mode:
+        return _held_as(r.doc, r.matched, q.attribute)
+    if q.expects == "KIND" and q.attribute == "language" and (
+            tongue := _language_named(r.doc, q.proper)):
+        return tongue
+    if kind_words and not _title_case_headline(r.candidate):
+        return named_instance(kind_words, r.doc, r.matched) or _stranded_object(q, r)
+    return None
+
+
+# Verbs a work is "in" a language by: "The film is in Sarvish", "sung in Latin" (not
+# "shot" or "recorded in", which place it, nor "dubbed in", another version; the small
+# parser tags languages as places).
+_IN_A_LANGUAGE = frozenset("be sing perform narrate subtitle".split())
+
+
+def _language_named(doc: Any, asked: Collection[str]) -> str | None:
+    """The language a sentence says a work is in: "a Telugu-language film", "The film is in
+    Sarvish" (a people's word before "film" may be a nationality: "a Sarvandian film"); not
+    a name asked ("the language of Skerravik": "... is in Skerravik" places it)."""
+    for t in doc:
+        if t.lower_ == "language" and t.i >= 2 and doc[t.i - 1].text == "-" and (
+                doc[t.i - 2].pos_ == "PROPN"):
+            return doc[t.i - 2].text
+        if t.lower_ == "in" and t.head.lemma_.lower() in _IN_A_LANGUAGE:
+            obj = next((c for c in t.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ == "PROPN" and obj.ent_type_ not in (
+                    "DATE", "PERSON") and obj.lower_ not in asked and not any(
+                    c.dep_ in ("det", "compound") for c in obj.children):
+                return obj.text
+    return None
+
+
 def _looks_ahead(doc: Any) -> bool:
     """Does the sentence speak of what is still to come ("will vote", "is due to vote")?"""
     return any(t.lower_ in _AHEAD or t.lemma_.lower() in _AHEAD for t in doc)
@@ -2811,6 +2852,8 @@ def read(
         return _leads(candidates, docs)
     if q.short_form or q.name_part:
         return _read_names(q, candidates, docs, parse)
+    if q.ruler_of and (rulers := _read_rulers(q, candidates, docs, parse)):
+        return rulers
     if q.unnamed_why and (unnamed_readings := _unnamed(q, candidates, docs, parse)):
         return unnamed_readings
     documents: dict[str, set[str]] = {}  # a document's words, read once for all its sentences
@@ -3003,10 +3046,7 @@ def read(
     kind_words = set(_terms(q.attribute)) if q.which_one else set()  # the word and its kin
     # "What form did the talks take?": the way they were held ("face-to-face talks").
     mode = q.expects == "KIND" and q.attribute in _MODE_ASKED
-    which = [_held_as(r.doc, r.matched, q.attribute) if mode
-             else (named_instance(kind_words, r.doc, r.matched) or _stranded_object(q, r))
-             if kind_words and not _title_case_headline(r.candidate) else None
-             for r in about]
+    which = [_which_named(q, r, kind_words, mode) for r in about]
     # "Which hotel ...?" asks for a hotel: where no sentence names one, nor says "hotel",
     # nothing answers it, whatever else a sentence gives.
     unnamed_kind = q.expects == "KIND" and q.which_one and not _said_in_clauses(q.attribute) \
@@ -3472,7 +3512,32 @@ def _one_fact_changed(a: Sequence[str], b: Sequence[str], least: int = COPY_WORD
 
 
 _TOWNS = frozenset(["city", "town", "village", "capital"])
+# A country's parts, named beside the word for them ("the Kessa Valley region", "the
+# province of Dask"): asked by that word, the name it goes with answers, not the country.
+_DIVISIONS = frozenset(["region", "province", "county", "state", "district", "department",
+                        "municipality", "parish", "territory", "canton", "prefecture"])
 _COUNTRIES = frozenset(["country", "nation"])
+
+
+def _division_named(kind: str, doc: Any, matched: Collection[int]) -> str | None:
+    """The name a sentence gives a country's part of the kind asked: "Brenn County", "the
+    Kessa Valley region" (not the country "of Osmaria" it is in), "the province of Dask"."""
+    kin = _terms(kind)
+    for head in doc:
+        if stem(head.lemma_.lower()) not in kin or head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        name = [t for t in head.lefts if t.dep_ in ("compound", "amod") and t.pos_ == "PROPN"]
+        if name and not any(t.i in matched for t in name):
+            start = min(t.left_edge.i for t in name)
+            end = head.i + 1 if head.pos_ == "PROPN" else head.i  # "Brenn County"
+            if is_country(doc[start : head.i + 1].text):
+                continue  # "the United States": a country, not one of its states
+            return doc[start:end].text
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        place = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        if place is not None and place.pos_ == "PROPN" and place.i not in matched:
+            return doc[place.left_edge.i : place.i + 1].text
+    return None
 
 
 def _of_the_kind(q: Question, readings: list[Reading]) -> list[Reading]:
@@ -3489,7 +3554,7 @@ def _of_the_kind(q: Question, readings: list[Reading]) -> list[Reading]:
 # government ...?", "which parties ...?", "What genre ...?"): what answers them seldom says
 # the word ("a dream-pop album").
 _GENERAL_KINDS = frozenset("part party side group body branch genre style type kind sort "
-                           "category class form medium field "
+                           "category class form medium field gender "
                            # what one thinks or says: a clause ("thought the U.S. was ...")
                            "idea belief view notion thought opinion feeling hope fear claim "
                            "assumption".split())
@@ -3601,9 +3666,15 @@ def _read_names(q: Question, candidates: Sequence[Candidate], docs: Sequence[Any
     asked = set(q.focus)
     readings: list[Reading] = []
     for cand, doc in zip(candidates, docs, strict=True):
+        described = False
         if q.short_form:
             run = spelled_out(q.short_form, doc)
             found = (doc[run[0] : run[-1] + 1].text, run) if run else None
+            if run and not q.predicate:
+                # "What is the TNC?" asks what it is: the name in full, and what the
+                # sentence says it is beside it ("..., the rebel governing group")
+                found = _with_apposition(doc[run[0] : run[-1] + 1], run)
+                described = len(found[1]) > len(run)
         else:
             found = name_part(q.name_part, asked, doc)
         if found is None:
@@ -3611,9 +3682,39 @@ def _read_names(q: Question, candidates: Sequence[Candidate], docs: Sequence[Any
         value, tokens = found
         r = Reading(cand, doc, 1.0, set(tokens), value=value, key="t:" + " ".join(words(value)))
         r.attribution = speaker_of(cand, doc, r.matched, parse)
+        # (one that also says what the thing is answers "What is ...?" best)
+        r.score = 0.8 + 0.2 * max(cand.cosine, 0.0) + (0.1 if described else 0.0)
+        readings.append(r)
+    return readings
+
+
+def _read_rulers(q: Question, candidates: Sequence[Candidate], docs: Sequence[Any],
+                 parse: Callable[[list[str]], list[Any]]) -> list[Reading]:
+    """"Who rules Libya?": the person the documents name the country's government after
+    ("Muammar Qaddafi's government", "Qaddafi Regime"), where they say whose it is."""
+    readings: list[Reading] = []
+    for cand, doc in zip(candidates, docs, strict=True):
+        named = sorted(i for i, land in governments_of(doc).items() if doc[i].pos_ == "PROPN"
+                       and q.ruler_of in (land, ONE_GOVERNMENT))
+        if not named:
+            continue
+        value = doc[named[0] : named[-1] + 1].text
+        r = Reading(cand, doc, 1.0, set(named), value=value, key="t:" + " ".join(words(value)))
+        r.attribution = speaker_of(cand, doc, r.matched, parse)
         r.score = 0.8 + 0.2 * max(cand.cosine, 0.0)
         readings.append(r)
     return readings
+
+
+def _with_apposition(name: Any, run: list[int]) -> tuple[str, list[int]]:
+    """A name written out, with the noun phrase set beside it that says what it is."""
+    doc = name.doc
+    beside = next((c for c in name.root.children if c.dep_ == "appos" and c.i > name.end
+                   and c.pos_ == "NOUN"), None)
+    if beside is None:
+        return name.text, run
+    end = beside.right_edge.i + 1
+    return f"{name.text}, {doc[beside.left_edge.i : end].text}", [*run, *range(name.end, end)]
 
 
 _TELLS = frozenset(["tell", "say", "repeat", "reiterate", "stress", "explain", "convey"])

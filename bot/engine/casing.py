@@ -172,6 +172,7 @@ _FORM = {"make": 0, "makes": 1, "made": 2, "making": 3, "break": 0, "breaks": 1,
          "carry": 0, "carries": 1, "carried": 2, "carrying": 3, "set": 0, "sets": 1,
          "setting": 3, "straighten": 0, "straightens": 1, "straightened": 2,
          "straightening": 3, "check": 0, "checks": 1, "checked": 2, "checking": 3,
+         "sound": 0, "sounds": 1, "sounded": 2, "sounding": 3,
          "take": 0, "takes": 1, "took": 2, "taking": 3, "taken": 4, "agree": 0, "agrees": 1,
          "agreed": 2, "agreeing": 3, "come": 0, "comes": 1, "came": 2, "coming": 3}
 _DISCLOSE = ("disclose", "discloses", "disclosed", "disclosing", "disclosed")
@@ -235,6 +236,15 @@ _IDIOMS = [
     # "which group did the us check with": consult
     (re.compile(r"\b(check|checks|checked|checking)\s+(?:in\s+)?with\b", re.IGNORECASE),
      lambda m: f"{_CONSULT[_FORM[m.group(1).lower()]]} with"),
+    # "What gender is the student body of X?", "the gender composition of X": what gender X
+    # admits, which a page says of X ("an all-boys school")
+    (re.compile(r"\b(gender\s+(?:is|was|are|were)\s+)(?:the\s+)?(?:student\s+body|students|"
+                r"pupils)\s+(?:of|at)\s+", re.IGNORECASE), lambda m: m.group(1)),
+    (re.compile(r"\bgender\s+(?:composition|make-?up|mix|balance)\b", re.IGNORECASE),
+     lambda m: "gender"),
+    # "who did they sound out first": consult
+    (re.compile(r"\b(sound|sounds|sounded|sounding)\s+out\b", re.IGNORECASE),
+     lambda m: _CONSULT[_FORM[m.group(1).lower()]]),
     # "what r the rebels called", "who r they": "are", typed in haste after a question word
     (re.compile(r"^(\W*(?i:what|who|where|when|why|how|which)\s+)r(?=\s)"),
      lambda m: f"{m.group(1)}are"),

@@ -38,6 +38,20 @@ _NAMED_ALLIANCE = re.compile(r"\b[A-Z][\w-]*\s+Alliance\b")
 
 _OPEN = re.compile(r"^\W*(?i:who|whom|whose|what|when|where|which|why|how)\b")
 
+# "Who rules Libya?", "Who runs the Libyan government?", "Who is the leader of Libya?": the
+# ruler, asked by a verb of ruling or by office.
+_RULES = r"(?:leads?|led|rules?|ruled|governs?|governed|runs?|ran|heads?|headed|controls?|" \
+    r"controlled)"
+_RULER_OF = re.compile(
+    rf"^\W*(?i:who)\s+(?:(?i:is|was)\s+)?(?:(?i:currently|now)\s+)?(?i:{_RULES})\s+"
+    rf"(?:(?i:the)\s+)?(?P<land>{_LAND})(?:\s+(?i:government|regime|administration))?"
+    rf"\s*[?.!]*\s*$"
+    rf"|^\W*(?i:who)\s*(?:(?i:is|was)\s+|['\u2019]s\s+)(?:(?i:the)\s+)?"
+    rf"(?:(?P<land2>{_LAND})(?:['\u2019]s)?\s+)?{_OFFICE}"
+    rf"(?:\s+(?i:of)\s+(?:(?i:the)\s+)?(?P<land3>{_LAND}))?\s*[?.!]*\s*$")
+# The one government the documents name, asked with no country ("Who heads the regime?").
+ONE_GOVERNMENT = "*"
+
 _IDENTITY_ASKED = re.compile(r"(?i)(?:\bwho\s*(?:is|was|are|were|['\u2019]s)|\bname\s+of)\s*$")
 
 
@@ -45,6 +59,19 @@ def leader_asked(question: str) -> bool:
     """Does the question name a country's leader by office, or a government by no name?"""
     return any(_land(m) for m in _ASKED.finditer(question)) or bool(
         _OPEN.match(question) and (_BARE.search(question) or _ALLIANCE.search(question)))
+
+
+def ruler_asked(question: str) -> str:
+    """The country whose ruler the question asks for ("Who rules Libya?": "libya"),
+    ``ONE_GOVERNMENT`` for the government of no country said ("Who heads the regime?"), ""
+    when it asks for none."""
+    m = _RULER_OF.match(question.strip())
+    if m is None:
+        return ""
+    land = m.group("land") or m.group("land2") or m.group("land3") or ""
+    if land.lower() in ("", "regime", "government", "administration", "country"):
+        return ONE_GOVERNMENT
+    return _country(land) or ""
 
 
 def by_name(question: str, texts: Iterable[str]) -> str:

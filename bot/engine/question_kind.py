@@ -11,8 +11,9 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from bot.engine.aliases import canonical
+from bot.engine.aliases import GOVERNMENT_NOUNS, canonical
 from bot.engine.anonymity import asks_why_unnamed
+from bot.engine.leaders import ruler_asked
 from bot.engine.lexicon import (
     CONTENT_NOUNS,
     EVENTS,
@@ -152,8 +153,11 @@ _STANCE_OF = re.compile(
 )
 # "What labels do the two sides put on the meeting?": the words a party uses for it.
 _LABELS = re.compile(
-    r"^(?:and\s+)?(?:what|which)\s+(?:labels?|words?|terms?|descriptions?)\s+(?:do|does|did)\s+"
+    r"^(?:and\s+)?(?:what|which)\s+(?:labels?|words?|terms?|descriptions?|phrases?|expressions?|"
+    r"wording)\s+(?:do|does|did)\s+"
     r"(?P<who>.+?)\s+(?:use|put|give|apply|attach|pin)\b(?:\s+(?:on|to|for|about)\b)?"
+    # ("... use to describe the talks": what it is used for is the talks)
+    r"(?:\s+to\s+(?:describe|characteri[sz]e|refer\s+to|call|label))?"
     r"(?:\s+(?P<about>[^?!]+?))?\s*[?.!]*$",
     re.IGNORECASE,
 )
@@ -228,7 +232,11 @@ _LIGHT_VERBS = frozenset(["be", "do", "have", "get", "happen", "take", "make", "
 # "What is the profession of X?": the type noun asks for what X is.
 _ROLE_NOUNS = frozenset("profession occupation job role title position post career "
                         "nationality capacity rank".split())
+_PLACE_OF_ASKED = re.compile(r"^\W*what\s+(?:is|was|are|were)\s+the\s+(\w+)\s+of\b", re.IGNORECASE)
 _MEMBERSHIP = frozenset("member membership affiliate affiliated belong part".split())
+# Plural words for those on a side of a deed ("Which parties did they meet?"), read as who;
+# of belonging ("What parties is she a member of?") they ask for a party's name.
+_SIDES_TAKING_PART = frozenset("parties sides camps factions".split())
 # The documents themselves, named in a question ("quoted in the article"): not its topic.
 _DOCUMENT_WORDS = frozenset("article story report piece text page document".split())
 # ... those a story is read "in" ("in this piece"; "in the report" may be the report asked of)
@@ -712,6 +720,8 @@ def _expects(wh: str, words: list[str], doc: Any, in_title: set[int]) -> str:
             break  # "What is the Libya Contact Group?": what that group is
         if w in _CATEGORY:
             return _CATEGORY[w]
+        if w in _SIDES_TAKING_PART and not _MEMBERSHIP.intersection(words):
+            return "PERSON"  # "Which parties did the U.S. consult?": who, as people or bodies
         if names_people(w) or names_people(w.removesuffix("s")) or w in TITLES:
             if j < len(doc) and words[i + 1] in ("is", "was", "are", "were") and any(
                     c.dep_ == "acl" and c.tag_ in ("VBN", "VBG") and c.i > j
@@ -734,9 +744,12 @@ def _expects(wh: str, words: list[str], doc: Any, in_title: set[int]) -> str:
         # "What happened in Istanbul the day before?": the subject is asked, a thing; a
         # word of when or where after its verb says nothing of what it is.
         return "THING"
+    typed = _typed_noun(doc, wh)
     for j, w in enumerate(words[i + 1 : i + 8], start=i + 1):
         if j in in_title:
             continue
+        if typed is not None and typed.i < j and typed.lemma_.lower() not in _GENERIC:
+            break  # "What gender is the student body?": the gender, whatever has it
         if w == "place" and words[j - 1] in ("take", "took", "taken", "takes", "taking"):
             continue  # "What gathering took place ...?" asks for no place
         if w in _CATEGORY and w not in ("age",) and "-" not in words[j - 1 : j + 2] and not (
@@ -814,7 +827,11 @@ def _typed_noun(doc: Any, wh: str) -> Any | None:
             while at + 1 < len(doc) and doc[at].head.i > at and (
                     (doc[at].pos_ == "ADJ" and doc[at].is_lower)
                     or (doc[at].pos_ == "PROPN" and doc[at].dep_ in ("compound", "amod"))
-                    or doc[at].ent_type_ in ("GPE", "NORP")):
+                    or doc[at].ent_type_ in ("GPE", "NORP")
+                    # "Which government department ...?": the department, of a government
+                    # (not "What pay rise ...?", a rise of pay asked as a figure)
+                    or (doc[at].lower_ in GOVERNMENT_NOUNS and doc[at].dep_ == "compound"
+                        and doc[at + 1].pos_ == "NOUN")):
                 at += 1
             nxt = doc[at]
             # (the small parser may leave "which" unattached: "At which summit ...")
@@ -1321,6 +1338,12 @@ def _told_about(words: str, parser: Parser) -> str | None:
     where things go; "reporters" names only whom it told."""
     m = re.search(r"\b(?:about|regarding|that)\b", words)
     head, rest = (words[: m.start()], words[m.end() :]) if m else (words, "")
+    if m is None:
+        # "Qaddafi's representatives he had to do": whom it told, then what, with no "that"
+        said = next((t for t in parser.parse(words) if t.dep_ == "nsubj" and t.i > 0
+                     and t.head.pos_ in ("VERB", "AUX")), None)
+        if said is not None:
+            head, rest = words[: said.left_edge.idx], words[said.left_edge.idx :]
     addressee = parser.parse(head.strip()) if head.strip() else None
     if addressee is not None and len(addressee) <= 4 and not any(
             t.pos_ in ("VERB", "AUX") for t in addressee):
@@ -1514,10 +1537,14 @@ def read_question(
                             # ... and a common noun it makes one word with ("news agency")
                             or (a.dep_ == "compound" and a.i > tok.i and a.is_lower)
                             for w in a.subtree)
+    if not place_kind and (of_place := _PLACE_OF_ASKED.match(q)) and _CATEGORY.get(
+            of_place.group(1).lower()) == "PLACE":
+        place_kind = of_place.group(1).lower()  # "What is the region of Dunmore?"
     kind = ""
     which_one = False  # "which meeting ...?": one thing of a kind, not "the genre of ..."
     # ("Chollet's job title", "her official position": the post, however qualified)
-    job = re.search(r"['\u2019]s\s+(?:(job|official|formal|current|exact)\s+)?(job|role|position|"
+    job = re.search(r"['\u2019]s\s+(?:(job|official|formal|current|exact|diplomatic|military|"
+                    r"political|academic|professional|full|actual|precise)\s+)?(job|role|position|"
                     r"title|profession|occupation|post|rank)\b", q, re.IGNORECASE)
     if job:
         skip |= {t.i for t in doc if t.lower_ in {g.lower() for g in job.groups() if g}}
@@ -1559,6 +1586,9 @@ def read_question(
             noun = None  # "the capital of Libya": a place only a sentence saying so answers
         if noun is not None:
             skip.add(noun.i)
+            # ("Which government department ...?": any department is a government's)
+            skip |= {c.i for c in noun.lefts if c.dep_ == "compound" and c.lower_ in
+                     GOVERNMENT_NOUNS}
             if kind_of and kind_of.group(1) and before is not None and before.pos_ == "ADJ":
                 skip.add(before.i)  # "the primary medium": which one is not what it is about
             if noun.lower_ in _ROLE_NOUNS:
@@ -1591,6 +1621,9 @@ def read_question(
     doer = _DOER.match(q) if wh == "who" else None
     if doer:
         skip |= {t.i for t in doc if t.idx < doer.end()}  # the words asking for a doer
+    if expects == "PERSON" and wh in ("what", "which"):
+        # "Which parties attended?": the word asks who, as "who" does; no word of the answer
+        skip |= {t.i for t in doc[:3] if t.lower_ in _SIDES_TAKING_PART}
     party = wh in ("what", "which") and any(t.lower_ in ("party", "parties") for t in doc[:4])
     if party:
         # "What party is X a member of / affiliated with?": belonging is what is asked, not
@@ -1774,6 +1807,7 @@ def read_question(
                           t.dep_ == "neg" or t.lower_ in ("no", "never", "none") for t in doc),
         predicate="do" if body_role else _predicate(doc),
         short_form=short_form_asked(q),
+        ruler_of=ruler_asked(q),
         name_part=part,
         described=tuple(d for d in _described(doc, focus) if d[1] != grouped
                         and not (told_dropped and d[1] in _TOLD)),
