@@ -33,10 +33,10 @@ from retrieval.text import stem
 _NEUTRAL = StanceScore(Stance.NEUTRAL, 1.0, "answer")
 
 
-
 def _rank(r: Reading) -> tuple[float, int]:
     """Best first; of equals, the one earlier in its document (where it is first named)."""
     return -r.score, r.candidate.span.start
+
 
 def _party(r: Reading) -> str:
     """The side a statement comes from: its speaker's organisation or country, else the speaker."""

@@ -3680,11 +3680,8 @@ def _read_names(q: Question, candidates: Sequence[Candidate], docs: Sequence[Any
         if found is None:
             continue
         value, tokens = found
-        r = Reading(cand, doc, 1.0, set(tokens), value=value, key="t:" + " ".join(words(value)))
-        r.attribution = speaker_of(cand, doc, r.matched, parse)
         # (one that also says what the thing is answers "What is ...?" best)
-        r.score = 0.8 + 0.2 * max(cand.cosine, 0.0) + (0.1 if described else 0.0)
-        readings.append(r)
+        readings.append(_written_out(cand, doc, value, tokens, parse, 0.1 if described else 0.0))
     return readings
 
 
@@ -3698,12 +3695,18 @@ def _read_rulers(q: Question, candidates: Sequence[Candidate], docs: Sequence[An
                        and q.ruler_of in (land, ONE_GOVERNMENT))
         if not named:
             continue
-        value = doc[named[0] : named[-1] + 1].text
-        r = Reading(cand, doc, 1.0, set(named), value=value, key="t:" + " ".join(words(value)))
-        r.attribution = speaker_of(cand, doc, r.matched, parse)
-        r.score = 0.8 + 0.2 * max(cand.cosine, 0.0)
-        readings.append(r)
+        readings.append(_written_out(cand, doc, doc[named[0] : named[-1] + 1].text, named, parse))
     return readings
+
+
+def _written_out(cand: Candidate, doc: Any, value: str, tokens: Collection[int],
+                 parse: Callable[[list[str]], list[Any]], bonus: float = 0.0) -> Reading:
+    """A reading of a value the sentence writes out whole (a name in full, a ruler), ranked
+    by the sentence's closeness to the question."""
+    r = Reading(cand, doc, 1.0, set(tokens), value=value, key="t:" + " ".join(words(value)))
+    r.attribution = speaker_of(cand, doc, r.matched, parse)
+    r.score = 0.8 + 0.2 * max(cand.cosine, 0.0) + bonus
+    return r
 
 
 def _with_apposition(name: Any, run: list[int]) -> tuple[str, list[int]]:

@@ -232,7 +232,9 @@ _LIGHT_VERBS = frozenset(["be", "do", "have", "get", "happen", "take", "make", "
 # "What is the profession of X?": the type noun asks for what X is.
 _ROLE_NOUNS = frozenset("profession occupation job role title position post career "
                         "nationality capacity rank".split())
-_PLACE_OF_ASKED = re.compile(r"^\W*what\s+(?:is|was|are|were)\s+the\s+(\w+)\s+of\b", re.IGNORECASE)
+# "What is the region of Dunmore?": a place asked by the word for its kind
+_PLACE_OF_ASKED = re.compile(r"^\W*what\s+(?:is|was|are|were)\s+the\s+(\w+)\s+of\b",
+                             re.IGNORECASE)
 _MEMBERSHIP = frozenset("member membership affiliate affiliated belong part".split())
 # Plural words for those on a side of a deed ("Which parties did they meet?"), read as who;
 # of belonging ("What parties is she a member of?") they ask for a party's name.
