@@ -316,7 +316,11 @@ def _other_subject(group: list[Reading], other: list[Reading], q: Question) -> b
         # Nor a page that only cites it ('^ "Jay-Z: Shock Value II | the Guardian".').
         return all(_names_work(g, q) and not _only_cites(g, q) for g in (group, other))
     la, lb = _subject_labels(group, q), _subject_labels(other, q)
-    if la and lb and la.isdisjoint(lb):
+    # Labels of one sort tell things apart: two lives' years, or two words ("(composer)",
+    # "(footballer)"); a life's years do not gainsay a word, which a page may say in its text.
+    ya, yb = {x for x in la if x.startswith(YEARS)}, {x for x in lb if x.startswith(YEARS)}
+    wa, wb = la - ya, lb - yb
+    if (ya and yb and ya.isdisjoint(yb)) or (wa and wb and wa.isdisjoint(wb)):
         return True
     # "the median income for a family in the city was $31,250" / "... in the county was
     # $34,753": a town and the county of its name are two places, each answered.
@@ -328,11 +332,11 @@ def _other_subject(group: list[Reading], other: list[Reading], q: Question) -> b
         return True
     # "SS Adriatic (1871)" against pages that never say 1871 or SS: the label tells one
     # thing from the others of its name, so sources that never mention it are about another.
-    if bool(la) != bool(lb):
-        labelled, bare = (group, other) if la else (other, group)
+    if bool(wa) != bool(wb):
+        labelled, bare = (group, other) if wa else (other, group)
         # (A year of a life asked about tells two lives apart, not a life from a page that
         # never gives the year.)
-        labels = {label for label in la or lb if not label.startswith(YEARS) and not any(
+        labels = {label for label in wa or wb if not any(
             states(label, r.value or "") or states(r.value or "", label) for r in labelled)}
         if labels and _names_subject(bare, q) and not _mentions(bare, labels):
             return True

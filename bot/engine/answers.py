@@ -183,7 +183,7 @@ _SAME = [
     "sign signal show indicate",  # what a meeting "shows" is what it is a sign of
     "found establish create set-up",
     "design architect",
-    "die death",
+    "die death pass-away",
     "bear born birth native",  # "a native of Brackwater" says where she was born
     "tall high height rise",  # "How tall is it?": "it rises 46 metres above the hill"
     "cost spend price",
@@ -251,9 +251,20 @@ _MAKING_DEEDS = _MAKING | _WORK_DEEDS  # every verb that says who made something
 _IDIOMS = {("come", "into", "world"): "bear"}
 
 
+# "Who was X's father?" is answered by "X, the son of Y", one way only (the son of Y is not
+# whom "Who is Y's son?" asks for, by these words).
+_CHILD = "son daughter child boy girl"
+_KIN_ANSWERED = {stem(k): frozenset(stem(w) for w in _CHILD.split())
+                 for k in "father mother parent".split()}
+# Kin asked about, who may share the family name of the person asked.
+_KIN_ASKED = frozenset(["father", "mother", "parent", "son", "daughter", "child", "husband",
+                        "wife", "spouse", "brother", "sister", "sibling"])
+
+
 def _terms(lemma: str) -> frozenset[str]:
     s = stem(lemma)
-    return related(s) | frozenset(_SAME_INDEX.get(s, ())) | _MAKER_INDEX.get(s, frozenset())
+    return related(s) | frozenset(_SAME_INDEX.get(s, ())) | _MAKER_INDEX.get(s, frozenset()) \
+        | _KIN_ANSWERED.get(s, frozenset())
 
 
 def _work_by(doc: Any) -> list[int]:
@@ -576,6 +587,7 @@ def _match(q: Question, doc: Any, context: set[str] | None = None,
                 i for i in spelled_out(word, doc) if i not in used] or [
                 i for s, idx in stems.items() if _spelling_of(stem(word), s) for i in idx
                 if i not in used and not doc[i].is_lower]
+            hits = [i for i in hits if not _kins_name(doc, i, q)]
             name_tokens.update(hits)
         else:
             taken = used | elsewhere
@@ -663,6 +675,20 @@ def _match(q: Question, doc: Any, context: set[str] | None = None,
         return 0.0, matched, False
     matched.discard(-1)
     return min(1.0, found / total), matched, name_hit
+
+
+def _kins_name(doc: Any, i: int, q: Question) -> bool:
+    """Asked of a person's kin, is the word, a part of the person's name asked, part of
+    another person's name ("his father, Sefton Fenwarrick" when Alderic Fenwarrick's father
+    is asked)?"""
+    if len(q.person) < 2 or not _KIN_ASKED.intersection(q.focus):
+        return False
+    # (whatever the tagger calls the name: "Wendel Orrel" may come out as a firm's)
+    ent = next((e for e in doc.ents if e.start <= i < e.end), None)
+    # (by the given name: "John Alexander Lambie" is John Lambie)
+    given = next((t for t in ent or () if t.pos_ == "PROPN" and t.is_title
+                  and t.lower_.strip(".") not in TITLES), None)
+    return given is not None and given.i != i and given.lower_ not in q.person
 
 
 def _particles(verb: Any) -> list[Any]:
@@ -893,6 +919,8 @@ def _another_person(q: Question, doc: Any) -> bool:
         return False
     if _NOT_CONFUSED.search(doc.text):
         return True
+    if _KIN_ASKED.intersection(q.focus):
+        return False  # "Who was his father?": his kin of the name is whom it asks for
     given, family = set(q.person[:-1]), q.person[-1]
     names = [_name_at(t) or "" for t in doc
              if t.lemma_.lower() == family and t.ent_type_ == "PERSON"]
@@ -2799,7 +2827,8 @@ def _which_named(q: Question, r: Reading, kind_words: set[str], mode: bool) -> s
 # Verbs a work is "in" a language by: "The film is in Sarvish", "sung in Latin" (not
 # "shot" or "recorded in", which place it, nor "dubbed in", another version; the small
 # parser tags languages as places).
-_IN_A_LANGUAGE = frozenset("be sing perform narrate subtitle".split())
+_IN_A_LANGUAGE = frozenset("be sing perform narrate subtitle write publish".split())
+_A_LANGUAGE = re.compile(r"(?:ic|ish|ese)$")
 
 
 def _language_named(doc: Any, asked: Collection[str]) -> str | None:
@@ -2812,8 +2841,13 @@ def _language_named(doc: Any, asked: Collection[str]) -> str | None:
             return doc[t.i - 2].text
         if t.lower_ == "in" and t.head.lemma_.lower() in _IN_A_LANGUAGE:
             obj = next((c for c in t.children if c.dep_ == "pobj"), None)
+            # (not a place a work was written or published in, "written in Paris", which
+            # the tagger reads as a place; it reads languages so too, but these end as
+            # languages do: "written in Valdrennic")
+            placed = obj is not None and t.head.lemma_.lower() in ("write", "publish") and \
+                obj.ent_type_ in ("GPE", "LOC", "FAC") and not _A_LANGUAGE.search(obj.lower_)
             if obj is not None and obj.pos_ == "PROPN" and obj.ent_type_ not in (
-                    "DATE", "PERSON") and obj.lower_ not in asked and not any(
+                    "DATE", "PERSON") and not placed and obj.lower_ not in asked and not any(
                     c.dep_ in ("det", "compound") for c in obj.children):
                 return obj.text
     return None

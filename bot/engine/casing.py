@@ -192,7 +192,7 @@ _GOT_THROUGH = {"get": "is understood", "gets": "is understood", "got": "was und
                 "gotten": "was understood"}
 _SHORT = {"reps": "representatives", "rep": "representative", "govt": "government",
           "gov't": "government", "dept": "department", "mtg": "meeting",
-          "admin": "administration", "ppl": "people"}
+          "admin": "administration", "ppl": "people", "abt": "about", "b4": "before"}
 
 
 def _as(forms: tuple[str, ...], before: str = "", after: str = ""
@@ -212,6 +212,8 @@ def _between(m: re.Match[str]) -> str:
 
 
 _IDIOMS = [
+    # (first, as the idioms below are written with it) "met w the libyans", "w/ the rebels": with
+    (re.compile(r"(?<![\w/.'\u2019-])w/?(?=\s+[a-z])"), lambda m: "with"),
     (re.compile(r"\b(make|makes|made|making)\s+((?:the|this|that|its|their|his|her)\s+"
                 r"[\w\s'\u2019-]{1,40}?)\s+public\b", re.IGNORECASE),
      lambda m: f"{_DISCLOSE[_FORM[m.group(1).lower()]]} {m.group(2)}"),
@@ -249,7 +251,8 @@ _IDIOMS = [
     (re.compile(r"^(\W*(?i:what|who|where|when|why|how|which)\s+)r(?=\s)"),
      lambda m: f"{m.group(1)}are"),
     # shortened words, as typed in haste (lower case only: "REP" may be a name)
-    (re.compile(r"\b(?:reps|rep|govt|gov\'t|dept|mtg|admin|ppl)\b"), lambda m: _SHORT[m.group(0)]),
+    (re.compile(r"\b(?:reps|rep|govt|gov\'t|dept|mtg|admin|ppl|abt|b4)\b"),
+     lambda m: _SHORT[m.group(0)]),
     # "the Obama administration": the U.S. government, which news also calls "Washington"
     # (a president's name alone is the person)
     (re.compile(r"\b(?:the\s+)?(?:obama|trump|biden|bush|clinton|reagan|carter|nixon)\s+"

@@ -511,6 +511,9 @@ def out_of_scope(question: str) -> bool:
 
 # "so when was it held", "ok who went": a word that only leads into the question.
 _FILLER = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|hey|well)\b[\s,]*)+", re.IGNORECASE)
+# "Roughly how many ...?", "Exactly when ...?": a hedge before the wh-word asks as it does.
+_HEDGE = re.compile(r"^\W*(?:roughly|approximately|about|around|exactly|precisely|just)\s+"
+                    r"(?=(?:how|what|when|where|which|who|whom|whose|why)\b)", re.IGNORECASE)
 
 
 def _asks_by_order(question: str, parser: Parser) -> bool:
@@ -543,7 +546,7 @@ def _asks_by_order(question: str, parser: Parser) -> bool:
 
 def is_open(question: str, parser: Parser | None = None) -> bool:
     """A wh-question (first word, after a preposition, or "... in which city?")."""
-    question = _FILLER.sub("", unattributed(question)[0])
+    question = _HEDGE.sub("", _FILLER.sub("", unattributed(question)[0]))
     words = re.findall(r"[\w']+", question.lower())
     if not words:
         return False
@@ -1363,6 +1366,7 @@ def read_question(
     if summary_asked(q):
         return Question(form="summary", wh="what", expects="THING", focus=(), proper=())
     q, according_to = unattributed(q)
+    q = _HEDGE.sub("", q)
     q, besides = set_aside(q)
     q = _lead_named(q)
     if (talked := _TALKED_AT.match(q)) and _an_occasion(talked.group("occasion")):
