@@ -1124,9 +1124,14 @@ def _entities(q: Question, doc: Any, matched: set[int]) -> list[Any]:
         # Prefer the label the question most likely wants; fall back in order.
         order = ("PERSON", "ORG", "NORP", "GPE") if q.expects == "PERSON" else (
             "ORG", "PERSON", "NORP", "GPE")
+        # ... but whom the deed asked was done to is an answer whatever its label ("Who did
+        # the diplomats tell?" - "U.S. diplomats told Libyans that ...": not the Qaddafi of
+        # their message)
+        done_to = [e for e in ents if q.wh_role != "subject" and e.root.dep_ in (
+            "dobj", "dative") and e.root.head.i in matched and e.root.head.pos_ == "VERB"]
         for label in order:
             if any(e.label_ == label for e in ents):
-                ents = [e for e in ents if e.label_ == label]
+                ents = [e for e in ents if e.label_ == label or e in done_to]
                 break
     return ents
 
@@ -1947,7 +1952,13 @@ def _as_what(q: Question, doc: Any, matched: set[int]) -> str | None:
                 continue
             for obj in prep.children:
                 if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN") and obj.i not in matched:
-                    said = _trim(doc[obj.left_edge.i : obj.i + 1])
+                    # (with a word the parser hangs after it: "as a left back")
+                    end = obj.i + 1
+                    for c in obj.rights:
+                        if c.i == end and c.dep_ in ("advmod", "npadvmod", "compound") \
+                                and c.pos_ in ("ADV", "NOUN"):
+                            end += 1
+                    said = _trim(doc[obj.left_edge.i : end])
                     if said and not in_question(said, q):
                         return said
     return None

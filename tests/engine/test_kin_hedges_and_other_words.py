@@ -1,8 +1,10 @@
 """Questions and pages that say the same thing in other words: "Roughly how many ...?" asks as
 "How many ...?" does; "passed away" is how a death is told too; "the son of X" says who his
 father is, and his father's name shares his family name without being his; a book "written
-in" a language is in it. A page headed "X ( organist )" is about the organist another page
-gives a life's years, not a namesake, unless nothing on that page calls him one."""
+in" a language is in it; whom a deed was done to answers "Who did they tell?", whatever the
+tagger calls them; a position played "as a left back" is the whole of it. A page headed
+"X ( organist )" is about the organist another page gives a life's years, not a namesake,
+unless nothing on that page calls him one."""
 
 from __future__ import annotations
 
@@ -85,3 +87,19 @@ def test_a_book_written_in_a_language_is_in_it(services) -> None:
         "Nine Winters in Pallow Nine Winters in Pallow is a 1977 novel by the Osmarian writer "
         "Ismene Karr , written in Valdic and since translated into fourteen languages ."])
     check_text(answer, "ANSWERED", ["Valdic"], ["novel"])
+
+
+def test_whom_they_told_is_whom_the_deed_was_done_to(services) -> None:
+    # "Vardians" is a people's word, not a person's name; it is still whom they told, not
+    # the Olsen their message was about
+    answer = ask_over(services, "Who did the Norwegian diplomats tell?", [
+        "Norwegian diplomats told Vardians that during the meeting and came away with the "
+        "sense that their message about Olsen was understood , the official said ."])
+    check_text(answer, "ANSWERED", ["Vardians"], ["Olsen"])
+
+
+def test_a_position_played_as_is_the_whole_of_it(services) -> None:
+    answer = ask_over(services, "What position does Tam Rusk play?", [
+        "Tam Rusk ( born 17 October 2000 ) is an Osmarian professional footballer who plays "
+        "as a left back for Dask Town ."])
+    check_text(answer, "ANSWERED", ["left back"], [])
