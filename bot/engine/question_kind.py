@@ -680,8 +680,10 @@ _TIME_UNITS = frozenset(["time", "years", "months", "weeks", "days", "hours", "m
                          "seconds", "decades", "centuries"])
 
 
-def _expects(wh: str, words: list[str], doc: Any, in_title: set[int]) -> str:
-    """The answer type an open question wants (``in_title``: the tokens of a quoted title)."""
+def _expects(wh: str, words: list[str], doc: Any, in_title: set[int], typed: Any | None
+             ) -> str:
+    """The answer type an open question wants (``in_title``: the tokens of a quoted title;
+    ``typed``: the noun after the question word that gives the type, ``_typed_noun``)."""
     if wh == "who" or wh == "whom" or wh == "whose":
         return "PERSON"
     if wh == "when":
@@ -749,7 +751,6 @@ def _expects(wh: str, words: list[str], doc: Any, in_title: set[int]) -> str:
         # "What happened in Istanbul the day before?": the subject is asked, a thing; a
         # word of when or where after its verb says nothing of what it is.
         return "THING"
-    typed = _typed_noun(doc, wh)
     for j, w in enumerate(words[i + 1 : i + 8], start=i + 1):
         if j in in_title:
             continue
@@ -1490,7 +1491,8 @@ def read_question(
     # '"A Single Man"': the words of a title say nothing of what kind of thing is asked
     in_title = {t.i for t in doc if quoted and quoted.start("title") <= t.idx
                 < quoted.end("title")}
-    expects = _expects(wh, words, doc, in_title)
+    typed = _typed_noun(doc, wh)
+    expects = _expects(wh, words, doc, in_title, typed)
     sourced = _SOURCED.search(q)
     if wh == "where" and sourced:
         expects = "ORG"  # the outlet a story has it from
@@ -1571,7 +1573,6 @@ def read_question(
         q,
         re.IGNORECASE,
     )
-    typed = _typed_noun(doc, wh)
     if (kind_of or typed is not None) and wh in ("what", "which") and not what_for:
         if kind_of:
             word = (kind_of.group(2) or kind_of.group(3) or kind_of.group(4)).lower()
